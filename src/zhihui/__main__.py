@@ -1,0 +1,3 @@
+from zhihui.cli import main
+
+main()

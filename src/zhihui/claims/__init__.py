@@ -1,0 +1,1 @@
+"""智能报案: claim-report dialog, work orders and human verification."""

@@ -1,0 +1,1 @@
+"""Identity: one-time codes, share links, face verification, liveness, consent."""

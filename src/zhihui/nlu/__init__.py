@@ -1,0 +1,1 @@
+"""Chinese understanding shared by the answering robot and claim reporting."""

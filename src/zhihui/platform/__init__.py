@@ -1,0 +1,1 @@
+"""Infrastructure shared by every module; holds no business rules and imports no module."""

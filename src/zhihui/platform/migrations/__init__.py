@@ -1,0 +1,1 @@
+"""Alembic migrations, run through ``zhihui db upgrade`` (see ``zhihui.platform.migrate``)."""

@@ -1,0 +1,1 @@
+"""Policy core: customers, products, policies, roles, accounts, premium schedule."""

@@ -1,0 +1,490 @@
+"""Service functions of the policy core: the only way other modules read or change policies.
+
+Write functions take the session and an ``actor`` (keyword-only), check the rules, change the data,
+record an audit row and a domain event, and never commit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from zhihui.platform import audit, events
+from zhihui.platform.actor import Actor
+from zhihui.platform.clock import now, today
+from zhihui.platform.errors import Conflict, NotFound, ZhihuiError
+from zhihui.platform.numbers import next_business_number
+from zhihui.platform.pii import lookup_hash, mask_account, mask_id_number, mask_phone
+from zhihui.platform.validators import id_birth_date, id_gender
+from zhihui.policy.errors import PolicyError
+from zhihui.policy.models import (
+    AccountTransaction,
+    Branch,
+    Customer,
+    Policy,
+    PolicyRole,
+    PremiumInstallment,
+    Product,
+    UniversalAccount,
+)
+from zhihui.policy.rules import (
+    FREQUENCY_MONTHS,
+    STATUS_LABELS,
+    Frequency,
+    PolicyStatus,
+    ProductKind,
+    RoleKind,
+    add_months,
+    add_years,
+    derive_status,
+    due_dates,
+    shares_complete,
+)
+from zhihui.policy.schemas import CustomerCreate, CustomerOut, PolicyCreate, PolicyOut, ProductCreate, RoleOut
+
+# --- customers ------------------------------------------------------------------------------------------
+
+
+async def create_customer(session: AsyncSession, data: CustomerCreate, *, actor: Actor) -> Customer:
+    """Create a customer. Raises ``duplicate_customer`` when the ID number is already known."""
+    if id_birth_date(data.id_number) != data.birth_date:
+        raise ZhihuiError(PolicyError.BIRTH_DATE_MISMATCH, field="birth_date")
+    if id_gender(data.id_number) != data.gender:
+        raise ZhihuiError(PolicyError.GENDER_MISMATCH, field="gender")
+    if data.id_valid_from and data.id_valid_until and data.id_valid_until <= data.id_valid_from:
+        raise ZhihuiError(PolicyError.ID_VALIDITY_INVALID, field="id_valid_until")
+    id_hash = lookup_hash(data.id_number)
+    if await session.scalar(select(Customer.id).where(Customer.id_number_hash == id_hash)) is not None:
+        raise Conflict(PolicyError.DUPLICATE_CUSTOMER, field="id_number")
+    customer = Customer(
+        customer_no=await next_business_number(session, "KH"),
+        name=data.name,
+        gender=data.gender,
+        birth_date=data.birth_date,
+        id_type=data.id_type,
+        id_number=data.id_number,
+        id_number_hash=id_hash,
+        id_valid_from=data.id_valid_from,
+        id_valid_until=data.id_valid_until,
+        phone=data.phone,
+        phone_hash=lookup_hash(data.phone),
+        province=data.province,
+        city=data.city,
+        district=data.district,
+        address_detail=data.address_detail,
+        occupation_code=data.occupation_code,
+        occupation_class=data.occupation_class,
+    )
+    session.add(customer)
+    await session.flush()
+    audit.record(session, actor=actor, action="customer.create", subject_type="customer", subject_id=customer.id)
+    events.record_event(session, "policy.customer_created", {"customer_id": customer.id})
+    return customer
+
+
+async def get_customer(session: AsyncSession, customer_id: int) -> Customer:
+    customer = await session.get(Customer, customer_id)
+    if customer is None:
+        raise NotFound(PolicyError.CUSTOMER_NOT_FOUND)
+    return customer
+
+
+async def customer_by_id_number(session: AsyncSession, id_number: str) -> Customer | None:
+    return await session.scalar(select(Customer).where(Customer.id_number_hash == lookup_hash(id_number)))
+
+
+async def customers_by_phone(session: AsyncSession, phone: str) -> list[Customer]:
+    stmt = select(Customer).where(Customer.phone_hash == lookup_hash(phone)).order_by(Customer.id)
+    return list((await session.scalars(stmt)).all())
+
+
+async def search_customers(session: AsyncSession, query: str, *, limit: int = 20) -> list[Customer]:
+    """By exact ID number, exact phone, customer number or name prefix."""
+    q = query.strip().upper()
+    if not q:
+        return []
+    stmt = select(Customer).where(
+        (Customer.id_number_hash == lookup_hash(q))
+        | (Customer.phone_hash == lookup_hash(q))
+        | (Customer.customer_no == q)
+        | (Customer.name.startswith(query.strip()))
+    )
+    return list((await session.scalars(stmt.order_by(Customer.id).limit(limit))).all())
+
+
+def customer_out(customer: Customer) -> CustomerOut:
+    return CustomerOut(
+        id=customer.id,
+        customer_no=customer.customer_no,
+        name=customer.name,
+        gender=customer.gender,
+        birth_date=customer.birth_date,
+        id_type=customer.id_type,
+        id_number_masked=mask_id_number(customer.id_number),
+        id_valid_until=customer.id_valid_until,
+        phone_masked=mask_phone(customer.phone),
+        province=customer.province,
+        city=customer.city,
+        district=customer.district,
+        occupation_code=customer.occupation_code,
+        occupation_class=customer.occupation_class,
+    )
+
+
+REVEALABLE_FIELDS = ("id_number", "phone", "address_detail")
+
+
+async def reveal_customer_field(
+    session: AsyncSession, customer_id: int, field: str, *, actor: Actor, reason: str
+) -> str:
+    """The clear value of one personal field for staff; always writes an audit row (who, what, why)."""
+    if field not in REVEALABLE_FIELDS:
+        raise ZhihuiError(PolicyError.UNKNOWN_FIELD, field="field")
+    if len(reason.strip()) < 2:
+        raise ZhihuiError(PolicyError.REASON_REQUIRED, field="reason")
+    customer = await get_customer(session, customer_id)
+    audit.record(
+        session,
+        actor=actor,
+        action="pii.reveal",
+        subject_type="customer",
+        subject_id=customer.id,
+        fields=[field],
+        reason=reason.strip(),
+    )
+    value: str | None = getattr(customer, field)
+    return value or ""
+
+
+async def update_customer_fields(
+    session: AsyncSession, customer_id: int, changes: dict[str, object], *, actor: Actor
+) -> Customer:
+    """Apply already-validated changes (servicing's info change); keeps lookup hashes in step."""
+    customer = await get_customer(session, customer_id)
+    for name, value in changes.items():
+        setattr(customer, name, value)
+        if name == "phone" and isinstance(value, str):
+            customer.phone_hash = lookup_hash(value)
+    audit.record(
+        session,
+        actor=actor,
+        action="customer.update",
+        subject_type="customer",
+        subject_id=customer.id,
+        fields=sorted(changes),
+    )
+    events.record_event(session, "policy.customer_updated", {"customer_id": customer.id, "fields": sorted(changes)})
+    return customer
+
+
+# --- products -------------------------------------------------------------------------------------------
+
+
+async def create_product(session: AsyncSession, data: ProductCreate, *, actor: Actor) -> Product:
+    if await session.scalar(select(Product.id).where(Product.code == data.code)) is not None:
+        raise Conflict(PolicyError.DUPLICATE_PRODUCT, field="code")
+    product = Product(**data.model_dump())
+    session.add(product)
+    await session.flush()
+    audit.record(session, actor=actor, action="product.create", subject_type="product", subject_id=product.id)
+    return product
+
+
+async def product_by_code(session: AsyncSession, code: str) -> Product:
+    product = await session.scalar(select(Product).where(Product.code == code))
+    if product is None:
+        raise NotFound(PolicyError.PRODUCT_NOT_FOUND, field="product_code")
+    return product
+
+
+async def list_products(session: AsyncSession) -> list[Product]:
+    return list((await session.scalars(select(Product).order_by(Product.code))).all())
+
+
+async def create_branch(session: AsyncSession, *, code: str, name: str, province: str, city: str) -> Branch:
+    branch = Branch(code=code, name=name, province=province, city=city)
+    session.add(branch)
+    await session.flush()
+    return branch
+
+
+async def list_branches(session: AsyncSession) -> list[Branch]:
+    return list((await session.scalars(select(Branch).order_by(Branch.code))).all())
+
+
+# --- policies -------------------------------------------------------------------------------------------
+
+
+async def create_policy(session: AsyncSession, data: PolicyCreate, *, actor: Actor) -> Policy:
+    """Issue a policy with its roles, premium schedule and (for universal life) its account."""
+    product = await product_by_code(session, data.product_code)
+    await get_customer(session, data.policyholder_id)
+    await get_customer(session, data.insured_id)
+    for b in data.beneficiaries:
+        if b.customer_id is not None:
+            await get_customer(session, b.customer_id)
+    if data.beneficiaries and not shares_complete((b.order, b.share_bp) for b in data.beneficiaries):
+        raise ZhihuiError(PolicyError.SHARES_NOT_100, field="beneficiaries")
+
+    schedule = due_dates(data.issue_date, data.frequency, data.payment_years)
+    paid_count = (
+        data.paid_installments if data.paid_installments is not None else sum(1 for d in schedule if d <= today())
+    )
+    paid_count = max(1, min(paid_count, len(schedule)))  # the first premium is paid at issue
+    payment_end = None if len(schedule) == 1 else _next_due(schedule, len(schedule), data.frequency)
+    paid_to = _next_due(schedule, paid_count, data.frequency)
+    end_date = add_years(data.issue_date, product.term_years) - dt.timedelta(days=1) if product.term_years else None
+    if payment_end is None:
+        paid_to = end_date or add_years(data.issue_date, 100)
+
+    policy = Policy(
+        policy_no=await next_business_number(session, "P"),
+        product_id=product.id,
+        branch_code=data.branch_code,
+        agent_id=data.agent_id,
+        issue_date=data.issue_date,
+        end_date=end_date,
+        paid_to_date=paid_to,
+        payment_end_date=payment_end,
+        premium_fen=data.premium_fen,
+        sum_assured_fen=data.sum_assured_fen,
+        frequency=data.frequency,
+        payment_method=data.payment_method,
+        premium_bank=data.premium_bank,
+        premium_account=data.premium_account,
+        benefit_bank=data.benefit_bank,
+        benefit_account=data.benefit_account,
+        renewal_flag=True if product.renewable else None,
+    )
+    holder = await get_customer(session, data.policyholder_id)
+    policy.premium_account_holder = holder.name if data.premium_account else None
+    policy.benefit_account_holder = holder.name if data.benefit_account else None
+    session.add(policy)
+    await session.flush()
+    session.add(PolicyRole(policy_id=policy.id, customer_id=data.policyholder_id, role=RoleKind.POLICYHOLDER))
+    session.add(
+        PolicyRole(
+            policy_id=policy.id,
+            customer_id=data.insured_id,
+            role=RoleKind.INSURED,
+            relation_to_insured=data.insured_relation_to_policyholder,
+        )
+    )
+    for b in data.beneficiaries:
+        session.add(
+            PolicyRole(
+                policy_id=policy.id,
+                customer_id=b.customer_id,
+                role=RoleKind.BENEFICIARY,
+                beneficiary_order=b.order,
+                share_bp=b.share_bp,
+                relation_to_insured=b.relation_to_insured,
+            )
+        )
+    for i, due in enumerate(schedule):
+        session.add(
+            PremiumInstallment(
+                policy_id=policy.id,
+                due_date=due,
+                amount_fen=data.premium_fen,
+                paid_on=due if i < paid_count else None,
+            )
+        )
+    if product.kind == ProductKind.UNIVERSAL_LIFE:
+        account = UniversalAccount(policy_id=policy.id, balance_fen=data.initial_account_fen)
+        session.add(account)
+        await session.flush()
+        if data.initial_account_fen:
+            session.add(
+                AccountTransaction(
+                    account_id=account.id,
+                    kind="premium",
+                    amount_fen=data.initial_account_fen,
+                    balance_after_fen=data.initial_account_fen,
+                )
+            )
+    await session.flush()
+    await session.refresh(policy, ["roles", "product"])
+    audit.record(session, actor=actor, action="policy.issue", subject_type="policy", subject_id=policy.policy_no)
+    events.record_event(session, "policy.issued", {"policy_no": policy.policy_no})
+    return policy
+
+
+def _next_due(schedule: Sequence[dt.date], paid_count: int, frequency: str) -> dt.date:
+    """The due date after the ``paid_count``-th installment (cover is paid up to it)."""
+    if paid_count < len(schedule):
+        return schedule[paid_count]
+    return add_months(schedule[0], FREQUENCY_MONTHS[Frequency(frequency)] * len(schedule))
+
+
+async def policy_by_number(session: AsyncSession, policy_no: str) -> Policy:
+    policy = await session.scalar(select(Policy).where(Policy.policy_no == policy_no.strip().upper()))
+    if policy is None:
+        raise NotFound(PolicyError.POLICY_NOT_FOUND)
+    return policy
+
+
+async def get_policy(session: AsyncSession, policy_id: int) -> Policy:
+    policy = await session.get(Policy, policy_id)
+    if policy is None:
+        raise NotFound(PolicyError.POLICY_NOT_FOUND)
+    return policy
+
+
+async def policies_of_customer(
+    session: AsyncSession, customer_id: int, *, roles: Sequence[str] | None = None
+) -> list[Policy]:
+    """Policies where the customer holds one of ``roles`` (default: any role)."""
+    stmt = select(PolicyRole.policy_id).where(PolicyRole.customer_id == customer_id)
+    if roles:
+        stmt = stmt.where(PolicyRole.role.in_(list(roles)))
+    ids = select(Policy).where(Policy.id.in_(stmt)).order_by(Policy.issue_date.desc())
+    return list((await session.scalars(ids)).unique().all())
+
+
+def status_of(policy: Policy, on: dt.date | None = None) -> PolicyStatus:
+    """The policy's status on ``on`` (default today), derived from dates and payments."""
+    return derive_status(
+        on=on or today(),
+        paid_to_date=policy.paid_to_date,
+        payment_end_date=policy.payment_end_date,
+        grace_days=policy.product.grace_days,
+        end_date=policy.end_date,
+        closed_status=policy.closed_status,
+        closed_on=policy.closed_on,
+    )
+
+
+def role_customer_ids(policy: Policy, role: str) -> list[int]:
+    return [r.customer_id for r in policy.roles if r.role == role and r.customer_id is not None]
+
+
+async def record_premium_payment(session: AsyncSession, policy_no: str, *, paid_on: dt.date, actor: Actor) -> Policy:
+    """Mark the oldest unpaid installment paid and move the paid-to date; status follows from it."""
+    policy = await policy_by_number(session, policy_no)
+    if policy.closed_status:
+        raise ZhihuiError(PolicyError.POLICY_CLOSED)
+    stmt = (
+        select(PremiumInstallment)
+        .where(PremiumInstallment.policy_id == policy.id, PremiumInstallment.paid_on.is_(None))
+        .order_by(PremiumInstallment.due_date)
+    )
+    unpaid = list((await session.scalars(stmt)).all())
+    if not unpaid:
+        return policy
+    unpaid[0].paid_on = paid_on
+    policy.paid_to_date = unpaid[1].due_date if len(unpaid) > 1 else (policy.payment_end_date or policy.paid_to_date)
+    audit.record(session, actor=actor, action="policy.premium_paid", subject_type="policy", subject_id=policy.policy_no)
+    events.record_event(session, "policy.premium_paid", {"policy_no": policy.policy_no})
+    return policy
+
+
+async def unpaid_installments(session: AsyncSession, policy_id: int, *, up_to: dt.date) -> list[PremiumInstallment]:
+    stmt = (
+        select(PremiumInstallment)
+        .where(
+            PremiumInstallment.policy_id == policy_id,
+            PremiumInstallment.paid_on.is_(None),
+            PremiumInstallment.due_date <= up_to,
+        )
+        .order_by(PremiumInstallment.due_date)
+    )
+    return list((await session.scalars(stmt)).all())
+
+
+async def universal_account(session: AsyncSession, policy_id: int) -> UniversalAccount | None:
+    return await session.scalar(select(UniversalAccount).where(UniversalAccount.policy_id == policy_id))
+
+
+async def post_account_transaction(
+    session: AsyncSession, policy_id: int, *, kind: str, amount_fen: int, reference: str | None, actor: Actor
+) -> UniversalAccount:
+    """Credit (positive) or debit (negative) the universal account; never below zero."""
+    account = await universal_account(session, policy_id)
+    if account is None:
+        raise ZhihuiError(PolicyError.NO_ACCOUNT)
+    if account.balance_fen + amount_fen < 0:
+        raise ZhihuiError(PolicyError.INSUFFICIENT_BALANCE)
+    account.balance_fen += amount_fen
+    account.updated_at = now()
+    session.add(
+        AccountTransaction(
+            account_id=account.id,
+            kind=kind,
+            amount_fen=amount_fen,
+            balance_after_fen=account.balance_fen,
+            reference=reference,
+        )
+    )
+    audit.record(session, actor=actor, action=f"account.{kind}", subject_type="policy", subject_id=policy_id)
+    return account
+
+
+async def account_transactions(session: AsyncSession, policy_id: int) -> list[AccountTransaction]:
+    account = await universal_account(session, policy_id)
+    if account is None:
+        return []
+    stmt = select(AccountTransaction).where(AccountTransaction.account_id == account.id)
+    return list((await session.scalars(stmt.order_by(AccountTransaction.id))).all())
+
+
+async def policy_out(session: AsyncSession, policy: Policy) -> PolicyOut:
+    names: dict[int, str] = {}
+    ids = [r.customer_id for r in policy.roles if r.customer_id is not None]
+    if ids:
+        rows = await session.execute(select(Customer.id, Customer.name).where(Customer.id.in_(ids)))
+        names = {cid: name for cid, name in rows}
+    account = await universal_account(session, policy.id) if policy.product.kind == ProductKind.UNIVERSAL_LIFE else None
+    status = status_of(policy)
+    return PolicyOut(
+        id=policy.id,
+        policy_no=policy.policy_no,
+        product_code=policy.product.code,
+        product_name=policy.product.name,
+        product_kind=policy.product.kind,
+        status=status,
+        status_label=STATUS_LABELS[status],
+        issue_date=policy.issue_date,
+        paid_to_date=policy.paid_to_date,
+        end_date=policy.end_date,
+        premium_fen=policy.premium_fen,
+        sum_assured_fen=policy.sum_assured_fen,
+        frequency=policy.frequency,
+        payment_method=policy.payment_method,
+        premium_account_masked=mask_account(policy.premium_account),
+        benefit_account_masked=mask_account(policy.benefit_account),
+        renewal_flag=policy.renewal_flag,
+        branch_code=policy.branch_code,
+        agent_id=policy.agent_id,
+        roles=[
+            RoleOut(
+                role=r.role,
+                customer_id=r.customer_id,
+                name=names.get(r.customer_id, "法定继承人") if r.customer_id else "法定继承人",
+                beneficiary_order=r.beneficiary_order,
+                share_bp=r.share_bp,
+                relation_to_insured=r.relation_to_insured,
+            )
+            for r in policy.roles
+        ],
+        account_balance_fen=account.balance_fen if account else None,
+    )
+
+
+async def count_customers(session: AsyncSession) -> int:
+    return int(await session.scalar(select(func.count()).select_from(Customer)) or 0)
+
+
+async def close_policy(
+    session: AsyncSession, policy_no: str, *, status: PolicyStatus, on: dt.date, actor: Actor
+) -> Policy:
+    """End the contract by an act (surrender or termination)."""
+    policy = await policy_by_number(session, policy_no)
+    policy.closed_status = status
+    policy.closed_on = on
+    audit.record(session, actor=actor, action=f"policy.{status}", subject_type="policy", subject_id=policy_no)
+    events.record_event(session, "policy.closed", {"policy_no": policy_no, "status": str(status)})
+    return policy
