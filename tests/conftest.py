@@ -14,6 +14,7 @@ import httpx
 import pytest
 from sqlalchemy import text
 
+from tests.browser import browser, live_server  # noqa: F401  (fixtures)
 from zhihui.app import create_app, load_models
 from zhihui.platform import clock, pii
 from zhihui.platform.db import Base, Database
@@ -21,8 +22,6 @@ from zhihui.platform.events import bus
 from zhihui.platform.logging import configure_logging, make_formatter
 from zhihui.platform.validators import id_number_problem, luhn_ok
 from zhihui.settings import AuthSettings, Settings
-
-from tests.browser import browser, live_server  # noqa: F401  (fixtures)
 
 TEST_DB_URL = os.environ.get("ZHIHUI_TEST_DATABASE_URL")
 TEST_REDIS_URL = os.environ.get("ZHIHUI_TEST_REDIS_URL")
