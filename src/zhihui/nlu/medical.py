@@ -1,0 +1,154 @@
+"""Colloquial injury/illness descriptions -> professional term + ICD-10 category.
+
+The lexicon (`data/medical_lexicon.json`) is hand-curated. An expression may contain "…", a gap of up
+to six non-punctuation characters, so "小腿…断" matches 小腿断了, 把小腿摔断了 and 小腿骨头断了.
+
+Matching is a first-character index over all expressions (an Aho-Corasick-like scan without the
+dependency): at each text position only the expressions that start with that character are tried.
+When several expressions match, the most specific wins: higher priority (specific diagnosis >
+generic > symptom), then more literal characters, then fewer gap characters. Negated mentions
+("没骨折", "不是脑梗", "以为是骨折") are kept but flagged so callers can skip them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+_GAP = r"[^，。！？；、,.!?;：:\s]{0,6}?"
+# Negation/hedge cues that, right before a mention, mean the condition is denied or was a wrong guess.
+_NEGATION = re.compile(
+    r"(?:没有|没|不是|并非|并不是|排除了?|否认|以为是?|不像是?|未见|未|无|差点|差一点|险些)[^，。！？；,.!?;]{0,3}$"
+)
+# Corrections: whatever follows the last of these replaces what came before.
+CORRECTION = re.compile(
+    r"不对|说错了|搞错了|不是不是|哦不|啊不|更正一下|纠正一下|应该是|其实是|后来.{0,4}说是|只是|就是"
+)
+
+
+@dataclass(frozen=True)
+class Term:
+    term: str
+    icd10: str
+    kind: str  # injury | disease | symptom | external
+    priority: int
+
+
+@dataclass(frozen=True)
+class MedicalMatch:
+    term: str
+    icd10: str
+    kind: str
+    priority: int
+    start: int
+    end: int
+    literal: int  # literal characters matched (longer = more specific)
+    negated: bool
+
+    @property
+    def cause(self) -> str:
+        """"accident" for injuries and external causes (ICD-10 chapters XIX/XX), else "illness"."""
+        return "accident" if self.kind in ("injury", "external") or self.icd10[:1] in "STVWXY" else "illness"
+
+    @property
+    def score(self) -> tuple[int, int, int]:
+        return (self.priority, self.literal, -(self.end - self.start - self.literal))
+
+
+@dataclass(frozen=True)
+class _Expr:
+    regex: re.Pattern[str]
+    term: int
+    literal: int
+
+
+class MedicalLexicon:
+    """Loaded once; see `lexicon()`."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.terms: list[Term] = []
+        self.expressions: dict[str, list[_Expr]] = {}
+        self.icd10: dict[str, str] = dict(data["icd10"])
+        self.n_expressions = 0
+        for entry in data["terms"]:
+            idx = len(self.terms)
+            self.terms.append(Term(entry["term"], entry["icd10"], entry["kind"], int(entry["priority"])))
+            for expr in entry["expr"]:
+                parts = [p for p in expr.split("…") if p]
+                pattern = _GAP.join(re.escape(p) for p in parts)
+                self.expressions.setdefault(parts[0][0], []).append(
+                    _Expr(re.compile(pattern), idx, sum(len(p) for p in parts))
+                )
+                self.n_expressions += 1
+
+    def find(self, text: str) -> list[MedicalMatch]:
+        """Every lexicon match in `text` (overlaps included), in text order."""
+        out: list[MedicalMatch] = []
+        index = self.expressions
+        for i, ch in enumerate(text):
+            candidates = index.get(ch)
+            if not candidates:
+                continue
+            for expr in candidates:
+                m = expr.regex.match(text, i)
+                if m is None:
+                    continue
+                t = self.terms[expr.term]
+                negated = bool(_NEGATION.search(text, max(0, i - 6), i))
+                out.append(MedicalMatch(t.term, t.icd10, t.kind, t.priority, i, m.end(), expr.literal, negated))
+        return out
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> MedicalLexicon:
+    raw = resources.files("zhihui.nlu").joinpath("data/medical_lexicon.json").read_text(encoding="utf-8")
+    return MedicalLexicon(json.loads(raw))
+
+
+def icd10_known(code: str) -> bool:
+    """Is `code` (3-character category, or longer like "S82.1") in the shipped ICD-10 table?"""
+    return code[:3].upper() in lexicon().icd10
+
+
+def icd10_name(code: str) -> str | None:
+    """Chinese name of an ICD-10 3-character category."""
+    return lexicon().icd10.get(code[:3].upper())
+
+
+def find_mentions(text: str) -> list[MedicalMatch]:
+    return lexicon().find(text)
+
+
+def best_diagnosis(text: str, matches: list[MedicalMatch] | None = None) -> MedicalMatch | None:
+    """The diagnosis the text asserts: not negated, not an external cause, most specific.
+
+    If the reporter corrects themselves ("…，不对，医生说就是腰椎骨折", "不是脑梗，是脑出血"), only
+    mentions after the last correction count when there are any.
+    """
+    found = [m for m in (matches if matches is not None else find_mentions(text))
+             if not m.negated and m.kind != "external"]
+    if not found:
+        return None
+    last_fix = -1
+    for c in CORRECTION.finditer(text):
+        last_fix = c.end()
+    if last_fix >= 0:
+        after = [m for m in found if m.start >= last_fix]
+        if after:
+            found = after
+    return max(found, key=lambda m: (m.score, m.start))
+
+
+def cause_of(matches: list[MedicalMatch]) -> str | None:
+    """Cause implied by the mentions: any injury/external cause -> accident; any disease -> illness."""
+    live = [m for m in matches if not m.negated]
+    if not live:
+        return None
+    best = max(live, key=lambda m: (m.priority, m.literal))
+    if any(m.kind in ("injury", "external") for m in live) and best.kind != "disease":
+        return "accident"
+    return best.cause

@@ -1,0 +1,259 @@
+"""Administrative divisions of mainland China: find and normalise province / city / district mentions.
+
+Data: `data/divisions.json` (source and licence in `data/README.md`). Every full name and short
+form ("浦东" for 浦东新区, "深圳" for 深圳市) goes into one longest-first regular expression.
+
+Short district names are common words ("南山", "朝阳", "和平"), so they count only right after a
+city or province ("深圳南山", "北京朝阳"), before 那边/一带/附近, or when the whole answer is a
+place. A district name that exists in several cities needs a city, a province, or the treating
+hospital's city to decide; otherwise it stays unresolved. The hospital's city is only used to choose
+between candidates the text already names, never to invent a place.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
+# City short forms that are everyday words; they need a suffix or context to count as a place.
+_CITY_SHORT_STOP = {"来宾", "安康", "东方", "大同", "长治", "保山", "吉安", "白城", "通化", "永州", "定西",
+                    "平凉", "南平", "三明", "中山", "本溪", "阿里", "兴安", "海南", "黄南", "海北", "海西",
+                    "果洛", "玉树", "那曲", "林芝", "山南", "昌都", "日喀则"}
+_DISTRICT_SHORT_OK_AFTER = re.compile(r"^(?:那边|这边|一带|附近|那块|这块|那里|这里|那儿|这儿|地区|境内|的)")
+_HOSPITAL_QUALIFIER = re.compile(r"^(?:的那个|的那家|那个|那家|的那|的)")
+_NON_DISTRICT_WORDS = ("小区", "城区", "园区", "景区", "社区", "郊区", "市区", "院区", "校区", "厂区", "山区",
+                       "矿区", "新区", "辖区", "片区", "街区", "营区", "病区", "开发区", "牧区", "库区", "灾区")
+
+
+@dataclass(frozen=True)
+class Division:
+    adcode: str
+    name: str
+    level: str  # province | city | district
+    province: str
+    city: str | None
+    legacy: bool = False
+
+
+@dataclass
+class PlaceResult:
+    province: str | None = None
+    city: str | None = None
+    district: str | None = None
+    start: int = -1
+    end: int = -1
+    problem: str | None = None
+    ambiguous: list[str] = field(default_factory=list)
+
+    def as_slot(self) -> dict[str, str | None]:
+        return {"province": self.province, "city": self.city, "district": self.district}
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    surface: str
+    short: bool
+    divisions: tuple[Division, ...]
+
+    @property
+    def level(self) -> str:
+        return self.divisions[0].level
+
+
+class DivisionTable:
+    def __init__(self, data: dict[str, Any]) -> None:
+        prov: dict[str, str] = {}
+        city_of: dict[str, Division] = {}
+        self.surface: dict[str, list[tuple[Division, bool]]] = {}
+        self.provinces: dict[str, Division] = {}
+        self.cities: dict[str, list[Division]] = {}
+        self.districts: dict[str, list[Division]] = {}
+        for code, name, short in data["provinces"]:
+            d = Division(code, name, "province", name, name if name in MUNICIPALITIES else None)
+            prov[code] = name
+            self.provinces[name] = d
+            self._add(name, d, False)
+            self._add(short, d, True)
+        for code, name, pcode, short in data["cities"]:
+            pname = prov[pcode]
+            if pname in MUNICIPALITIES:
+                d = Division(code, pname, "city", pname, pname)
+                city_of[code] = d
+                continue  # the municipality itself is found as a province
+            d = Division(code, name, "city", pname, name)
+            city_of[code] = d
+            self.cities.setdefault(name, []).append(d)
+            self._add(name, d, False)
+            if short != name and len(short) >= 2 and short not in _CITY_SHORT_STOP:
+                self._add(short, d, True)
+        for code, name, ccode, short, legacy in data["districts"]:
+            c = city_of[ccode]
+            d = Division(code, name, "district", c.province, c.city, bool(legacy))
+            self.districts.setdefault(name, []).append(d)
+            self._add(name, d, False)
+            if short != name and len(short) >= 2:
+                self._add(short, d, True)
+        keys = sorted(self.surface, key=len, reverse=True)
+        self._regex = re.compile("|".join(re.escape(k) for k in keys))
+        self._unknown_district = re.compile(r"[\u4e00-\u9fff]{1,4}?[区县]")
+        self.n_provinces = len(data["provinces"])
+        self.n_cities = len(data["cities"])
+        self.n_districts = len(data["districts"])
+
+    def _add(self, surface: str, d: Division, short: bool) -> None:
+        lst = self.surface.setdefault(surface, [])
+        if all(x.adcode != d.adcode for x, _ in lst):
+            lst.append((d, short))
+
+    # ------------------------------------------------------------------ mentions
+    def mentions(self, text: str, whole_answer: bool = False) -> list[_Mention]:
+        out: list[_Mention] = []
+        for m in self._regex.finditer(text):
+            entries = self.surface[m.group(0)]
+            # Prefer the full-name reading when a surface is both (e.g. a full name of one and short of another).
+            full = [d for d, short in entries if not short]
+            divs = full or [d for d, _ in entries]
+            # Among readings, higher levels first: "吉林" the province before 吉林市; "海南" the province.
+            order = {"province": 0, "city": 1, "district": 2}
+            divs = sorted(divs, key=lambda d: order[d.level])
+            top = [d for d in divs if d.level == divs[0].level]
+            prev = out[-1] if out else None
+            if prev is not None and prev.end == m.start() and prev.level != "district":
+                # "北京朝阳": after a place, read the name as that place's district if it has one
+                inside = [d for d in divs if d.level == "district" and any(
+                    d.province == p.province and (p.level == "province" or d.city == p.city)
+                    for p in prev.divisions)]
+                top = inside or top
+            out.append(_Mention(m.start(), m.end(), m.group(0), not full and not _is_full(m.group(0), top),
+                                tuple(top)))
+        kept: list[_Mention] = []
+        for mention in out:
+            if mention.short and mention.level == "district" and not whole_answer:
+                prev = kept[-1] if kept else None
+                after_place = prev is not None and prev.end == mention.start and prev.level != "district"
+                if not after_place and not _DISTRICT_SHORT_OK_AFTER.match(text[mention.end:mention.end + 3]):
+                    continue
+            if mention.level != "district" and _HOSPITAL_QUALIFIER.match(text[mention.end:mention.end + 3]) and \
+                    re.search("[院　]", text[max(0, mention.start - 4):mention.start]):
+                continue  # "中山医院，上海的那个": a qualifier of the hospital, not a place
+            kept.append(mention)
+        return kept
+
+    # ------------------------------------------------------------------ resolution
+    def resolve(self, text: str, *, whole_answer: bool = False, hint_cities: list[str] | None = None
+                ) -> PlaceResult | None:
+        """The place the text names (the most specific one), or None when it names none."""
+        ms = self.mentions(text, whole_answer)
+        if not ms:
+            return None
+        chains: list[list[_Mention]] = []
+        for mention in ms:
+            if chains and mention.start - chains[-1][-1].end <= 1 and \
+                    text[chains[-1][-1].end:mention.start] in ("", "省", "市", " "):
+                chains[-1].append(mention)
+            else:
+                chains.append([mention])
+        context = [d for mention in ms if mention.level != "district" for d in mention.divisions]
+        results = [self._resolve_chain(c, context, hint_cities or [], text) for c in chains]
+        best: PlaceResult | None = None
+        for r in results:
+            if best is None or _rank(r) > _rank(best):
+                best = r
+        return best
+
+    def _resolve_chain(self, chain: list[_Mention], context: list[Division], hints: list[str], text: str
+                       ) -> PlaceResult:
+        start, end = chain[0].start, chain[-1].end
+        provinces = {d.province for m in chain if m.level == "province" for d in m.divisions}
+        cities = {d.city for m in chain if m.level == "city" for d in m.divisions}
+        if provinces & set(MUNICIPALITIES):
+            cities |= provinces & set(MUNICIPALITIES)
+        dmentions = [m for m in chain if m.level == "district"]
+        if dmentions:
+            dm = dmentions[-1]
+            cands = list(dm.divisions)
+            if cities:
+                cands = [d for d in cands if d.city in cities]
+            elif provinces:
+                cands = [d for d in cands if d.province in provinces]
+            if not cands:
+                where = "".join(m.surface for m in chain if m.level != "district")
+                return PlaceResult(start=start, end=end,
+                                   problem=f"{where}没有叫“{dm.surface}”的区县，请再核对一下地点")
+            if len(cands) > 1:
+                narrowed = [d for d in cands if d.city in {c.city for c in context}] or \
+                           [d for d in cands if d.province in {c.province for c in context}] or \
+                           [d for d in cands if d.city in hints]
+                if narrowed:
+                    cands = narrowed
+            if len(cands) > 1:
+                current = [d for d in cands if not d.legacy]
+                cands = current or cands
+            if len(cands) > 1:
+                return PlaceResult(start=start, end=end, ambiguous=[f"{d.city}{d.name}" for d in cands])
+            d = cands[0]
+            return PlaceResult(d.province, d.city, d.name, start, end)
+        if cities:
+            cmentions = [m for m in chain if m.level == "city"]
+            divs = list(cmentions[-1].divisions) if cmentions else []
+            if provinces and divs:
+                divs = [d for d in divs if d.province in provinces] or divs
+            if divs:
+                d = divs[0]
+                problem = self._unknown_district_after(text, end, d.city or d.name)
+                return PlaceResult(d.province, d.city, None, start, end, problem)
+            city = sorted(c for c in cities if c)[0]
+            problem = self._unknown_district_after(text, end, city)
+            return PlaceResult(city, city, None, start, end, problem)
+        prov = sorted(provinces)[0]
+        return PlaceResult(prov, None, None, start, end)
+
+    def _unknown_district_after(self, text: str, end: int, city: str) -> str | None:
+        """"杭州市火星区": a district-looking word right after a city that the city does not have."""
+        m = self._unknown_district.match(text, end)
+        if not m or m.group(0) in _NON_DISTRICT_WORDS or any(m.group(0).endswith(w) for w in _NON_DISTRICT_WORDS):
+            return None
+        if m.group(0) in self.districts:
+            return None
+        if len(m.group(0)) < 2:
+            return None
+        return f"{city}没有叫“{m.group(0)}”的区县，请再核对一下地点"
+
+
+def _is_full(surface: str, divs: list[Division]) -> bool:
+    return any(d.name == surface for d in divs)
+
+
+def _rank(r: PlaceResult) -> tuple[int, int]:
+    specificity = 3 if r.district else 2 if r.city else 1 if r.province else 0
+    if r.problem:
+        specificity = 4  # a stated-but-invalid place must be reported
+    return (specificity, -r.start)
+
+
+@lru_cache(maxsize=1)
+def table() -> DivisionTable:
+    raw = resources.files("zhihui.nlu").joinpath("data/divisions.json").read_text(encoding="utf-8")
+    return DivisionTable(json.loads(raw))
+
+
+def resolve_place(text: str, *, whole_answer: bool = False, hint_cities: list[str] | None = None
+                  ) -> PlaceResult | None:
+    return table().resolve(text, whole_answer=whole_answer, hint_cities=hint_cities)
+
+
+def city_mentions(text: str) -> list[str]:
+    """City full names mentioned in the text (municipalities included), in order."""
+    out: list[str] = []
+    for m in table().mentions(text):
+        for d in m.divisions:
+            if d.city and d.city not in out and m.level != "district":
+                out.append(d.city)
+    return out

@@ -1,0 +1,149 @@
+"""Text normalisation shared by every Chinese-understanding component.
+
+Customers type on phones, paste from WeChat, or come through speech recognition
+(which often returns traditional characters), so every text is folded to one
+canonical form before it is compared with anything: simplified characters,
+half-width ASCII, lower case, no punctuation, emoji or extra whitespace.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from typing import Any
+
+__all__ = [
+    "MAX_CHARS",
+    "has_cjk",
+    "is_meaningful",
+    "normalize",
+    "to_halfwidth",
+    "to_simplified",
+]
+
+# Long inputs are almost always pasted documents or attacks; the robot answers
+# questions, and capping keeps the cost of segmentation and pinyin bounded.
+MAX_CHARS = 200
+
+_CJK_RANGES = (
+    (0x3400, 0x4DBF),  # extension A
+    (0x4E00, 0x9FFF),  # unified ideographs
+    (0xF900, 0xFAFF),  # compatibility ideographs
+    (0x20000, 0x2A6DF),  # extension B
+)
+
+_converter: Any = None
+_converter_lock = threading.Lock()
+
+
+def _is_cjk(ch: str) -> bool:
+    code = ord(ch)
+    return any(lo <= code <= hi for lo, hi in _CJK_RANGES)
+
+
+def has_cjk(text: str) -> bool:
+    return any(_is_cjk(ch) for ch in text)
+
+
+def _get_converter() -> Any:
+    global _converter
+    if _converter is None:
+        with _converter_lock:
+            if _converter is None:
+                import opencc
+
+                _converter = opencc.OpenCC("t2s")
+    return _converter
+
+
+def to_simplified(text: str) -> str:
+    """Fold traditional characters to simplified (OpenCC t2s)."""
+    if not text or not has_cjk(text):
+        return text
+    return str(_get_converter().convert(text))
+
+
+def to_halfwidth(text: str) -> str:
+    """Map full-width ASCII variants and the ideographic space to plain ASCII."""
+    out: list[str] = []
+    for ch in text:
+        code = ord(ch)
+        if code == 0x3000:
+            out.append(" ")
+        elif 0xFF01 <= code <= 0xFF5E:
+            out.append(chr(code - 0xFEE0))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _keep(ch: str) -> bool:
+    if _is_cjk(ch):
+        return True
+    # Only ASCII letters and digits survive: other scripts in a Chinese insurance
+    # question are emoji, decorations or mojibake, never content.
+    return ch.isascii() and ch.isalnum()
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def normalize(text: str, max_chars: int = MAX_CHARS) -> str:
+    """Return the canonical comparison form of ``text``.
+
+    Characters that are neither CJK ideographs nor ASCII letters/digits become
+    spaces; a space survives only between two ASCII tokens (``e5 app`` stays two
+    words, ``app 登录`` becomes ``app登录``) so that Chinese text is one run of
+    characters whatever the user's spacing habits are.
+    """
+    if not text:
+        return ""
+    # NFKC first: it also folds circled digits, ligatures and compatibility forms
+    # that to_halfwidth does not cover.
+    folded = unicodedata.normalize("NFKC", to_halfwidth(text[: max_chars * 4]))
+    folded = to_simplified(folded).lower()
+    cleaned = "".join(ch if _keep(ch) else " " for ch in folded)
+    parts = _SPACES.split(cleaned.strip())
+    out: list[str] = []
+    for part in parts:
+        if not part:
+            continue
+        if out and out[-1][-1:].isascii() and part[:1].isascii():
+            out.append(" ")
+        out.append(part)
+    return "".join(out)[:max_chars].strip()
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[: MAX_CHARS * 4]
+    if not sample:
+        return False
+    bad = 0
+    for ch in sample:
+        if ch == "\ufffd":
+            bad += 1
+            continue
+        cat = unicodedata.category(ch)
+        if (cat == "Cc" and not ch.isspace()) or cat in ("Co", "Cs", "Cn"):
+            bad += 1
+    # Decoded binary (images, archives, wrongly-decoded bytes) is full of control
+    # and replacement characters; real messages have almost none.
+    return bad / len(sample) > 0.1
+
+
+def is_meaningful(text: str) -> bool:
+    """True when ``text`` has something a question could be made of.
+
+    Empty strings, binary garbage, emoji- or symbol-only input and lone letters
+    are not meaningful; a single Chinese character or an ASCII word of two or
+    more letters/digits is.
+    """
+    if _looks_binary(text):
+        return False
+    norm = normalize(text)
+    if not norm:
+        return False
+    if has_cjk(norm):
+        return True
+    return any(len(tok) >= 2 for tok in norm.split())

@@ -1,0 +1,183 @@
+from __future__ import annotations
+
+import pytest
+
+from zhihui.kb.retrieval import Hit, KbDoc, RetrievalIndex, Thresholds, decide, tune_thresholds
+
+# An invented knowledge base: wording deliberately unlike any shared data set.
+DOCS = [
+    KbDoc(
+        "T01",
+        "customer",
+        "犹豫期内退保能拿回全部保费吗",
+        ("刚买的保险后悔了能全退吗", "冷静期里解约退多少", "签收保单十天内退保扣钱吗"),
+    ),
+    KbDoc(
+        "T02",
+        "customer",
+        "过了犹豫期退保能退多少",
+        ("买了三年的保险现在退掉亏多少", "中途解约拿回的是现金价值吗", "退保金怎么算"),
+    ),
+    KbDoc(
+        "T03",
+        "customer",
+        "保单失效了怎么恢复",
+        ("停效的保单能复效吗", "两年内忘了交费怎么恢复效力", "复效要补交利息吗"),
+    ),
+    KbDoc(
+        "T04",
+        "customer",
+        "怎么修改受益人",
+        ("受益人能换成我女儿吗", "想把身故受益人改成配偶", "变更受益人要被保险人同意吗"),
+    ),
+    KbDoc(
+        "T05",
+        "customer",
+        "保单贷款最多能借多少",
+        ("用保单借钱能借几成", "保单质押贷款额度怎么算", "现金价值的多少可以贷出来"),
+    ),
+    KbDoc("T06", "customer", "保单贷款利率是多少", ("保单借款利息怎么收", "借款的年利率多少", "贷款利息按日计算吗")),
+    KbDoc(
+        "T07",
+        "customer",
+        "宽限期有多长",
+        ("交费日过了还有几天可以补交", "忘记续期交费保障还在吗", "宽限期内出险赔不赔"),
+    ),
+    KbDoc(
+        "T08",
+        "customer",
+        "理赔需要哪些材料",
+        ("申请理赔要准备什么资料", "住院报销要带哪些单据", "索赔要交病历和发票吗"),
+    ),
+    KbDoc("T09", "customer", "理赔进度在哪里查", ("赔款什么时候到账", "我的理赔审核到哪一步了", "理赔案件状态怎么看")),
+    KbDoc(
+        "T10",
+        "customer",
+        "怎么修改手机号码",
+        ("换了新手机号要去柜台吗", "预留电话号码怎么变更", "联系电话填错了能改吗"),
+    ),
+    KbDoc(
+        "T11", "customer", "电子保单怎么下载", ("保单的电子版在哪里找", "能发一份电子合同给我吗", "app里怎么看保单原件")
+    ),
+    KbDoc(
+        "T12", "customer", "重疾险的等待期是多久", ("买了重疾多久以后才能赔", "观察期内得病赔吗", "等待期从哪天开始算")
+    ),
+    KbDoc(
+        "T13",
+        "customer",
+        "万能账户的结算利率在哪查",
+        ("万能险这个月利率多少", "万能账户收益怎么查", "结息利率每月公布吗"),
+    ),
+    KbDoc(
+        "T14", "customer", "生存金怎么领取", ("每年返还的钱怎么领", "生存保险金打到哪张卡", "生存金没领会累积生息吗")
+    ),
+    KbDoc("T15", "both", "如何联系人工客服", ("客服电话多少", "怎么转人工服务", "在线客服几点上班")),
+    KbDoc(
+        "A01", "agent", "客户回访不成功怎么处理", ("回访电话打不通怎么办", "客户说没收到回访短信", "回访问题件怎么跟进")
+    ),
+    KbDoc(
+        "A02",
+        "agent",
+        "新单双录视频上传失败怎么办",
+        ("双录文件传不上去", "录音录像上传一直转圈", "双录质检不通过怎么补录"),
+    ),
+    KbDoc("A03", "agent", "怎么查佣金发放明细", ("这个月佣金什么时候发", "我的提成在哪里看", "佣金扣税怎么算")),
+]
+
+
+@pytest.fixture(scope="module")
+def index() -> RetrievalIndex:
+    # The lexical engine keeps the test fast and deterministic; embeddings are an add-on.
+    return RetrievalIndex.build(DOCS, embedder=None)
+
+
+def top(index: RetrievalIndex, text: str, audience: str = "customer") -> Hit:
+    hits = index.search(text, audience)
+    assert hits, text
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("犹豫期里退保会扣钱吗", "T01"),
+        ("保单借款的利息是多少", "T06"),
+        ("我想改一下受益人", "T04"),
+        ("理赔要准备哪些资料", "T08"),
+        ("电子保单去哪下载", "T11"),
+    ],
+)
+def test_paraphrase_finds_entry(index: RetrievalIndex, text: str, expected: str) -> None:
+    assert top(index, text).entry_id == expected
+
+
+def test_traditional_characters_match(index: RetrievalIndex) -> None:
+    assert top(index, "保單貸款利率是多少？").entry_id == "T06"
+    assert top(index, "萬能賬戶的結算利率在哪查").entry_id == "T13"
+
+
+def test_homophone_typos_match(index: RetrievalIndex) -> None:
+    assert top(index, "附效要补交利息吗").entry_id == "T03"
+    assert top(index, "收益人怎么修改").entry_id == "T04"
+
+
+def test_off_domain_question_is_not_answered(index: RetrievalIndex) -> None:
+    for text in ("今天北京天气怎么样", "红烧肉怎么做才好吃", "帮我订一张去上海的高铁票"):
+        assert decide(index.search(text, "customer"), index.thresholds) == "none", text
+
+
+def test_audience_filter(index: RetrievalIndex) -> None:
+    assert all(h.entry_id != "A03" for h in index.search("佣金什么时候发", "customer"))
+    assert top(index, "佣金什么时候发", "agent").entry_id == "A03"
+    assert top(index, "怎么转人工服务", "agent").entry_id == "T15"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "？？？！！", "😀😀", "\x00\x01\x02\xff\xfe", "a", "保险" * 5000, "x" * 100_000],
+)
+def test_odd_input_never_raises(index: RetrievalIndex, text: str) -> None:
+    hits = index.search(text, "customer")
+    assert isinstance(hits, list)
+    assert decide(hits, index.thresholds) in ("answer", "clarify", "none")
+
+
+def test_confidences_are_probabilities_sorted(index: RetrievalIndex) -> None:
+    hits = index.search("退保能退多少钱", "customer", k=3)
+    assert len(hits) == 3
+    assert all(0.0 <= h.confidence <= 1.0 for h in hits)
+    assert [h.confidence for h in hits] == sorted((h.confidence for h in hits), reverse=True)
+    assert 0.0 < index.thresholds.clarify <= index.thresholds.answer < 1.0
+
+
+def test_add_paraphrase_makes_missed_question_answer() -> None:
+    idx = RetrievalIndex.build(DOCS, embedder=None)
+    question = "我妈妈年纪大了，她那份能不能让我来代办"
+    assert decide(idx.search(question, "customer"), idx.thresholds) != "answer"
+    idx.add_paraphrase("T04", question)
+    hits = idx.search(question, "customer")
+    assert hits[0].entry_id == "T04"
+    assert decide(hits, idx.thresholds) == "answer"
+
+
+def test_upsert_and_remove() -> None:
+    idx = RetrievalIndex.build(DOCS, embedder=None)
+    idx.upsert(KbDoc("T99", "customer", "保单红利怎么领取", ("分红怎么领", "红利能转成现金吗")))
+    assert top(idx, "红利怎么领").entry_id == "T99"
+    idx.upsert(KbDoc("T99", "customer", "投保年龄上限是多少", ("多大年纪还能买保险",)))
+    assert top(idx, "多大年纪还能投保").entry_id == "T99"
+    idx.remove("T99")
+    assert all(h.entry_id != "T99" for h in idx.search("多大年纪还能投保", "customer"))
+    with pytest.raises(KeyError):
+        idx.add_paraphrase("T99", "随便")
+
+
+def test_tune_thresholds_and_decide() -> None:
+    idx = RetrievalIndex.build(DOCS, embedder=None)
+    labelled = [("宽限期多长时间", "T07", "customer"), ("明天会下雨吗", None, "customer")]
+    th = tune_thresholds(idx, labelled, target_precision=0.98)
+    assert 0.0 < th.clarify <= th.answer <= 1.0
+    assert decide([], th) == "none"
+    assert decide([Hit("x", "q", 0.9)], Thresholds(answer=0.8, clarify=0.3)) == "answer"
+    assert decide([Hit("x", "q", 0.5)], Thresholds(answer=0.8, clarify=0.3)) == "clarify"
+    assert decide([Hit("x", "q", 0.1)], Thresholds(answer=0.8, clarify=0.3)) == "none"

@@ -1,0 +1,189 @@
+import datetime as dt
+import time
+
+import pytest
+
+from zhihui.nlu.claim_slots import extract_claim_slots, id_check_char
+from zhihui.nlu.hospitals import find_hospitals
+
+REF = dt.date(2027, 4, 15)  # Thursday
+
+
+def _valid_id(first17: str) -> str:
+    return first17 + id_check_char(first17)
+
+
+ID_A = _valid_id("23010219791104123")
+ID_X = next(_valid_id(f"4403041992030511{i}") for i in range(10) if _valid_id(f"4403041992030511{i}")[-1] == "X")
+
+
+def test_full_report() -> None:
+    text = (f"您好，我老公钟明辉，身份证{ID_A}，昨天在哈尔滨南岗区骑摩托车摔了，大腿骨断了，"
+            "现在在哈医大一院住院，我手机15946012345。")
+    r = extract_claim_slots(text, REF)
+    assert r.slots == {
+        "relation": "spouse",
+        "insured_name": "钟明辉",
+        "insured_id": ID_A,
+        "contact_phone": "15946012345",
+        "accident_date": "2027-04-14",
+        "accident_place": {"province": "黑龙江省", "city": "哈尔滨市", "district": "南岗区"},
+        "cause": "accident",
+        "diagnosis": {"term": "股骨骨折", "icd10": "S72"},
+        "treatment": {"hospital": "哈尔滨医科大学附属第一医院", "status": "inpatient"},
+    }
+    assert not r.problems
+    assert all(0 < c <= 1 for c in r.confidence.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        ("我媳妇前天摔了", "spouse"),
+        ("孩子他妈住院了", "spouse"),
+        ("我家老爷子中风了", "parent"),
+        ("我是他闺女，我爸心梗", "parent"),
+        ("我家闺女被烫伤了", "child"),
+        ("我本人前天崴了脚", "self"),
+        ("帮我邻居报一下", "other"),
+        ("我是孩子妈妈，孩子手足口住院了", "child"),
+        ("不是我，是我丈夫出的车祸", "spouse"),
+    ],
+)
+def test_relation(text: str, relation: str) -> None:
+    assert extract_claim_slots(text, REF).slots.get("relation") == relation
+
+
+def test_names_by_cue_and_before_relation() -> None:
+    assert extract_claim_slots("我母亲欧阳秀珍前天摔了", REF).slots["insured_name"] == "欧阳秀珍"
+    assert extract_claim_slots("出险人是谢婉清，她是我同学", REF).slots["insured_name"] == "谢婉清"
+    assert "insured_name" not in extract_claim_slots("在人民医院住院", REF).slots
+    # the reporter's own name is not the insured's when someone else is the insured
+    r = extract_claim_slots("我叫包海峰，我爸叫包德成，他昨天脑梗了", REF)
+    assert r.slots["insured_name"] == "包德成"
+
+
+def test_wrong_check_digit_is_a_problem() -> None:
+    bad = ID_A[:17] + ("0" if ID_A[17] != "0" else "1")
+    r = extract_claim_slots(f"身份证号{bad}", REF)
+    assert "insured_id" not in r.slots
+    assert r.problems["insured_id"] == "身份证号最后一位校验不对，请再核对一下"
+
+
+def test_id_spoken_with_last_char_x() -> None:
+    spoken = "".join("零一二三四五六七八九"[int(c)] for c in ID_X[:17])
+    r = extract_claim_slots(f"身份证号{spoken}，最后一位是叉", REF)
+    assert r.slots["insured_id"] == ID_X
+
+
+def test_phone_spoken_and_corrected() -> None:
+    r = extract_claim_slots("电话幺五九 零零八八 七六五四，哦不对，是幺五九零零八八七六五三", REF)
+    assert r.slots["contact_phone"] == "15900887653"
+    r2 = extract_claim_slots("我手机号1390012345", REF)
+    assert "contact_phone" not in r2.slots and "11位" in r2.problems["contact_phone"]
+
+
+def test_future_date_is_a_problem() -> None:
+    r = extract_claim_slots("2027年6月1日在家摔了", REF)
+    assert "accident_date" not in r.slots
+    assert "accident_date" in r.problems
+
+
+def test_date_correction() -> None:
+    r = extract_claim_slots("是昨天，不对，是大前天，我妈摔了", REF)
+    assert r.slots["accident_date"] == "2027-04-12"
+
+
+def test_non_existent_place() -> None:
+    r = extract_claim_slots("我在广州市浦东新区摔了", REF)
+    assert "accident_place" not in r.slots
+    assert "accident_place" in r.problems
+
+
+def test_hospital_place_is_not_accident_place() -> None:
+    r = extract_claim_slots("我爸在成都市第三人民医院住院，肺炎", REF)
+    assert "accident_place" not in r.slots
+    assert r.slots["treatment"] == {"hospital": "成都市第三人民医院", "status": "inpatient"}
+
+
+def test_hospital_nickname_resolved_by_city() -> None:
+    assert [h.name for h in find_hospitals("在协和", ["武汉市"])] == ["华中科技大学同济医学院附属协和医院"]
+    assert [h.name for h in find_hospitals("在协和")] == ["北京协和医院"]
+    assert find_hospitals("厦门中山医院")[0].name == "厦门大学附属中山医院"
+    assert find_hospitals("送到当地医院了") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("在医院看了门诊，没住院", "outpatient"),
+        ("开了点药就回家了", "outpatient"),
+        ("住进了湘雅二医院", "inpatient"),
+        ("在ICU住着", "inpatient"),
+        ("人没了", "death"),
+        ("抢救无效身故", "death"),
+        ("还没去医院", "none"),
+        ("没看医生，自己在家贴了膏药", "none"),
+    ],
+)
+def test_treatment_status(text: str, status: str) -> None:
+    assert extract_claim_slots(text, REF).slots["treatment"]["status"] == status
+
+
+def test_cause() -> None:
+    assert extract_claim_slots("我爸胆结石", REF).slots["cause"] == "illness"
+    assert extract_claim_slots("被电动车撞了", REF).slots["cause"] == "accident"
+    assert extract_claim_slots("是意外", REF, expecting="cause").slots["cause"] == "accident"
+    assert extract_claim_slots("生病了", REF, expecting="cause").slots["cause"] == "illness"
+
+
+@pytest.mark.parametrize(
+    ("slot", "answer", "value"),
+    [
+        ("relation", "是我儿子", "child"),
+        ("relation", "我公公", "other"),
+        ("insured_name", "蒋雨桐，草字头的蒋，下雨的雨，梧桐的桐", "蒋雨桐"),
+        ("insured_name", "姓冯，两点水的冯，冯晓岚", "冯晓岚"),
+        ("contact_phone", "幺八八 洞洞幺二 三四五六", "18800123456"),
+        ("accident_date", "上周二下午", "2027-04-06"),
+        ("accident_place", "南京江宁", {"province": "江苏省", "city": "南京市", "district": "江宁区"}),
+        ("cause", "生病，老毛病了", "illness"),
+        ("diagnosis", "医生说是急性胰腺炎", {"term": "急性胰腺炎", "icd10": "K85"}),
+        ("treatment", "华山医院神经外科住院", {"hospital": "复旦大学附属华山医院", "status": "inpatient"}),
+    ],
+)
+def test_expecting_short_answers(slot: str, answer: str, value: object) -> None:
+    assert extract_claim_slots(answer, REF, expecting=slot).slots.get(slot) == value
+
+
+def test_expecting_still_extracts_other_slots() -> None:
+    r = extract_claim_slots("是我女儿，昨天烫伤的", REF, expecting="relation")
+    assert r.slots["relation"] == "child"
+    assert r.slots["accident_date"] == "2027-04-14"
+
+
+def test_bad_input() -> None:
+    assert extract_claim_slots("", REF).slots == {}
+    assert extract_claim_slots("   ", REF).slots == {}
+    g = extract_claim_slots("asdkjh qwe &&& ￥%……&*", REF)
+    assert g.slots == {} and g.problems == {}
+    ramble = "那个嗯就是说呢我也不太清楚啊" * 150  # 2,100 characters of nothing
+    assert extract_claim_slots(ramble, REF).slots == {}
+
+
+def test_long_ramble_still_finds_facts_fast() -> None:
+    text = "嗯，" * 900 + "我爸前天心梗住院了"
+    start = time.perf_counter()
+    r = extract_claim_slots(text, REF)
+    assert time.perf_counter() - start < 0.5
+    assert r.slots["diagnosis"]["icd10"] == "I21"
+
+
+def test_throughput() -> None:
+    text = f"我老婆周丽华，身份证{ID_A}，上周三在深圳福田区摔断了小腿，在北大深圳医院住院，电话13800138000。"
+    extract_claim_slots(text, REF)
+    n = 300
+    start = time.perf_counter()
+    for _ in range(n):
+        extract_claim_slots(text, REF)
+    assert n / (time.perf_counter() - start) >= 500

@@ -1,0 +1,63 @@
+import pytest
+
+from zhihui.nlu.medical import best_diagnosis, find_mentions, icd10_known, icd10_name, lexicon
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "icd"),
+    [
+        ("他把小腿摔断了", "胫骨骨折", "S82"),
+        ("小腿骨头断了两处", "胫骨骨折", "S82"),
+        ("胳膊摔断了", "前臂骨折", "S52"),
+        ("打球崴了脚", "踝关节扭伤", "S93"),
+        ("老太太中风了", "脑卒中", "I64"),
+        ("突发心梗", "急性心肌梗死", "I21"),
+        ("查出来肺上长了恶性的", "肺恶性肿瘤", "C34"),
+        ("乳房里长了个恶性的东西", "乳腺恶性肿瘤", "C50"),
+        ("血癌", "白血病", "C95"),
+        ("洗肾好几年了", "慢性肾脏病5期（尿毒症）", "N18"),
+        ("盲肠炎", "急性阑尾炎", "K35"),
+        ("小三阳", "慢性乙型病毒性肝炎", "B18"),
+        ("孩子得了手足口", "手足口病", "B08"),
+        ("煤气中毒", "一氧化碳中毒", "T58"),
+        ("被邻居家的狗咬了一口", "犬咬伤", "W54"),
+        ("腰椎压缩性骨折", "腰椎骨折", "S32"),
+        ("断了三根肋骨", "肋骨骨折", "S22"),
+        ("羊癫疯又犯了", "癫痫", "G40"),
+        ("宫外孕", "异位妊娠", "O00"),
+    ],
+)
+def test_colloquial_to_term(text: str, term: str, icd: str) -> None:
+    d = best_diagnosis(text)
+    assert d is not None, text
+    assert (d.term, d.icd10) == (term, icd)
+
+
+def test_negation_and_correction() -> None:
+    assert best_diagnosis("拍了片子，没骨折") is None
+    d = best_diagnosis("开始以为是骨折，结果只是扭伤了脚")
+    assert d is not None and d.icd10 == "S93"
+    d2 = best_diagnosis("不是心梗，是心衰")
+    assert d2 is not None and d2.icd10 == "I50"
+
+
+def test_most_specific_wins() -> None:
+    d = best_diagnosis("癌症，医生说是胃癌")
+    assert d is not None and d.icd10 == "C16"
+    d2 = best_diagnosis("发高烧住院，是支原体肺炎")
+    assert d2 is not None and d2.icd10 == "J15"
+
+
+def test_external_cause_is_not_a_diagnosis() -> None:
+    assert best_diagnosis("出了车祸") is None
+    assert any(m.kind == "external" for m in find_mentions("出了车祸"))
+
+
+def test_lexicon_size_and_icd_table() -> None:
+    lex = lexicon()
+    assert len({t.term for t in lex.terms}) >= 120
+    assert lex.n_expressions >= 300
+    for t in lex.terms:
+        assert icd10_known(t.icd10), t
+    assert icd10_name("S82") is not None
+    assert not icd10_known("Q99")

@@ -1,0 +1,40 @@
+from zhihui.nlu.numbers import find_digit_strings, parse_amount, parse_int, spoken_digits_to_ascii
+
+
+def test_spoken_digits_with_yao_dong_liang() -> None:
+    assert spoken_digits_to_ascii("幺八六洞两三四") == "1860234"
+    assert spoken_digits_to_ascii("〇零一") == "001"
+
+
+def test_short_runs_are_words_not_digits() -> None:
+    assert spoken_digits_to_ascii("等一下，两天") == "等一下，两天"
+
+
+def test_grouped_phone_with_spaces_and_dashes() -> None:
+    _, found = find_digit_strings("我手机 幺三七-二二四五-六六八一")
+    assert [d.digits for d in found] == ["13722456681"]
+
+
+def test_id_groups_joined_across_commas_but_not_id_and_phone() -> None:
+    _, found = find_digit_strings("证件号三三零一零六，一九九一零二零三，四四二叉，电话18867001234")
+    assert [d.digits for d in found] == ["33010619910203442X", "18867001234"]
+
+
+def test_separate_numbers_stay_separate() -> None:
+    _, found = find_digit_strings("身份证230102199912120017，电话13501112222")
+    assert [d.digits for d in found] == ["230102199912120017", "13501112222"]
+
+
+def test_quantities() -> None:
+    assert parse_int("十") == 10
+    assert parse_int("二十七") == 27
+    assert parse_int("两万三") == 23000
+    assert parse_int("三千五百") == 3500
+    assert parse_int("一千零八") == 1008
+    assert parse_int("狗") is None
+
+
+def test_amounts() -> None:
+    assert parse_amount("花了三千五百块") == 3500.0
+    assert parse_amount("大概2.5万") == 25000.0
+    assert parse_amount("六百元") == 600.0

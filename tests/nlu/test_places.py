@@ -1,0 +1,64 @@
+import json
+from importlib import resources
+
+from zhihui.nlu.places import resolve_place, table
+
+
+def _slot(text: str, **kw: object) -> dict[str, str | None] | None:
+    r = resolve_place(text, **kw)  # type: ignore[arg-type]
+    return None if r is None or r.problem or r.ambiguous else r.as_slot()
+
+
+def test_table_is_complete_and_sourced() -> None:
+    t = table()
+    assert t.n_provinces == 31
+    assert t.n_cities >= 330
+    assert t.n_districts >= 2800
+    raw = json.loads(resources.files("zhihui.nlu").joinpath("data/divisions.json").read_text(encoding="utf-8"))
+    assert "cpca" in raw["source"]
+
+
+def test_municipality_with_short_district() -> None:
+    assert _slot("在天津河西那边摔的") == {"province": "天津市", "city": "天津市", "district": "河西区"}
+    assert _slot("北京朝阳") == {"province": "北京市", "city": "北京市", "district": "朝阳区"}
+
+
+def test_city_short_plus_district_short() -> None:
+    assert _slot("在深圳南山上班") == {"province": "广东省", "city": "深圳市", "district": "南山区"}
+    assert _slot("在青岛黄岛") == {"province": "山东省", "city": "青岛市", "district": "黄岛区"}
+
+
+def test_full_names() -> None:
+    assert _slot("广东省广州市白云区") == {"province": "广东省", "city": "广州市", "district": "白云区"}
+    assert _slot("上海浦东") == {"province": "上海市", "city": "上海市", "district": "浦东新区"}
+
+
+def test_city_alone_gives_no_district() -> None:
+    assert _slot("在昆明出的事") == {"province": "云南省", "city": "昆明市", "district": None}
+
+
+def test_ambiguous_bare_district() -> None:
+    r = resolve_place("在鼓楼区")  # 南京, 福州, 徐州, 开封 all have one
+    assert r is not None and r.ambiguous and r.district is None
+
+
+def test_hospital_city_disambiguates_but_never_invents() -> None:
+    assert _slot("在鼓楼区", hint_cities=["福州市"]) == {"province": "福建省", "city": "福州市", "district": "鼓楼区"}
+    assert resolve_place("在家里", hint_cities=["福州市"]) is None
+
+
+def test_unique_bare_district_and_whole_answer() -> None:
+    assert _slot("萧山区") == {"province": "浙江省", "city": "杭州市", "district": "萧山区"}
+    assert _slot("武侯", whole_answer=True) == {"province": "四川省", "city": "成都市", "district": "武侯区"}
+
+
+def test_non_existent_place_is_a_problem() -> None:
+    r = resolve_place("在北京浦东新区")
+    assert r is not None and r.problem
+    r2 = resolve_place("杭州市火星区")
+    assert r2 is not None and r2.problem
+
+
+def test_nothing() -> None:
+    assert resolve_place("") is None
+    assert resolve_place("asdfgh 哈哈哈") is None
