@@ -18,7 +18,6 @@ from tests.browser import browser, live_server  # noqa: F401  (fixtures)
 from zhihui.app import create_app, load_models
 from zhihui.platform import clock, pii
 from zhihui.platform.db import Base, Database
-from zhihui.platform.events import bus
 from zhihui.platform.logging import configure_logging, make_formatter
 from zhihui.platform.validators import id_number_problem, luhn_ok
 from zhihui.settings import AuthSettings, KbSettings, Settings

@@ -21,7 +21,12 @@ def test_csv_paraphrases_are_pipe_separated() -> None:
 
 
 def test_bad_rows_are_reported_with_row_numbers_and_nothing_is_returned() -> None:
-    rows = [dict(ENTRIES[0]), dict(ENTRIES[1], answer=""), dict(ENTRIES[2], id="T-BENEF"), dict(ENTRIES[2], audience="x")]
+    rows = [
+        dict(ENTRIES[0]),
+        dict(ENTRIES[1], answer=""),
+        dict(ENTRIES[2], id="T-BENEF"),
+        dict(ENTRIES[2], audience="x"),
+    ]
     data = jsonl(rows) + b"{not json\n"
     with pytest.raises(ImportProblems) as err:
         parse_entries(data, "jsonl")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -17,6 +18,7 @@ from zhihui.platform.logging import get_logger
 from zhihui.settings import Settings
 
 log = get_logger(__name__)
+CACHE_SIZE = 20_000
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,11 @@ class KbEngine:
         self.tuned: dict[str, Thresholds] = {}
         self.ready = asyncio.Event()
         self._rebuild_lock = asyncio.Lock()
+        # Popular questions repeat all day (that is what the hot-topics page shows), so answers are cached
+        # until the index changes; every change clears the cache.
+        self._cache: OrderedDict[tuple[str, str, str | None, dt.date, int], list[Hit]] = OrderedDict()
+        self.cache_hits = 0
+        self.cache_misses = 0
 
     def _embedder(self) -> str | None:
         return "auto" if self.settings.kb.embeddings == "auto" else None
@@ -72,6 +79,7 @@ class KbEngine:
             self.index = index
             self.entries = {e.key: e for e in entries}
             self.tuned = dict(tuned)
+            self._cache.clear()
             self.ready.set()
             log.info("kb index built", entries=len(entries), seconds=round(index.report.seconds, 2))
 
@@ -79,6 +87,7 @@ class KbEngine:
         """Add, change or (``entry`` None) remove one entry without a rebuild."""
         if self.index is None:
             return
+        self._cache.clear()
         if entry is None:
             self.index.remove(key)
             self.entries.pop(key, None)
@@ -89,6 +98,7 @@ class KbEngine:
     def add_paraphrases(self, key: str, texts: Sequence[str]) -> None:
         if self.index is None or key not in self.entries:
             return
+        self._cache.clear()
         for text in texts:
             self.index.add_paraphrase(key, text)
         old = self.entries[key]

@@ -1,0 +1,174 @@
+"""Throughput and latency of POST /api/v1/kb/ask over HTTP, against a bare endpoint of the same server.
+
+    .venv/bin/python bench/kb_ask.py [--entries 10000] [--clients 50] [--seconds 15]
+
+Generates a 10,000-entry knowledge base, imports it with `zhihui kb import` into a fresh SQLite database,
+starts `zhihui serve` in a subprocess, then runs the same closed-loop load (N concurrent clients) on
+/api/v1/kb/ask and on /healthz (the bare endpoint) and prints answers/s, p50/p99 and the ratio.
+Questions are drawn from a pool of reworded questions (a few per entry), so both fresh and repeated
+questions occur, as in real traffic; the engine's cache hit rate is printed too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+PRODUCTS = [
+    "终身寿险",
+    "重疾险",
+    "万能险",
+    "年金险",
+    "医疗险",
+    "意外险",
+    "少儿重疾险",
+    "养老年金",
+    "定期寿险",
+    "教育金",
+]
+TOPICS = [
+    ("退保", "不想要了怎么退"), ("复效", "失效了怎么恢复"), ("受益人变更", "受益人怎么改"),
+    ("保单贷款", "能借多少钱"), ("理赔材料", "理赔要准备什么"), ("续期扣款", "什么时候扣钱"),
+    ("宽限期", "晚交几天还有效吗"), ("减保", "保额能降低吗"), ("加保", "保额能提高吗"),
+    ("地址变更", "地址怎么改"), ("电话变更", "手机号换了怎么办"), ("领取年金", "年金怎么领"),
+    ("账户提取", "账户里的钱怎么取"), ("犹豫期", "犹豫期有几天"), ("等待期", "等待期内出险赔吗"),
+    ("职业变更", "换工作要告诉你们吗"), ("交费方式", "改成月交可以吗"), ("银行卡变更", "扣款卡怎么换"),
+    ("电子保单", "电子合同在哪下载"), ("发票", "缴费发票怎么开"),
+]  # fmt: skip
+CHANNELS = ["官网", "App", "微信", "柜面", "电话", "业务员", "短信", "邮件", "网点", "小程序"]
+REGIONS = ["北京", "上海", "广州", "深圳", "杭州", "南京", "成都", "武汉", "西安", "重庆"]
+AUDIENCES = ["customer", "agent"]
+
+
+def generate_kb(n: int, rng: random.Random) -> tuple[list[dict[str, object]], list[tuple[str, str]]]:
+    entries, questions = [], []
+    i = 0
+    for product in PRODUCTS:
+        for topic, colloquial in TOPICS:
+            for channel in CHANNELS:
+                for region in REGIONS:
+                    if i >= n:
+                        return entries, questions
+                    i += 1
+                    audience = AUDIENCES[i % 2]
+                    q = f"{region}客户的{product}在{channel}办理{topic}怎么操作？"
+                    paraphrases = [
+                        f"{region}{product}{topic}可以通过{channel}办吗",
+                        f"{product}{colloquial}，我在{region}，想用{channel}",
+                        f"在{channel}上给{product}做{topic}（{region}）",
+                    ]
+                    entries.append({
+                        "id": f"B{i:05d}", "audience": audience, "category": f"{product}/{topic}",
+                        "question": q, "paraphrases": paraphrases,
+                        "answer": f"{region}地区的{product}{topic}可通过{channel}办理，具体以合同条款为准。",
+                    })  # fmt: skip
+                    questions.append((f"我是{region}的，{product}{colloquial}，{channel}能弄吗", audience))
+                    questions.append((paraphrases[0], audience))
+    return entries, questions
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+async def load(url: str, clients: int, seconds: float, make_request: object) -> tuple[int, list[float], int]:
+    latencies: list[float] = []
+    errors = 0
+    deadline = time.perf_counter() + seconds
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(base_url=url, limits=limits, timeout=30) as client:
+
+        async def worker(seed: int) -> None:
+            nonlocal errors
+            rng = random.Random(seed)
+            while time.perf_counter() < deadline:
+                t0 = time.perf_counter()
+                r = await make_request(client, rng)  # type: ignore[operator]
+                latencies.append((time.perf_counter() - t0) * 1000)
+                if r.status_code != 200:
+                    errors += 1
+
+        await asyncio.gather(*(worker(i) for i in range(clients)))
+    return len(latencies), latencies, errors
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q / 100 * len(ordered)) - 1))] if ordered else 0.0
+
+
+async def main(n_entries: int, clients: int, seconds: float) -> None:
+    rng = random.Random(7)
+    entries, questions = generate_kb(n_entries, rng)
+    tmp = Path(tempfile.mkdtemp(prefix="zhihui-bench-kb-"))
+    kb_file = tmp / "kb.jsonl"
+    kb_file.write_text("\n".join(json.dumps(e, ensure_ascii=False) for e in entries) + "\n", encoding="utf-8")
+    env = dict(os.environ, ZHIHUI_DATA_DIR=str(tmp), ZHIHUI_LOG_LEVEL="WARNING")
+    zhihui = [sys.executable, "-m", "zhihui"]
+    subprocess.run([*zhihui, "db", "upgrade"], env=env, check=True, capture_output=True)
+    t0 = time.perf_counter()
+    subprocess.run([*zhihui, "kb", "import", str(kb_file)], env=env, check=True, capture_output=True)
+    import_seconds = time.perf_counter() - t0
+    port = free_port()
+    server = subprocess.Popen(
+        [*zhihui, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        t0 = time.perf_counter()
+        async with httpx.AsyncClient(base_url=url, timeout=120) as c:
+            while True:
+                try:
+                    r = await c.post("/api/v1/kb/ask", json={"text": questions[0][0], "audience": questions[0][1]})
+                    if r.status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                await asyncio.sleep(0.5)
+        ready_seconds = time.perf_counter() - t0
+
+        async def ask(client: httpx.AsyncClient, r: random.Random) -> httpx.Response:
+            text, audience = r.choice(questions)
+            return await client.post("/api/v1/kb/ask", json={"text": text, "audience": audience})
+
+        async def bare(client: httpx.AsyncClient, r: random.Random) -> httpx.Response:
+            return await client.get("/healthz")
+
+        n_ask, lat_ask, err_ask = await load(url, clients, seconds, ask)
+        n_bare, lat_bare, err_bare = await load(url, clients, seconds, bare)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    rps_ask, rps_bare = n_ask / seconds, n_bare / seconds
+    print(f"knowledge base        {len(entries)} entries, import {import_seconds:.1f} s")
+    print(f"server ready          {ready_seconds:.1f} s after start (index built)")
+    print(f"load                  {clients} concurrent clients, {seconds:.0f} s each")
+    print(f"question pool         {len(questions)} distinct questions")
+    for name, rps, lat, err in (
+        ("/api/v1/kb/ask", rps_ask, lat_ask, err_ask),
+        ("/healthz (bare)", rps_bare, lat_bare, err_bare),
+    ):
+        print(f"{name:<21} {rps:8.1f} req/s   p50 {pct(lat, 50):6.1f} ms   p99 {pct(lat, 99):6.1f} ms   errors {err}")
+    print(f"ratio ask/bare        {rps_ask / rps_bare:.2f}  (target >= 0.50; p99 target < 50 ms)")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--entries", type=int, default=10_000)
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=15.0)
+    args = parser.parse_args()
+    asyncio.run(main(args.entries, args.clients, args.seconds))
