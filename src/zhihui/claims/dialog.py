@@ -1,0 +1,509 @@
+"""The claim-report dialog manager: state in, utterance in, state and reply out.
+
+Pure and channel-independent: no database, no clock, no network. The H5 chat page and (later) the voice
+gateway drive the same functions, and ``service`` persists the state after every turn.
+
+The dialog runs in four stages (reporter and relation → insured's identity → accident facts → treatment and
+confirmation). It opens with a prompt that invites a free description, fills every slot the NLU finds in each
+utterance, then asks for the next missing slot with one short question. A value stated but invalid (wrong
+check digit, future date, place that does not exist) is re-asked with the NLU's specific hint. After
+``MAX_QUESTIONS`` questions it hands the partial report to a person. When every slot is filled it reads back a
+plain-words summary; a plain yes confirms, anything else may correct any slot.
+
+A turn is split in two so the service can validate against the policy core in between::
+
+    turn = absorb(state, text)          # understand the utterance, update the slots
+    turn.reject("insured_id", hint)     # optional: the service found a problem the NLU cannot see
+    state = respond(turn)               # choose and phrase the next question / summary / hand-off
+
+``take_turn`` does both for callers with nothing to validate (evaluation, tests, voice prototypes).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from zhihui.nlu.claim_slots import CORRECTION, SLOTS, extract_claim_slots
+from zhihui.nlu.text import has_cjk, is_meaningful
+from zhihui.platform.pii import mask_id_number, mask_phone
+
+MAX_QUESTIONS = 8
+"""Questions asked before the report goes to a person (the seed's robot promised the same 8 rounds)."""
+MAX_ASKS_PER_SLOT = 3
+RAMBLE_CHARS = 600
+"""Longer utterances are read for missing slots only: a long story repeats and contradicts itself."""
+MAX_TEXT_CHARS = 4000
+
+# Stages in the order the issue names them; the ask order follows them.
+STAGES: dict[str, tuple[str, ...]] = {
+    "reporter": ("relation", "contact_phone"),
+    "identity": ("insured_name", "insured_id"),
+    "accident": ("accident_date", "accident_place", "cause", "diagnosis"),
+    "treatment": ("treatment",),
+}
+ASK_ORDER: tuple[str, ...] = tuple(s for stage in STAGES.values() for s in stage)
+STAGE_OF = {slot: stage for stage, slots in STAGES.items() for slot in slots}
+assert set(ASK_ORDER) == set(SLOTS)
+
+# Collecting → confirming → done; handoff when the robot gives up. Terminal states take no further turns.
+COLLECTING, CONFIRMING, DONE, HANDOFF = "collecting", "confirming", "done", "handoff"
+SENSITIVE_SLOTS = ("insured_id", "contact_phone")
+_IDENTITY_SLOTS = ("relation", "insured_name", "insured_id", "contact_phone")
+
+OPENING = (
+    "您好，这里是智·慧服务报案专线，很抱歉您遇到了这样的事。请您先简单说说发生了什么："
+    "谁出了事、哪天在哪里、是生病还是意外、现在在哪家医院。您说得越详细，我需要问的就越少。"
+)
+HANDOFF_REPLY = (
+    "为了尽快帮您处理，我已把您的报案转给人工客服，刚才记录的信息不需要再说一遍。"
+    "工作人员会尽快用您留的电话与您联系，请保持电话畅通。"
+)
+CLOSED_REPLY = "本次报案已经结束。如需补充或修改信息，请拨打客服热线95500，或重新发起报案。"
+
+RELATION_WORDS = {
+    "self": "出险人是您本人",
+    "spouse": "出险人是您的配偶",
+    "child": "出险人是您的子女",
+    "parent": "出险人是您的父母",
+    "other": "出险人是您的亲友或其他人",
+}
+STATUS_WORDS = {"outpatient": "门诊治疗", "inpatient": "住院治疗", "death": "已身故", "none": "还没有就医"}
+CAUSE_WORDS = {"illness": "疾病", "accident": "意外"}
+SLOT_LABELS = {
+    "relation": "与出险人关系",
+    "insured_name": "出险人姓名",
+    "insured_id": "出险人身份证号",
+    "contact_phone": "联系电话",
+    "accident_date": "出险日期",
+    "accident_place": "出险地点",
+    "cause": "出险原因",
+    "diagnosis": "伤情/诊断",
+    "treatment": "治疗情况",
+}
+
+_YES = re.compile(
+    r"^(?:嗯+|恩|对+|对的|是|是的|是啊|没错|没有错|确认|正确|都对|对了|没问题|可以|好的?|行|ok|yes)"
+    r"(?:[，,。.!！\s]*(?:对+|对的|是的|没错|确认|正确|都对|没问题|可以|提交|谢谢|好的?|[的啊呀吧了哈]))*[。.!！~\s]*$",
+    re.IGNORECASE,
+)
+_NO = re.compile(r"不对|不是|错了|有误|不正确|说错|搞错|记错|要改|修改|更正|纠正|^不[，,。\s]*$|^没有?[，,。\s]*$")
+_UNKNOWN = re.compile(
+    r"不知道|不清楚|不记得|记不清|忘了|忘记了|说不上来|还没确诊|没确诊|还没出结果|不太清楚|不晓得|不懂"
+)
+_ABUSE = re.compile(
+    r"傻[逼bB屄]|煞笔|sb|SB|妈的|他妈|你妈|操你|草你|滚蛋|去死|混蛋|王八蛋|骗子|垃圾公司|狗日|废物|白痴|脑残|神经病|fuck",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class DialogState:
+    """Everything the dialog remembers between turns; JSON-serialisable through ``to_dict``."""
+
+    ref_date: str
+    channel: str = "text"
+    status: str = COLLECTING
+    slots: dict[str, Any] = field(default_factory=dict)
+    confidence: dict[str, float] = field(default_factory=dict)
+    expecting: str | None = None
+    questions: int = 0
+    asked: dict[str, int] = field(default_factory=dict)
+    skipped: list[str] = field(default_factory=list)
+    """Slots the reporter said they do not know; left to the checker."""
+    flags: dict[str, str] = field(default_factory=dict)
+    """Slot -> note for the human checker (unknown to the reporter, failed validation …)."""
+    rejections: dict[str, int] = field(default_factory=dict)
+    turns: int = 0
+    summaries: int = 0
+    reply: str = ""
+
+    @property
+    def ref(self) -> dt.date:
+        return dt.date.fromisoformat(self.ref_date)
+
+    @property
+    def stage(self) -> str:
+        if self.status != COLLECTING:
+            return "treatment" if self.status == CONFIRMING else self.status
+        return STAGE_OF.get(self.expecting or "", "reporter")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "ref_date": self.ref_date,
+            "channel": self.channel,
+            "status": self.status,
+            "slots": dict(self.slots),
+            "confidence": dict(self.confidence),
+            "expecting": self.expecting,
+            "questions": self.questions,
+            "asked": dict(self.asked),
+            "skipped": list(self.skipped),
+            "flags": dict(self.flags),
+            "rejections": dict(self.rejections),
+            "turns": self.turns,
+            "summaries": self.summaries,
+            "reply": self.reply,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DialogState:
+        known = cls.__dataclass_fields__
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+    def copy(self) -> DialogState:
+        return DialogState.from_dict(_deep(self.to_dict()))
+
+
+def _deep(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _deep(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_deep(v) for v in value]
+    return value
+
+
+@dataclass
+class Turn:
+    """The state after understanding one utterance, before the reply is chosen."""
+
+    state: DialogState
+    text: str
+    kind: str = "answer"
+    """answer | silence | gibberish | abuse | ramble | unknown | confirm | deny | closed"""
+    changed: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    """Sentences said before the next question (hints, acknowledgements)."""
+    reask: str | None = None
+
+    def reject(self, slot: str, hint: str) -> None:
+        """Re-ask ``slot`` with ``hint`` (the service's validation failed); the stated value is kept."""
+        self.state.rejections[slot] = self.state.rejections.get(slot, 0) + 1
+        self.notes.append(hint)
+        self.reask = slot
+        if self.state.status == CONFIRMING:
+            self.state.status = COLLECTING
+
+
+# --------------------------------------------------------------------------------------------- entry points
+
+
+def open_dialog(ref_date: dt.date, channel: str = "text") -> DialogState:
+    """A fresh dialog whose reply is the opening prompt."""
+    return DialogState(ref_date=ref_date.isoformat(), channel=channel, reply=OPENING)
+
+
+def take_turn(state: DialogState, text: str | None) -> DialogState:
+    """One reporter utterance → the new state (``reply`` holds what to say)."""
+    return respond(absorb(state, text))
+
+
+def is_complete(state: DialogState, slot: str) -> bool:
+    """Is the slot filled well enough not to ask about it again?"""
+    value = state.slots.get(slot)
+    if value is None:
+        return False
+    asked = state.asked.get(slot, 0)
+    if slot == "treatment":
+        status, hospital = value.get("status"), value.get("hospital")
+        # the hospital is asked for once when only the status was stated; a death or "not seen a doctor"
+        # may have no hospital at all
+        return status is not None and (hospital is not None or status in ("none", "death") or asked >= 2)
+    if slot == "accident_place":
+        return value.get("district") is not None or asked >= 1
+    if slot == "accident_date":
+        # vague dates ("过年那几天") are confirmed once
+        return state.confidence.get(slot, 1.0) >= 0.75 or asked >= 1
+    return True
+
+
+def missing_slots(state: DialogState) -> list[str]:
+    return [s for s in ASK_ORDER if not is_complete(state, s) and s not in state.skipped]
+
+
+# --------------------------------------------------------------------------------------------- understanding
+
+
+def absorb(state: DialogState, text: str | None) -> Turn:
+    """Read one utterance into a copy of ``state``: fill, correct or flag slots; classify bad input."""
+    s = state.copy()
+    raw = (text or "").strip()
+    turn = Turn(state=s, text=raw)
+    if s.status in (DONE, HANDOFF):
+        turn.kind = "closed"
+        return turn
+    s.turns += 1
+    if not raw:
+        turn.kind = "silence"
+        turn.notes.append("不好意思，我没有听到您说话。")
+        return turn
+    ramble = len(raw) > RAMBLE_CHARS
+    clipped = raw[:MAX_TEXT_CHARS]
+    abusive = bool(_ABUSE.search(clipped))
+    extraction = extract_claim_slots(clipped, s.ref, expecting=s.expecting)
+    found = {k: v for k, v in extraction.slots.items() if k in SLOTS}
+    correcting = bool(CORRECTION.search(clipped)) or bool(_NO.search(clipped))
+
+    if s.expecting == "insured_name" and not correcting:
+        # a name is often spelled out character by character ("振兴中华的振", "国庆的庆"): those
+        # explanations read as places, dates or diseases, so an answer to the name question only
+        # fills identity slots
+        found = {k: v for k, v in found.items() if k in _IDENTITY_SLOTS}
+    for slot, value in found.items():
+        old = s.slots.get(slot)
+        conf = extraction.confidence.get(slot, 0.5)
+        if old is not None:
+            if ramble:
+                continue  # nothing said before is lost to a ramble
+            keep_old = not (
+                s.status == CONFIRMING or correcting or slot == s.expecting or conf >= s.confidence.get(slot, 0.0)
+            )
+            if keep_old:
+                continue
+        merged = _merge(slot, old, value)
+        if merged != old:
+            s.slots[slot] = merged
+            s.confidence[slot] = conf
+            turn.changed.append(slot)
+        if slot in s.skipped:
+            s.skipped.remove(slot)
+            s.flags.pop(slot, None)
+
+    for slot, hint in extraction.problems.items():
+        if slot in found or (s.expecting == "insured_name" and not correcting and slot not in _IDENTITY_SLOTS):
+            continue
+        turn.notes.append(hint)
+        if turn.reask is None:
+            turn.reask = slot
+
+    if ramble:
+        turn.kind = "ramble"
+        turn.notes.insert(0, "您说的内容比较多，我已经记下了其中的要点。为了记录准确，接下来请您简短回答。")
+    elif abusive and not turn.changed:
+        turn.kind = "abuse"
+        turn.notes.insert(0, "理解您现在着急的心情，我们一定尽快帮您处理。请您平复一下，配合我把报案信息记录完整。")
+    elif s.status == CONFIRMING:
+        if turn.changed:
+            turn.kind = "answer"
+        elif turn.reask is None and _YES.match(clipped) and not _NO.search(clipped):
+            turn.kind = "confirm"
+        elif _NO.search(clipped):
+            turn.kind = "deny"
+        elif turn.reask is None:
+            turn.kind = "gibberish"
+    elif not turn.changed and turn.reask is None:
+        if s.expecting and s.rejections.get(s.expecting) and s.slots.get(s.expecting) and _YES.match(clipped):
+            turn.kind = "answer"  # the reporter stands by a value validation doubted; a person will check it
+            s.flags[s.expecting] = "报案人坚持所报信息，但系统未能核实，需人工核实"
+            turn.notes.append("好的，我们会请工作人员再核实。")
+        elif s.expecting and _UNKNOWN.search(clipped):
+            turn.kind = "unknown"
+            slot = s.expecting
+            if slot not in s.skipped:
+                s.skipped.append(slot)
+            s.flags[slot] = "报案人表示不清楚，需人工核实"
+            turn.notes.append("好的，这一项先空着，稍后由工作人员跟您核实。")
+        elif s.expecting == "accident_place" and has_cjk(clipped):
+            turn.kind = "answer"
+            turn.notes.append("抱歉，没有在行政区划里找到您说的地点，请再核对一下。")
+            turn.reask = "accident_place"
+        else:
+            turn.kind = "gibberish"
+            if is_meaningful(clipped) and has_cjk(clipped):
+                turn.notes.append("不好意思，我没有听明白您的意思。")
+            else:
+                turn.notes.append("不好意思，我没能识别您输入的内容。")
+    return turn
+
+
+def _merge(slot: str, old: Any, new: Any) -> Any:
+    """Combine a new partial value with the old one ("住院了" keeps the hospital named before)."""
+    if not isinstance(old, dict) or not isinstance(new, dict):
+        return new
+    if slot == "treatment":
+        merged = dict(new)
+        if merged.get("status") is None:
+            merged["status"] = old.get("status")
+        if merged.get("hospital") is None and merged.get("status") != "none":
+            merged["hospital"] = old.get("hospital")
+        return merged
+    if slot == "accident_place":
+        same_city = new.get("province") == old.get("province") and new.get("city") == old.get("city")
+        if same_city and new.get("district") is None:
+            return dict(old)
+        return dict(new)
+    return new
+
+
+# --------------------------------------------------------------------------------------------- responding
+
+
+def respond(turn: Turn) -> DialogState:
+    """Choose what to say after ``turn``: confirmation, a re-ask, the next question, the summary or hand-off."""
+    s = turn.state
+    if turn.kind == "closed":
+        s.reply = CLOSED_REPLY
+        return s
+    notes = list(turn.notes)
+
+    if s.status == CONFIRMING and turn.reask is None:
+        if turn.kind == "confirm":
+            s.status = DONE
+            s.expecting = None
+            s.reply = "好的，您的报案信息已确认提交。"
+            return s
+        if turn.changed:
+            return _summarise(s, ["好的，已经帮您更正。", *notes])
+        if turn.kind == "deny":
+            return _ask(s, None, notes, "请问哪一项不对？您直接说正确的内容就可以，比如“日期是前天”。")
+        return _ask(s, None, notes, "请问以上信息是否正确？正确请回答“对”，需要修改请直接说正确的内容。")
+
+    if turn.reask is not None:
+        s.status = COLLECTING
+        return _ask(s, turn.reask, notes, question_for(s, turn.reask))
+
+    missing = missing_slots(s)
+    askable = [m for m in missing if s.asked.get(m, 0) < MAX_ASKS_PER_SLOT]
+    if not missing:
+        return _summarise(s, notes)
+    if not askable:
+        for m in missing:
+            s.flags.setdefault(m, "多次询问未能获取，需人工补充")
+        return _handoff(s)
+    nxt = askable[0]
+    if s.expecting and s.expecting != nxt and s.expecting in askable:
+        # the reporter said something else; keep to the question still open before moving on
+        nxt = s.expecting
+    repeat = turn.kind in ("silence", "gibberish", "abuse") and nxt == s.expecting
+    return _ask(s, nxt, notes, question_for(s, nxt), repeat=repeat)
+
+
+def _ask(s: DialogState, slot: str | None, notes: list[str], question: str, *, repeat: bool = False) -> DialogState:
+    """Ask ``question``; ``repeat`` (after silence or noise) does not use up the slot's own asks."""
+    if s.questions >= MAX_QUESTIONS:
+        return _handoff(s)
+    s.questions += 1
+    if slot is not None and not repeat:
+        s.asked[slot] = s.asked.get(slot, 0) + 1
+    s.expecting = slot
+    s.reply = _join(notes) + question
+    return s
+
+
+def _join(notes: list[str]) -> str:
+    return "".join(n if n.endswith(("。", "？", "！", "，")) else n + "。" for n in notes)
+
+
+def _handoff(s: DialogState) -> DialogState:
+    s.status = HANDOFF
+    s.expecting = None
+    for m in missing_slots(s):
+        s.flags.setdefault(m, "转人工时尚未获取")
+    s.reply = HANDOFF_REPLY
+    return s
+
+
+def _summarise(s: DialogState, notes: list[str]) -> DialogState:
+    # the first read-back is part of every report; reading it again after a correction is another round
+    if s.summaries >= 1:
+        if s.questions >= MAX_QUESTIONS:
+            return _handoff(s)
+        s.questions += 1
+    s.summaries += 1
+    s.status = CONFIRMING
+    s.expecting = None
+    s.reply = _join(notes) + summary_text(s.slots) + "以上信息对吗？"
+    return s
+
+
+def question_for(s: DialogState, slot: str) -> str:
+    """One short question for ``slot``, worded for what is already known."""
+    self_report = s.slots.get("relation") == "self"
+    value = s.slots.get(slot)
+    if slot == "relation":
+        return "请问出事的是您本人，还是您的家人或其他人？"
+    if slot == "contact_phone":
+        return "请留一个方便联系您的手机号码。"
+    if slot == "insured_name":
+        return "请问您的姓名是？" if self_report else "请问出险人叫什么名字？"
+    if slot == "insured_id":
+        return "请说一下您的身份证号码。" if self_report else "请说一下出险人的身份证号码。"
+    if slot == "accident_date":
+        return "请问具体是哪一天出的事？" if value else "请问是哪一天出的事？"
+    if slot == "accident_place":
+        if value and value.get("city"):
+            return f"请问是在{value['city']}的哪个区县？"
+        return "请问是在哪个城市、哪个区出的事？"
+    if slot == "cause":
+        return "请问这次是生病，还是意外受伤？"
+    if slot == "diagnosis":
+        if s.slots.get("cause") == "accident":
+            return "请问受了什么伤？医生是怎么诊断的？"
+        return "请问医生诊断是什么病？"
+    if slot == "treatment":
+        hospital = (value or {}).get("hospital")
+        status = (value or {}).get("status")
+        if hospital and status is None:
+            return f"请问在{hospital}是住院还是门诊？"
+        if status is not None and hospital is None:
+            return "请问是在哪家医院看的？"
+        return "请问现在在哪家医院治疗，是住院还是门诊？"
+    return "请再说一下。"
+
+
+def summary_text(slots: dict[str, Any]) -> str:
+    """The report in plain words, as read back to the reporter (ID and phone masked)."""
+    parts: list[str] = []
+    rel = slots.get("relation")
+    if rel:
+        parts.append(RELATION_WORDS.get(rel, rel))
+    who = slots.get("insured_name")
+    idno = slots.get("insured_id")
+    if who or idno:
+        parts.append(f"出险人{who or '（姓名待补充）'}，身份证号{mask_id_number(idno) if idno else '待补充'}")
+    phone = slots.get("contact_phone")
+    parts.append(f"联系电话{mask_phone(phone) if phone else '待补充'}")
+    when = slots.get("accident_date")
+    place = slots.get("accident_place")
+    where = place_words(place) if place else ""
+    day = date_words(when) if when else "日期待补充"
+    cause = slots.get("cause")
+    diag = slots.get("diagnosis")
+    event = f"{day}在{where}" if where else day
+    if cause:
+        event += f"因{CAUSE_WORDS.get(cause, cause)}"
+    if diag:
+        event += f"，{diag.get('term')}"
+    parts.append(event)
+    treat = slots.get("treatment")
+    if treat and treat.get("status"):
+        status = STATUS_WORDS.get(treat["status"], treat["status"])
+        parts.append(f"在{treat['hospital']}{status}" if treat.get("hospital") else status)
+    return "我跟您核对一下：" + "；".join(parts) + "。"
+
+
+def date_words(iso: str) -> str:
+    d = dt.date.fromisoformat(iso)
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def place_words(place: dict[str, Any]) -> str:
+    province, city, district = place.get("province") or "", place.get("city") or "", place.get("district") or ""
+    text = province if province == city else province + city
+    return text + district
+
+
+def done_reply(report_no: str, slots: dict[str, Any]) -> str:
+    treatment = slots.get("treatment") or {}
+    if treatment.get("status") == "death":
+        wish = "请您节哀，保重身体。"
+    elif slots.get("relation") == "self":
+        wish = "祝您早日康复。"
+    else:
+        wish = "祝您的家人早日康复。"
+    return (
+        f"好的，您的报案已提交，报案号是{report_no}。工作人员会尽快核实并与您联系，"
+        f"理赔申请需要的材料会一次性告诉您。{wish}"
+    )

@@ -1,0 +1,174 @@
+"""The pure dialog manager: stages, re-asks, corrections, bad input, hand-off."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from zhihui.claims import dialog as d
+from zhihui.nlu.claim_slots import id_check_char
+
+REF = dt.date(2027, 5, 12)
+ID = "32010619800101123" + id_check_char("32010619800101123")
+BAD_ID = ID[:-1] + ("1" if ID[-1] != "1" else "2")
+PHONE = "13705551234"
+
+
+def _say(state: d.DialogState, *texts: str) -> d.DialogState:
+    for t in texts:
+        state = d.take_turn(state, t)
+    return state
+
+
+def test_open_dialog_invites_a_free_description() -> None:
+    s = d.open_dialog(REF)
+    assert s.status == d.COLLECTING and s.expecting is None and s.questions == 0
+    assert "发生了什么" in s.reply
+
+
+def test_full_report_fills_slots_from_description_and_asks_only_missing_ones() -> None:
+    s = _say(d.open_dialog(REF), "我老公前天在南京鼓楼区骑车摔了，小腿骨折了，现在在医院住院")
+    assert s.slots["relation"] == "spouse" and s.slots["cause"] == "accident"
+    assert s.slots["accident_date"] == "2027-05-10"
+    assert s.expecting == "contact_phone" and s.questions == 1
+    s = _say(s, PHONE)
+    assert s.expecting == "insured_name"
+    s = _say(s, "他叫孙立伟")
+    assert s.expecting == "insured_id"
+    s = _say(s, ID)
+    # the status was stated without a hospital: one question for the hospital
+    assert s.expecting == "treatment" and "哪家医院" in s.reply
+    s = _say(s, "在江苏省人民医院")
+    assert s.status == d.CONFIRMING and s.expecting is None
+    assert "以上信息对吗" in s.reply and ID not in s.reply and "孙立伟" in s.reply
+    assert s.slots["treatment"]["status"] == "inpatient"  # kept from the opening
+    questions = s.questions
+    s = _say(s, "对的")
+    assert s.status == d.DONE and s.questions == questions
+
+
+def test_correction_in_confirming_changes_the_slot_in_place() -> None:
+    s = _say(
+        d.open_dialog(REF),
+        f"我本人，叫周海燕，身份证{ID}，手机{PHONE}，昨天在杭州市西湖区买菜摔倒，手腕骨折了，在浙一门诊打了石膏",
+    )
+    assert s.status == d.CONFIRMING, s.reply
+    before = dict(s.slots)
+    s = _say(s, "不对，日期是前天")
+    assert s.status == d.CONFIRMING and s.slots["accident_date"] == "2027-05-10"
+    assert {k: v for k, v in s.slots.items() if k != "accident_date"} == {
+        k: v for k, v in before.items() if k != "accident_date"
+    }
+    assert "已经帮您更正" in s.reply and "2027年5月10日" in s.reply
+    s = _say(s, "不对")
+    assert s.status == d.CONFIRMING and "哪一项" in s.reply
+    s = _say(s, "没错")
+    assert s.status == d.DONE
+
+
+def test_correction_while_collecting_takes_the_later_value() -> None:
+    s = _say(d.open_dialog(REF), "我妈昨天在家摔了")
+    assert s.slots["accident_date"] == "2027-05-11"
+    s = _say(s, "说错了，是大前天")
+    assert s.slots["accident_date"] == "2027-05-09"
+
+
+def test_bad_input_gets_specific_replies_and_loses_nothing() -> None:
+    s = _say(d.open_dialog(REF), "我爸昨天在成都武侯区被车撞了，腿骨折，住院了")
+    kept = dict(s.slots)
+    asked = s.expecting
+
+    silent = _say(s, "")
+    assert "没有听到" in silent.reply and silent.slots == kept and silent.expecting == asked
+
+    noise = _say(s, "@@##$$%%")
+    assert "没能识别" in noise.reply and noise.slots == kept
+
+    rude = _say(s, "你们这帮骗子，混蛋")
+    assert "着急" in rude.reply and rude.slots == kept and rude.status == d.COLLECTING
+
+    ramble = _say(s, "我跟你说啊，" + "那天的事情真是说来话长，" * 180)
+    assert len("那天的事情真是说来话长，" * 180) > 2000
+    assert "内容比较多" in ramble.reply and ramble.slots == kept
+
+    phone_asked = _say(s, "")
+    assert phone_asked.expecting == "contact_phone"
+
+
+def test_invalid_values_are_reasked_with_the_specific_hint() -> None:
+    s = _say(d.open_dialog(REF), "是我自己，叫刘畅")
+    assert s.expecting == "contact_phone"
+    s = _say(s, PHONE)
+    assert s.expecting == "insured_id"
+    wrong = _say(s, BAD_ID)
+    assert "校验" in wrong.reply and wrong.expecting == "insured_id" and "insured_id" not in wrong.slots
+    right = _say(wrong, ID)
+    assert right.slots["insured_id"] == ID and right.expecting == "accident_date"
+    future = _say(right, "明天")
+    assert "还没到" in future.reply and future.expecting == "accident_date" and "accident_date" not in future.slots
+    day = _say(future, "上周五")
+    assert day.slots["accident_date"] == "2027-05-07" and day.expecting == "accident_place"
+    nowhere = _say(day, "在火星市")
+    assert "地点" in nowhere.reply and nowhere.expecting == "accident_place"
+    bad_district = _say(day, "上海市火星区")
+    assert "火星区" in bad_district.reply and "accident_place" not in bad_district.slots
+    # everything said before survived the bad answers
+    assert {k: nowhere.slots[k] for k in ("insured_name", "insured_id", "contact_phone", "accident_date")} == {
+        "insured_name": "刘畅",
+        "insured_id": ID,
+        "contact_phone": PHONE,
+        "accident_date": "2027-05-07",
+    }
+
+
+def test_hospital_without_status_asks_for_the_status() -> None:
+    s = _say(
+        d.open_dialog(REF),
+        f"我本人，叫周海燕，身份证{ID}，手机{PHONE}，昨天在杭州市西湖区买菜摔倒，手腕骨折了，去了浙一",
+    )
+    assert s.slots["treatment"]["status"] is None
+    assert s.expecting == "treatment" and "住院还是门诊" in s.reply
+    s = _say(s, "门诊看的")
+    assert s.status == d.CONFIRMING
+    assert s.slots["treatment"] == {"hospital": "浙江大学医学院附属第一医院", "status": "outpatient"}
+
+
+def test_after_eight_questions_the_partial_report_is_handed_off() -> None:
+    s = _say(d.open_dialog(REF), "我爸摔了")
+    for _ in range(20):
+        if s.status != d.COLLECTING:
+            break
+        s = _say(s, "嗯嗯")
+    assert s.status == d.HANDOFF and s.questions == d.MAX_QUESTIONS
+    assert s.slots["relation"] == "parent"  # the partial report keeps what was said
+    assert "人工" in s.reply and s.flags
+
+
+def test_unknown_answer_is_left_for_the_checker() -> None:
+    s = _say(d.open_dialog(REF), f"我妈叫韩秀英，身份证{ID}，我手机{PHONE}，前天在合肥蜀山区")
+    while s.expecting and s.expecting != "diagnosis":
+        s = _say(s, {"cause": "生病了", "accident_date": "前天"}.get(s.expecting, "不知道"))
+    s = _say(s, "还没确诊，不知道")
+    assert "diagnosis" in s.skipped and "diagnosis" in s.flags and s.expecting != "diagnosis"
+
+
+def test_state_round_trips_through_a_dict() -> None:
+    s = _say(d.open_dialog(REF), "我老婆昨天在西安雁塔区摔伤了")
+    again = d.DialogState.from_dict(s.to_dict())
+    assert again == s
+    assert d.take_turn(again, PHONE).to_dict() == d.take_turn(s, PHONE).to_dict()
+
+
+def test_spelled_name_answer_does_not_fill_places_or_dates() -> None:
+    s = _say(d.open_dialog(REF), f"我爸上周五在南京玄武区摔了，手机{PHONE}")
+    assert s.expecting == "insured_name"
+    place, day = s.slots["accident_place"], s.slots["accident_date"]
+    s = _say(s, "赵国庆，国庆节的国庆")
+    assert s.slots["insured_name"] == "赵国庆"
+    assert s.slots["accident_place"] == place and s.slots["accident_date"] == day
+
+
+def test_closed_dialog_answers_politely_without_changes() -> None:
+    s = _say(d.open_dialog(REF), "我爸摔了")
+    s.status = d.DONE
+    after = d.take_turn(s, "还有一件事")
+    assert after.reply == d.CLOSED_REPLY and after.slots == s.slots
