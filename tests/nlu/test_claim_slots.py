@@ -187,3 +187,15 @@ def test_throughput() -> None:
     for _ in range(n):
         extract_claim_slots(text, REF)
     assert n / (time.perf_counter() - start) >= 500
+
+
+def test_holiday_after_relation_word_is_not_a_name() -> None:
+    import datetime as dt
+
+    from zhihui.nlu.claim_slots import extract_claim_slots
+
+    slots = extract_claim_slots("我爸国庆那天在家摔倒了，腿骨折了", dt.date(2026, 10, 8)).slots
+    assert "insured_name" not in slots
+    assert slots["relation"] == "parent"
+    slots = extract_claim_slots("我妈中秋节晚上突然中风了", dt.date(2026, 10, 8)).slots
+    assert "insured_name" not in slots

@@ -58,6 +58,12 @@ _BAD_NAMES = {"人民", "医院", "先生", "女士", "小姐", "师傅", "老�
               "车祸", "路上", "石膏", "包扎", "上班", "上学", "万一"}
 
 
+# Holidays and times of day start with characters that are also surnames (元, 国, 端, 中, 上…) and so read
+# like names right after a relation word ("我妈元旦那天摔了"); they are never names.
+_TIME_WORDS = ("元旦", "元宵", "春节", "除夕", "国庆", "中秋", "端午", "清明", "重阳", "七夕", "周末", "上午",
+               "中午", "下午", "晚上", "凌晨", "傍晚", "半夜", "年初", "年底", "月初", "月底", "过年", "年前", "年后")
+
+
 def surname_of(text: str) -> str | None:
     """The surname at the start of `text`, compound surnames first."""
     for s in COMPOUND_SURNAMES:
@@ -82,7 +88,7 @@ def take_name(text: str, pos: int = 0) -> str | None:
     if not given:
         return None
     name = sur + given
-    if name in _BAD_NAMES or given in _BAD_NAMES:
+    if name in _BAD_NAMES or given in _BAD_NAMES or name.startswith(_TIME_WORDS):
         return None
     return name
 
