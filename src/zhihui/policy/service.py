@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import set_committed_value
 
 from zhihui.platform import audit, events
 from zhihui.platform.actor import Actor
 from zhihui.platform.clock import now, today
-from zhihui.platform.errors import Conflict, NotFound, ZhihuiError
+from zhihui.platform.errors import Conflict, NotFound, ZhihuiError, register_messages
 from zhihui.platform.numbers import next_business_number
 from zhihui.platform.pii import lookup_hash, mask_account, mask_id_number, mask_phone
 from zhihui.platform.validators import id_birth_date, id_gender
@@ -43,7 +44,15 @@ from zhihui.policy.rules import (
     due_dates,
     shares_complete,
 )
-from zhihui.policy.schemas import CustomerCreate, CustomerOut, PolicyCreate, PolicyOut, ProductCreate, RoleOut
+from zhihui.policy.schemas import (
+    BeneficiaryIn,
+    CustomerCreate,
+    CustomerOut,
+    PolicyCreate,
+    PolicyOut,
+    ProductCreate,
+    RoleOut,
+)
 
 # --- customers ------------------------------------------------------------------------------------------
 
@@ -488,3 +497,197 @@ async def close_policy(
     audit.record(session, actor=actor, action=f"policy.{status}", subject_type="policy", subject_id=policy_no)
     events.record_event(session, "policy.closed", {"policy_no": policy_no, "status": str(status)})
     return policy
+
+
+# --- writes used by servicing (慧保全) -------------------------------------------------------------------
+#
+# Each applies an already-validated change. The caller first claims the policy with
+# :func:`claim_policy_version`, so that of two concurrent changes based on the same version only one applies.
+
+POLICY_CHANGED = "policy_changed"
+register_messages({POLICY_CHANGED: "保单信息已被其他业务变更，本次申请未生效，请刷新后重新提交。"})
+
+
+async def claim_policy_version(session: AsyncSession, policy: Policy, *, expected_version: int) -> Policy:
+    """Bump the policy's version from ``expected_version`` in one conditional UPDATE (compare-and-set).
+
+    Raises ``policy_changed`` (409) when the version moved on: another change was applied since the caller
+    read the policy, or a concurrent transaction claims it at the same time (on PostgreSQL the second
+    UPDATE waits for the first to commit and then matches no row; on SQLite the write lock serialises them).
+    """
+    result = await session.execute(
+        update(Policy)
+        .where(Policy.id == policy.id, Policy.version == expected_version)
+        .values(version=expected_version + 1)
+        .execution_options(synchronize_session=False)
+    )
+    if getattr(result, "rowcount", 0) != 1:
+        raise Conflict(POLICY_CHANGED)
+    # Keep the loaded object in step, so a later ORM update of it checks against the new version.
+    set_committed_value(policy, "version", expected_version + 1)
+    return policy
+
+
+async def policies_of_agent(session: AsyncSession, agent_id: int, *, limit: int = 200) -> list[Policy]:
+    """The policies a sales agent serves, newest first."""
+    stmt = select(Policy).where(Policy.agent_id == agent_id).order_by(Policy.issue_date.desc(), Policy.id.desc())
+    return list((await session.scalars(stmt.limit(limit))).unique().all())
+
+
+async def set_renewal_flag(session: AsyncSession, policy_no: str, *, renew: bool, actor: Actor) -> Policy:
+    """Set the renewal flag (续保标识) of a renewable one-year product."""
+    policy = await policy_by_number(session, policy_no)
+    policy.renewal_flag = renew
+    audit.record(session, actor=actor, action="policy.renewal_flag", subject_type="policy", subject_id=policy_no)
+    events.record_event(session, "policy.changed", {"policy_no": policy_no, "fields": ["renewal_flag"]})
+    return policy
+
+
+async def change_payment_method(
+    session: AsyncSession,
+    policy_no: str,
+    *,
+    method: str,
+    frequency: str,
+    effective_from: dt.date,
+    actor: Actor,
+) -> Policy:
+    """Change the renewal payment method and, from ``effective_from`` (an anniversary), the frequency.
+
+    A new frequency replaces the unpaid installments due on or after ``effective_from`` with a schedule
+    of the new frequency up to the end of the payment period; the yearly premium stays the same."""
+    policy = await policy_by_number(session, policy_no)
+    fields = ["payment_method"]
+    policy.payment_method = method
+    if frequency != policy.frequency and policy.payment_end_date is not None:
+        old_months = FREQUENCY_MONTHS[Frequency(policy.frequency)]
+        new_months = FREQUENCY_MONTHS[Frequency(frequency)]
+        yearly = policy.premium_fen * (12 // old_months)
+        new_premium = yearly // (12 // new_months)
+        stale = (
+            select(PremiumInstallment)
+            .where(
+                PremiumInstallment.policy_id == policy.id,
+                PremiumInstallment.paid_on.is_(None),
+                PremiumInstallment.due_date >= effective_from,
+            )
+            .order_by(PremiumInstallment.due_date)
+        )
+        for row in (await session.scalars(stale)).all():
+            await session.delete(row)
+        await session.flush()
+        due = effective_from
+        while due < policy.payment_end_date:
+            session.add(PremiumInstallment(policy_id=policy.id, due_date=due, amount_fen=new_premium))
+            due = add_months(due, new_months)
+        policy.frequency = frequency
+        policy.premium_fen = new_premium
+        fields += ["frequency", "premium_fen"]
+    audit.record(
+        session, actor=actor, action="policy.payment_method", subject_type="policy", subject_id=policy_no, fields=fields
+    )
+    events.record_event(session, "policy.changed", {"policy_no": policy_no, "fields": fields})
+    return policy
+
+
+async def change_premium_account(
+    session: AsyncSession, policy_no: str, *, bank: str, account: str, holder: str, actor: Actor
+) -> Policy:
+    """Replace the premium payment account (交费账户); the account was checked by the caller."""
+    policy = await policy_by_number(session, policy_no)
+    policy.premium_bank, policy.premium_account, policy.premium_account_holder = bank, account, holder
+    fields = ["premium_bank", "premium_account", "premium_account_holder"]
+    audit.record(
+        session,
+        actor=actor,
+        action="policy.premium_account",
+        subject_type="policy",
+        subject_id=policy_no,
+        fields=fields,
+    )
+    events.record_event(session, "policy.changed", {"policy_no": policy_no, "fields": fields})
+    return policy
+
+
+async def change_benefit_account(
+    session: AsyncSession, policy_no: str, *, bank: str, account: str, holder: str, actor: Actor
+) -> Policy:
+    """Replace the benefit receiving account (领款账户); the account was checked by the caller."""
+    policy = await policy_by_number(session, policy_no)
+    policy.benefit_bank, policy.benefit_account, policy.benefit_account_holder = bank, account, holder
+    fields = ["benefit_bank", "benefit_account", "benefit_account_holder"]
+    audit.record(
+        session,
+        actor=actor,
+        action="policy.benefit_account",
+        subject_type="policy",
+        subject_id=policy_no,
+        fields=fields,
+    )
+    events.record_event(session, "policy.changed", {"policy_no": policy_no, "fields": fields})
+    return policy
+
+
+async def replace_beneficiaries(
+    session: AsyncSession, policy_no: str, beneficiaries: Sequence[BeneficiaryIn], *, actor: Actor
+) -> Policy:
+    """Replace the death-benefit beneficiaries. Raises ``beneficiary_shares_not_100``."""
+    if not beneficiaries or not shares_complete((b.order, b.share_bp) for b in beneficiaries):
+        raise ZhihuiError(PolicyError.SHARES_NOT_100, field="beneficiaries")
+    policy = await policy_by_number(session, policy_no)
+    for role in [r for r in policy.roles if r.role == RoleKind.BENEFICIARY]:
+        policy.roles.remove(role)
+        await session.delete(role)
+    for b in beneficiaries:
+        if b.customer_id is not None:
+            await get_customer(session, b.customer_id)
+        policy.roles.append(
+            PolicyRole(
+                policy_id=policy.id,
+                customer_id=b.customer_id,
+                role=RoleKind.BENEFICIARY,
+                beneficiary_order=b.order,
+                share_bp=b.share_bp,
+                relation_to_insured=b.relation_to_insured,
+            )
+        )
+    await session.flush()
+    audit.record(
+        session,
+        actor=actor,
+        action="policy.beneficiaries",
+        subject_type="policy",
+        subject_id=policy_no,
+        fields=["roles"],
+    )
+    events.record_event(session, "policy.changed", {"policy_no": policy_no, "fields": ["beneficiaries"]})
+    return policy
+
+
+async def reinstate_policy(session: AsyncSession, policy_no: str, *, paid_on: dt.date, actor: Actor) -> Policy:
+    """Reinstate (复效) by recording every installment due up to ``paid_on`` as paid."""
+    policy = await policy_by_number(session, policy_no)
+    for _ in await unpaid_installments(session, policy.id, up_to=paid_on):
+        await record_premium_payment(session, policy_no, paid_on=paid_on, actor=actor)
+    audit.record(session, actor=actor, action="policy.reinstate", subject_type="policy", subject_id=policy_no)
+    events.record_event(session, "policy.reinstated", {"policy_no": policy_no})
+    return policy
+
+
+async def record_benefit_payout(
+    session: AsyncSession, policy_no: str, *, amount_fen: int, period: int, reference: str, actor: Actor
+) -> None:
+    """Record a survival benefit / annuity payout to the policy's benefit account (audit + event)."""
+    audit.record(
+        session,
+        actor=actor,
+        action="policy.benefit_paid",
+        subject_type="policy",
+        subject_id=policy_no,
+        detail={"amount_fen": amount_fen, "period": period, "reference": reference},
+    )
+    events.record_event(
+        session,
+        "policy.benefit_paid",
+        {"policy_no": policy_no, "amount_fen": amount_fen, "period": period, "reference": reference},
+    )

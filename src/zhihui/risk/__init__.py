@@ -1,0 +1,1 @@
+"""Risk assessment of customer actions (servicing applications, counter actions): declarative weighted rules."""

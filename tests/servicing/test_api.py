@@ -1,0 +1,312 @@
+"""The servicing API end to end: agent link -> customer SMS -> (face) -> form -> signature -> decision."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import func, select
+
+from tests.factories import make_customer, make_staff, staff_headers
+from tests.servicing.helpers import (
+    create_link,
+    customer_headers,
+    fix_clock,
+    make_world,
+    open_application,
+    pass_face,
+    refusals,
+    signature_png,
+    sms_bodies,
+    submit,
+)
+from zhihui.platform import clock
+from zhihui.platform.actor import Actor
+from zhihui.platform.db import Database
+from zhihui.platform.errors import ZhihuiError
+from zhihui.policy import service as policy_service
+from zhihui.policy.models import PremiumInstallment  # reading the outcome only
+from zhihui.servicing import service
+from zhihui.servicing.models import Application
+from zhihui.settings import Settings
+
+UL = {"UL01": {"issue_date": dt.date(2024, 1, 10), "initial_account_fen": 1_000_000, "frequency": "single"}}
+
+
+@pytest.fixture
+def face_passes(app: Any, settings: Settings) -> None:
+    from tests.servicing.helpers import passing_runtime
+
+    app.state.identity = passing_runtime(settings)
+
+
+async def test_items_lists_ten_items_with_forms(client: httpx.AsyncClient) -> None:
+    r = await client.get("/api/v1/servicing/items")
+    assert r.status_code == 200
+    items = {i["code"]: i for i in r.json()}
+    assert len(items) == 10
+    assert items["account_withdrawal"]["face_required"] and not items["renewal_flag"]["face_required"]
+    assert items["account_withdrawal"]["applicants"] == ["policyholder"]
+    assert [f["name"] for f in items["premium_account"]["fields"]] == ["bank", "account", "holder_name"]
+    openapi = (await client.get("/openapi.json")).json()["paths"]
+    for path in (
+        "/api/v1/servicing/links",
+        "/api/v1/servicing/links/open",
+        "/api/v1/servicing/links/verify",
+        "/api/v1/servicing/applications/{application_id}/submit",
+        "/api/v1/servicing/applications/{application_id}/review",
+        "/api/v1/servicing/applications/{application_id}/endorsement.pdf",
+    ):
+        assert path in openapi
+
+
+async def test_renewal_flag_end_to_end_auto_approved(client: httpx.AsyncClient, db: Database) -> None:
+    fix_clock()
+    world = await make_world(db)
+    policy_no = world.policies["MD01"]
+    app_id, headers = await open_application(client, db, world, policy_no, "renewal_flag")
+    form = (await client.get(f"/api/v1/servicing/applications/{app_id}/form", headers=headers)).json()
+    assert form["values"] == {"renew": "true"}
+    r = await submit(client, app_id, headers, {"renew": "false"})
+    assert r.status_code == 200, r.text
+    out = r.json()
+    assert out["status"] == "approved" and out["auto_decided"] and out["application_no"].startswith("BQ20250602")
+    pdf = await client.get(out["endorsement_url"], headers=headers)
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    async with db.sessionmaker() as session:
+        policy = await policy_service.policy_by_number(session, policy_no)
+        assert policy.renewal_flag is False
+    bodies = await sms_bodies(db, world.holder.phone)
+    assert any("已提交" in b for b in bodies) and any("已办理完成" in b for b in bodies)
+    # the agent sees the application from the link, masked
+    agent = await staff_headers(client, world.agent_username)
+    mine = (await client.get("/api/v1/servicing/agent/applications", headers=agent)).json()
+    assert [a["status"] for a in mine] == ["approved"] and "*" in mine[0]["customer_name"]
+    stats = (await client.get("/api/v1/servicing/agent/stats", headers=agent)).json()
+    assert stats["mine"] == 1
+    policies = (await client.get("/api/v1/servicing/agent/policies", headers=agent)).json()
+    assert world.holder.id_number not in str(policies) and world.holder.phone not in str(policies)
+
+
+async def test_link_qr_code_is_a_png(client: httpx.AsyncClient, db: Database) -> None:
+    fix_clock()
+    world = await make_world(db)
+    link = await create_link(client, world, world.policies["MD01"], "renewal_flag")
+    agent = await staff_headers(client, world.agent_username)
+    r = await client.get(link["qr_url"], headers=agent)
+    assert r.status_code == 200 and r.content.startswith(b"\x89PNG")
+
+
+async def test_agent_cannot_share_another_agents_policy(client: httpx.AsyncClient, db: Database) -> None:
+    fix_clock()
+    world = await make_world(db)
+    other = await make_world(db)
+    headers = await staff_headers(client, other.agent_username)
+    r = await client.post(
+        "/api/v1/servicing/links", json={"policy_no": world.policies["MD01"], "item": "renewal_flag"}, headers=headers
+    )
+    assert r.status_code == 403 and r.json()["code"] == "not_agents_policy"
+    r = await client.post(
+        "/api/v1/servicing/links",
+        json={"policy_no": world.policies["MD01"], "item": "renewal_flag", "applicant": "insured"},
+        headers=await staff_headers(client, world.agent_username),
+    )
+    assert r.status_code == 400 and r.json()["code"] == "applicant_not_allowed"
+    assert "投保人" in r.json()["detail"]
+
+
+async def test_bad_links_refused_and_audited(client: httpx.AsyncClient, db: Database) -> None:
+    fix_clock()
+    world = await make_world(db)
+    policy_no = world.policies["MD01"]
+    link = await create_link(client, world, policy_no, "renewal_flag")
+    tampered = link["token"][:-3] + ("aaa" if not link["token"].endswith("aaa") else "bbb")
+    r = await client.post("/api/v1/servicing/links/open", json={"token": tampered})
+    assert r.status_code == 400 and r.json()["code"] == "link_invalid" and "链接无效" in r.json()["detail"]
+
+    async with db.unit_of_work() as session:
+        stranger = await make_customer(session, male=False)
+    r = await client.post(
+        "/api/v1/servicing/links/open", json={"token": link["token"]}, headers=await customer_headers(db, stranger.id)
+    )
+    assert r.status_code == 403 and r.json()["code"] == "link_wrong_customer"
+
+    app_id, _ = await open_application(client, db, world, policy_no, "renewal_flag")
+    # the helper consumed a new link; reuse it
+    async with db.sessionmaker() as session:
+        application = await session.scalar(select(Application).where(Application.public_id == app_id))
+        assert application is not None and application.link_id is not None
+    used = await create_link(client, world, policy_no, "renewal_flag")
+    await client.post("/api/v1/servicing/links/code", json={"token": used["token"]})
+    from tests.servicing.helpers import latest_code
+
+    code = await latest_code(db, world.holder.phone)
+    assert (
+        await client.post("/api/v1/servicing/links/verify", json={"token": used["token"], "code": code})
+    ).status_code == 200
+    r = await client.post("/api/v1/servicing/links/verify", json={"token": used["token"], "code": code})
+    assert r.status_code == 409 and r.json()["code"] == "link_used"
+
+    late = await create_link(client, world, policy_no, "renewal_flag")
+    clock.set_now(dt.datetime(2025, 6, 5, 3, 0, tzinfo=dt.UTC))  # 73 hours later
+    r = await client.post("/api/v1/servicing/links/open", json={"token": late["token"]})
+    assert r.status_code == 400 and r.json()["code"] == "link_expired"
+
+    codes = sorted(row.detail["code"] for row in await refusals(db, "servicing.link.open"))
+    assert codes == ["link_expired", "link_invalid", "link_wrong_customer"]
+    assert [row.detail["code"] for row in await refusals(db, "servicing.link.verify")] == ["link_used"]
+
+
+async def test_withdrawal_needs_face_and_refuses_above_allowed(
+    client: httpx.AsyncClient, db: Database, face_passes: None
+) -> None:
+    fix_clock()
+    world = await make_world(db, UL)
+    policy_no = world.policies["UL01"]
+    app_id, headers = await open_application(client, db, world, policy_no, "account_withdrawal")
+    r = await submit(client, app_id, headers, {"amount_yuan": "1000"})
+    assert r.status_code == 403 and r.json()["code"] == "face_verification_required"
+    await pass_face(client, app_id, headers)
+    r = await submit(client, app_id, headers, {"amount_yuan": "9100"})
+    assert r.status_code == 400 and r.json()["code"] == "withdrawal_above_allowed"
+    assert "9,000.00" in r.json()["detail"]
+    r = await submit(client, app_id, headers, {"amount_yuan": "1000"}, signature=signature_png(blank=True))
+    assert r.status_code == 400 and r.json()["code"] == "signature_required"
+    async with db.sessionmaker() as session:
+        policy = await policy_service.policy_by_number(session, policy_no)
+        account = await policy_service.universal_account(session, policy.id)
+        assert account is not None and account.balance_fen == 1_000_000  # nothing applied
+    refused = [row.detail["code"] for row in await refusals(db, "servicing.application.submit")]
+    assert refused == ["face_verification_required", "withdrawal_above_allowed", "signature_required"]
+    r = await submit(client, app_id, headers, {"amount_yuan": "9000"}, region="北京市")
+    assert r.status_code == 200, r.text
+    # all that is allowed (25) from outside the customer's province (15): 40 sends it to a reviewer
+    assert r.json()["status"] == "pending_review"
+    reviewer = await staff_headers(client, world.reviewer_username)
+    queue = (await client.get("/api/v1/servicing/review/queue", headers=reviewer)).json()
+    assert queue[0]["risk_score"] == 40
+    assert queue[0]["review_reasons"] == ["风险分40：申请地与客户常住省份不一致", "风险分40：申请金额接近可领取上限"]
+    r = await client.post(
+        f"/api/v1/servicing/applications/{app_id}/review", json={"decision": "approve"}, headers=reviewer
+    )
+    assert r.status_code == 200 and r.json()["status"] == "approved", r.text
+    async with db.sessionmaker() as session:
+        policy = await policy_service.policy_by_number(session, policy_no)
+        account = await policy_service.universal_account(session, policy.id)
+        assert account is not None and account.balance_fen == 100_000  # exactly the minimum left
+
+
+async def test_bad_bank_account_refused_with_chinese_message(
+    client: httpx.AsyncClient, db: Database, face_passes: None
+) -> None:
+    fix_clock()
+    world = await make_world(db)
+    app_id, headers = await open_application(client, db, world, world.policies["MD01"], "premium_account")
+    await pass_face(client, app_id, headers)
+    form = {"bank": "中国建设银行", "account": "6217000010000000004", "holder_name": world.holder.name}
+    r = await submit(client, app_id, headers, form)
+    assert r.status_code == 400 and r.json()["code"] == "invalid_bank_account"
+    assert r.json()["detail"].startswith("银行卡号：")
+    assert [row.detail["code"] for row in await refusals(db, "servicing.application.submit")] == [
+        "invalid_bank_account"
+    ]
+    r = await submit(client, app_id, headers, {**form, "account": "6217000010000000003"})
+    assert r.status_code == 200 and r.json()["status"] == "approved", r.text
+
+
+async def test_reviewer_asks_for_more_then_rejects(client: httpx.AsyncClient, db: Database) -> None:
+    fix_clock()
+    world = await make_world(db, {"WL01": {"issue_date": dt.date(2024, 1, 10)}})
+    app_id, headers = await open_application(client, db, world, world.policies["WL01"], "info_change")
+    r = await submit(client, app_id, headers, {"occupation_code": "0701002", "occupation_class": 5})
+    assert r.json()["status"] == "pending_review"
+    reviewer = await staff_headers(client, world.reviewer_username)
+    url = f"/api/v1/servicing/applications/{app_id}/review"
+    r = await client.post(url, json={"decision": "reject"}, headers=reviewer)
+    assert r.status_code == 400 and r.json()["code"] == "review_reason_required"
+    r = await client.post(url, json={"decision": "more_info", "reason": "请补充单位出具的工作证明"}, headers=reviewer)
+    assert r.json()["status"] == "more_info"
+    r = await submit(client, app_id, headers, {"occupation_code": "0701002", "occupation_class": 5})
+    assert r.json()["status"] == "pending_review"
+    r = await client.post(url, json={"decision": "reject", "reason": "职业风险超出本产品承保范围"}, headers=reviewer)
+    assert r.json()["status"] == "rejected"
+    bodies = await sms_bodies(db, world.holder.phone)
+    assert any("需要补充资料" in b for b in bodies) and any("未通过审核" in b for b in bodies)
+    mine = (await client.get("/api/v1/servicing/applications", headers=headers)).json()
+    assert mine[0]["status_label"] == "未通过" and mine[0]["decision_reason"] == "职业风险超出本产品承保范围"
+    # the agent and other customers cannot review or read the signature
+    agent = await staff_headers(client, world.agent_username)
+    assert (await client.post(url, json={"decision": "approve"}, headers=agent)).status_code == 403
+    assert (
+        await client.get(f"/api/v1/servicing/applications/{app_id}/signature.png", headers=agent)
+    ).status_code == 403
+    assert (await client.get(f"/api/v1/servicing/applications/{app_id}")).status_code == 401
+
+
+async def test_two_concurrent_conflicting_approvals_cannot_both_apply(
+    client: httpx.AsyncClient, db: Database, settings: Settings
+) -> None:
+    clock.set_now(dt.datetime(2023, 1, 10, 2, tzinfo=dt.UTC))
+    world = await make_world(db, {"WL01": {"issue_date": dt.date(2023, 1, 10), "paid_installments": 1}})
+    policy_no = world.policies["WL01"]
+    fix_clock()
+    ids = []
+    health = {"h1": "yes", "h2": "no", "h3": "no", "h4": "no", "h5": "no", "confirm": True}
+    for _ in range(2):
+        app_id, headers = await open_application(client, db, world, policy_no, "reinstatement")
+        r = await submit(client, app_id, headers, health)
+        assert r.json()["status"] == "pending_review", r.text
+        ids.append(app_id)
+    async with db.unit_of_work() as session:
+        reviewer = await make_staff(session, "reviewer")
+    actor = Actor(kind="staff", id=reviewer.id, role="reviewer")
+
+    async def approve(app_id: str) -> str:
+        try:
+            async with db.unit_of_work() as session:
+                await service.review_application(
+                    session, settings, app_id, decision="approve", reason=None, actor=actor
+                )
+            return "approved"
+        except ZhihuiError as exc:
+            return exc.code
+
+    results = await asyncio.gather(*(approve(i) for i in ids))
+    assert sorted(results)[0] == "approved" and results.count("approved") == 1, results
+    assert set(results) - {"approved"} <= {"policy_changed", "application_stale", "policy_not_lapsed"}
+    async with db.sessionmaker() as session:
+        statuses = (await session.scalars(select(Application.status).order_by(Application.id))).all()
+        assert sorted(statuses) == ["approved", "pending_review"]
+        policy = await policy_service.policy_by_number(session, policy_no)
+        assert policy_service.status_of(policy).value == "in_force"
+        paid = await session.scalar(
+            select(func.count())
+            .select_from(PremiumInstallment)
+            .where(
+                PremiumInstallment.policy_id == policy.id,
+                PremiumInstallment.paid_on == dt.date(2025, 6, 2),
+            )
+        )
+        assert paid == 2  # the two back premiums (2024 and 2025) recorded once, not twice
+    # and approving the loser afterwards is refused: the policy moved on since it was submitted
+    loser = ids[results.index("approved") ^ 1]
+    assert await approve(loser) in ("application_stale", "policy_not_lapsed")
+
+
+async def test_review_pages_render_and_decide(client: httpx.AsyncClient, db: Database) -> None:
+    fix_clock()
+    world = await make_world(db, {"WL01": {"issue_date": dt.date(2024, 1, 10)}})
+    app_id, headers = await open_application(client, db, world, world.policies["WL01"], "info_change")
+    await submit(client, app_id, headers, {"occupation_code": "0701002", "occupation_class": 5})
+    reviewer = await staff_headers(client, world.reviewer_username)
+    queue = await client.get("/staff/servicing/review", headers=reviewer)
+    assert queue.status_code == 200 and "职业类别由1类升为5类" in queue.text
+    page = await client.get(f"/staff/servicing/review/{app_id}", headers=reviewer)
+    assert page.status_code == 200 and world.holder.phone not in page.text
+    r = await client.post(f"/staff/servicing/review/{app_id}", data={"decision": "approve"}, headers=reviewer)
+    assert r.status_code == 200 and "已生效" in r.text
+    h5 = await client.get(f"/h5/servicing/{app_id}", headers=headers)
+    assert h5.status_code == 200 and "下载批单" in h5.text
