@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
 import pytest
 
-from zhihui.kb.retrieval import Hit, KbDoc, RetrievalIndex, Thresholds, decide, tune_thresholds
+from zhihui.kb.retrieval import Hit, KbDoc, RetrievalIndex, Thresholds, _TermIndex, decide, tune_thresholds
 
 # An invented knowledge base: wording deliberately unlike any shared data set.
 DOCS = [
@@ -181,3 +185,60 @@ def test_tune_thresholds_and_decide() -> None:
     assert decide([Hit("x", "q", 0.9)], Thresholds(answer=0.8, clarify=0.3)) == "answer"
     assert decide([Hit("x", "q", 0.5)], Thresholds(answer=0.8, clarify=0.3)) == "clarify"
     assert decide([Hit("x", "q", 0.1)], Thresholds(answer=0.8, clarify=0.3)) == "none"
+
+
+class _BagOfCharsEmbedder:
+    """A deterministic stand-in for e5: hashed character counts, L2-normalised."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def embed(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        self.calls += 1
+        out = np.zeros((len(texts), 64), dtype=np.float32)
+        for i, t in enumerate(texts):
+            for ch in t:
+                out[i, ord(ch) % 64] += 1.0
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return np.asarray(out / np.maximum(norms, 1e-6), dtype=np.float32)
+
+
+def test_embeddings_are_centred_and_reused_when_training() -> None:
+    emb = _BagOfCharsEmbedder()
+    idx = RetrievalIndex.build(DOCS, embedder=emb)
+    # One batch for the indexed texts, one for the off-domain training questions:
+    # indexed texts are not embedded again when they serve as held-out questions.
+    assert emb.calls == 2
+    assert idx._emb is not None
+    assert np.allclose(np.linalg.norm(idx._emb, axis=1), 1.0, atol=1e-4)
+    assert top(idx, "保单借款的利息是多少").entry_id == "T06"
+    idx.upsert(KbDoc("T98", "customer", "保单红利怎么领取", ("分红怎么领",)))
+    assert idx._emb.shape[0] == len(idx._texts)
+    assert top(idx, "红利怎么领").entry_id == "T98"
+
+
+def test_gram_matches_dense_dot_products() -> None:
+    ti = _TermIndex("tfidf")
+    docs = [["a", "b", "b"], ["b", "c"], ["d"]]
+    ti.fit(docs)
+    dense = np.zeros((3, len(ti.vocab)), dtype=np.float32)
+    for r in range(3):
+        dense[r, ti._rows_idx[r]] = ti._rows_val[r]
+    assert np.allclose(ti.gram([0, 1, 2]), dense @ dense.T, atol=1e-6)
+
+
+def test_top_confidence_is_calibrated_and_ratio_relaxes_threshold() -> None:
+    strict = RetrievalIndex.build(DOCS, embedder=None, heldout_error_ratio=1.0)
+    relaxed = RetrievalIndex.build(DOCS, embedder=None, heldout_error_ratio=5.0)
+    assert relaxed.thresholds.answer <= strict.thresholds.answer
+    assert relaxed._calibrator is not None
+    hits = relaxed.search("犹豫期里退保会扣钱吗", "customer")
+    assert hits[0].entry_id == "T01"
+    assert [h.confidence for h in hits] == sorted((h.confidence for h in hits), reverse=True)
+
+
+def test_entry_signals_ignore_held_out_rows(index: RetrievalIndex) -> None:
+    # Holding out every text of T06 must remove it from the candidates.
+    rows = tuple(index._entry_texts[index._entry_of["T06"]])
+    ranked = index._rank("保单借款的利息是多少", "customer", rows)
+    assert all(index._docs[e].entry_id != "T06" for e, _ in ranked)

@@ -58,3 +58,14 @@ def test_tokenize_keeps_insurance_terms_whole() -> None:
 def test_pinyin_is_toneless_and_fuzzy() -> None:
     assert to_pinyin("复效") == ["fu", "xiao"]
     assert to_pinyin("生成", fuzzy=True) == to_pinyin("森岑", fuzzy=True)
+
+
+def test_memoised_pinyin_matches_pypinyin() -> None:
+    from pypinyin import Style, lazy_pinyin
+
+    from zhihui.nlu.tokenizer import to_pinyin
+
+    samples = ["重庆的重疾险还能重新投保吗", "银行卡还款app登录不了", "长期险的保单长什么样", "abc 12号", ""]
+    for text in samples * 2:  # the second pass is served from the phrase cache
+        expected = [str(s) for s in lazy_pinyin(text, style=Style.NORMAL, errors=list)]  # type: ignore[arg-type]
+        assert to_pinyin(text) == expected, text
