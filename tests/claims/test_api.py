@@ -109,3 +109,11 @@ async def test_work_order_endpoints_need_verify_claims(db: Database, client: htt
     metrics = r.json()
     assert metrics["verified_orders"] == 1 and metrics["whole_process_accuracy"] == 0.0
     assert {s["slot"]: s["accurate"] for s in metrics["slots"]}["diagnosis"] == 0
+
+
+async def test_control_characters_in_an_utterance_are_dropped_not_a_500(client: httpx.AsyncClient) -> None:
+    r = await client.post("/api/v1/claims/dialogs", json={"ref_date": "2026-03-18", "validate_policy": False})
+    dialog_id = r.json()["dialog_id"]
+    r = await client.post(f"/api/v1/claims/dialogs/{dialog_id}/turns", json={"text": "我爸\x00昨天摔\x01断了腿"})
+    assert r.status_code == 200
+    assert r.json()["slots"]["relation"] == "parent"

@@ -11,6 +11,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from zhihui.platform.validators import FreeText
+
 MAX_UTTERANCE_CHARS = 5000
 """Longer input is refused (422); a 2,000-character ramble is still accepted and answered politely."""
 
@@ -36,12 +38,12 @@ class DialogCreate(BaseModel):
 
 
 class TurnIn(BaseModel):
-    text: str = Field(default="", max_length=MAX_UTTERANCE_CHARS)
+    text: FreeText = Field(default="", max_length=MAX_UTTERANCE_CHARS)
     """An empty text is silence and gets its own polite reply."""
 
 
 class ExtractIn(BaseModel):
-    text: str = Field(max_length=MAX_UTTERANCE_CHARS)
+    text: FreeText = Field(max_length=MAX_UTTERANCE_CHARS)
     ref_date: dt.date | None = None
 
 

@@ -7,13 +7,15 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from zhihui.platform.validators import FreeText
+
 Audience = Literal["customer", "agent"]
 EntryAudience = Literal["customer", "agent", "both"]
 Outcome = Literal["answer", "clarify", "none"]
 
 
 class AskRequest(BaseModel):
-    text: str = Field(max_length=20000, description="The question; more than 500 characters is cut.")
+    text: FreeText = Field(max_length=20000, description="The question; more than 500 characters is cut.")
     audience: Audience = "customer"
     channel: str | None = Field(default=None, max_length=32)
     session_id: str | None = Field(default=None, max_length=64)
@@ -41,7 +43,7 @@ class AskResponse(BaseModel):
 class FeedbackRequest(BaseModel):
     ask_id: str = Field(min_length=8, max_length=32)
     helpful: bool
-    reason: str | None = Field(default=None, max_length=200)
+    reason: FreeText | None = Field(default=None, max_length=200)
 
 
 class EntryIn(BaseModel):

@@ -45,6 +45,7 @@ from zhihui.platform.clock import now, today
 from zhihui.platform.errors import Conflict, NotFound, ZhihuiError
 from zhihui.platform.logging import get_logger
 from zhihui.platform.pii import redact_text
+from zhihui.platform.validators import strip_control_characters
 
 log = get_logger(__name__)
 
@@ -518,7 +519,7 @@ def _ask_row(r: AskRecord) -> dict[str, Any]:
     resp = r.response
     return dict(
         at=r.at,
-        text=redact_text(r.text)[:500],
+        text=redact_text(str(strip_control_characters(r.text)))[:500],
         audience=r.audience,
         channel=r.channel,
         session_id=r.session_id,

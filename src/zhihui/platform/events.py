@@ -32,26 +32,50 @@ class EventBus:
     def __init__(self) -> None:
         self.instance_id = uuid.uuid4().hex
         self._handlers: dict[str, list[Handler]] = defaultdict(list)
+        self._loops: dict[Handler, asyncio.AbstractEventLoop] = {}
         self._redis: Any = None
         self._listener: asyncio.Task[None] | None = None
 
     def subscribe(self, name: str, handler: Handler) -> None:
+        """Register ``handler``; it always runs on the event loop that subscribed it.
+
+        Several apps (each with its own loop and database connections, e.g. a server in a thread beside
+        tests or workers) may share this process; an asyncpg connection must never be used from another loop.
+        """
         if handler not in self._handlers[name]:
             self._handlers[name].append(handler)
+            with contextlib.suppress(RuntimeError):
+                self._loops[handler] = asyncio.get_running_loop()
 
     def unsubscribe(self, name: str, handler: Handler) -> None:
         if handler in self._handlers.get(name, []):
             self._handlers[name].remove(handler)
+            self._loops.pop(handler, None)
 
     def unsubscribe_all(self) -> None:
         self._handlers.clear()
+        self._loops.clear()
 
     async def run_local(self, name: str, payload: dict[str, Any]) -> None:
+        current = asyncio.get_running_loop()
         for handler in list(self._handlers.get(name, ())):
-            try:
-                await handler(payload)
-            except Exception:  # one failing subscriber must not stop the others
-                log.exception("event handler failed", event_name=name)
+            home = self._loops.get(handler)
+            if home is not None and home is not current:
+                if home.is_closed():
+                    continue
+                future = asyncio.run_coroutine_threadsafe(self._guarded(name, handler, payload), home)
+                try:
+                    await asyncio.wait_for(asyncio.wrap_future(future), timeout=30)
+                except TimeoutError:
+                    log.error("event handler on another loop did not finish", event_name=name)
+                continue
+            await self._guarded(name, handler, payload)
+
+    async def _guarded(self, name: str, handler: Handler, payload: dict[str, Any]) -> None:
+        try:
+            await handler(payload)
+        except Exception:  # one failing subscriber must not stop the others
+            log.exception("event handler failed", event_name=name)
 
     async def publish_committed(self, name: str, payload: dict[str, Any]) -> None:
         await self.run_local(name, payload)

@@ -112,6 +112,17 @@ def _check_account(value: str) -> str:
     return value
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def strip_control_characters(value: object) -> object:
+    """Drop NUL and other control characters (PostgreSQL refuses NUL in text; none belong in free text)."""
+    return _CONTROL.sub("", value) if isinstance(value, str) else value
+
+
+FreeText = Annotated[str, BeforeValidator(strip_control_characters)]
+"""Text typed or spoken by a person, safe to store on every database."""
+
 IdNumber = Annotated[str, BeforeValidator(_strip), AfterValidator(_check_id)]
 MobilePhone = Annotated[str, BeforeValidator(_strip), AfterValidator(_check_mobile)]
 BankAccount = Annotated[str, BeforeValidator(_strip), AfterValidator(_check_account)]
