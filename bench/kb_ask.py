@@ -194,10 +194,8 @@ async def main(n_entries: int, clients: int, seconds: float, use_wrk: bool) -> N
         server.wait(timeout=30)
     print(f"knowledge base        {len(entries)} entries, import {import_seconds:.1f} s")
     print(f"server ready          {ready_seconds:.1f} s after start (index built)")
-    print(
     client = "wrk" if use_wrk else "httpx"
     print(f"load                  {clients} concurrent clients, {seconds:.0f} s each, client: {client}")
-    )
     print(f"question pool         {len(questions)} distinct questions")
     for name, rps, p50, p99 in (
         ("/api/v1/kb/ask", ask_rps, ask_p50, ask_p99),
