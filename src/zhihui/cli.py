@@ -6,6 +6,7 @@ import asyncio
 import datetime as dt
 import json
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
@@ -46,6 +47,23 @@ def run_with_db(settings: Settings, work: Callable[[Any], Awaitable[T]]) -> T:
             await db.dispose()
 
     return asyncio.run(_main())
+
+
+def read_jsonl(path: Path, required: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    """Lines of a JSONL file; a bad line stops with its line number (Chinese message)."""
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise typer.BadParameter(f"{path} 第{number}行不是合法的 JSON") from exc
+        missing = [k for k in required if k not in row]
+        if missing:
+            raise typer.BadParameter(f"{path} 第{number}行缺少 {', '.join(missing)}")
+        rows.append(row)
+    return rows
 
 
 def echo_json(data: Any) -> None:

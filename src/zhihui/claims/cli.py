@@ -36,19 +36,9 @@ def _echo(data: Any) -> None:
 
 
 def _read_jsonl(path: Path, required: tuple[str, ...]) -> list[dict[str, Any]]:
-    rows = []
-    for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise typer.BadParameter(f"{path} 第{number}行不是合法的 JSON") from exc
-        missing = [k for k in required if k not in row]
-        if missing:
-            raise typer.BadParameter(f"{path} 第{number}行缺少 {', '.join(missing)}")
-        rows.append(row)
-    return rows
+    from zhihui.cli import read_jsonl
+
+    return read_jsonl(path, required)
 
 
 # --------------------------------------------------------------------------------------------- comparison

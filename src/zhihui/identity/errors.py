@@ -2,7 +2,7 @@
 
 from enum import StrEnum
 
-from zhihui.platform.errors import ZhihuiError, register_messages
+from zhihui.platform.errors import PayloadTooLarge, ServiceUnavailable, UnsupportedMediaType, register_messages
 
 
 class IdentityError(StrEnum):
@@ -73,13 +73,4 @@ register_messages(
 )
 
 
-class PayloadTooLarge(ZhihuiError):
-    status = 413
-
-
-class UnsupportedMediaType(ZhihuiError):
-    status = 415
-
-
-class ServiceUnavailable(ZhihuiError):
-    status = 503
+__all__ = ["IdentityError", "PayloadTooLarge", "ServiceUnavailable", "UnsupportedMediaType"]

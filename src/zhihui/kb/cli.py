@@ -18,18 +18,9 @@ kb_app = typer.Typer(help="知识库：导入、导出、问答、阈值调优",
 
 
 def _read_questions(path: Path) -> list[dict[str, Any]]:
-    rows = []
-    for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise typer.BadParameter(f"{path} 第{number}行不是合法的 JSON") from exc
-        if "q" not in row:
-            raise typer.BadParameter(f"{path} 第{number}行缺少 q")
-        rows.append(row)
-    return rows
+    from zhihui.cli import read_jsonl
+
+    return read_jsonl(path, ("q",))
 
 
 def _audience_of(row: dict[str, Any], entry_audience: dict[str, str]) -> str:

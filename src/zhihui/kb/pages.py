@@ -15,7 +15,7 @@ from zhihui.kb import demo, fileio, service
 from zhihui.kb.errors import KbError
 from zhihui.kb.schemas import EntryIn
 from zhihui.platform.auth import Permission, Principal
-from zhihui.platform.errors import ZhihuiError
+from zhihui.platform.errors import PayloadTooLarge, PlatformError, ZhihuiError
 from zhihui.platform.web import AppSettings, Area, DbSession, OptionalPrincipal, register_area, render, require
 
 router = APIRouter(include_in_schema=False)
@@ -213,7 +213,7 @@ async def upload_attachment(
             if size > limit:
                 out.close()
                 (target_dir / name).unlink(missing_ok=True)
-                raise ZhihuiError("payload_too_large", field="file")
+                raise PayloadTooLarge(PlatformError.PAYLOAD_TOO_LARGE, field="file")
             out.write(chunk)
     await service.add_attachment(
         session,

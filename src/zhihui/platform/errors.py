@@ -7,7 +7,10 @@ Hierarchy::
     ├── Conflict                409
     ├── Unauthorized            401
     ├── Forbidden               403
-    └── TooManyRequests         429
+    ├── PayloadTooLarge         413
+    ├── UnsupportedMediaType    415
+    ├── TooManyRequests         429
+    └── ServiceUnavailable      503
 
 Each module defines its codes in its own ``errors.py`` as a ``StrEnum`` and registers the Chinese
 messages with :func:`register_messages`. Codes are API contract: add or deprecate, never rename.
@@ -114,3 +117,15 @@ class Forbidden(ZhihuiError):
 
 class TooManyRequests(ZhihuiError):
     status = 429
+
+
+class PayloadTooLarge(ZhihuiError):
+    status = 413
+
+
+class UnsupportedMediaType(ZhihuiError):
+    status = 415
+
+
+class ServiceUnavailable(ZhihuiError):
+    status = 503
