@@ -594,32 +594,27 @@ async def change_premium_account(
     session: AsyncSession, policy_no: str, *, bank: str, account: str, holder: str, actor: Actor
 ) -> Policy:
     """Replace the premium payment account (交费账户); the account was checked by the caller."""
-    policy = await policy_by_number(session, policy_no)
-    policy.premium_bank, policy.premium_account, policy.premium_account_holder = bank, account, holder
-    fields = ["premium_bank", "premium_account", "premium_account_holder"]
-    audit.record(
-        session,
-        actor=actor,
-        action="policy.premium_account",
-        subject_type="policy",
-        subject_id=policy_no,
-        fields=fields,
-    )
-    events.record_event(session, "policy.changed", {"policy_no": policy_no, "fields": fields})
-    return policy
+    return await _replace_account(session, policy_no, "premium", bank=bank, account=account, holder=holder, actor=actor)
 
 
 async def change_benefit_account(
     session: AsyncSession, policy_no: str, *, bank: str, account: str, holder: str, actor: Actor
 ) -> Policy:
     """Replace the benefit receiving account (领款账户); the account was checked by the caller."""
+    return await _replace_account(session, policy_no, "benefit", bank=bank, account=account, holder=holder, actor=actor)
+
+
+async def _replace_account(
+    session: AsyncSession, policy_no: str, kind: str, *, bank: str, account: str, holder: str, actor: Actor
+) -> Policy:
     policy = await policy_by_number(session, policy_no)
-    policy.benefit_bank, policy.benefit_account, policy.benefit_account_holder = bank, account, holder
-    fields = ["benefit_bank", "benefit_account", "benefit_account_holder"]
+    fields = [f"{kind}_bank", f"{kind}_account", f"{kind}_account_holder"]
+    for name, value in zip(fields, (bank, account, holder), strict=True):
+        setattr(policy, name, value)
     audit.record(
         session,
         actor=actor,
-        action="policy.benefit_account",
+        action=f"policy.{kind}_account",
         subject_type="policy",
         subject_id=policy_no,
         fields=fields,
