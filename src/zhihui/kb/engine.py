@@ -11,7 +11,7 @@ import asyncio
 import datetime as dt
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from zhihui.kb.retrieval import Hit, KbDoc, RetrievalIndex, Thresholds
 from zhihui.platform.logging import get_logger
@@ -102,7 +102,7 @@ class KbEngine:
         for text in texts:
             self.index.add_paraphrase(key, text)
         old = self.entries[key]
-        self.entries[key] = EntryView(**{**old.__dict__, "paraphrases": (*old.paraphrases, *texts)})
+        self.entries[key] = replace(old, paraphrases=(*old.paraphrases, *texts))
 
     def thresholds(self, audience: str) -> Thresholds:
         kb = self.settings.kb

@@ -12,9 +12,11 @@ from markupsafe import escape
 from pydantic import ValidationError
 
 from zhihui.kb import demo, fileio, service
+from zhihui.kb.api import ready_engine
 from zhihui.kb.errors import KbError
 from zhihui.kb.schemas import EntryIn
 from zhihui.platform.auth import Permission, Principal
+from zhihui.platform.clock import today
 from zhihui.platform.errors import PayloadTooLarge, PlatformError, ZhihuiError
 from zhihui.platform.web import AppSettings, Area, DbSession, OptionalPrincipal, register_area, render, require
 
@@ -327,13 +329,9 @@ async def knowledge(request: Request, session: DbSession, principal: Reader, cat
 
 @router.get("/kb/knowledge/search", response_class=HTMLResponse)
 async def knowledge_search(request: Request, principal: Reader, q: str = "") -> HTMLResponse:
-    from zhihui.kb.api import ready_engine
-
     results: list[Any] = []
     if q.strip():
         engine = await ready_engine(request)
-        from zhihui.platform.clock import today
-
         hits = engine.search(q, "agent", channel=None, on=today(), k=8)
         results = [engine.entries[h.entry_id] for h in hits if h.entry_id in engine.entries]
     return render(request, "kb/_results.html", {"results": results, "q": q})
