@@ -1,5 +1,4 @@
 import datetime as dt
-import time
 
 import pytest
 
@@ -171,22 +170,12 @@ def test_bad_input() -> None:
     assert extract_claim_slots(ramble, REF).slots == {}
 
 
-def test_long_ramble_still_finds_facts_fast() -> None:
+def test_long_ramble_still_finds_the_facts_at_its_end() -> None:
+    # speed on long input is measured by bench/claims_nlu.py; here only that nothing is lost
     text = "嗯，" * 900 + "我爸前天心梗住院了"
-    start = time.perf_counter()
     r = extract_claim_slots(text, REF)
-    assert time.perf_counter() - start < 0.5
     assert r.slots["diagnosis"]["icd10"] == "I21"
-
-
-def test_throughput() -> None:
-    text = f"我老婆周丽华，身份证{ID_A}，上周三在深圳福田区摔断了小腿，在北大深圳医院住院，电话13800138000。"
-    extract_claim_slots(text, REF)
-    n = 300
-    start = time.perf_counter()
-    for _ in range(n):
-        extract_claim_slots(text, REF)
-    assert n / (time.perf_counter() - start) >= 500
+    assert r.slots["relation"] == "parent"
 
 
 def test_holiday_after_relation_word_is_not_a_name() -> None:
