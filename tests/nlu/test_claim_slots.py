@@ -62,6 +62,17 @@ def test_names_by_cue_and_before_relation() -> None:
     assert r.slots["insured_name"] == "包德成"
 
 
+def test_self_report_with_ben_ren_names_the_reporter() -> None:
+    r = extract_claim_slots("我是本人孟凡清，上个月底在杭州西湖区被车撞了", REF)
+    assert (r.slots["relation"], r.slots["insured_name"]) == ("self", "孟凡清")
+    assert "insured_name" not in extract_claim_slots("本人报案，前天在家摔了", REF).slots
+
+
+def test_sudden_heart_disease_is_read_as_a_heart_attack() -> None:
+    assert extract_claim_slots("我奶奶突发心脏病走了", REF).slots["diagnosis"]["icd10"] == "I21"
+    assert "diagnosis" not in extract_claim_slots("他有心脏病好多年了", REF).slots
+
+
 def test_wrong_check_digit_is_a_problem() -> None:
     bad = ID_A[:17] + ("0" if ID_A[17] != "0" else "1")
     r = extract_claim_slots(f"身份证号{bad}", REF)

@@ -221,7 +221,7 @@ _KIN_BEFORE_NAME = re.compile(
 _NAME_OF = re.compile(
     r"我是(?P<n>[\u4e00-\u9fff]{2,4}?)的(?:儿子|女儿|闺女|孩子|丈夫|老公|妻子|老婆|爱人|同事|朋友|邻居|家属)"
 )
-_SELF_NAME = re.compile(r"我叫|我的名字(?:叫|是)|本人叫|我是(?=[\u4e00-\u9fff]{2,3}[，,。])")
+_SELF_NAME = re.compile(r"我叫|我的名字(?:叫|是)|本人(?:叫|是)?[，,\s]?|我是(?=[\u4e00-\u9fff]{2,3}[，,。])")
 
 
 def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
