@@ -167,16 +167,28 @@ async def simulate_dialogs(cases: list[dict[str, Any]], settings: Settings | Non
                     out = await service.start_dialog(
                         session, DialogCreate(ref_date=ref, validate_policy=False), actor=SYSTEM
                     )
+                facts = case.get("facts") or {}
                 text = str(case["opening"])
+                stated: set[str] | None = None
+                asked: list[str] = []
                 for _ in range(MAX_SIMULATED_TURNS):
                     async with db.unit_of_work() as session:
                         out = await service.take_dialog_turn(session, out.dialog_id, text, actor=SYSTEM)
+                    if stated is None:
+                        stated = {s for s in SLOTS if slot_equal(s, out.slots.get(s), facts.get(s))}
                     if out.state in ("done", "handoff"):
                         break
+                    if out.expecting:
+                        asked.append(out.expecting)
                     text = reporter_says(out.state, out.expecting, case.get("answers") or {})
-                facts = case.get("facts") or {}
                 wrong = [s for s in SLOTS if not slot_equal(s, out.slots.get(s), facts.get(s))]
-                results.append({"state": out.state, "questions": out.questions, "wrong": wrong})
+                stated = stated or set()
+                results.append({
+                    "state": out.state, "questions": out.questions, "wrong": wrong,
+                    # what the opening left out is the fewest one-slot questions any dialog could ask
+                    "unstated": len(SLOTS) - len(stated),
+                    "needless": sum(1 for s in set(asked) if s in stated),
+                })  # fmt: skip
         finally:
             await db.dispose()
     return score_dialogs(results)
@@ -187,6 +199,7 @@ def score_dialogs(results: list[dict[str, Any]]) -> dict[str, Any]:
     questions = [int(r["questions"]) for r in results]
     accurate = sum(1 for r in results if r["state"] == "done" and not r["wrong"])
     wrong_slots = Counter(s for r in results for s in r["wrong"])
+    unstated = [int(r["unstated"]) for r in results if "unstated" in r]
     return {
         "cases": n,
         "whole_process_accuracy": round(accurate / n, 4) if n else None,
@@ -199,6 +212,13 @@ def score_dialogs(results: list[dict[str, Any]]) -> dict[str, Any]:
             "distribution": {str(k): v for k, v in sorted(Counter(questions).items())},
         },
         "wrong_slots": dict(wrong_slots.most_common()),
+        # the floor: slots the openings did not state correctly; a dialog asking one slot per question
+        # cannot ask fewer, and "needless" counts questions about slots the opening had already given
+        "unstated": {
+            "median": statistics.median(unstated) if unstated else None,
+            "mean": round(statistics.mean(unstated), 2) if unstated else None,
+        },
+        "needless_questions": sum(int(r.get("needless", 0)) for r in results),
     }
 
 
@@ -271,6 +291,11 @@ def eval_claims_dialogs(
         f"完成 {report['completed']}，转人工 {report['handoffs']}"
     )
     typer.echo(f"提问次数：中位数 {q['median']}，平均 {q['mean']}，最多 {q['max']}；分布 {q['distribution']}")
+    u = report["unstated"]
+    typer.echo(
+        f"开场白未说清的项目数（一问一项时提问次数的下限）：中位数 {u['median']}，平均 {u['mean']}；"
+        f"多余的提问 {report['needless_questions']} 次"
+    )
     if report["wrong_slots"]:
         typer.echo(f"出错的项目：{report['wrong_slots']}")
 
