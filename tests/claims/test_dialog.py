@@ -94,6 +94,25 @@ def test_bad_input_gets_specific_replies_and_loses_nothing() -> None:
     assert phone_asked.expecting == "contact_phone"
 
 
+def test_an_answer_misheard_twice_is_left_for_the_checker_and_the_dialog_moves_on() -> None:
+    s = _say(d.open_dialog(REF), "我爸昨天在成都武侯区被车撞了，腿骨折，住院了")
+    assert s.expecting == "contact_phone"
+    once = _say(s, "就是那个号码啊")
+    assert once.expecting == "contact_phone" and "没有听明白" in once.reply
+    twice = _say(once, "就是那个号码啊")
+    assert twice.expecting != "contact_phone" and "contact_phone" in twice.skipped
+    assert "人工" in twice.flags["contact_phone"] and twice.slots == s.slots
+    # a later clear answer still fills the slot and lifts the flag
+    later = _say(twice, f"电话是{PHONE}")
+    assert later.slots["contact_phone"] == PHONE and "contact_phone" not in later.flags
+
+
+def test_a_mobile_read_in_comma_separated_groups_is_understood() -> None:
+    s = _say(d.open_dialog(REF), "我爸昨天在成都武侯区被车撞了，腿骨折，住院了")
+    s = _say(s, "幺三七，零五五五，幺二三四。")
+    assert s.slots["contact_phone"] == PHONE
+
+
 def test_invalid_values_are_reasked_with_the_specific_hint() -> None:
     s = _say(d.open_dialog(REF), "是我自己，叫刘畅")
     assert s.expecting == "contact_phone"
@@ -172,3 +191,42 @@ def test_closed_dialog_answers_politely_without_changes() -> None:
     s.status = d.DONE
     after = d.take_turn(s, "还有一件事")
     assert after.reply == d.CLOSED_REPLY and after.slots == s.slots
+
+
+def _all_but_treatment(opening_tail: str) -> d.DialogState:
+    return _say(d.open_dialog(REF), f"我老伴儿王秀兰前天在南京玄武区{opening_tail}，身份证{ID}，我电话{PHONE}")
+
+
+def test_a_death_asks_once_where_and_a_province_hospital_resolves_by_the_known_city() -> None:
+    s = _all_but_treatment("家里突发心梗走了")
+    assert s.expecting == "treatment" and "哪家医院" in s.reply
+    home = _say(s, "不在医院，在家里走的")
+    assert home.status == d.CONFIRMING and home.slots["treatment"] == {"hospital": None, "status": "death"}
+    hospital = _say(s, "在省人民医院走的")
+    assert hospital.slots["treatment"] == {"hospital": "江苏省人民医院", "status": "death"}
+
+
+def test_a_hospital_outside_the_registry_is_null_and_flagged_for_the_checker() -> None:
+    s = _all_but_treatment("家里突发心梗")
+    s = _say(s, "在玄武区红星社区医院住院")
+    assert s.slots["treatment"] == {"hospital": None, "status": "inpatient"}
+    assert "红星社区医院" in s.flags["treatment"] and s.status == d.CONFIRMING
+
+
+def test_an_unspecified_diagnosis_is_asked_about_once() -> None:
+    s = _all_but_treatment("家里摔骨折了，在鼓楼医院住院")
+    assert s.slots["diagnosis"]["icd10"] == "T14" and s.expecting == "diagnosis" and "骨折" in s.reply
+    s = _say(s, "医生说是股骨颈骨折")
+    assert s.slots["diagnosis"]["icd10"] == "S72" and s.status == d.CONFIRMING
+    kept = _say(_all_but_treatment("家里摔骨折了，在鼓楼医院住院"), "不清楚")
+    assert kept.slots["diagnosis"]["icd10"] == "T14" and "diagnosis" in kept.flags and kept.status == d.CONFIRMING
+
+
+def test_an_answer_about_one_slot_does_not_overwrite_another() -> None:
+    s = _say(d.open_dialog(REF), "我儿子昨天在学校出事了")
+    assert s.slots["relation"] == "child"
+    while s.expecting not in ("cause", "diagnosis", None):
+        s = _say(s, {"contact_phone": PHONE, "insured_name": "梁子涵", "insured_id": ID,
+                     "accident_place": "南宁青秀区"}.get(s.expecting or "", "不知道"))  # fmt: skip
+    s = _say(s, "跟同学追着玩摔的，手臂骨折")
+    assert s.slots["relation"] == "child" and s.slots["cause"] == "accident"

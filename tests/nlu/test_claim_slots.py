@@ -199,3 +199,23 @@ def test_holiday_after_relation_word_is_not_a_name() -> None:
     assert slots["relation"] == "parent"
     slots = extract_claim_slots("我妈中秋节晚上突然中风了", dt.date(2026, 10, 8)).slots
     assert "insured_name" not in slots
+
+
+def test_numbers_read_with_pauses_and_commas() -> None:
+    spoken_id = "一四零一零五…一九五零…零七一五…零九一九"
+    assert extract_claim_slots(spoken_id, REF).slots["insured_id"] == "140105195007150919"
+    assert extract_claim_slots("幺三七，七幺零二，五八三六。", REF).slots["contact_phone"] == "13771025836"
+
+
+def test_old_companion_is_the_spouse() -> None:
+    r = extract_claim_slots("我老伴儿王秀兰前天走了", REF)
+    assert (r.slots["relation"], r.slots["insured_name"]) == ("spouse", "王秀兰")
+    assert extract_claim_slots("我家老爷子摔了", REF).slots["relation"] == "parent"
+
+
+def test_unregistered_hospital_is_null_with_the_mention_kept() -> None:
+    r = extract_claim_slots("在红星社区医院住院", REF)
+    assert r.slots["treatment"] == {"hospital": None, "status": "inpatient"}
+    assert r.unregistered_hospital == "红星社区医院"
+    ctx = extract_claim_slots("在省人民医院住院", REF, context_cities=["广州市"])
+    assert ctx.slots["treatment"]["hospital"] == "广东省人民医院"

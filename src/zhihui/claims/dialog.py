@@ -33,6 +33,9 @@ from zhihui.platform.pii import mask_id_number, mask_phone
 MAX_QUESTIONS = 8
 """Questions asked before the report goes to a person (the seed's robot promised the same 8 rounds)."""
 MAX_ASKS_PER_SLOT = 3
+MAX_MISHEARD_PER_SLOT = 2
+VAGUE_CONFIDENCE = 0.75
+"""Below this an extracted value (a vague date) is confirmed with the reporter, and later answers may refine it."""
 RAMBLE_CHARS = 600
 """Longer utterances are read for missing slots only: a long story repeats and contradicts itself."""
 MAX_TEXT_CHARS = 4000
@@ -41,7 +44,8 @@ MAX_TEXT_CHARS = 4000
 STAGES: dict[str, tuple[str, ...]] = {
     "reporter": ("relation", "contact_phone"),
     "identity": ("insured_name", "insured_id"),
-    "accident": ("accident_date", "accident_place", "cause", "diagnosis"),
+    # the diagnosis before the cause: a fracture or a cancer answers "illness or accident?" by itself
+    "accident": ("accident_date", "accident_place", "diagnosis", "cause"),
     "treatment": ("treatment",),
 }
 ASK_ORDER: tuple[str, ...] = tuple(s for stage in STAGES.values() for s in stage)
@@ -116,6 +120,8 @@ class DialogState:
     flags: dict[str, str] = field(default_factory=dict)
     """Slot -> note for the human checker (unknown to the reporter, failed validation …)."""
     rejections: dict[str, int] = field(default_factory=dict)
+    misheard: dict[str, int] = field(default_factory=dict)
+    """Slot -> answers to its question that could not be understood."""
     turns: int = 0
     summaries: int = 0
     reply: str = ""
@@ -143,6 +149,7 @@ class DialogState:
             "skipped": list(self.skipped),
             "flags": dict(self.flags),
             "rejections": dict(self.rejections),
+            "misheard": dict(self.misheard),
             "turns": self.turns,
             "summaries": self.summaries,
             "reply": self.reply,
@@ -208,14 +215,17 @@ def is_complete(state: DialogState, slot: str) -> bool:
     asked = state.asked.get(slot, 0)
     if slot == "treatment":
         status, hospital = value.get("status"), value.get("hospital")
-        # the hospital is asked for once when only the status was stated; a death or "not seen a doctor"
-        # may have no hospital at all
-        return status is not None and (hospital is not None or status in ("none", "death") or asked >= 2)
+        # the hospital is asked for once (a death too: the certificate comes from there); a hospital outside
+        # the registry ("我们那的市医院") is left for the checker rather than asked again
+        return status is not None and (hospital is not None or status == "none" or asked >= 1)
     if slot == "accident_place":
         return value.get("district") is not None or asked >= 1
+    if slot == "diagnosis":
+        # an unspecified diagnosis ("骨折", "癌症") is asked about once
+        return state.confidence.get(slot, 1.0) >= VAGUE_CONFIDENCE or asked >= 1
     if slot == "accident_date":
         # vague dates ("过年那几天") are confirmed once
-        return state.confidence.get(slot, 1.0) >= 0.75 or asked >= 1
+        return state.confidence.get(slot, 1.0) >= VAGUE_CONFIDENCE or asked >= 1
     return True
 
 
@@ -242,7 +252,12 @@ def absorb(state: DialogState, text: str | None) -> Turn:
     ramble = len(raw) > RAMBLE_CHARS
     clipped = raw[:MAX_TEXT_CHARS]
     abusive = bool(_ABUSE.search(clipped))
-    extraction = extract_claim_slots(clipped, s.ref, expecting=s.expecting)
+    known_city = (s.slots.get("accident_place") or {}).get("city")
+    extraction = extract_claim_slots(
+        clipped, s.ref, expecting=s.expecting, context_cities=[known_city] if known_city else []
+    )
+    if extraction.unregistered_hospital and not (s.slots.get("treatment") or {}).get("hospital"):
+        s.flags["treatment"] = f"报案人说在“{extraction.unregistered_hospital}”就医，医院库中没有，需人工核实"
     found = {k: v for k, v in extraction.slots.items() if k in SLOTS}
     correcting = bool(CORRECTION.search(clipped)) or bool(_NO.search(clipped))
 
@@ -257,8 +272,14 @@ def absorb(state: DialogState, text: str | None) -> Turn:
         if old is not None:
             if ramble:
                 continue  # nothing said before is lost to a ramble
+            old_conf = s.confidence.get(slot, 0.0)
+            # an answer to one question does not overwrite another slot's firm value ("跟同学玩摔的" said
+            # about the cause is not a new relation) unless the reporter corrects it
             keep_old = not (
-                s.status == CONFIRMING or correcting or slot == s.expecting or conf >= s.confidence.get(slot, 0.0)
+                s.status == CONFIRMING
+                or correcting
+                or slot == s.expecting
+                or (conf >= old_conf and (s.expecting is None or old_conf < VAGUE_CONFIDENCE))
             )
             if keep_old:
                 continue
@@ -293,25 +314,31 @@ def absorb(state: DialogState, text: str | None) -> Turn:
             turn.kind = "deny"
         elif turn.reask is None:
             turn.kind = "gibberish"
+    elif s.expecting and s.expecting not in turn.changed and turn.reask is None and _UNKNOWN.search(clipped):
+        # "还没确诊，不知道" may still tell the cause; the slot asked about is what the reporter does not know
+        turn.kind = "unknown"
+        _leave_for_checker(s, s.expecting, turn)
     elif not turn.changed and turn.reask is None:
         if s.expecting and s.rejections.get(s.expecting) and s.slots.get(s.expecting) and _YES.match(clipped):
             turn.kind = "answer"  # the reporter stands by a value validation doubted; a person will check it
             s.flags[s.expecting] = "报案人坚持所报信息，但系统未能核实，需人工核实"
             turn.notes.append("好的，我们会请工作人员再核实。")
-        elif s.expecting and _UNKNOWN.search(clipped):
-            turn.kind = "unknown"
-            slot = s.expecting
-            if slot not in s.skipped:
-                s.skipped.append(slot)
-            s.flags[slot] = "报案人表示不清楚，需人工核实"
-            turn.notes.append("好的，这一项先空着，稍后由工作人员跟您核实。")
         elif s.expecting == "accident_place" and has_cjk(clipped):
             turn.kind = "answer"
             turn.notes.append("抱歉，没有在行政区划里找到您说的地点，请再核对一下。")
             turn.reask = "accident_place"
         else:
             turn.kind = "gibberish"
-            if is_meaningful(clipped) and has_cjk(clipped):
+            misheard = s.expecting
+            if misheard is not None:
+                s.misheard[misheard] = s.misheard.get(misheard, 0) + 1
+            if misheard is not None and s.misheard[misheard] >= MAX_MISHEARD_PER_SLOT:
+                # asking the same thing a third time rarely helps; a person will get it on the call back
+                if misheard not in s.skipped:
+                    s.skipped.append(misheard)
+                s.flags[misheard] = "多次未能识别报案人的回答，需人工核实"
+                turn.notes.append("抱歉，这一项我还是没有听明白，先空着，稍后由工作人员跟您核实。")
+            elif is_meaningful(clipped) and has_cjk(clipped):
                 turn.notes.append("不好意思，我没有听明白您的意思。")
             else:
                 turn.notes.append("不好意思，我没能识别您输入的内容。")
@@ -335,6 +362,13 @@ def _merge(slot: str, old: Any, new: Any) -> Any:
             return dict(old)
         return dict(new)
     return new
+
+
+def _leave_for_checker(s: DialogState, slot: str, turn: Turn) -> None:
+    if slot not in s.skipped:
+        s.skipped.append(slot)
+    s.flags[slot] = "报案人表示不清楚，需人工核实"
+    turn.notes.append("好的，这一项先空着，稍后由工作人员跟您核实。")
 
 
 # --------------------------------------------------------------------------------------------- responding
@@ -439,14 +473,20 @@ def question_for(s: DialogState, slot: str) -> str:
     if slot == "cause":
         return "请问这次是生病，还是意外受伤？"
     if slot == "diagnosis":
+        if value:
+            return f"您说的“{value['term']}”，医生具体是怎么诊断的？比如哪个部位、哪一种。"
         if s.slots.get("cause") == "accident":
             return "请问受了什么伤？医生是怎么诊断的？"
-        return "请问医生诊断是什么病？"
+        if s.slots.get("cause") == "illness":
+            return "请问医生诊断是什么病？"
+        return "请问是得了什么病，还是受了什么伤？医生是怎么诊断的？"
     if slot == "treatment":
         hospital = (value or {}).get("hospital")
         status = (value or {}).get("status")
         if hospital and status is None:
             return f"请问在{hospital}是住院还是门诊？"
+        if status == "death" and hospital is None:
+            return "请节哀。请问是在哪家医院去世的？如果不是在医院，说“不在医院”就可以。"
         if status is not None and hospital is None:
             return "请问是在哪家医院看的？"
         return "请问现在在哪家医院治疗，是住院还是门诊？"

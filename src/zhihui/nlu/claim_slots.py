@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from zhihui.nlu.dates import find_dates
 from zhihui.nlu.hospitals import HospitalMention, find_hospitals
-from zhihui.nlu.medical import best_diagnosis, cause_of, find_mentions
+from zhihui.nlu.medical import UNSPECIFIED_ICD10, best_diagnosis, cause_of, find_mentions
 from zhihui.nlu.numbers import find_digit_strings
 from zhihui.nlu.places import city_mentions, resolve_place
 
@@ -175,7 +176,7 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      r"哥哥|姐姐|弟弟|妹妹|我哥|我姐|我弟|我妹|叔叔|阿姨|舅舅|姑姑|姨妈|侄子|侄女|外甥女?|表哥|表姐|表弟|表妹|堂哥|"
      r"堂姐|亲戚|朋友|同事|邻居|同学|室友|舍友|领导|主管|员工|下属|老板|雇主|保姆|工友|客户|病友|"
      r"嫂子|弟媳|姐夫|妹夫", "other"),
-    (r"老婆|媳妇|爱人|老公|丈夫|妻子|太太|我先生|我对象", "spouse"),
+    (r"老婆|媳妇|爱人|老公|丈夫|妻子|太太|我先生|我对象|老伴|我家老头子?|我家老太婆", "spouse"),
     (r"老爸|老妈|老爷子|老太太|老父亲|老母亲|我爸|我妈|爸爸|妈妈|父亲|母亲|我爹|我娘|我父|我母|"
      r"俺爹|俺娘|俺爸|俺妈", "parent"),
     (r"儿子|女儿|闺女|孩子|小孩|宝宝|我家小子|我家丫头|我娃|娃娃", "child"),
@@ -213,7 +214,7 @@ _NAME_CUE = re.compile(
     r"[，,:：\s]?"
 )
 _KIN_BEFORE_NAME = re.compile(
-    r"(?:我|俺)(?:的)?(?:老爸|老妈|老爷子|老太太|爸爸|妈妈|父亲|母亲|爸|妈|爹|娘|老婆|媳妇|爱人|老公|丈夫|妻子|太太|先生|"
+    r"(?:我|俺)(?:的|家)?(?:老爸|老妈|老爷子|老太太|爸爸|妈妈|父亲|母亲|爸|妈|爹|娘|老婆|媳妇|爱人|老公|丈夫|妻子|太太|先生|老伴儿?|"
     r"儿子|女儿|闺女|孩子|同事|朋友|邻居|同学|室友|哥哥|姐姐|弟弟|妹妹|哥|姐|弟|妹|外婆|外公|奶奶|爷爷|婆婆|公公|"
     r"岳父|岳母|老丈人|员工|领导)[，,\s]?|(?:母亲|父亲|员工)[，,]\s?"
     r"|(?:我是|是)(?:他|她)的?(?:同事|朋友|邻居|同学|室友|领导|主管|家属|亲戚)[，,]\s?"
@@ -315,6 +316,8 @@ class ClaimExtraction:
     slots: dict[str, Any] = field(default_factory=dict)
     confidence: dict[str, float] = field(default_factory=dict)
     problems: dict[str, str] = field(default_factory=dict)
+    unregistered_hospital: str | None = None
+    """A hospital named as said but not in the registry: the slot holds null, the checker sees this."""
 
 
 def _digits(text: str, expecting: str | None, out: ClaimExtraction) -> list[tuple[int, int]]:
@@ -355,8 +358,14 @@ def _digits(text: str, expecting: str | None, out: ClaimExtraction) -> list[tupl
     return spans
 
 
-def extract_claim_slots(text: str, ref_date: dt.date, *, expecting: str | None = None) -> ClaimExtraction:
-    """Extract the claim-report slots stated in `text` (see module doc)."""
+def extract_claim_slots(
+    text: str, ref_date: dt.date, *, expecting: str | None = None, context_cities: Sequence[str] = ()
+) -> ClaimExtraction:
+    """Extract the claim-report slots stated in `text` (see module doc).
+
+    `context_cities` are cities already known from earlier in the conversation (full names): they resolve a
+    hospital nickname said without its city ("省人民医院", "儿童医院").
+    """
     out = ClaimExtraction()
     text = (text or "").strip()
     if not text:
@@ -398,7 +407,7 @@ def extract_claim_slots(text: str, ref_date: dt.date, *, expecting: str | None =
 
     # hospitals (their names contain places, so they are masked before place resolution)
     cities = city_mentions(masked_text)
-    hospitals = find_hospitals(masked_text, cities)
+    hospitals = find_hospitals(masked_text, [*cities, *(c for c in context_cities if c not in cities)])
     for h in hospitals:
         for i in range(h.start, h.end):
             masked[i] = "　"
@@ -432,7 +441,10 @@ def extract_claim_slots(text: str, ref_date: dt.date, *, expecting: str | None =
     diag = best_diagnosis(place_text, matches)
     if diag is not None and diag.kind != "symptom":
         out.slots["diagnosis"] = {"term": diag.term, "icd10": diag.icd10}
-        out.confidence["diagnosis"] = 0.9 if diag.priority >= 3 else 0.7
+        if diag.icd10 in UNSPECIFIED_ICD10:
+            out.confidence["diagnosis"] = 0.6
+        else:
+            out.confidence["diagnosis"] = 0.9 if diag.priority >= 3 else 0.8
     cause: str | None = None
     if expecting == "cause":
         acc = _ACCIDENT_WORDS.search(text)
@@ -457,8 +469,11 @@ def extract_claim_slots(text: str, ref_date: dt.date, *, expecting: str | None =
     # treatment
     status, sconf = _status(text)
     hosp = _pick_hospital(hospitals, text)
+    if hosp is not None and hosp.hospital is None and status != "none":
+        out.unregistered_hospital = hosp.name
     if status or hosp:
-        name = hosp.name if hosp else None
+        # the slot holds registry names only; what the reporter called an unknown hospital goes to the checker
+        name = hosp.name if hosp is not None and hosp.hospital is not None else None
         if status == "none":
             name = None
         out.slots["treatment"] = {"hospital": name, "status": status}

@@ -39,9 +39,9 @@ class HospitalMention:
 
 
 # Nicknames that only identify a hospital together with a city.
-_GENERIC = {"省医", "省医院", "儿童医院", "肿瘤医院", "总医院", "市中心医院", "第一人民医院", "第六人民医院",
-            "第九人民医院", "妇儿中心", "红十字会医院", "肿瘤防治中心", "协和", "同济", "中山医院", "协和医院",
-            "同济医院"}
+_GENERIC = {"省医", "省医院", "省人民医院", "省人医", "儿童医院", "肿瘤医院", "总医院", "市中心医院", "第一人民医院",
+            "第六人民医院", "第九人民医院", "妇儿中心", "红十字会医院", "肿瘤防治中心", "协和", "同济", "中山医院",
+            "协和医院", "同济医院"}
 _CITY_SHORT_STRIP = ("市",)
 _UNKNOWN = re.compile(r"[\u4e00-\u9fff（）()]{1,16}?(?:医院|卫生院|保健院|医疗中心|卫生服务中心)")
 # Words that end a phrase before a hospital name ("送到", "在", "去了").
@@ -63,6 +63,8 @@ class HospitalRegistry:
             self.hospitals.append(h)
             city_short = h.city[:-1] if h.city.endswith(_CITY_SHORT_STRIP) else h.city
             forms = {h.name, *row["aliases"]}
+            if re.fullmatch(r"\w{2,3}(?:省|自治区)人民医院", h.name):
+                forms.add("省人民医院")  # how people of the province say it; the city in context decides
             for form in list(forms):
                 if not form.startswith((city_short, h.province[:2])):
                     forms.add(city_short + form)

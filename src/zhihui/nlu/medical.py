@@ -123,6 +123,11 @@ def find_mentions(text: str) -> list[MedicalMatch]:
     return lexicon().find(text)
 
 
+# WHO categories that leave the site, the side or the kind open ("骨折", "烧伤", "癌症", "白血病", "中风"):
+# a claim needs the specific diagnosis, so the dialog asks once for what the doctor said.
+UNSPECIFIED_ICD10 = frozenset({"T14", "T07", "T10", "T12", "T30", "C80", "C76", "C95", "D36", "D48", "I64"})
+
+
 def best_diagnosis(text: str, matches: list[MedicalMatch] | None = None) -> MedicalMatch | None:
     """The diagnosis the text asserts: not negated, not an external cause, most specific.
 

@@ -69,7 +69,7 @@ class DigitString:
 
 # Groups of digits, optionally followed by an X read as 叉/X/x, joined by light separators.
 _GROUP = re.compile(r"[0-9]+(?:\s*[叉Xx](?![a-zA-Z]))?")
-_JOIN_ALWAYS = re.compile(r"^[\s\-—_·.]*$")
+_JOIN_ALWAYS = re.compile(r"^[\s\-—_·.…⋯]*$")  # a pause read as "…" too
 _JOIN_COMMA = re.compile(r"^\s*[，,、]\s*$")
 
 
@@ -120,14 +120,14 @@ def _completes(merged: str, groups: list[tuple[int, int, str]], k: int, norm: st
     length = len(merged)
     if length in (11, 17, 18):
         return True
-    # Look ahead: further comma/blank-joined groups might complete an ID.
+    # Look ahead: further comma/blank-joined groups might complete an ID, or a mobile read 3-4-4.
     end = groups[k][1]
     for nstart, nend, ndigits in groups[k + 1:]:
         sep = norm[end:nstart]
         if not (_JOIN_ALWAYS.match(sep) or _JOIN_COMMA.match(sep)):
             return False
         length += len(ndigits)
-        if length in (17, 18):
+        if length in (17, 18) or (length == 11 and merged.startswith("1")):
             return True
         if length > 18:
             return False

@@ -1,0 +1,570 @@
+#!/usr/bin/env python3
+"""Validate the hand-written held-out claim-report sets.
+
+Checks heldout_items.jsonl and heldout_dialogs.jsonl (next to this file):
+JSON shape, allowed slot values, ID numbers (GB 11643 check digit, area code,
+birth date), mobile numbers, places, ICD-10 category format, hospital names,
+dates not after ref_date.  It also cross-checks labels against the text:
+ID/phone digits and names must be findable in what the caller says, and
+common relative date expressions (昨天, 上周三, 上个月底 ...) are resolved
+independently with datetime and must include the labelled date.
+
+This script does not use the system under test.  When you add data with a new
+area code, place or hospital, extend the tables below (area codes were taken
+from the national administrative-division list).
+
+Usage: python3 check_heldout.py [--verbose]
+Exit status 0 when clean, 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ITEMS_FILE = HERE / "heldout_items.jsonl"
+DIALOGS_FILE = HERE / "heldout_dialogs.jsonl"
+EXPECTED_ITEMS = 80
+EXPECTED_DIALOGS = 30
+
+SLOTS = (
+    "relation",
+    "insured_name",
+    "insured_id",
+    "contact_phone",
+    "accident_date",
+    "accident_place",
+    "cause",
+    "diagnosis",
+    "treatment",
+)
+RELATIONS = {"self", "spouse", "child", "parent", "other"}
+CAUSES = {"illness", "accident"}
+STATUSES = {"outpatient", "inpatient", "death", "none"}
+
+PROVINCES = {
+    "北京市",
+    "天津市",
+    "上海市",
+    "重庆市",
+    "河北省",
+    "山西省",
+    "辽宁省",
+    "吉林省",
+    "黑龙江省",
+    "江苏省",
+    "浙江省",
+    "安徽省",
+    "福建省",
+    "江西省",
+    "山东省",
+    "河南省",
+    "湖北省",
+    "湖南省",
+    "广东省",
+    "海南省",
+    "四川省",
+    "贵州省",
+    "云南省",
+    "陕西省",
+    "甘肃省",
+    "青海省",
+    "台湾省",
+    "内蒙古自治区",
+    "广西壮族自治区",
+    "西藏自治区",
+    "宁夏回族自治区",
+    "新疆维吾尔自治区",
+    "香港特别行政区",
+    "澳门特别行政区",
+}
+MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
+
+# Administrative divisions used by the data: code -> (province, city, county-level unit or None).
+REGIONS: dict[str, tuple[str, str, str | None]] = {
+    "110101": ("北京市", "北京市", "东城区"),
+    "110108": ("北京市", "北京市", "海淀区"),
+    "120101": ("天津市", "天津市", "和平区"),
+    "120104": ("天津市", "天津市", "南开区"),
+    "130602": ("河北省", "保定市", "竞秀区"),
+    "130709": ("河北省", "张家口市", "崇礼区"),
+    "131002": ("河北省", "廊坊市", "安次区"),
+    "140105": ("山西省", "太原市", "小店区"),
+    "150102": ("内蒙古自治区", "呼和浩特市", "新城区"),
+    "210102": ("辽宁省", "沈阳市", "和平区"),
+    "220102": ("吉林省", "长春市", "南关区"),
+    "230103": ("黑龙江省", "哈尔滨市", "南岗区"),
+    "310104": ("上海市", "上海市", "徐汇区"),
+    "320106": ("江苏省", "南京市", "鼓楼区"),
+    "320211": ("江苏省", "无锡市", "滨湖区"),
+    "320583": ("江苏省", "苏州市", "昆山市"),
+    "330102": ("浙江省", "杭州市", "上城区"),
+    "330106": ("浙江省", "杭州市", "西湖区"),
+    "330108": ("浙江省", "杭州市", "滨江区"),
+    "330203": ("浙江省", "宁波市", "海曙区"),
+    "330782": ("浙江省", "金华市", "义乌市"),
+    "341202": ("安徽省", "阜阳市", "颍州区"),
+    "350203": ("福建省", "厦门市", "思明区"),
+    "350582": ("福建省", "泉州市", "晋江市"),
+    "360102": ("江西省", "南昌市", "东湖区"),
+    "360730": ("江西省", "赣州市", "宁都县"),
+    "370102": ("山东省", "济南市", "历下区"),
+    "370200": ("山东省", "青岛市", None),
+    "370202": ("山东省", "青岛市", "市南区"),
+    "370783": ("山东省", "潍坊市", "寿光市"),
+    "410105": ("河南省", "郑州市", "金水区"),
+    "410303": ("河南省", "洛阳市", "西工区"),
+    "420100": ("湖北省", "武汉市", None),
+    "420106": ("湖北省", "武汉市", "武昌区"),
+    "422802": ("湖北省", "恩施土家族苗族自治州", "利川市"),
+    "430104": ("湖南省", "长沙市", "岳麓区"),
+    "431102": ("湖南省", "永州市", "零陵区"),
+    "440104": ("广东省", "广州市", "越秀区"),
+    "440106": ("广东省", "广州市", "天河区"),
+    "440304": ("广东省", "深圳市", "福田区"),
+    "440305": ("广东省", "深圳市", "南山区"),
+    "441900": ("广东省", "东莞市", None),
+    "450103": ("广西壮族自治区", "南宁市", "青秀区"),
+    "451102": ("广西壮族自治区", "贺州市", "八步区"),
+    "460105": ("海南省", "海口市", "秀英区"),
+    "500103": ("重庆市", "重庆市", "渝中区"),
+    "500233": ("重庆市", "重庆市", "忠县"),
+    "510104": ("四川省", "成都市", "锦江区"),
+    "510107": ("四川省", "成都市", "武侯区"),
+    "510116": ("四川省", "成都市", "双流区"),
+    "511302": ("四川省", "南充市", "顺庆区"),
+    "511602": ("四川省", "广安市", "广安区"),
+    "520100": ("贵州省", "贵阳市", None),
+    "520102": ("贵州省", "贵阳市", "南明区"),
+    "530102": ("云南省", "昆明市", "五华区"),
+    "532901": ("云南省", "大理白族自治州", "大理市"),
+    "610113": ("陕西省", "西安市", "雁塔区"),
+    "610582": ("陕西省", "渭南市", "华阴市"),
+    "620502": ("甘肃省", "天水市", "秦州区"),
+    "640104": ("宁夏回族自治区", "银川市", "兴庆区"),
+    "650100": ("新疆维吾尔自治区", "乌鲁木齐市", None),
+    "650102": ("新疆维吾尔自治区", "乌鲁木齐市", "天山区"),
+}
+
+# Hospital values allowed: big well-known grade-3 hospitals in the largest cities, official names.
+HOSPITALS = {
+    "中国医学科学院北京协和医院",
+    "四川大学华西医院",
+    "中南大学湘雅医院",
+    "中南大学湘雅二医院",
+    "山东大学齐鲁医院",
+    "浙江大学医学院附属第一医院",
+    "浙江大学医学院附属第二医院",
+    "浙江大学医学院附属邵逸夫医院",
+    "上海交通大学医学院附属瑞金医院",
+    "上海市第六人民医院",
+    "北京大学第三医院",
+    "中山大学附属第一医院",
+    "空军军医大学第一附属医院",
+    "华中科技大学同济医学院附属同济医院",
+    "华中科技大学同济医学院附属协和医院",
+    "复旦大学附属华山医院",
+    "复旦大学附属中山医院",
+    "中国人民解放军总医院",
+    "北京积水潭医院",
+    "南京大学医学院附属鼓楼医院",
+    "天津医科大学总医院",
+    "重庆医科大学附属第一医院",
+    "陆军军医大学第一附属医院",
+    "广东省人民医院",
+    "北京大学深圳医院",
+    "苏州大学附属第一医院",
+    "青岛大学附属医院",
+}
+
+# Mobile prefixes (3 digits) in use in mainland China.
+MOBILE_PREFIXES = (
+    {f"13{d}" for d in range(10)}
+    | {"145", "147", "149"}
+    | {f"15{d}" for d in "012356789"}
+    | {"162", "165", "166", "167"}
+    | {f"17{d}" for d in "012345678"}
+    | {f"18{d}" for d in range(10)}
+    | {"190", "191", "192", "193", "195", "196", "197", "198", "199"}
+)
+
+ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+ID_CHECK = "10X98765432"
+NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+ICD_RE = re.compile(r"^[A-Z][0-9]{2}$")
+HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+
+# Lunar-calendar holidays needed by the date cross-check (大年初一).
+SPRING_FESTIVAL = {2025: date(2025, 1, 29), 2026: date(2026, 2, 17)}
+
+
+# ------------------------------------------------------------------ helpers
+def id_check_digit(first17: str) -> str:
+    return ID_CHECK[sum(int(c) * w for c, w in zip(first17, ID_WEIGHTS, strict=True)) % 11]
+
+
+def parse_iso(value: Any) -> date | None:
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+CN_DIGIT = {
+    "零": "0",
+    "〇": "0",
+    "洞": "0",
+    "一": "1",
+    "幺": "1",
+    "二": "2",
+    "两": "2",
+    "三": "3",
+    "四": "4",
+    "五": "5",
+    "六": "6",
+    "七": "7",
+    "八": "8",
+    "九": "9",
+    "x": "X",
+}
+
+
+def digits_view(text: str) -> str:
+    """Text with spoken digits mapped to 0-9 and separators removed (for substring checks)."""
+    out = []
+    for ch in text:
+        if ch in " \t\n,，、.。…-—–:：;；!！?？":
+            continue
+        out.append(CN_DIGIT.get(ch, ch))
+    return "".join(out)
+
+
+def cn_number(s: str) -> int:
+    """Small Chinese or Arabic number (1-31, or a digit-by-digit year)."""
+    if s.isdigit():
+        return int(s)
+    if all(c in CN_DIGIT for c in s) and len(s) >= 3:  # 二零二六
+        return int("".join(CN_DIGIT[c] for c in s))
+    vals = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+    if s == "十":
+        return 10
+    if "十" in s:
+        a, b = s.split("十", 1)
+        return (vals[a] if a else 1) * 10 + (vals[b] if b else 0)
+    return vals[s]
+
+
+WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+NUM = r"[0-9]{1,2}|[一二两三四五六七八九十]{1,3}"
+
+
+def date_candidates(text: str, ref: date) -> set[date]:
+    """Resolve the common relative/absolute date expressions found in text against ref."""
+    found: set[date] = set()
+    monday = ref - timedelta(days=ref.weekday())
+
+    def add(d: date | None) -> None:
+        if d is not None:
+            found.add(d)
+
+    for m in re.finditer(r"(大前天|前天|昨天|昨儿|今天|今儿)", text):
+        w = m.group(1)
+        add(ref - timedelta(days={"大前天": 3, "前天": 2, "昨天": 1, "昨儿": 1, "今天": 0, "今儿": 0}[w]))
+    for m in re.finditer(r"(上上|上|这|本)个?(?:周|礼拜|星期)([一二三四五六日天])", text):
+        off = {"上上": -2, "上": -1, "这": 0, "本": 0}[m.group(1)]
+        add(monday + timedelta(weeks=off, days=WEEKDAY[m.group(2)]))
+    for m in re.finditer(rf"(这个月|本月|上个月)({NUM})[号日]", text):
+        first = ref.replace(day=1)
+        if m.group(1) == "上个月":
+            first = (first - timedelta(days=1)).replace(day=1)
+        with contextlib.suppress(ValueError):
+            add(first.replace(day=cn_number(m.group(2))))
+    if re.search(r"上个?月底", text):
+        add(ref.replace(day=1) - timedelta(days=1))
+    for m in re.finditer(rf"(?:([0-9]{{4}}|[零〇一二三四五六七八九]{{4}})年)?({NUM})月({NUM})[号日]", text):
+        try:
+            month, day = cn_number(m.group(2)), cn_number(m.group(3))
+            if m.group(1):
+                add(date(cn_number(m.group(1)), month, day))
+            else:
+                d = date(ref.year, month, day)
+                add(d if d <= ref else date(ref.year - 1, month, day))
+        except (ValueError, KeyError):
+            pass
+    for word, (mo, dy) in {"元旦": (1, 1), "国庆": (10, 1), "情人节": (2, 14), "五一": (5, 1)}.items():
+        if word in text:
+            year = ref.year - 1 if ("去年" + word) in text else ref.year
+            d = date(year, mo, dy)
+            add(d if d <= ref else date(year - 1, mo, dy))
+    if "大年初一" in text or "春节" in text:
+        year = ref.year - 1 if "去年" in text else ref.year
+        sf = SPRING_FESTIVAL.get(year)
+        if sf is not None and sf > ref:
+            sf = SPRING_FESTIVAL.get(year - 1)
+        add(sf)
+    return found
+
+
+# ------------------------------------------------------------------ slot checks
+class Report:
+    def __init__(self) -> None:
+        self.errors: list[str] = []
+        self.notes: list[str] = []
+
+    def err(self, where: str, msg: str) -> None:
+        self.errors.append(f"{where}: {msg}")
+
+    def note(self, where: str, msg: str) -> None:
+        self.notes.append(f"{where}: {msg}")
+
+
+def check_id(v: Any, ref: date, where: str, rep: Report) -> None:
+    if not isinstance(v, str) or not re.fullmatch(r"\d{17}[\dX]", v):
+        rep.err(where, f"insured_id format {v!r}")
+        return
+    if v[:6] not in REGIONS or v[4:6] == "00":
+        rep.err(where, f"insured_id area code {v[:6]} not a known county-level code")
+    try:
+        birth = date(int(v[6:10]), int(v[10:12]), int(v[12:14]))
+    except ValueError:
+        rep.err(where, f"insured_id birth date {v[6:14]} invalid")
+        return
+    age = (ref - birth).days / 365.25
+    if not 0 <= age <= 105:
+        rep.err(where, f"insured_id birth date {birth} implausible (age {age:.1f})")
+    if id_check_digit(v[:17]) != v[17]:
+        rep.err(where, f"insured_id check digit: want {id_check_digit(v[:17])}, have {v[17]}")
+
+
+def check_phone(v: Any, where: str, rep: Report) -> None:
+    if not isinstance(v, str) or not re.fullmatch(r"1\d{10}", v) or v[:3] not in MOBILE_PREFIXES:
+        rep.err(where, f"contact_phone {v!r} not a valid mobile number")
+
+
+def check_place(v: Any, where: str, rep: Report) -> None:
+    if not isinstance(v, dict) or set(v) != {"province", "city", "district"}:
+        rep.err(where, f"accident_place shape {v!r}")
+        return
+    p, c, d = v["province"], v["city"], v["district"]
+    if p not in PROVINCES:
+        rep.err(where, f"province {p!r} not an official provincial name")
+    if p in MUNICIPALITIES and c != p:
+        rep.err(where, f"municipality city should be {p!r}, got {c!r}")
+    if not isinstance(c, str) or not c:
+        rep.err(where, "city missing")
+    if d is not None and not isinstance(d, str):
+        rep.err(where, "district must be a string or null")
+    known = set(REGIONS.values())
+    if d is None:
+        if not any(k[0] == p and k[1] == c for k in known):
+            rep.err(where, f"unknown province/city {p}/{c}")
+    elif (p, c, d) not in known:
+        rep.err(where, f"unknown place {p}/{c}/{d}")
+
+
+def check_slot(slot: str, v: Any, ref: date, where: str, rep: Report) -> None:
+    w = f"{where}.{slot}"
+    if slot == "relation":
+        if v not in RELATIONS:
+            rep.err(w, f"{v!r} not in {sorted(RELATIONS)}")
+    elif slot == "insured_name":
+        if not isinstance(v, str) or not NAME_RE.match(v):
+            rep.err(w, f"{v!r} is not a 2-4 character Chinese name")
+    elif slot == "insured_id":
+        check_id(v, ref, w, rep)
+    elif slot == "contact_phone":
+        check_phone(v, w, rep)
+    elif slot == "accident_date":
+        d = parse_iso(v)
+        if d is None:
+            rep.err(w, f"{v!r} not YYYY-MM-DD")
+        elif d > ref:
+            rep.err(w, f"{d} is after ref_date {ref}")
+        elif (ref - d).days > 730:
+            rep.err(w, f"{d} more than two years before ref_date")
+    elif slot == "accident_place":
+        check_place(v, w, rep)
+    elif slot == "cause":
+        if v not in CAUSES:
+            rep.err(w, f"{v!r} not in {sorted(CAUSES)}")
+    elif slot == "diagnosis":
+        if not isinstance(v, dict) or set(v) != {"term", "icd10"}:
+            rep.err(w, f"shape {v!r}")
+            return
+        if not isinstance(v["term"], str) or not HAN_RE.search(v["term"]):
+            rep.err(w, f"term {v['term']!r} not a Chinese term")
+        codes = v["icd10"]
+        if not isinstance(codes, list) or not codes or len(set(codes)) != len(codes):
+            rep.err(w, f"icd10 must be a non-empty list without repeats: {codes!r}")
+        elif not all(isinstance(c, str) and ICD_RE.match(c) for c in codes):
+            rep.err(w, f"icd10 entries must be 3-character categories: {codes!r}")
+    elif slot == "treatment":
+        if not isinstance(v, dict) or set(v) != {"hospital", "status"}:
+            rep.err(w, f"shape {v!r}")
+            return
+        if v["status"] not in STATUSES:
+            rep.err(w, f"status {v['status']!r} not in {sorted(STATUSES)}")
+        if v["hospital"] is not None and v["hospital"] not in HOSPITALS:
+            rep.err(w, f"hospital {v['hospital']!r} not in the allowed official-name list")
+    else:
+        rep.err(w, "unknown slot")
+
+
+def check_text_consistency(slots: dict[str, Any], texts: dict[str, str], ref: date, where: str, rep: Report) -> None:
+    """Labels must be findable in what the caller said (texts[slot] = the text relevant to that slot)."""
+
+    def text_for(slot: str) -> str:
+        return texts[slot]
+
+    if "insured_id" in slots and isinstance(slots["insured_id"], str):
+        v = slots["insured_id"]
+        dv = digits_view(text_for("insured_id"))
+        if v not in dv and not (v[17] == "X" and v[:17] in dv and "X" in dv[dv.index(v[:17]) + 17 :]):
+            rep.err(where, f"insured_id {v} not found in text")
+    phone = slots.get("contact_phone")
+    if isinstance(phone, str) and phone not in digits_view(text_for("contact_phone")):
+        rep.err(where, f"contact_phone {slots['contact_phone']} not found in text")
+    name = slots.get("insured_name")
+    if isinstance(name, str) and name not in text_for("insured_name"):
+        rep.err(where, f"insured_name {slots['insured_name']} not found in text")
+    if "accident_date" in slots:
+        d = parse_iso(slots["accident_date"])
+        cands = date_candidates(text_for("accident_date"), ref)
+        if d is not None:
+            if not cands:
+                rep.note(where, f"accident_date {d} not verified (no recognised date expression)")
+            elif d not in cands:
+                rep.err(where, f"accident_date {d} but text resolves to {sorted(map(str, cands))}")
+    h = slots.get("treatment", {}).get("hospital") if isinstance(slots.get("treatment"), dict) else None
+    if h is not None and not HAN_RE.search(text_for("treatment")):
+        rep.err(where, "hospital labelled but no text")
+
+
+# ------------------------------------------------------------------ files
+def load_jsonl(path: Path, rep: Report) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    if not path.exists():
+        rep.err(path.name, "missing")
+        return rows
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            rep.err(f"{path.name}:{n}", "blank line")
+            continue
+        if "\\u" in line:
+            rep.err(f"{path.name}:{n}", "escaped unicode (write with ensure_ascii=False)")
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as e:
+            rep.err(f"{path.name}:{n}", f"bad JSON: {e}")
+            continue
+        if not isinstance(obj, dict):
+            rep.err(f"{path.name}:{n}", "not a JSON object")
+            continue
+        rows.append(obj)
+    return rows
+
+
+def get_ref(obj: dict[str, Any], where: str, rep: Report) -> date | None:
+    ref = parse_iso(obj.get("ref_date"))
+    if ref is None or ref.year != 2026:
+        rep.err(where, f"ref_date {obj.get('ref_date')!r} must be a 2026 YYYY-MM-DD date")
+        return None
+    return ref
+
+
+def check_items(rep: Report) -> dict[str, int]:
+    rows = load_jsonl(ITEMS_FILE, rep)
+    if len(rows) != EXPECTED_ITEMS:
+        rep.err(ITEMS_FILE.name, f"{len(rows)} lines, expected {EXPECTED_ITEMS}")
+    sizes = {"single(1)": 0, "short(2-4)": 0, "long(5-9)": 0}
+    seen: set[str] = set()
+    for n, obj in enumerate(rows, 1):
+        where = f"items:{n}"
+        if set(obj) != {"ref_date", "text", "slots"}:
+            rep.err(where, f"keys {sorted(obj)}")
+            continue
+        ref = get_ref(obj, where, rep)
+        text, slots = obj["text"], obj["slots"]
+        if not isinstance(text, str) or not HAN_RE.search(text):
+            rep.err(where, "text empty or not Chinese")
+            continue
+        if text in seen:
+            rep.err(where, "duplicate text")
+        seen.add(text)
+        if not isinstance(slots, dict) or not slots:
+            rep.err(where, "slots must be a non-empty object")
+            continue
+        for k in slots:
+            if k not in SLOTS:
+                rep.err(where, f"unknown slot {k!r}")
+        if ref is None:
+            continue
+        for k, v in slots.items():
+            if k in SLOTS:
+                check_slot(k, v, ref, where, rep)
+        check_text_consistency(slots, dict.fromkeys(SLOTS, text), ref, where, rep)
+        k = len(slots)
+        sizes["single(1)" if k == 1 else "short(2-4)" if k <= 4 else "long(5-9)"] += 1
+    return sizes
+
+
+def check_dialogs(rep: Report) -> None:
+    rows = load_jsonl(DIALOGS_FILE, rep)
+    if len(rows) != EXPECTED_DIALOGS:
+        rep.err(DIALOGS_FILE.name, f"{len(rows)} lines, expected {EXPECTED_DIALOGS}")
+    for n, obj in enumerate(rows, 1):
+        where = f"dialogs:{n}"
+        if set(obj) != {"ref_date", "opening", "facts", "answers"}:
+            rep.err(where, f"keys {sorted(obj)}")
+            continue
+        ref = get_ref(obj, where, rep)
+        opening, facts, answers = obj["opening"], obj["facts"], obj["answers"]
+        if not isinstance(opening, str) or not HAN_RE.search(opening):
+            rep.err(where, "opening empty or not Chinese")
+            continue
+        if not isinstance(facts, dict) or set(facts) != set(SLOTS):
+            have = sorted(facts) if isinstance(facts, dict) else facts
+            rep.err(where, f"facts must have exactly the nine slots, has {have}")
+            continue
+        if not isinstance(answers, dict) or set(answers) != set(SLOTS):
+            rep.err(where, "answers must have exactly the nine slots")
+            continue
+        for k, a in answers.items():
+            if not isinstance(a, str) or not a.strip():
+                rep.err(where, f"answer for {k} empty")
+        if ref is None:
+            continue
+        for k, v in facts.items():
+            check_slot(k, v, ref, where, rep)
+        check_text_consistency(facts, {s: opening + "\n" + answers[s] for s in SLOTS}, ref, where, rep)
+        # the date answer on its own must resolve to the fact (answers are relative to ref_date)
+        d = parse_iso(facts["accident_date"])
+        cands = date_candidates(answers["accident_date"], ref)
+        if d is not None and cands and d not in cands:
+            rep.err(where, f"accident_date answer resolves to {sorted(map(str, cands))}, fact {d}")
+
+
+def main(argv: list[str]) -> int:
+    rep = Report()
+    sizes = check_items(rep)
+    check_dialogs(rep)
+    for e in rep.errors:
+        print("ERROR", e)
+    if "--verbose" in argv:
+        for x in rep.notes:
+            print("note ", x)
+    print(f"items by number of slots: {sizes}")
+    print(f"{len(rep.errors)} errors, {len(rep.notes)} notes")
+    return 1 if rep.errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
