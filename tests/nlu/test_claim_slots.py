@@ -219,3 +219,40 @@ def test_unregistered_hospital_is_null_with_the_mention_kept() -> None:
     assert r.unregistered_hospital == "红星社区医院"
     ctx = extract_claim_slots("在省人民医院住院", REF, context_cities=["广州市"])
     assert ctx.slots["treatment"]["hospital"] == "广东省人民医院"
+
+
+def test_not_x_but_y_takes_y() -> None:
+    day_before_yesterday = (REF - dt.timedelta(days=2)).isoformat()
+    assert extract_claim_slots("不是昨天，是前天", REF).slots["accident_date"] == day_before_yesterday
+    assert extract_claim_slots("是疾病，不是意外", REF).slots["cause"] == "illness"
+    assert extract_claim_slots("不是疾病，是意外", REF, expecting="cause").slots["cause"] == "accident"
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [("在华西住了五天院", "inpatient"), ("现在住在湘雅医院", "inpatient"), ("送去抢救，最后没救回来", "death")],
+)
+def test_more_ways_to_say_the_treatment(text: str, status: str) -> None:
+    assert extract_claim_slots(text, REF).slots["treatment"]["status"] == status
+
+
+def test_a_form_pasted_into_the_chat() -> None:
+    r = extract_claim_slots("出险人：龚海涛\n关系：我是他女儿\n原因：车祸", REF)
+    assert (r.slots["insured_name"], r.slots["relation"], r.slots["cause"]) == ("龚海涛", "parent", "accident")
+
+
+@pytest.mark.parametrize(
+    ("text", "icd10"),
+    [
+        ("摔了以后脑子里出血，车祸撞的", "S06"),
+        ("他是高血压脑出血", "I61"),
+        ("开水烫到了小腿", "T24"),
+        ("油溅出来烫伤了脸", "T20"),
+        ("车祸脾脏破裂", "S36"),
+        ("打球把跟腱拉断了", "S86"),
+        ("孩子高烧抽风", "R56"),
+        ("下楼梯崴了一下，脚踝骨折", "S82"),
+    ],
+)
+def test_injury_sites_and_trauma_context(text: str, icd10: str) -> None:
+    assert extract_claim_slots(text, REF).slots["diagnosis"]["icd10"] == icd10

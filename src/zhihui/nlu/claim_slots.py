@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from zhihui.nlu.dates import find_dates
@@ -149,7 +149,9 @@ def id_problem(idno: str) -> str | None:
 _LAST_CHAR = re.compile(r"[，,\s]*(?:最后一位|末位|最后一个|尾号)(?:数字|字母)?(?:是|为)?\s*(?P<c>[0-9Xx叉])")
 _ID_LABEL = re.compile(r"身份证|证件号|身份号")
 _PHONE_LABEL = re.compile(r"电话|手机|联系方式|号码|打我")
-CORRECTION = re.compile(r"不对|说错了|搞错了|记错了|哦不|啊不|更正一下|纠正一下|重新说一下")
+CORRECTION = re.compile(
+    r"不对|说错了|搞错了|记错了|哦不|啊不|更正一下|纠正一下|重新说一下|不是[^，,。]{1,12}[，,]\s*(?:而)?是"
+)
 
 
 def _corrected(items: list[Any], starts: list[int], text: str) -> Any:
@@ -169,7 +171,7 @@ def _corrected(items: list[Any], starts: list[int], text: str) -> Any:
 _REL_PATTERNS: list[tuple[str, str]] = [
     # "I am X's child" -> the insured is my parent; "I am the child's mother" -> insured is my child
     (r"我是(?:他|她|孩子|小孩|[\u4e00-\u9fff]{2,4}?)的?(?:爸爸|妈妈|爸|妈|父亲|母亲|家长)", "child"),
-    (r"我是(?:他|她|[\u4e00-\u9fff]{2,4}?)的?(?:亲生)?(?:儿子|女儿|闺女|孩子)", "parent"),
+    (r"我是(?:他|她|[\u4e00-\u9fff]{2,4}?)?的?(?:亲生)?(?:儿子|女儿|闺女|孩子)", "parent"),
     (r"我是(?:他|她|[\u4e00-\u9fff]{2,4}?)的?(?:老婆|媳妇|爱人|老公|丈夫|妻子|太太|先生)", "spouse"),
     (r"孩子(?:他|她)?(?:妈|爸|娘|爹)|我家那口子|那口子|孩他(?:妈|爸)|孩子的(?:妈|爸)", "spouse"),
     (r"儿媳妇?|女婿|婆婆|公公|岳父|岳母|老丈人|丈人|丈母娘|爷爷|奶奶|外公|外婆|姥姥|姥爷|孙子|孙女|外孙女?|"
@@ -210,7 +212,8 @@ def _relation(text: str) -> tuple[str | None, int, float]:
 
 # ---------------------------------------------------------------------------------------------- names
 _NAME_CUE = re.compile(
-    r"(?:名字叫|名字是|姓名是|姓名叫|出险人是|出险人叫|被保险人是|被保险人叫|被保人是|他叫|她叫|孩子叫|就叫|叫做|叫)"
+    r"(?:名字叫|名字是|姓名是|姓名叫|出险人是|出险人叫|被保险人是|被保险人叫|被保人是|他叫|她叫|孩子叫|就叫|叫做|叫|"
+    r"(?:被保险人|被保人|出险人|姓名)[：:])"
     r"[，,:：\s]?"
 )
 _KIN_BEFORE_NAME = re.compile(
@@ -222,7 +225,9 @@ _KIN_BEFORE_NAME = re.compile(
 _NAME_OF = re.compile(
     r"我是(?P<n>[\u4e00-\u9fff]{2,4}?)的(?:儿子|女儿|闺女|孩子|丈夫|老公|妻子|老婆|爱人|同事|朋友|邻居|家属)"
 )
-_SELF_NAME = re.compile(r"我叫|我的名字(?:叫|是)|本人(?:叫|是)?[，,\s]?|我是(?=[\u4e00-\u9fff]{2,3}[，,。])")
+_SELF_NAME = re.compile(
+    r"我叫|我的名字(?:叫|是)|本人(?:叫|是)?[，,\s]?|我是(?=[\u4e00-\u9fff]{2,3}[，,。])|(?:就是我|是我自己)[，,]\s?"
+)
 
 
 def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
@@ -256,21 +261,34 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
 # ---------------------------------------------------------------------------------------------- cause & treatment
 _ACCIDENT_WORDS = re.compile(r"意外|事故|不小心|出事|车祸|摔|撞|烫|咬|淹|溺水|中毒|割|砸|掉下|坠落|受伤|外伤|扭伤|骨折")
 _ILLNESS_WORDS = re.compile(r"生病|疾病|病了|发病|犯病|得病|的病|病情|心脏病|查出|确诊|体检|癌|突发|发烧|重疾|重大疾病")
+_STROKE_BLEEDS = frozenset({"I60", "I61", "I62"})
+_TRAUMA_WORDS = re.compile(r"车祸|撞|摔|跌|砸|坠落|掉下|打架|被打|外伤")
+_PLAIN_ACCIDENT = re.compile(r"意外|事故|不小心")
+_PLAIN_ILLNESS = re.compile(r"生病|疾病|病了|发病|犯病|得病|查出|确诊|重疾")
 _DEATH = re.compile(
     r"(?<!差点)(?<!险些)(?:去世|过世|逝世|身故|死亡|病故|人没了|人走了|已经走了|就走了|没抢救过来|抢救无效|"
-    r"不在了|人没有了|没救过来|走了|走的|死了|离世|咽气|已经不行了|人已经不行)"
+    r"不在了|人没有了|没救过来|没救回来|没抢救回来|走了|走的|死了|离世|咽气|已经不行了|人已经不行)"
 )
 _NONE = re.compile(
     r"(?:还)?没(?:有)?(?:去|上|到)?(?:医院|看医生|就医|就诊|看病|去看)|在家(?:里)?自己(?:处理|弄|包扎|涂)|"
     r"不用去医院|没去看|还没看"
 )
 _INPATIENT = re.compile(
-    r"住院|住进|住的院|住了院|住着院|住着|在ICU|ICU|重症监护|监护室|病房|做了?手术|开刀|动手术|化疗|"
+    r"住院|住进|住的院|住了院|住着院|住着|住了[^，。,]{1,5}院|住在[^，。,]{1,12}院|在ICU|ICU|重症监护|监护室|病房|"
+    r"做了?手术|开刀|动手术|化疗|"
     r"放疗|抢救|办了入院|收治|出院"
 )
 _INPATIENT_NEG = re.compile(r"(?:没|没有|不用|没让|未|还没|不需要|不要|无需|不必|没必要)[^，。,]{0,2}$")
 _OUTPATIENT = re.compile(r"门诊|急诊|开了?(?:点)?药|回家了|回家休养|打了?针|打了?石膏|换药|缝了?针|包扎|拍了?片|"
                          r"看了(?:一)?下|处理完|打了?疫苗|处理的|处理了")
+
+
+def _first_affirmed(words: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first match not negated right before it ("是生病，不是意外" is not an accident)."""
+    for m in words.finditer(text):
+        if not re.search(r"(?:不是|并非|没有|不算|排除)$", text[max(0, m.start() - 3):m.start()]):
+            return m
+    return None
 
 
 def _status(text: str) -> tuple[str | None, float]:
@@ -439,6 +457,9 @@ def extract_claim_slots(
     # diagnosis & cause
     matches = find_mentions(place_text)
     diag = best_diagnosis(place_text, matches)
+    if diag is not None and diag.icd10 in _STROKE_BLEEDS and _first_affirmed(_TRAUMA_WORDS, text):
+        # bleeding in the brain after a crash or a fall is an injury (S06), not a stroke
+        diag = replace(diag, term="外伤性颅内出血", icd10="S06", kind="injury")
     if diag is not None and diag.kind != "symptom":
         out.slots["diagnosis"] = {"term": diag.term, "icd10": diag.icd10}
         if diag.icd10 in UNSPECIFIED_ICD10:
@@ -447,8 +468,8 @@ def extract_claim_slots(
             out.confidence["diagnosis"] = 0.9 if diag.priority >= 3 else 0.8
     cause: str | None = None
     if expecting == "cause":
-        acc = _ACCIDENT_WORDS.search(text)
-        ill = _ILLNESS_WORDS.search(text)
+        acc = _first_affirmed(_ACCIDENT_WORDS, text)
+        ill = _first_affirmed(_ILLNESS_WORDS, text)
         if acc and (not ill or acc.start() < ill.start()):
             cause = "accident"
         elif ill:
@@ -458,9 +479,11 @@ def extract_claim_slots(
     if cause is None:
         cause = cause_of(matches)
     if cause is None:
-        if re.search(r"意外|事故|不小心", text):
+        acc = _first_affirmed(_PLAIN_ACCIDENT, text)
+        ill = _first_affirmed(_PLAIN_ILLNESS, text)
+        if acc and (not ill or acc.start() < ill.start()):
             cause = "accident"
-        elif re.search(r"生病|疾病|病了|发病|犯病|得病|查出|确诊|重疾", text):
+        elif ill:
             cause = "illness"
     if cause:
         out.slots["cause"] = cause
