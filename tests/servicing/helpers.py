@@ -46,31 +46,54 @@ class World:
     reviewer_username: str
     holder: Any
     policies: dict[str, str]
+    insured: Any = None
+    """The insured of every policy: the holder unless ``make_world`` was given an insured."""
+
+    def __post_init__(self) -> None:
+        if self.insured is None:
+            self.insured = self.holder
 
 
-async def make_world(db: Database, products: dict[str, dict[str, Any]] | None = None) -> World:
-    """An agent and a reviewer, one policyholder (insured = holder) with a policy of each product code."""
+async def make_world(
+    db: Database,
+    products: dict[str, dict[str, Any]] | None = None,
+    *,
+    holder: dict[str, Any] | None = None,
+    insured: dict[str, Any] | None = None,
+) -> World:
+    """An agent and a reviewer, one policyholder with a policy of each product code. The insured is the holder,
+    or (``insured`` given: that customer's overrides) the holder's spouse. ``holder`` overrides the holder."""
     products = products if products is not None else {"MD01": {"issue_date": dt.date(2025, 1, 10)}}
     async with db.unit_of_work() as session:
         agent = await make_staff(session, Role.SALES_AGENT)
         reviewer = await make_staff(session, Role.REVIEWER)
-        holder = await make_customer(session)
+        policyholder = await make_customer(session, **(holder or {}))
+        spouse = None
+        if insured is not None:
+            spouse = await make_customer(session, **{"male": not (holder or {}).get("male", True), **insured})
         policies = {}
         for code, overrides in products.items():
-            policy = await make_policy(session, holder, product_code=code, agent_id=agent.id, **overrides)
+            if spouse is not None:
+                overrides = {"insured": spouse, "insured_relation_to_policyholder": "spouse", **overrides}
+            policy = await make_policy(session, policyholder, product_code=code, agent_id=agent.id, **overrides)
             policies[code] = policy.policy_no
-    return World(agent.id, agent.username, reviewer.username, holder, policies)
+    return World(agent.id, agent.username, reviewer.username, policyholder, policies, spouse)
 
 
 async def latest_code(db: Database, phone: str) -> str:
+    """The code of the newest SMS to ``phone`` that carries one (a notice may follow the code, as the insured's
+    consent request does)."""
     async with db.sessionmaker() as session:
-        row = await session.scalar(
-            select(SmsOutbox).where(SmsOutbox.phone_hash == lookup_hash(phone)).order_by(SmsOutbox.id.desc()).limit(1)
+        rows = await session.scalars(
+            select(SmsOutbox).where(SmsOutbox.phone_hash == lookup_hash(phone)).order_by(SmsOutbox.id.desc()).limit(5)
         )
-    assert row is not None
-    match = re.search(r"验证码是(\d{6})", row.body)
-    assert match, row.body
-    return match.group(1)
+        bodies = [row.body for row in rows]
+    assert bodies, "no SMS to this phone"
+    for body in bodies:
+        match = re.search(r"验证码是(\d{6})", body)
+        if match:
+            return match.group(1)
+    raise AssertionError(f"no code in the latest SMS: {bodies[0]}")
 
 
 async def sms_bodies(db: Database, phone: str) -> list[str]:

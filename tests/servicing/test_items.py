@@ -186,9 +186,15 @@ async def test_reinstatement_health_yes_goes_to_underwriting(session: AsyncSessi
     assert not (await check(session, settings, policy, "reinstatement", HEALTHY)).manual
     outcome = await check(session, settings, policy, "reinstatement", {**HEALTHY, "h3": "yes"})
     assert outcome.manual == ["健康告知第3项回答“是”，转人工核保"]
-    assert await refused(check(session, settings, policy, "reinstatement", {**HEALTHY, "h1": None})) in (
-        "invalid_choice",
-        "field_required",
+    # every question must be answered (the page preselects nothing): unanswered, blank or missing is refused
+    unanswered = ({**HEALTHY, "h1": None}, {**HEALTHY, "h4": ""}, {k: v for k, v in HEALTHY.items() if k != "h5"})
+    for open_question in unanswered:
+        with pytest.raises(ZhihuiError) as info:
+            await check(session, settings, policy, "reinstatement", open_question)
+        assert info.value.code == "health_answers_required" and info.value.detail == "请逐项回答健康告知问题。"
+        assert info.value.field == next(k for k in ("h1", "h2", "h3", "h4", "h5") if not open_question.get(k))
+    assert await refused(check(session, settings, policy, "reinstatement", {**HEALTHY, "h2": "maybe"})) == (
+        "invalid_choice"
     )
 
 

@@ -607,12 +607,17 @@ BENEFIT_PAYMENT = ItemSpec(
 # --- 4. reinstatement 复效 ------------------------------------------------------------------------------
 
 
+HealthAnswer = Annotated[Literal["yes", "no"] | None, Blank]
+
+
 class ReinstatementForm(Form):
-    h1: Literal["yes", "no"]
-    h2: Literal["yes", "no"]
-    h3: Literal["yes", "no"]
-    h4: Literal["yes", "no"]
-    h5: Literal["yes", "no"]
+    # Unanswered is allowed here so that validation can say which question is open: a health declaration
+    # must be answered actively, question by question (the page preselects nothing).
+    h1: HealthAnswer = None
+    h2: HealthAnswer = None
+    h3: HealthAnswer = None
+    h4: HealthAnswer = None
+    h5: HealthAnswer = None
     consent_code: Annotated[Annotated[str, Field(max_length=8)] | None, Blank] = None
     confirm: bool = False
 
@@ -636,12 +641,15 @@ async def _validate_reinstatement(form: Any, ctx: ItemContext) -> Outcome:
             ServicingError.REINSTATEMENT_WINDOW_PASSED,
             params={"lapse": f"{lapsed_on:%Y-%m-%d}", "deadline": f"{deadline:%Y-%m-%d}"},
         )
+    answers = [form.h1, form.h2, form.h3, form.h4, form.h5]
+    unanswered = [i + 1 for i, a in enumerate(answers) if a is None]
+    if unanswered:
+        raise ZhihuiError(ServicingError.HEALTH_ANSWERS_REQUIRED, field=f"h{unanswered[0]}")
     if not form.confirm:
         raise ZhihuiError(ServicingError.CONFIRMATION_REQUIRED, field="confirm")
     premiums = sum(amount for _, amount in ctx.unpaid)
     interest = reinstatement_interest_fen(ctx.unpaid, product.reinstatement_rate_bp, ctx.today)
     manual = []
-    answers = [form.h1, form.h2, form.h3, form.h4, form.h5]
     yes = [i + 1 for i, a in enumerate(answers) if a == "yes"]
     if yes:
         manual.append(f"健康告知第{'、'.join(map(str, yes))}项回答“是”，转人工核保")

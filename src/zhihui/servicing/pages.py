@@ -253,14 +253,15 @@ async def phone_code(
 ) -> Response:
     from zhihui.platform.validators import is_valid_mobile
 
-    values = {"new_phone": new_phone}
+    values = await _typed(request, session, principal, public_id)
     if not is_valid_mobile(new_phone.strip()):
         extra: dict[str, Any] = {"error": "手机号码不正确，请输入11位中国大陆手机号。", "values": values}
         return await _application_page(request, session, settings, principal, public_id, extra)
     try:
         await service.send_new_phone_code(session, settings, public_id, new_phone.strip(), principal=principal)
     except ZhihuiError as exc:
-        return await _application_page(request, session, settings, principal, public_id, {"error": exc.detail})
+        extra = {"error": exc.detail, "values": values}
+        return await _application_page(request, session, settings, principal, public_id, extra)
     notice = "验证码已发送到新手机号，请查收。"
     return await _application_page(
         request, session, settings, principal, public_id, {"notice": notice, "values": values}
@@ -271,12 +272,22 @@ async def phone_code(
 async def consent_code(
     request: Request, public_id: str, session: DbSession, settings: AppSettings, principal: CustomerPrincipal
 ) -> Response:
+    values = await _typed(request, session, principal, public_id)
     try:
         phone = await service.send_consent_code(session, settings, public_id, principal=principal)
     except ZhihuiError as exc:
-        return await _application_page(request, session, settings, principal, public_id, {"error": exc.detail})
+        extra = {"error": exc.detail, "values": values}
+        return await _application_page(request, session, settings, principal, public_id, extra)
     notice = f"验证码已发送到被保险人手机 {phone}，请被保险人确认后告诉您。"
-    return await _application_page(request, session, settings, principal, public_id, {"notice": notice})
+    return await _application_page(
+        request, session, settings, principal, public_id, {"notice": notice, "values": values}
+    )
+
+
+async def _typed(request: Request, session: Any, principal: Principal, public_id: str) -> dict[str, Any]:
+    """What the customer has typed so far: the code buttons post the whole form, and the page shows it again."""
+    application = await service.get_application(session, public_id, principal=principal)
+    return form_values(catalog.item(application.item), await request.form())
 
 
 def form_values(spec: catalog.ItemSpec, data: FormData) -> dict[str, Any]:
