@@ -102,8 +102,21 @@ function showProblem(data) {
   });
 }
 
-async function startCamera() {
-  if (stream) return true;
+// One camera start shared by every caller: the page starts the camera on load, and a quick tap on
+// "开始验证" must wait for that same start to deliver its first frame, or the capture is empty.
+let cameraStarting = null;
+
+function startCamera() {
+  if (!cameraStarting) {
+    cameraStarting = openCamera().then((ok) => {
+      if (!ok) cameraStarting = null;
+      return ok;
+    });
+  }
+  return cameraStarting;
+}
+
+async function openCamera() {
   if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
     showResult({ outcome: "error", title: "无法使用摄像头", hint: "当前浏览器不支持摄像头，请使用手机自带浏览器或微信打开", code: "camera_unsupported" });
     return false;
@@ -136,6 +149,7 @@ function stopCamera() {
     for (const track of stream.getTracks()) track.stop();
     stream = null;
   }
+  cameraStarting = null;
 }
 
 function renderProgress(total, current) {
