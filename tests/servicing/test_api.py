@@ -229,8 +229,14 @@ async def test_reviewer_asks_for_more_then_rejects(client: httpx.AsyncClient, db
     assert r.status_code == 400 and r.json()["code"] == "review_reason_required"
     r = await client.post(url, json={"decision": "more_info", "reason": "请补充单位出具的工作证明"}, headers=reviewer)
     assert r.json()["status"] == "more_info"
-    r = await submit(client, app_id, headers, {"occupation_code": "0701002", "occupation_class": 5})
+    note = "已在附件中说明：本人在单位从事\x00高空作业"
+    form = {"occupation_code": "0701002", "occupation_class": 5}
+    r = await submit(client, app_id, headers, form, note="x" * 501)
+    assert r.status_code == 422  # a note longer than 500 characters is refused at the edge
+    r = await submit(client, app_id, headers, form, note=note)
     assert r.json()["status"] == "pending_review"
+    seen = (await client.get(f"/api/v1/servicing/applications/{app_id}", headers=reviewer)).json()
+    assert seen["customer_note"] == note.replace("\x00", "")  # control characters dropped
     r = await client.post(url, json={"decision": "reject", "reason": "职业风险超出本产品承保范围"}, headers=reviewer)
     assert r.json()["status"] == "rejected"
     bodies = await sms_bodies(db, world.holder.phone)

@@ -439,10 +439,13 @@ async def test_reinstatement_with_health_yes_reviewer_asks_for_more_then_approve
     for name, answer in answers.items():  # the form comes back as it was submitted
         assert await page.locator(f"#f-{name}").input_value() == answer
     assert await page.locator("#f-confirm").is_checked()
+    answer_to_reviewer = "服用苯磺酸氨氯地平，每天一片；上月复查血压130/85"
+    await page.fill("#f-note", answer_to_reviewer)
     await _sign_and_submit(page)
     await expect(page.locator("#app-status")).to_have_text("审核中")
 
     await _review(reviewer, live_server, number, "健康告知第3项回答“是”")
+    await expect(reviewer.locator("#customer-note")).to_contain_text(answer_to_reviewer)
     await _decide(reviewer, "approve", "已电话核实：高血压规律服药，复查正常")
     await expect(reviewer.locator("#review-status")).to_have_text(APPROVED)
     await reviewer.context.close()

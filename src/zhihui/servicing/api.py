@@ -217,6 +217,7 @@ async def submit(
             principal=principal,
             device_hash=client_device(request, body.device_id),
             region=body.region or request.headers.get(REGION_HEADER),
+            note=body.note,
         )
     except ZhihuiError as exc:
         await refused(request, principal, "servicing.application.submit", application_id, exc)

@@ -13,6 +13,7 @@ from starlette.datastructures import FormData
 from zhihui.identity.api import Runtime
 from zhihui.platform.auth import SESSION_COOKIE, Permission, Principal
 from zhihui.platform.errors import ZhihuiError
+from zhihui.platform.validators import strip_control_characters
 from zhihui.platform.web import (
     AppSettings,
     Area,
@@ -329,9 +330,13 @@ async def submit(
             principal=principal,
             device_hash=client_device(request),
             region=str(data.get("region") or "") or request.headers.get(REGION_HEADER),
+            note=str(strip_control_characters(str(data.get("note") or ""))),
         )
     except ZhihuiError as exc:
         await refused(request, principal, "servicing.application.submit", public_id, exc)
-        extra = {"error": exc.detail, "error_field": exc.field, "values": values, "status": exc.status}
+        extra = {
+            "error": exc.detail, "error_field": exc.field, "values": values, "status": exc.status,
+            "note": str(data.get("note") or ""),
+        }  # fmt: skip
         return await _application_page(request, session, settings, principal, public_id, extra)
     return RedirectResponse(f"/h5/servicing/{public_id}", status_code=303)

@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from zhihui.platform.validators import MobilePhone
+from zhihui.platform.validators import FreeText, MobilePhone
 
 ApplicantRole = Literal["policyholder", "insured", "beneficiary"]
 
@@ -125,6 +125,8 @@ class ApplicationOut(BaseModel):
     risk_score: int | None = None
     review_reasons: list[str] = Field(default_factory=list)
     decision_reason: str | None = None
+    customer_note: str | None = None
+    """What the customer wrote to the reviewer with the last submission."""
     auto_decided: bool = False
     endorsement_url: str | None = None
     created_at: dt.datetime
@@ -144,6 +146,8 @@ class SubmitIn(BaseModel):
     form: dict[str, Any]
     signature: str = Field(max_length=600_000)
     """The drawn signature as a ``data:image/png;base64,…`` URL."""
+    note: FreeText | None = Field(default=None, max_length=500)
+    """The customer's note to the reviewer, e.g. the answer to a request for more information."""
     device_id: str | None = Field(default=None, max_length=64)
     region: str | None = Field(default=None, max_length=32)
     """The province the customer is in, when the client knows it (else the gateway's geo header is used)."""

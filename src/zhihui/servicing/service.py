@@ -67,6 +67,7 @@ OTP_LINK = "svc_link"
 #: Items whose change is to a customer record, not to the policy: they do not claim the policy version.
 CUSTOMER_LEVEL_ITEMS = frozenset({"customer_auth", "info_change"})
 EDITABLE = frozenset({"draft", "more_info"})
+NOTE_MAX_CHARS = 500
 STATUS_LABELS_APP = {
     "draft": "待提交",
     "pending_review": "审核中",
@@ -417,6 +418,12 @@ async def _context_of(session: AsyncSession, settings: Settings, application: Ap
     )
 
 
+def customer_note(application: Application) -> str | None:
+    """The note the customer sent with the last submission (kept encrypted with the form)."""
+    note = json.loads(application.form_data or "{}").get("note")
+    return str(note) if note else None
+
+
 async def application_out(session: AsyncSession, application: Application, *, staff: bool = False) -> ApplicationOut:
     spec = catalog.item(application.item)
     policy = await policy_service.policy_by_number(session, application.policy_no)
@@ -449,6 +456,7 @@ async def application_out(session: AsyncSession, application: Application, *, st
         risk_score=application.risk_score if staff else None,
         review_reasons=list(application.review_reasons or []) if staff else [],
         decision_reason=application.decision_reason,
+        customer_note=customer_note(application),
         auto_decided=application.auto_decided,
         endorsement_url=(
             f"/api/v1/servicing/applications/{application.public_id}/endorsement.pdf"
@@ -605,6 +613,7 @@ async def submit_application(
     principal: Principal,
     device_hash: str | None = None,
     region: str | None = None,
+    note: str | None = None,
 ) -> Application:
     """Validate, sign, score and decide an application: approved at once when the item's review rule and the
     risk score allow, else queued for a reviewer. SMS to the customer either way.
@@ -638,7 +647,10 @@ async def submit_application(
     if application.application_no is None:
         application.application_no = await next_business_number(session, "BQ")
     clean_form = {k: v for k, v in parsed.model_dump(mode="json").items() if k not in ("phone_code", "consent_code")}
-    application.form_data = json.dumps({"form": clean_form, "changes": result.changes}, ensure_ascii=False)
+    note = (note or "").strip()[:NOTE_MAX_CHARS] or None
+    application.form_data = json.dumps(
+        {"form": clean_form, "changes": result.changes, "note": note}, ensure_ascii=False
+    )
     application.summary = {"lines": [list(line) for line in result.lines], "computed": result.computed}
     application.amount_fen = result.amount_fen
     application.benefit_period = result.benefit_period
