@@ -399,3 +399,22 @@ async def test_optional_fields_may_be_left_empty(session: AsyncSession, settings
     outcome = await check(session, settings, policy, "info_change", blank)
     assert outcome.changes["province"] == "北京市"
     assert catalog.parse_form(catalog.item("info_change"), {"phone_code": None, "occupation_class": None})
+
+
+async def test_a_minor_cannot_apply_online_but_the_parent_can(session: AsyncSession, settings: Settings) -> None:
+    at(dt.date(2025, 6, 1))
+    parent = await make_customer(session)
+    child = await make_customer(session, male=False, birth_date=dt.date(2007, 6, 2))  # 18 tomorrow
+    policy = await make_policy(
+        session,
+        parent,
+        child,
+        product_code="MD01",
+        issue_date=dt.date(2025, 1, 10),
+        insured_relation_to_policyholder="child",
+    )
+    form = {"bank": "招商银行", "account": "6217000010000000003", "holder_name": child.name}
+    assert await refused(check(session, settings, policy, "benefit_account", form, role="insured")) == "minor_applicant"
+    assert (await check(session, settings, policy, "renewal_flag", {"renew": "false"})).changes
+    at(dt.date(2025, 6, 2))  # the 18th birthday
+    assert (await check(session, settings, policy, "benefit_account", form, role="insured")).changes

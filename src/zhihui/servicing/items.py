@@ -1259,8 +1259,12 @@ def item(code: str) -> ItemSpec:
         raise ZhihuiError(ServicingError.ITEM_UNKNOWN, field="item") from None
 
 
+ADULT_AGE = 18
+
+
 def status_problem(spec: ItemSpec, ctx: ItemContext) -> ZhihuiError | None:
-    """Cross-cutting checks (domain brief §1): policy status, pending claim, ID valid on the day."""
+    """Cross-cutting checks (domain brief §1): policy status, pending claim, adult applicant (a minor needs a
+    guardian's signature), ID valid on the day."""
     if ctx.status not in spec.statuses:
         if spec.code == "reinstatement":
             return ZhihuiError(ServicingError.POLICY_NOT_LAPSED, params={"status": STATUS_LABELS[ctx.status]})
@@ -1269,6 +1273,9 @@ def status_problem(spec: ItemSpec, ctx: ItemContext) -> ZhihuiError | None:
         )
     if spec.money and ctx.policy.claim_pending:
         return ZhihuiError(ServicingError.CLAIM_PENDING)
+    if age_on(ctx.applicant.birth_date, ctx.today) < ADULT_AGE:
+        # a minor's application needs a guardian's signature, which the self-service link cannot collect
+        return ZhihuiError(ServicingError.MINOR_APPLICANT)
     until = ctx.applicant.id_valid_until
     if spec.check_id_validity and until is not None and until < ctx.today:
         return ZhihuiError(ServicingError.ID_EXPIRED, params={"until": f"{until:%Y-%m-%d}"})
