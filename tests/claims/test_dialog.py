@@ -211,6 +211,8 @@ def test_a_hospital_outside_the_registry_is_null_and_flagged_for_the_checker() -
     s = _say(s, "在玄武区红星社区医院住院")
     assert s.slots["treatment"] == {"hospital": None, "status": "inpatient"}
     assert "红星社区医院" in s.flags["treatment"] and s.status == d.CONFIRMING
+    s = _say(s, "不对，是在鼓楼医院住院")  # the reporter corrects it: the flag goes
+    assert s.slots["treatment"]["hospital"] == "南京鼓楼医院" and "treatment" not in s.flags
 
 
 def test_an_unspecified_diagnosis_is_asked_about_once() -> None:

@@ -34,6 +34,7 @@ MAX_QUESTIONS = 8
 """Questions asked before the report goes to a person (the seed's robot promised the same 8 rounds)."""
 MAX_ASKS_PER_SLOT = 3
 MAX_MISHEARD_PER_SLOT = 2
+UNREGISTERED_HOSPITAL_FLAG = "报案人说在"
 VAGUE_CONFIDENCE = 0.75
 """Below this an extracted value (a vague date) is confirmed with the reporter, and later answers may refine it."""
 RAMBLE_CHARS = 600
@@ -257,7 +258,8 @@ def absorb(state: DialogState, text: str | None) -> Turn:
         clipped, s.ref, expecting=s.expecting, context_cities=[known_city] if known_city else []
     )
     if extraction.unregistered_hospital and not (s.slots.get("treatment") or {}).get("hospital"):
-        s.flags["treatment"] = f"报案人说在“{extraction.unregistered_hospital}”就医，医院库中没有，需人工核实"
+        named = extraction.unregistered_hospital
+        s.flags["treatment"] = f"{UNREGISTERED_HOSPITAL_FLAG}“{named}”就医，医院库中没有，需人工核实"
     found = {k: v for k, v in extraction.slots.items() if k in SLOTS}
     correcting = bool(CORRECTION.search(clipped)) or bool(_NO.search(clipped))
 
@@ -292,6 +294,10 @@ def absorb(state: DialogState, text: str | None) -> Turn:
             s.skipped.remove(slot)
             s.flags.pop(slot, None)
 
+    if (s.slots.get("treatment") or {}).get("hospital") and s.flags.get("treatment", "").startswith(
+        UNREGISTERED_HOSPITAL_FLAG
+    ):
+        del s.flags["treatment"]  # a registered hospital was named after all
     for slot, hint in extraction.problems.items():
         if slot in found or (s.expecting == "insured_name" and not correcting and slot not in _IDENTITY_SLOTS):
             continue
