@@ -12,6 +12,8 @@ from zhihui.claims import service
 from zhihui.claims.models import ClaimDialog, ClaimWorkOrder
 from zhihui.claims.schemas import DialogCreate
 from zhihui.nlu.claim_slots import id_check_char
+from zhihui.platform import clock
+from zhihui.platform.actor import SYSTEM
 from zhihui.platform.auth import Role
 from zhihui.platform.db import Database
 from zhihui.platform.errors import ZhihuiError
@@ -90,13 +92,44 @@ async def test_sensitive_values_are_encrypted_and_transcripts_masked(db: Databas
 
 async def test_dropped_session_resumes_from_the_database(db: Database) -> None:
     dialog_id = await _start(db, validate=False)
-    await _talk(db, dialog_id, "我爸昨天在武汉江汉区摔了，腿骨折了")
+    await _talk(db, dialog_id, "我爸昨天在武汉江汉区摔了，小腿骨折了")
     async with db.sessionmaker() as session:
         resumed = await service.get_dialog(session, dialog_id)
     assert resumed.slots["relation"] == "parent" and resumed.expecting == "contact_phone"
     assert [t.role for t in resumed.transcript] == ["bot", "reporter", "bot"]
     out = await _talk(db, dialog_id, "13805556677")
     assert out.slots["contact_phone"] == "13805556677" and out.slots["relation"] == "parent"
+
+
+async def test_reports_left_half_way_are_handed_to_a_person_after_the_idle_time(db: Database) -> None:
+    start = dt.datetime(2026, 3, 18, 9, 0, tzinfo=dt.UTC)
+    clock.set_now(start)
+    left = await _start(db, validate=False)
+    await _talk(db, left, "我爸昨天在武汉江汉区摔了，小腿骨折了", "13805556677")
+    silent = await _start(db, validate=False)  # opened, never spoken to
+    clock.set_now(start + dt.timedelta(minutes=20))
+    active = await _start(db, validate=False)
+    await _talk(db, active, "我老婆前天在家晕倒了")
+
+    clock.set_now(start + dt.timedelta(minutes=31))
+    async with db.unit_of_work() as session:
+        handed = await service.hand_off_idle_dialogs(session, idle_minutes=30, actor=SYSTEM)
+    assert len(handed) == 1 and handed[0].startswith("BA")
+    async with db.sessionmaker() as session:
+        order = await service.get_work_order(session, handed[0], actor=SYSTEM)
+        resumed = await service.get_dialog(session, left)
+        untouched = {d: (await service.get_dialog(session, d)).state for d in (silent, active)}
+    assert order.origin == "handoff" and order.status == "pending_verification"
+    assert order.slots["relation"] == "parent" and order.slots["diagnosis"]["icd10"] == "S82"
+    assert "dialog_abandoned" in [f.code for f in order.flags]
+    assert resumed.state == "handoff" and handed[0] in resumed.reply
+    assert untouched == {silent: "collecting", active: "collecting"}
+
+    # A second sweep finds nothing more; the reporter coming back is told where the report went.
+    async with db.unit_of_work() as session:
+        assert await service.hand_off_idle_dialogs(session, idle_minutes=30, actor=SYSTEM) == []
+    out = await _talk(db, left, "我还想补充一下")
+    assert out.state == "handoff"
 
 
 async def test_identity_mismatch_is_reasked_once_then_flagged(db: Database) -> None:

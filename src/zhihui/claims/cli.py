@@ -250,6 +250,31 @@ def extract_cmd(
         typer.echo(f"{slot}（有误）: {hint}")
 
 
+@claims_app.command("hand-off-idle")
+def hand_off_idle_cmd(
+    minutes: Annotated[int, typer.Option("--minutes", min=1, help="闲置超过多少分钟的未完成报案转人工")] = 30,
+) -> None:
+    """把报案人中途离开的未完成报案转人工回电（适合由 cron 每几分钟运行一次）。"""
+    from zhihui.claims.service import hand_off_idle_dialogs
+    from zhihui.platform import pii
+    from zhihui.platform.actor import SYSTEM
+    from zhihui.platform.db import Database
+    from zhihui.settings import get_settings
+
+    async def run() -> list[str]:
+        settings = get_settings()
+        pii.configure(settings)
+        db = Database(settings)
+        try:
+            async with db.unit_of_work() as session:
+                return await hand_off_idle_dialogs(session, idle_minutes=minutes, actor=SYSTEM)
+        finally:
+            await db.dispose()
+
+    report_nos = asyncio.run(run())
+    typer.echo(f"转人工 {len(report_nos)} 个未完成报案" + (f"：{'、'.join(report_nos)}" if report_nos else ""))
+
+
 @eval_app.command("claims")
 def eval_claims(
     items: Annotated[Path, typer.Option("--items", exists=True, dir_okay=False, help="JSONL: ref_date, text, slots")],

@@ -339,11 +339,59 @@ async def policy_check(
     return policies, coverages, flags
 
 
+async def hand_off_idle_dialogs(
+    session: AsyncSession, *, idle_minutes: int, actor: Actor, limit: int = 500
+) -> list[str]:
+    """Hand the reports that reporters left half-way (a dropped call, a closed page) to a person.
+
+    A dialog still collecting or confirming and untouched for ``idle_minutes`` becomes a hand-off work order
+    with everything said so far and a ``dialog_abandoned`` flag, so that a checker calls the reporter back
+    instead of the report waiting for a resume that may never come. Dialogs in which the reporter said
+    nothing are left alone: there is nothing to hand over and no one to call. Locked rows (a turn being
+    taken right now, or another instance running the same sweep) are skipped. Returns the report numbers.
+    """
+    if idle_minutes < 1:
+        raise ValueError("idle_minutes must be at least 1")
+    cutoff = now() - dt.timedelta(minutes=idle_minutes)
+    rows = (
+        await session.scalars(
+            select(ClaimDialog)
+            .where(ClaimDialog.status.in_((dlg.COLLECTING, dlg.CONFIRMING)), ClaimDialog.updated_at < cutoff)
+            .order_by(ClaimDialog.id)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+    ).all()
+    report_nos: list[str] = []
+    for row in rows:
+        if not any(line.get("role") == "reporter" for line in row.transcript):
+            continue
+        state = _state_of(row)
+        state.status = dlg.HANDOFF
+        state.expecting = None
+        abandoned = Flag(
+            slot=None,
+            code="dialog_abandoned",
+            message=f"报案人未完成对话（闲置超过{idle_minutes}分钟），请回电核实并补全",
+        )
+        order = await _create_work_order(session, row, state, actor=actor, extra_flags=[abandoned])
+        state.reply = f"{dlg.HANDOFF_REPLY}您的报案号是{order.report_no}。"
+        _save_state(row, state)
+        report_nos.append(order.report_no)
+    return report_nos
+
+
 async def _create_work_order(
-    session: AsyncSession, row: ClaimDialog, state: dlg.DialogState, *, actor: Actor
+    session: AsyncSession,
+    row: ClaimDialog,
+    state: dlg.DialogState,
+    *,
+    actor: Actor,
+    extra_flags: Sequence[Flag] = (),
 ) -> ClaimWorkOrder:
     slots = _visible_slots(state)
     flags = [Flag(slot=slot, code="dialog_note", message=note) for slot, note in state.flags.items()]
+    flags += extra_flags
     flags += external_flags(slots)
     policies: list[dict[str, Any]] = []
     coverages: list[dict[str, Any]] = []

@@ -36,6 +36,13 @@ _CJK_RANGES = (
 _converter: Any = None
 _converter_lock = threading.Lock()
 
+# The same ranges as character classes: every question is normalised several times on
+# its way through the robot, and per-character Python loops were most of that cost.
+_CJK_CLASS = "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _CJK_RANGES)
+_CJK_RE = re.compile(f"[{_CJK_CLASS}]")
+_NOT_KEPT_RE = re.compile(f"[^{_CJK_CLASS}0-9A-Za-z]")
+_HALFWIDTH = {0x3000: " ", **{code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}}
+
 
 def _is_cjk(ch: str) -> bool:
     code = ord(ch)
@@ -43,7 +50,7 @@ def _is_cjk(ch: str) -> bool:
 
 
 def has_cjk(text: str) -> bool:
-    return any(_is_cjk(ch) for ch in text)
+    return _CJK_RE.search(text) is not None
 
 
 def _get_converter() -> Any:
@@ -66,16 +73,7 @@ def to_simplified(text: str) -> str:
 
 def to_halfwidth(text: str) -> str:
     """Map full-width ASCII variants and the ideographic space to plain ASCII."""
-    out: list[str] = []
-    for ch in text:
-        code = ord(ch)
-        if code == 0x3000:
-            out.append(" ")
-        elif 0xFF01 <= code <= 0xFF5E:
-            out.append(chr(code - 0xFEE0))
-        else:
-            out.append(ch)
-    return "".join(out)
+    return text.translate(_HALFWIDTH)
 
 
 def _keep(ch: str) -> bool:
@@ -103,7 +101,7 @@ def normalize(text: str, max_chars: int = MAX_CHARS) -> str:
     # that to_halfwidth does not cover.
     folded = unicodedata.normalize("NFKC", to_halfwidth(text[: max_chars * 4]))
     folded = to_simplified(folded).lower()
-    cleaned = "".join(ch if _keep(ch) else " " for ch in folded)
+    cleaned = _NOT_KEPT_RE.sub(" ", folded)  # the characters _keep refuses
     parts = _SPACES.split(cleaned.strip())
     out: list[str] = []
     for part in parts:

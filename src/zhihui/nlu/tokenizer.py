@@ -67,6 +67,7 @@ class _Resources:
     homophones: dict[tuple[str, ...], str]
     max_term_len: int
     known_words: frozenset[str]
+    homophone_starts: frozenset[str]  # first syllables of the homophone table's keys
 
 
 _res: _Resources | None = None
@@ -133,7 +134,8 @@ def _build() -> _Resources:
     for key in ambiguous:
         del table[key]
     max_len = max((len(k) for k in table), default=0)
-    return _Resources(tk, pattern, canonical_of, sets, table, max_len, known | frozenset(terms))
+    starts = frozenset(key[0] for key in table)
+    return _Resources(tk, pattern, canonical_of, sets, table, max_len, known | frozenset(terms), starts)
 
 
 def _resources() -> _Resources:
@@ -181,12 +183,19 @@ def _raw_pinyin(text: str) -> list[str]:
     five times faster on a knowledge base (building a 10,000-entry index spent
     a third of its time converting the same words to pinyin again and again).
     """
+    return list(_text_pinyin(text))
+
+
+@functools.lru_cache(maxsize=1024)
+def _text_pinyin(text: str) -> tuple[str, ...]:
+    # Whole texts too: homophone repair and the retrieval index convert the same question
+    # (before and after canonicalisation, which mostly leaves it unchanged) one after the other.
     from pypinyin.seg.simpleseg import seg
 
     out: list[str] = []
     for segment in seg(text):
         out.extend(_segment_pinyin(segment))
-    return out
+    return tuple(out)
 
 
 # Initials and finals that Mandarin speakers from the south (and ASR systems)
@@ -195,6 +204,7 @@ _FUZZY_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"))
 _FUZZY_FINALS = (("ing", "in"), ("eng", "en"), ("ang", "an"))
 
 
+@functools.lru_cache(maxsize=4096)
 def _fuzz(syllable: str) -> str:
     for a, b in _FUZZY_INITIALS:
         if syllable.startswith(a):
@@ -234,7 +244,12 @@ def correct_homophones(text: str) -> str:
     out: list[str] = []
     i = 0
     n = len(text)
+    starts = res.homophone_starts
     while i < n:
+        if syllables[i] not in starts:  # no term sounds like a window starting here
+            out.append(text[i])
+            i += 1
+            continue
         replaced = False
         for size in range(min(res.max_term_len, n - i), 1, -1):
             window = text[i : i + size]
