@@ -110,7 +110,7 @@ class KbEngine:
         kb = self.settings.kb
         answer = kb.answer_threshold_customer if audience == "customer" else kb.answer_threshold_agent
         clarify = kb.clarify_threshold_customer if audience == "customer" else kb.clarify_threshold_agent
-        base = self.tuned.get(audience) or (self.index.thresholds if self.index else Thresholds(0.8, 0.4))
+        base = self.tuned.get(audience) or (self.index.thresholds if self.index is not None else Thresholds(0.8, 0.4))
         return Thresholds(
             answer=answer if answer is not None else base.answer,
             clarify=clarify if clarify is not None else base.clarify,
