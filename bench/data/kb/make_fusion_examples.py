@@ -1,0 +1,78 @@
+"""Make src/zhihui/kb/data/fusion_examples.npz: real questions as training rows for the KB fusion model.
+
+    .venv/bin/python bench/data/kb/make_fusion_examples.py
+
+For each knowledge base with its own labelled questions (the demo KB with its dev questions, and the blind-written
+`tune` set here), the KB is indexed and every question's candidates are scored; each candidate's feature row is
+kept with a label (1 for the right entry, 0 otherwise; out-of-scope questions give only 0s). This is done with and
+without sentence embeddings, because the two engines have different feature layouts. The `test` set and the
+shared evaluation data are never used here.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from zhihui.kb import retrieval as r
+
+ROOT = Path(__file__).resolve().parents[3]
+SETS = [
+    (ROOT / "src/zhihui/kb/data/demo_kb.jsonl", ROOT / "src/zhihui/kb/data/demo_dev.jsonl"),
+    (ROOT / "bench/data/kb/tune_kb.jsonl", ROOT / "bench/data/kb/tune_questions.jsonl"),
+]
+OUT = ROOT / "src/zhihui/kb/data" / r.EXTERNAL_EXAMPLES_FILE
+
+
+def read_jsonl(path: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def examples(kb_file: Path, q_file: Path, embedder: str | None) -> tuple[int, np.ndarray, np.ndarray]:
+    rows = read_jsonl(kb_file)
+    docs = [
+        r.KbDoc(
+            str(row["id"]),
+            str(row["audience"]),
+            str(row["question"]),
+            tuple(str(p) for p in row.get("paraphrases") or ()),  # type: ignore[attr-defined]
+            str(row.get("category", "")),
+        )
+        for row in rows
+    ]
+    audience_of = {d.entry_id: d.audience for d in docs}
+    index = r.RetrievalIndex.build(docs, embedder="auto" if embedder else None, external_examples=False)
+    xs: list[np.ndarray] = []
+    ys: list[np.ndarray] = []
+    for q in read_jsonl(q_file):
+        target = q.get("id")
+        audience = str(q.get("audience") or (audience_of.get(str(target), "customer") if target else "customer"))
+        audience = "customer" if audience == "both" else audience
+        cands = index._candidates(r._analyze(str(q["q"])), audience)
+        if len(cands.entries) == 0:
+            continue
+        xs.append(cands.features)
+        ys.append(np.array([index._docs[int(e)].entry_id == target for e in cands.entries], dtype=np.int8))
+    return index._n_features(), np.vstack(xs), np.concatenate(ys)
+
+
+def main() -> None:
+    out: dict[str, np.ndarray] = {}
+    for embedder in ("auto", None):
+        parts = [examples(kb, qs, embedder) for kb, qs in SETS]
+        n = parts[0][0]
+        if any(p[0] != n for p in parts):
+            sys.exit("feature layouts differ between sets")
+        out[f"x{n}"] = np.vstack([p[1] for p in parts]).astype(np.float32)
+        out[f"y{n}"] = np.concatenate([p[2] for p in parts])
+        out[f"layout{n}"] = np.array(r.feature_layout(n))
+        print(f"{n} features: {len(out[f'y{n}'])} rows, {int(out[f'y{n}'].sum())} positives")
+    np.savez_compressed(OUT, **out)
+    print(f"wrote {OUT} ({OUT.stat().st_size // 1024} KB)")
+
+
+if __name__ == "__main__":
+    main()

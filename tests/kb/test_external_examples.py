@@ -1,0 +1,46 @@
+"""The shipped real-question examples that train the fusion model alongside the knowledge base's own."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from zhihui.kb import retrieval
+from zhihui.kb.retrieval import KbDoc, RetrievalIndex
+
+from .test_retrieval import DOCS
+
+
+def test_examples_ship_for_both_engines() -> None:
+    lexical = RetrievalIndex(None)._n_features()
+    for n in (lexical, lexical + 2 * retrieval._N_SIG_FEATS):  # without and with sentence embeddings
+        ext = retrieval._external_examples(n)
+        assert ext is not None, n
+        assert ext.x.shape == (len(ext.y), n)
+        # Real questions: some candidates right, most wrong, none of it NaN.
+        assert 0 < int(ext.y.sum()) < len(ext.y)
+        assert np.isfinite(ext.x).all()
+
+
+def test_examples_of_another_layout_are_not_used() -> None:
+    retrieval._external_cache.pop(7, None)
+    assert retrieval._external_examples(7) is None
+
+
+def test_examples_change_the_fusion_model() -> None:
+    with_ext = RetrievalIndex.build(DOCS, embedder=None)
+    without = RetrievalIndex.build(DOCS, embedder=None, external_examples=False)
+    assert with_ext._fusion is not None and without._fusion is not None
+    assert not np.allclose(with_ext._fusion.coef, without._fusion.coef)
+    assert with_ext.search("冷静期里解约退多少", "customer")[0].entry_id == "T01"
+
+
+def test_a_knowledge_base_too_small_to_learn_from_uses_the_examples() -> None:
+    # One text per entry: nothing to hold out, so no fusion model can be learnt from the KB itself.
+    tiny = [KbDoc("A", "customer", "保单贷款最多能借多少"), KbDoc("B", "customer", "怎么修改受益人")]
+    index = RetrievalIndex.build(tiny, embedder=None)
+    fallback = retrieval._default_fusion(index._n_features())
+    assert index._fusion is not None
+    assert not np.allclose(index._fusion.coef, fallback.coef)
+    assert index.search("受益人想换一个人", "customer")[0].entry_id == "B"
+    alone = RetrievalIndex.build(tiny, embedder=None, external_examples=False)
+    assert alone._fusion is not None and np.allclose(alone._fusion.coef, fallback.coef)
