@@ -25,7 +25,10 @@ P(candidate is the right entry). That model is trained at build time on the
 indexed knowledge base itself: each paraphrase is held out and searched against
 the rest (positives: its entry; negatives: the others), whole entries are held
 out to imitate in-domain but uncovered questions, and off-domain sentences are
-added as negatives.
+added as negatives. Real questions asked of two other knowledge bases, shipped
+as candidate features (:data:`EXTERNAL_WEIGHT_RATIO`), are added to that
+training, because held-out paraphrases share their author's wording and real
+questions do not.
 
 A second logistic regression (the calibrator) then turns the whole candidate
 list into the confidence of the top hit: the fused score of the best candidate,
