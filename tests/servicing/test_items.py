@@ -15,7 +15,7 @@ from zhihui.platform.errors import ZhihuiError
 from zhihui.policy import service as policy_service
 from zhihui.servicing import items as catalog
 from zhihui.servicing import service
-from zhihui.settings import Settings
+from zhihui.settings import ServicingSettings, Settings
 
 
 def at(day: dt.date) -> None:
@@ -256,6 +256,32 @@ async def test_withdrawal_above_online_limit_is_reviewed(session: AsyncSession, 
     at(dt.date(2025, 6, 1))
     outcome = await check(session, settings, policy, "account_withdrawal", {"amount_yuan": "60000"})
     assert outcome.manual and "5" in outcome.manual[0]
+
+
+def test_servicing_thresholds_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ZHIHUI_SERVICING__WITHDRAWAL_ONLINE_LIMIT_FEN", "2000000")
+    monkeypatch.setenv("ZHIHUI_SERVICING__REINSTATEMENT_REVIEW_AFTER_DAYS", "180")
+    configured = Settings(_env_file=None).servicing  # type: ignore[call-arg]
+    assert configured.withdrawal_online_limit_fen == 2_000_000
+    assert configured.reinstatement_review_after_days == 180
+    assert configured.withdrawal_step_fen == ServicingSettings().withdrawal_step_fen == 10_000  # the default
+    rules = {i.code: i.review_rule for i in service.list_items(Settings(servicing=configured))}
+    assert "线上限额（2万元）" in rules["account_withdrawal"] and "中止超过180天" in rules["reinstatement"]
+    defaults = {i.code: i.review_rule for i in service.list_items(Settings(servicing=ServicingSettings()))}
+    assert "线上限额（5万元）" in defaults["account_withdrawal"] and "保额100万元以上" in defaults["reinstatement"]
+
+
+async def test_withdrawal_online_limit_is_configurable(session: AsyncSession, settings: Settings) -> None:
+    at(dt.date(2024, 1, 10))
+    policy = await make_policy(
+        session, await make_customer(session), product_code="UL01", initial_account_fen=10_000_000, frequency="single"
+    )
+    at(dt.date(2025, 6, 1))
+    form = {"amount_yuan": "30000"}
+    assert not (await check(session, settings, policy, "account_withdrawal", form)).manual
+    lower = settings.model_copy(update={"servicing": ServicingSettings(withdrawal_online_limit_fen=2_000_000)})
+    outcome = await check(session, lower, policy, "account_withdrawal", form)
+    assert outcome.manual == ["超过线上领取限额20,000.00元，需人工审核"]
 
 
 async def test_payment_frequency_only_at_anniversary(session: AsyncSession, settings: Settings) -> None:

@@ -62,8 +62,8 @@ def client_device(request: Request, device_id: str | None = None) -> str | None:
 
 
 @router.get("/items", response_model=list[ItemOut], summary="The ten servicing items, who may apply, their forms")
-async def items() -> list[ItemOut]:
-    return service.list_items()
+async def items(settings: AppSettings) -> list[ItemOut]:
+    return service.list_items(settings)
 
 
 # --- agent -------------------------------------------------------------------------------------------------

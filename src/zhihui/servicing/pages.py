@@ -57,11 +57,11 @@ register_area(
 
 
 async def _workbench(
-    request: Request, session: Any, principal: Principal, extra: dict[str, Any], status: int = 200
+    request: Request, session: Any, settings: Any, principal: Principal, extra: dict[str, Any], status: int = 200
 ) -> HTMLResponse:
     context = {
         "policies": await service.agent_policies(session, agent_id=principal.id),
-        "items": service.list_items(),
+        "items": service.list_items(settings),
         "stats": await service.share_stats(session, agent_id=principal.id),
         "applications": await service.applications_of_agent(session, principal.id),
         **extra,
@@ -70,8 +70,8 @@ async def _workbench(
 
 
 @router.get("/staff/servicing", response_class=HTMLResponse)
-async def workbench(request: Request, session: DbSession, principal: Agent) -> HTMLResponse:
-    return await _workbench(request, session, principal, {})
+async def workbench(request: Request, session: DbSession, settings: AppSettings, principal: Agent) -> HTMLResponse:
+    return await _workbench(request, session, settings, principal, {})
 
 
 @router.post("/staff/servicing/links", response_class=HTMLResponse)
@@ -89,8 +89,8 @@ async def workbench_link(
             session, settings, policy_no=policy_no, item_code=item, applicant_role=applicant, actor=principal.actor
         )
     except ZhihuiError as exc:
-        return await _workbench(request, session, principal, {"error": exc.detail}, status=exc.status)
-    return await _workbench(request, session, principal, {"link": link})
+        return await _workbench(request, session, settings, principal, {"error": exc.detail}, status=exc.status)
+    return await _workbench(request, session, settings, principal, {"link": link})
 
 
 # --- reviewer ----------------------------------------------------------------------------------------------

@@ -93,8 +93,8 @@ def _field_out(f: catalog.FieldSpec) -> FieldOut:
     )
 
 
-def list_items() -> list[ItemOut]:
-    """The ten items with who may apply, face verification and form fields."""
+def list_items(settings: Settings) -> list[ItemOut]:
+    """The ten items with who may apply, face verification, review rule (configured thresholds) and fields."""
     return [
         ItemOut(
             code=spec.code,
@@ -102,7 +102,7 @@ def list_items() -> list[ItemOut]:
             applicants=[str(a) for a in spec.applicants],
             applicant_labels=spec.applicant_labels,
             face_required=spec.face_required,
-            review_rule=spec.review_rule,
+            review_rule=spec.review_text(settings.servicing),
             fields=[_field_out(f) for f in spec.fields],
         )
         for spec in catalog.ITEMS.values()
