@@ -316,3 +316,31 @@ async def test_review_pages_render_and_decide(client: httpx.AsyncClient, db: Dat
     assert r.status_code == 200 and "已生效" in r.text
     h5 = await client.get(f"/h5/servicing/{app_id}", headers=headers)
     assert h5.status_code == 200 and "下载批单" in h5.text
+
+
+async def test_refused_approval_changes_nothing_and_is_audited(client: httpx.AsyncClient, db: Database) -> None:
+    clock.set_now(dt.datetime(2023, 1, 10, 2, tzinfo=dt.UTC))
+    world = await make_world(db, {"WL01": {"issue_date": dt.date(2023, 1, 10), "paid_installments": 1}})
+    policy_no = world.policies["WL01"]
+    fix_clock()
+    health = {"h1": "yes", "h2": "no", "h3": "no", "h4": "no", "h5": "no", "confirm": True}
+    ids = []
+    for _ in range(2):
+        app_id, headers = await open_application(client, db, world, policy_no, "reinstatement")
+        assert (await submit(client, app_id, headers, health)).json()["status"] == "pending_review"
+        ids.append(app_id)
+    reviewer = await staff_headers(client, world.reviewer_username)
+    r = await client.post(f"/staff/servicing/review/{ids[0]}", data={"decision": "approve"}, headers=reviewer)
+    assert r.status_code == 200 and "已生效" in r.text
+    # the policy is in force again: the second reinstatement is refused, on the page and through the API
+    page = await client.post(f"/staff/servicing/review/{ids[1]}", data={"decision": "approve"}, headers=reviewer)
+    assert page.status_code == 400 and "只有效力中止的保单才能申请复效" in page.text
+    r = await client.post(
+        f"/api/v1/servicing/applications/{ids[1]}/review", json={"decision": "approve"}, headers=reviewer
+    )
+    assert r.status_code == 400 and r.json()["code"] == "policy_not_lapsed"
+    codes = [row.detail["code"] for row in await refusals(db, "servicing.application.approve")]
+    assert codes == ["policy_not_lapsed", "policy_not_lapsed"]
+    async with db.sessionmaker() as session:
+        refused = await session.scalar(select(Application).where(Application.public_id == ids[1]))
+        assert refused is not None and refused.status == "pending_review" and refused.reviewer_id is None
