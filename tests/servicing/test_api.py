@@ -29,6 +29,7 @@ from zhihui.platform.db import Database
 from zhihui.platform.errors import ZhihuiError
 from zhihui.policy import service as policy_service
 from zhihui.policy.models import PremiumInstallment  # reading the outcome only
+from zhihui.servicing import items as catalog
 from zhihui.servicing import service
 from zhihui.servicing.models import Application
 from zhihui.settings import Settings
@@ -316,6 +317,122 @@ async def test_review_pages_render_and_decide(client: httpx.AsyncClient, db: Dat
     assert r.status_code == 200 and "已生效" in r.text
     h5 = await client.get(f"/h5/servicing/{app_id}", headers=headers)
     assert h5.status_code == 200 and "下载批单" in h5.text
+
+
+LAPSED = {"WL01": {"issue_date": dt.date(2023, 1, 10), "paid_installments": 1}}
+HEALTH_YES = {"h1": "yes", "h2": "no", "h3": "no", "h4": "no", "h5": "no", "confirm": True}
+
+
+async def _unpaid(db: Database, policy_no: str) -> int:
+    async with db.sessionmaker() as session:
+        policy = await policy_service.policy_by_number(session, policy_no)
+        return len(await policy_service.unpaid_installments(session, policy.id, up_to=dt.date(2025, 6, 2)))
+
+
+async def test_debit_sent_after_submission_blocks_approval_until_the_bank_answers(
+    client: httpx.AsyncClient, db: Database
+) -> None:
+    clock.set_now(dt.datetime(2023, 1, 10, 2, tzinfo=dt.UTC))
+    world = await make_world(db, LAPSED)
+    policy_no = world.policies["WL01"]
+    fix_clock()
+    app_id, headers = await open_application(client, db, world, policy_no, "reinstatement")
+    r = await submit(client, app_id, headers, HEALTH_YES)
+    assert r.json()["status"] == "pending_review", r.text
+    async with db.unit_of_work() as session:  # the nightly debit run picks the policy up
+        await policy_service.submit_debit(session, policy_no, actor=Actor(kind="system"))
+    reviewer = await staff_headers(client, world.reviewer_username)
+    url = f"/api/v1/servicing/applications/{app_id}/review"
+    r = await client.post(url, json={"decision": "approve"}, headers=reviewer)
+    assert r.status_code == 400 and r.json()["code"] == "debit_in_flight"
+    assert r.json()["detail"] == "该保单有一笔续期保费正在银行划款中，请划款结果返回后再办理。"
+    assert await _unpaid(db, policy_no) == 2  # nothing applied: the 2024 and 2025 premiums are still owed
+    seen = (await client.get(f"/api/v1/servicing/applications/{app_id}", headers=reviewer)).json()
+    assert seen["status"] == "pending_review"
+    assert [row.detail["code"] for row in await refusals(db, "servicing.application.approve")] == ["debit_in_flight"]
+    # the review page says why too
+    page = await client.post(f"/staff/servicing/review/{app_id}", data={"decision": "approve"}, headers=reviewer)
+    assert page.status_code == 400 and "正在银行划款中" in page.text
+
+    async with db.unit_of_work() as session:  # the bank refuses the debit
+        await policy_service.settle_debit(session, policy_no, succeeded=False, actor=Actor(kind="system"))
+    r = await client.post(url, json={"decision": "approve"}, headers=reviewer)
+    assert r.status_code == 200 and r.json()["status"] == "approved", r.text
+    assert await _unpaid(db, policy_no) == 0
+
+
+async def test_successful_debit_makes_a_pending_reinstatement_stale(client: httpx.AsyncClient, db: Database) -> None:
+    clock.set_now(dt.datetime(2023, 1, 10, 2, tzinfo=dt.UTC))
+    world = await make_world(db, LAPSED)
+    policy_no = world.policies["WL01"]
+    fix_clock()
+    app_id, headers = await open_application(client, db, world, policy_no, "reinstatement")
+    assert (await submit(client, app_id, headers, HEALTH_YES)).json()["status"] == "pending_review"
+    async with db.unit_of_work() as session:
+        await policy_service.submit_debit(session, policy_no, actor=Actor(kind="system"))
+    async with db.unit_of_work() as session:
+        await policy_service.settle_debit(session, policy_no, succeeded=True, actor=Actor(kind="system"))
+    # the back premiums and interest the customer signed for are no longer what is owed: submit again
+    reviewer = await staff_headers(client, world.reviewer_username)
+    r = await client.post(
+        f"/api/v1/servicing/applications/{app_id}/review", json={"decision": "approve"}, headers=reviewer
+    )
+    assert r.status_code == 409 and r.json()["code"] == "application_stale"
+    assert await _unpaid(db, policy_no) == 1  # the debit paid the 2024 premium; the 2025 one is still owed
+
+
+async def test_debit_in_flight_refuses_link_and_submission(
+    client: httpx.AsyncClient, db: Database, face_passes: None
+) -> None:
+    fix_clock()
+    world = await make_world(db, {"WL01": {"issue_date": dt.date(2024, 6, 2), "paid_installments": 1}})
+    policy_no = world.policies["WL01"]  # the 2025-06-02 premium is due today
+    app_id, headers = await open_application(client, db, world, policy_no, "premium_account")
+    await pass_face(client, app_id, headers)
+    async with db.unit_of_work() as session:
+        await policy_service.submit_debit(session, policy_no, actor=Actor(kind="system"))
+    form = {"bank": "中国建设银行", "account": "6217000010000000003", "holder_name": world.holder.name}
+    r = await submit(client, app_id, headers, form)
+    assert r.status_code == 400 and r.json()["code"] == "debit_in_flight"
+    assert [row.detail["code"] for row in await refusals(db, "servicing.application.submit")] == ["debit_in_flight"]
+    agent = await staff_headers(client, world.agent_username)
+    r = await client.post(
+        "/api/v1/servicing/links", json={"policy_no": policy_no, "item": "premium_account"}, headers=agent
+    )
+    assert r.status_code == 400 and r.json()["code"] == "debit_in_flight"
+    async with db.sessionmaker() as session:
+        policy = await policy_service.policy_by_number(session, policy_no)
+        assert policy.premium_account == "6222020200112233446"  # unchanged
+    async with db.unit_of_work() as session:
+        await policy_service.settle_debit(session, policy_no, succeeded=True, actor=Actor(kind="system"))
+    r = await submit(client, app_id, headers, form)
+    assert r.status_code == 200 and r.json()["status"] == "approved", r.text
+
+
+async def test_approval_looks_for_a_debit_again_after_claiming_the_policy(
+    client: httpx.AsyncClient, db: Database, settings: Settings
+) -> None:
+    """A debit sent between the approval's first check and its version claim: the race the row lock orders."""
+    clock.set_now(dt.datetime(2023, 1, 10, 2, tzinfo=dt.UTC))
+    world = await make_world(db, LAPSED)
+    policy_no = world.policies["WL01"]
+    fix_clock()
+    app_id, headers = await open_application(client, db, world, policy_no, "reinstatement")
+    assert (await submit(client, app_id, headers, HEALTH_YES)).json()["status"] == "pending_review"
+    async with db.sessionmaker() as session:
+        application = await session.scalar(select(Application).where(Application.public_id == app_id))
+        assert application is not None
+        policy = await policy_service.policy_by_number(session, policy_no)
+        ctx = await service.build_context(
+            session, settings, policy, customer_id=application.customer_id, applicant_role="policyholder"
+        )
+        assert not ctx.debit_in_flight and catalog.status_problem(catalog.item("reinstatement"), ctx) is None
+        await policy_service.submit_debit(session, policy_no, actor=Actor(kind="system"))
+        with pytest.raises(ZhihuiError) as info:
+            await service._approve(session, settings, application, ctx, {}, actor=Actor(kind="system"), auto=False)
+        assert info.value.code == "debit_in_flight"
+        await session.rollback()
+    assert await _unpaid(db, policy_no) == 2
 
 
 async def test_refused_approval_changes_nothing_and_is_audited(client: httpx.AsyncClient, db: Database) -> None:

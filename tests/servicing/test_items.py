@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tests.factories import make_customer, make_policy, make_product
 from zhihui.identity import service as identity_service
 from zhihui.platform import clock
+from zhihui.platform.actor import SYSTEM
 from zhihui.platform.errors import ZhihuiError
 from zhihui.policy import service as policy_service
 from zhihui.servicing import items as catalog
@@ -444,3 +445,51 @@ async def test_a_minor_cannot_apply_online_but_the_parent_can(session: AsyncSess
     assert (await check(session, settings, policy, "renewal_flag", {"renew": "false"})).changes
     at(dt.date(2025, 6, 2))  # the 18th birthday
     assert (await check(session, settings, policy, "benefit_account", form, role="insured")).changes
+
+
+async def test_premium_debit_in_flight_blocks_the_items_that_touch_it(
+    session: AsyncSession, settings: Settings
+) -> None:
+    at(dt.date(2026, 1, 10))
+    holder = await make_customer(session)
+    policy = await make_policy(session, holder, issue_date=dt.date(2024, 1, 10), paid_installments=2)
+    method = {"payment_method": "self_pay", "frequency": "annual"}
+    account = {"bank": "中国建设银行", "account": "6217000010000000003", "holder_name": holder.name}
+    assert (await check(session, settings, policy, "renewal_payment_method", method)).changes
+    assert (await check(session, settings, policy, "premium_account", account)).changes
+
+    await policy_service.submit_debit(session, policy.policy_no, actor=SYSTEM)
+    for item, form in (("renewal_payment_method", method), ("premium_account", account)):
+        with pytest.raises(ZhihuiError) as info:
+            await check(session, settings, policy, item, form)
+        assert info.value.code == "debit_in_flight"
+        assert info.value.detail == "该保单有一笔续期保费正在银行划款中，请划款结果返回后再办理。"
+    # items that neither change the payment data nor pay premiums go on
+    assert (await check(session, settings, policy, "benefit_account", account)).changes
+    assert (await check(session, settings, policy, "info_change", {"province": "北京市"})).changes
+
+    await policy_service.settle_debit(session, policy.policy_no, succeeded=False, actor=SYSTEM)
+    assert (await check(session, settings, policy, "renewal_payment_method", method)).changes
+    assert (await check(session, settings, policy, "premium_account", account)).changes
+
+
+async def test_premium_debit_in_flight_blocks_reinstatement_and_benefit_payment(
+    session: AsyncSession, settings: Settings
+) -> None:
+    policy = await _lapsed(session)
+    old = await make_customer(session, birth_date=dt.date(1963, 1, 1))
+    annuity = await make_policy(session, old, product_code="AN01", issue_date=dt.date(2023, 6, 10), paid_installments=1)
+    at(dt.date(2024, 6, 20))  # the annuity's 2024 premium is due (grace): a benefit payment would offset it
+    assert (await check(session, settings, annuity, "benefit_payment", {"confirm": True}, role="insured")).computed[
+        "offset_fen"
+    ] == 500_000
+    for p in (policy, annuity):
+        await policy_service.submit_debit(session, p.policy_no, actor=SYSTEM)
+    assert await refused(check(session, settings, policy, "reinstatement", HEALTHY)) == "debit_in_flight"
+    assert (
+        await refused(check(session, settings, annuity, "benefit_payment", {"confirm": True}, role="insured"))
+        == "debit_in_flight"
+    )
+    for p in (policy, annuity):
+        await policy_service.settle_debit(session, p.policy_no, succeeded=False, actor=SYSTEM)
+    assert (await check(session, settings, policy, "reinstatement", HEALTHY)).computed["installments"] == 1

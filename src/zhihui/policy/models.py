@@ -164,3 +164,6 @@ class PremiumInstallment(Base):
     due_date: Mapped[dt.date] = mapped_column(Date)
     amount_fen: Mapped[int] = mapped_column(Integer)
     paid_on: Mapped[dt.date | None] = mapped_column(Date)
+    debit_submitted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    """When the installment was sent to the bank for debit (划款) and no answer has come back yet; None when no
+    debit is in flight. Set by ``service.submit_debit``, cleared by ``service.settle_debit``."""

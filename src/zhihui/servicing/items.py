@@ -156,6 +156,8 @@ class ItemContext:
     insured: Any
     account_balance_fen: int | None = None
     unpaid: list[tuple[dt.date, int]] = field(default_factory=list)
+    debit_in_flight: bool = False
+    """An installment has been sent to the bank for debit (划款) and its answer has not come back."""
 
     @property
     def config(self) -> ServicingSettings:
@@ -210,6 +212,9 @@ class ItemSpec:
     apply: Apply
     money: bool = False
     check_id_validity: bool = True
+    blocked_while_debit: bool = False
+    """Refused while a premium debit is with the bank: the item changes what the debit was sent with (method,
+    schedule, account), or pays or offsets premiums the debit may also collect (domain brief §1)."""
 
     @property
     def applicant_labels(self) -> str:
@@ -612,6 +617,7 @@ BENEFIT_PAYMENT = ItemSpec(
     validate=_validate_benefit_payment,
     apply=_apply_benefit_payment,
     money=True,
+    blocked_while_debit=True,
 )
 
 
@@ -725,6 +731,7 @@ REINSTATEMENT = ItemSpec(
     facts=_reinstatement_facts,
     validate=_validate_reinstatement,
     apply=_apply_reinstatement,
+    blocked_while_debit=True,
 )
 
 
@@ -939,6 +946,7 @@ RENEWAL_PAYMENT_METHOD = ItemSpec(
     facts=lambda ctx: [("下一个保单周年日", f"{_next_anniversary(ctx.policy.issue_date, ctx.today):%Y-%m-%d}")],
     validate=_validate_payment_method,
     apply=_apply_payment_method,
+    blocked_while_debit=True,
 )
 
 
@@ -1233,6 +1241,7 @@ PREMIUM_ACCOUNT = ItemSpec(
     facts=lambda ctx: [("当前交费账户", f"{ctx.policy.premium_bank or ''} {mask_account(ctx.policy.premium_account)}")],
     validate=_account_validator("premium"),
     apply=_account_applier("premium"),
+    blocked_while_debit=True,
 )
 BENEFIT_ACCOUNT = ItemSpec(
     code="benefit_account",
@@ -1278,8 +1287,8 @@ ADULT_AGE = 18
 
 
 def status_problem(spec: ItemSpec, ctx: ItemContext) -> ZhihuiError | None:
-    """Cross-cutting checks (domain brief §1): policy status, pending claim, adult applicant (a minor needs a
-    guardian's signature), ID valid on the day."""
+    """Cross-cutting checks (domain brief §1): policy status, pending claim, premium debit in flight, adult
+    applicant (a minor needs a guardian's signature), ID valid on the day."""
     if ctx.status not in spec.statuses:
         if spec.code == "reinstatement":
             return ZhihuiError(ServicingError.POLICY_NOT_LAPSED, params={"status": STATUS_LABELS[ctx.status]})
@@ -1288,6 +1297,8 @@ def status_problem(spec: ItemSpec, ctx: ItemContext) -> ZhihuiError | None:
         )
     if spec.money and ctx.policy.claim_pending:
         return ZhihuiError(ServicingError.CLAIM_PENDING)
+    if spec.blocked_while_debit and ctx.debit_in_flight:
+        return ZhihuiError(ServicingError.DEBIT_IN_FLIGHT)
     if age_on(ctx.applicant.birth_date, ctx.today) < ADULT_AGE:
         # a minor's application needs a guardian's signature, which the self-service link cannot collect
         return ZhihuiError(ServicingError.MINOR_APPLICANT)

@@ -396,6 +396,7 @@ async def build_context(
     account = await policy_service.universal_account(session, policy.id)
     on = today()
     unpaid = await policy_service.unpaid_installments(session, policy.id, up_to=on)
+    debit = await policy_service.debit_in_flight(session, policy.id)
     return catalog.ItemContext(
         session=session,
         settings=settings,
@@ -408,6 +409,7 @@ async def build_context(
         insured=insured,
         account_balance_fen=account.balance_fen if account is not None else None,
         unpaid=[(row.due_date, row.amount_fen) for row in unpaid],
+        debit_in_flight=debit is not None,
     )
 
 
@@ -724,6 +726,10 @@ async def _approve(
         await policy_service.claim_policy_version(
             session, ctx.policy, expected_version=application.base_version or ctx.policy.version
         )
+        # A debit may have been sent to the bank since the context was read; submit_debit locks the policy row,
+        # so after our claim (an UPDATE of that row) this read sees any debit that got in first.
+        if spec.blocked_while_debit and await policy_service.debit_in_flight(session, ctx.policy.id) is not None:
+            raise ZhihuiError(ServicingError.DEBIT_IN_FLIGHT)
     await spec.apply(ctx, changes, actor, reference)
     await session.flush()
     application.status = "approved"
@@ -770,8 +776,10 @@ async def review_application(
 ) -> Application:
     """A reviewer's decision: approve (apply + endorsement), reject with a reason, or ask for more.
 
-    Approval refuses ``application_stale`` when the policy changed since submission and ``policy_changed``
-    when a concurrent approval on the same policy won. Audited; SMS to the customer."""
+    Approval refuses ``application_stale`` when the policy changed since submission, ``policy_changed``
+    when a concurrent approval on the same policy won, and ``debit_in_flight`` when a premium debit was sent to
+    the bank since submission for an item that must wait for it (nothing is applied; the application stays
+    pending, so it can be approved once the answer is in). Audited; SMS to the customer."""
     application = await _load(session, public_id)
     if application.status != "pending_review":
         raise Conflict(ServicingError.REVIEW_NOT_PENDING)
