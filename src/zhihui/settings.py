@@ -118,6 +118,9 @@ class ServicingSettings(BaseModel):
     """A reinstatement with a sum assured of this (1,000,000 CNY) or more goes to manual underwriting."""
     frequency_window_days: int = Field(default=30, ge=0)
     """A premium frequency change can be applied for in these days before the anniversary it takes effect on."""
+    signature_min_similarity: float = Field(default=0.6, ge=0, le=1)
+    """A drawn signature less similar than this (0–1) to the customer's specimen is sent to a reviewer to compare
+    by eye; it is never refused for it (servicing/signature.py, docs/servicing.md)."""
 
 
 class Settings(BaseSettings):

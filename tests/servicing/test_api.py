@@ -15,6 +15,7 @@ from tests.servicing.helpers import (
     create_link,
     customer_headers,
     fix_clock,
+    loops_png,
     make_world,
     open_application,
     pass_face,
@@ -27,6 +28,7 @@ from zhihui.platform import clock
 from zhihui.platform.actor import Actor
 from zhihui.platform.db import Database
 from zhihui.platform.errors import ZhihuiError
+from zhihui.platform.models import AuditLog
 from zhihui.policy import service as policy_service
 from zhihui.policy.models import PremiumInstallment  # reading the outcome only
 from zhihui.servicing import items as catalog
@@ -461,3 +463,106 @@ async def test_refused_approval_changes_nothing_and_is_audited(client: httpx.Asy
     async with db.sessionmaker() as session:
         refused = await session.scalar(select(Application).where(Application.public_id == ids[1]))
         assert refused is not None and refused.status == "pending_review" and refused.reviewer_id is None
+
+
+async def _specimen(db: Database, customer_id: int) -> tuple[bytes | None, str | None]:
+    async with db.sessionmaker() as session:
+        customer = await policy_service.get_customer(session, customer_id)
+        png = await policy_service.signature_specimen(session, customer_id, actor=Actor(kind="system"), reason="测试")
+        return png, customer.signature_specimen_source
+
+
+async def test_first_approved_signature_becomes_the_specimen_and_later_ones_are_compared(
+    client: httpx.AsyncClient, db: Database
+) -> None:
+    fix_clock()
+    world = await make_world(db)
+    policy_no = world.policies["MD01"]
+    assert await _specimen(db, world.holder.id) == (None, None)
+    app_id, headers = await open_application(client, db, world, policy_no, "renewal_flag")
+    first = (await submit(client, app_id, headers, {"renew": "false"})).json()
+    assert first["status"] == "approved"  # no specimen on file: nothing to compare, no review
+    png, source = await _specimen(db, world.holder.id)
+    assert png is not None and png.startswith(b"\x89PNG") and source == first["application_no"]
+
+    app_id, headers = await open_application(client, db, world, policy_no, "renewal_flag")
+    assert (await submit(client, app_id, headers, {"renew": "true"})).json()["status"] == "approved"
+    reviewer = await staff_headers(client, world.reviewer_username)
+    seen = (await client.get(f"/api/v1/servicing/applications/{app_id}", headers=reviewer)).json()
+    assert seen["signature_similarity"] == 1.0 and seen["specimen_at"] is not None
+
+    app_id, headers = await open_application(client, db, world, policy_no, "renewal_flag")
+    r = await submit(client, app_id, headers, {"renew": "false"}, signature=loops_png())
+    assert r.json()["status"] == "pending_review"  # never refused for it: a person compares
+    assert r.json()["review_reasons"] == [] and r.json()["signature_similarity"] is None  # the customer sees neither
+    seen = (await client.get(f"/api/v1/servicing/applications/{app_id}", headers=reviewer)).json()
+    assert seen["signature_similarity"] < 0.6
+    assert [reason.split("（")[0] for reason in seen["review_reasons"]] == ["签名与预留签名差异较大，请人工比对"]
+    page = await client.get(f"/staff/servicing/review/{app_id}", headers=reviewer)
+    assert 'id="specimen-signature"' in page.text and 'id="drawn-signature"' in page.text
+    assert f"/api/v1/servicing/applications/{app_id}/specimen.png" in page.text
+    specimen = await client.get(f"/api/v1/servicing/applications/{app_id}/specimen.png", headers=reviewer)
+    assert specimen.status_code == 200 and specimen.content == png
+    agent = await staff_headers(client, world.agent_username)
+    assert (await client.get(f"/api/v1/servicing/applications/{app_id}/specimen.png", headers=agent)).status_code == 403
+    async with db.sessionmaker() as session:
+        reads = (
+            await session.scalars(select(AuditLog).where(AuditLog.action == "customer.signature_specimen.read"))
+        ).all()
+    assert [(row.actor_kind, row.reason) for row in reads][-1] == (
+        "staff",
+        f"保全审核比对签名（{seen['application_no']}）",
+    )
+    assert {row.reason for row in reads} >= {"保全申请签名与预留签名比对"}  # the comparison at submission
+    r = await client.post(
+        f"/api/v1/servicing/applications/{app_id}/review", json={"decision": "approve"}, headers=reviewer
+    )
+    assert r.json()["status"] == "approved"
+    assert await _specimen(db, world.holder.id) == (png, first["application_no"])  # kept: not an authentication
+
+
+async def test_a_rejected_signature_never_becomes_the_specimen(client: httpx.AsyncClient, db: Database) -> None:
+    fix_clock()
+    world = await make_world(db, {"WL01": {"issue_date": dt.date(2024, 1, 10)}})
+    app_id, headers = await open_application(client, db, world, world.policies["WL01"], "info_change")
+    r = await submit(client, app_id, headers, {"occupation_code": "0701002", "occupation_class": 5})
+    assert r.json()["status"] == "pending_review"
+    reviewer = await staff_headers(client, world.reviewer_username)
+    page = await client.get(f"/staff/servicing/review/{app_id}", headers=reviewer)
+    assert "暂无预留签名" in page.text and 'id="signature-similarity"' not in page.text
+    r = await client.post(
+        f"/api/v1/servicing/applications/{app_id}/review",
+        json={"decision": "reject", "reason": "职业风险超出本产品承保范围"},
+        headers=reviewer,
+    )
+    assert r.json()["status"] == "rejected"
+    assert await _specimen(db, world.holder.id) == (None, None)
+
+
+async def test_customer_authentication_renews_the_specimen(
+    client: httpx.AsyncClient, db: Database, face_passes: None
+) -> None:
+    fix_clock()
+    world = await make_world(db)
+    app_id, headers = await open_application(client, db, world, world.policies["MD01"], "renewal_flag")
+    assert (await submit(client, app_id, headers, {"renew": "false"})).json()["status"] == "approved"
+    old, _ = await _specimen(db, world.holder.id)
+    app_id, headers = await open_application(client, db, world, world.policies["MD01"], "customer_auth")
+    await pass_face(client, app_id, headers)
+    form = {"name": world.holder.name, "id_number": world.holder.id_number}
+    r = await submit(client, app_id, headers, form, signature=loops_png())
+    assert r.json()["status"] == "pending_review"  # a new hand goes past a person before it becomes the specimen
+    reviewer = await staff_headers(client, world.reviewer_username)
+    r = await client.post(
+        f"/api/v1/servicing/applications/{app_id}/review", json={"decision": "approve"}, headers=reviewer
+    )
+    assert r.json()["status"] == "approved"
+    new, source = await _specimen(db, world.holder.id)
+    assert new is not None and new != old and source == r.json()["application_no"]
+    async with db.sessionmaker() as session:
+        rows = (
+            await session.scalars(
+                select(AuditLog).where(AuditLog.action == "customer.signature_specimen").order_by(AuditLog.id)
+            )
+        ).all()
+    assert [row.detail["replaced"] for row in rows] == [False, True]

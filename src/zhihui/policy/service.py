@@ -189,6 +189,50 @@ async def update_customer_fields(
     return customer
 
 
+async def signature_specimen(session: AsyncSession, customer_id: int, *, actor: Actor, reason: str) -> bytes | None:
+    """The customer's signature specimen (PNG), or None when none is on file. Every read is audited (who, why),
+    as reads of face reference photos are."""
+    data = await session.scalar(select(Customer.signature_specimen).where(Customer.id == customer_id))
+    if data is None:
+        return None
+    audit.record(
+        session,
+        actor=actor,
+        action="customer.signature_specimen.read",
+        subject_type="customer",
+        subject_id=customer_id,
+        fields=["signature_specimen"],
+        reason=reason,
+    )
+    return bytes(data)
+
+
+async def record_signature_specimen(
+    session: AsyncSession, customer_id: int, png: bytes, *, source: str, actor: Actor
+) -> Customer:
+    """Keep ``png`` (a signature the caller has accepted) as the customer's specimen, replacing any earlier one.
+
+    Audited (``customer.signature_specimen``, with the source and whether one was replaced, never the image);
+    records ``policy.customer_updated``."""
+    customer = await get_customer(session, customer_id)
+    replaced = customer.signature_specimen_at is not None
+    customer.signature_specimen = png
+    customer.signature_specimen_at = now()
+    customer.signature_specimen_source = source[:32]
+    fields = ["signature_specimen"]
+    audit.record(
+        session,
+        actor=actor,
+        action="customer.signature_specimen",
+        subject_type="customer",
+        subject_id=customer.id,
+        fields=fields,
+        detail={"source": source, "replaced": replaced},
+    )
+    events.record_event(session, "policy.customer_updated", {"customer_id": customer.id, "fields": fields})
+    return customer
+
+
 # --- products -------------------------------------------------------------------------------------------
 
 

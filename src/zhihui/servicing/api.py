@@ -284,3 +284,13 @@ async def review(
 )
 async def signature(application_id: str, session: DbSession, principal: Reviewer) -> Response:
     return Response(await service.signature_png(session, application_id, actor=principal.actor), media_type="image/png")
+
+
+@router.get(
+    "/applications/{application_id}/specimen.png",
+    summary="The applicant's signature specimen on file (reviewers; audited)",
+    responses={200: {"content": {"image/png": {}}}},
+    response_class=Response,
+)
+async def specimen(application_id: str, session: DbSession, principal: Reviewer) -> Response:
+    return Response(await service.specimen_png(session, application_id, actor=principal.actor), media_type="image/png")

@@ -335,7 +335,7 @@ CUSTOMER_AUTH = ItemSpec(
         FieldSpec("name", "姓名", "text", required=True),
         FieldSpec("id_number", "身份证号码", "id_number", required=True, help="请输入本人18位身份证号码"),
     ),
-    review_rule="自动审核；姓名、身份证号与登记信息一致且刷脸通过即生效。",
+    review_rule="自动审核；姓名、身份证号与登记信息一致且刷脸通过即生效（签名与预留签名差异较大时转人工比对）。",
     prefill=lambda ctx: {"name": ctx.applicant.name},
     facts=_no_facts,
     validate=_validate_customer_auth,
