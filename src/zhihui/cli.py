@@ -143,6 +143,8 @@ def demo_data(
             f"演示数据：客户 {summary.customers}，保单 {summary.policies}，工作人员 {summary.staff}；"
             f"保单状态 {summary.status_counts}"
         )
+        if summary.debit_in_flight_policy_no:
+            typer.echo(f"续期保费划款中的演示保单：{summary.debit_in_flight_policy_no}（业务员 yewuyuan 的客户）")
         await _load_extras(session)
 
     run_with_db(settings, work)

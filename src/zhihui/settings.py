@@ -100,6 +100,29 @@ class IdentitySettings(BaseModel):
     """The client uploads mirrored frames (the shipped page does not)."""
 
 
+class ServicingSettings(BaseModel):
+    """Thresholds of the servicing (慧保全) rules. The defaults are the domain brief's examples; the insurer's
+    contract terms and internal rules override them. Amounts are in fen (1 CNY = 100 fen)."""
+
+    withdrawal_min_fen: int = Field(default=10_000, ge=0)
+    """Smallest partial withdrawal of a universal-life account (100 CNY)."""
+    withdrawal_step_fen: int = Field(default=10_000, gt=0)
+    """Withdrawals in whole multiples of this (100 CNY)."""
+    withdrawal_online_limit_fen: int = Field(default=5_000_000, ge=0)
+    """Withdrawals above this (50,000 CNY) are allowed but reviewed by a person."""
+    benefit_review_above_fen: int = Field(default=5_000_000, ge=0)
+    """Benefit payments (survival benefit / annuity) above this (50,000 CNY) are reviewed by a person."""
+    reinstatement_review_after_days: int = Field(default=365, ge=0)
+    """A reinstatement after a lapse longer than this goes to manual underwriting."""
+    reinstatement_review_sum_assured_fen: int = Field(default=100_000_000, ge=0)
+    """A reinstatement with a sum assured of this (1,000,000 CNY) or more goes to manual underwriting."""
+    frequency_window_days: int = Field(default=30, ge=0)
+    """A premium frequency change can be applied for in these days before the anniversary it takes effect on."""
+    signature_min_similarity: float = Field(default=0.6, ge=0, le=1)
+    """A drawn signature less similar than this (0–1) to the customer's specimen is sent to a reviewer to compare
+    by eye; it is never refused for it (servicing/signature.py, docs/servicing.md)."""
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="ZHIHUI_", env_nested_delimiter="__", env_file=".env", extra="ignore")
 
@@ -128,6 +151,7 @@ class Settings(BaseSettings):
     pii: PiiSettings = Field(default_factory=PiiSettings)
     kb: KbSettings = Field(default_factory=KbSettings)
     identity: IdentitySettings = Field(default_factory=IdentitySettings)
+    servicing: ServicingSettings = Field(default_factory=ServicingSettings)
 
     @model_validator(mode="after")
     def _refuse_dev_secrets_in_production(self) -> Settings:

@@ -1,12 +1,13 @@
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from zhihui.platform.db import Database
+from zhihui.platform.models import StaffUser
 from zhihui.platform.validators import id_number_problem, is_valid_mobile, luhn_ok
 from zhihui.policy import service
 from zhihui.policy.demo import DISTRICTS, load_demo_data
-from zhihui.policy.models import Customer, Policy
+from zhihui.policy.models import Customer, Policy, PremiumInstallment
 
 AS_OF = dt.date(2026, 6, 30)
 
@@ -42,3 +43,22 @@ async def test_demo_data_is_deterministic_by_seed(db: Database) -> None:
     await _wipe(db)
     second, _ = await _load(db, seed=11)
     assert first == second
+
+
+async def test_demo_data_has_one_debit_in_flight_for_the_demo_agent(db: Database) -> None:
+    async with db.unit_of_work() as session:
+        summary = await load_demo_data(session, customers=300, seed=7, as_of=AS_OF)
+    assert summary.debit_in_flight_policy_no is not None
+    async with db.sessionmaker() as session:
+        policy = await service.policy_by_number(session, summary.debit_in_flight_policy_no)
+        agent = await session.scalar(select(StaffUser).where(StaffUser.id == policy.agent_id))
+        assert agent is not None and agent.username == "yewuyuan"
+        assert str(service.status_of(policy, AS_OF)) == "grace" and policy.payment_method == "auto_debit"
+        in_flight = await service.debit_in_flight(session, policy.id)
+        assert in_flight is not None and in_flight.due_date <= AS_OF
+        flights = await session.scalar(
+            select(func.count())
+            .select_from(PremiumInstallment)
+            .where(PremiumInstallment.debit_submitted_at.is_not(None))
+        )
+        assert flights == 1

@@ -103,3 +103,67 @@ async def test_universal_account_cannot_go_negative(session: AsyncSession) -> No
         )
     assert err.value.code == PolicyError.INSUFFICIENT_BALANCE
     assert [t.balance_after_fen for t in await service.account_transactions(session, policy.id)] == [200_000, 150_000]
+
+
+async def test_premium_debit_in_flight_until_the_bank_answers(session: AsyncSession) -> None:
+    holder = await make_customer(session)
+    clock.set_now(dt.datetime(2026, 1, 10, 4, tzinfo=dt.UTC))
+    policy = await make_policy(session, holder, issue_date=dt.date(2024, 1, 10), paid_installments=2)
+    assert await service.debit_in_flight(session, policy.id) is None
+    with pytest.raises(Conflict) as err:
+        await service.settle_debit(session, policy.policy_no, succeeded=True, actor=STAFF)
+    assert err.value.code == PolicyError.NO_DEBIT_IN_FLIGHT
+
+    sent = await service.submit_debit(session, policy.policy_no, actor=STAFF)
+    assert sent.due_date == dt.date(2026, 1, 10) and sent.debit_submitted_at is not None
+    assert (await service.debit_in_flight(session, policy.id)) is sent
+    assert (
+        "policy.debit_submitted",
+        {"policy_no": policy.policy_no, "due_date": "2026-01-10", "amount_fen": 500_000},
+    ) in (events.pending_events(session))
+    # one debit at a time; the installment cannot be paid another way, nor the payment data change under it
+    for attempt in (
+        service.submit_debit(session, policy.policy_no, actor=STAFF),
+        service.record_premium_payment(session, policy.policy_no, paid_on=dt.date(2026, 1, 11), actor=STAFF),
+        service.change_premium_account(
+            session, policy.policy_no, bank="招商银行", account="6217000010000000003", holder=holder.name, actor=STAFF
+        ),
+        service.change_payment_method(
+            session,
+            policy.policy_no,
+            method="self_pay",
+            frequency="annual",
+            effective_from=dt.date(2026, 1, 10),
+            actor=STAFF,
+        ),
+    ):
+        with pytest.raises(Conflict) as err:
+            await attempt
+        assert err.value.code == PolicyError.DEBIT_IN_FLIGHT
+
+    # the bank refuses (e.g. insufficient funds): still unpaid, no longer in flight, can be sent again
+    await service.settle_debit(session, policy.policy_no, succeeded=False, actor=STAFF)
+    assert await service.debit_in_flight(session, policy.id) is None
+    assert sent.paid_on is None and policy.paid_to_date == dt.date(2026, 1, 10)
+    await service.submit_debit(session, policy.policy_no, actor=STAFF)
+    await service.settle_debit(session, policy.policy_no, succeeded=True, actor=STAFF, paid_on=dt.date(2026, 1, 12))
+    assert sent.paid_on == dt.date(2026, 1, 12) and policy.paid_to_date == dt.date(2027, 1, 10)
+    rows = (await session.scalars(select(AuditLog.action).where(AuditLog.action.like("policy.debit%")))).all()
+    assert sorted(rows) == ["policy.debit_settled"] * 2 + ["policy.debit_submitted"] * 2
+    settled = await session.scalar(
+        select(AuditLog).where(AuditLog.action == "policy.debit_settled").order_by(AuditLog.id.desc()).limit(1)
+    )
+    assert settled is not None and settled.detail == {"due_date": "2026-01-10", "succeeded": True}
+
+
+async def test_submit_debit_needs_an_account_and_a_premium_due(session: AsyncSession) -> None:
+    holder = await make_customer(session)
+    clock.set_now(dt.datetime(2026, 1, 10, 4, tzinfo=dt.UTC))
+    no_account = await make_policy(session, holder, premium_account=None, premium_bank=None)
+    with pytest.raises(ZhihuiError) as err:
+        await service.submit_debit(session, no_account.policy_no, actor=STAFF)
+    assert err.value.code == PolicyError.NO_PREMIUM_ACCOUNT
+    single = await make_policy(session, holder, frequency="single")
+    with pytest.raises(ZhihuiError) as err:
+        await service.submit_debit(session, single.policy_no, actor=STAFF)
+    assert err.value.code == PolicyError.NO_PREMIUM_DUE

@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import io
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -34,6 +35,16 @@ def signature_png(blank: bool = False) -> str:
     image = Image.new("RGBA", (300, 120), (255, 255, 255, 0))
     if not blank:
         ImageDraw.Draw(image).line([(20, 80), (80, 30), (140, 90), (260, 40)], fill=(0, 0, 0, 255), width=4)
+    buf = io.BytesIO()
+    image.save(buf, "PNG")
+    return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode()
+
+
+def loops_png() -> str:
+    """A drawing nothing like :func:`signature_png` (loops where that has a zigzag): another hand."""
+    image = Image.new("RGBA", (300, 120), (255, 255, 255, 0))
+    points = [(150 + 100 * math.cos(t / 5), 60 + 40 * math.sin(t / 3)) for t in range(0, 95)]
+    ImageDraw.Draw(image).line(points, fill=(0, 0, 0, 255), width=4)
     buf = io.BytesIO()
     image.save(buf, "PNG")
     return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode()

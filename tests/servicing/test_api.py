@@ -15,6 +15,7 @@ from tests.servicing.helpers import (
     create_link,
     customer_headers,
     fix_clock,
+    loops_png,
     make_world,
     open_application,
     pass_face,
@@ -27,8 +28,10 @@ from zhihui.platform import clock
 from zhihui.platform.actor import Actor
 from zhihui.platform.db import Database
 from zhihui.platform.errors import ZhihuiError
+from zhihui.platform.models import AuditLog
 from zhihui.policy import service as policy_service
 from zhihui.policy.models import PremiumInstallment  # reading the outcome only
+from zhihui.servicing import items as catalog
 from zhihui.servicing import service
 from zhihui.servicing.models import Application
 from zhihui.settings import Settings
@@ -316,3 +319,250 @@ async def test_review_pages_render_and_decide(client: httpx.AsyncClient, db: Dat
     assert r.status_code == 200 and "已生效" in r.text
     h5 = await client.get(f"/h5/servicing/{app_id}", headers=headers)
     assert h5.status_code == 200 and "下载批单" in h5.text
+
+
+LAPSED = {"WL01": {"issue_date": dt.date(2023, 1, 10), "paid_installments": 1}}
+HEALTH_YES = {"h1": "yes", "h2": "no", "h3": "no", "h4": "no", "h5": "no", "confirm": True}
+
+
+async def _unpaid(db: Database, policy_no: str) -> int:
+    async with db.sessionmaker() as session:
+        policy = await policy_service.policy_by_number(session, policy_no)
+        return len(await policy_service.unpaid_installments(session, policy.id, up_to=dt.date(2025, 6, 2)))
+
+
+async def test_debit_sent_after_submission_blocks_approval_until_the_bank_answers(
+    client: httpx.AsyncClient, db: Database
+) -> None:
+    clock.set_now(dt.datetime(2023, 1, 10, 2, tzinfo=dt.UTC))
+    world = await make_world(db, LAPSED)
+    policy_no = world.policies["WL01"]
+    fix_clock()
+    app_id, headers = await open_application(client, db, world, policy_no, "reinstatement")
+    r = await submit(client, app_id, headers, HEALTH_YES)
+    assert r.json()["status"] == "pending_review", r.text
+    async with db.unit_of_work() as session:  # the nightly debit run picks the policy up
+        await policy_service.submit_debit(session, policy_no, actor=Actor(kind="system"))
+    reviewer = await staff_headers(client, world.reviewer_username)
+    url = f"/api/v1/servicing/applications/{app_id}/review"
+    r = await client.post(url, json={"decision": "approve"}, headers=reviewer)
+    assert r.status_code == 400 and r.json()["code"] == "debit_in_flight"
+    assert r.json()["detail"] == "该保单有一笔续期保费正在银行划款中，请划款结果返回后再办理。"
+    assert await _unpaid(db, policy_no) == 2  # nothing applied: the 2024 and 2025 premiums are still owed
+    seen = (await client.get(f"/api/v1/servicing/applications/{app_id}", headers=reviewer)).json()
+    assert seen["status"] == "pending_review"
+    assert [row.detail["code"] for row in await refusals(db, "servicing.application.approve")] == ["debit_in_flight"]
+    # the review page says why too
+    page = await client.post(f"/staff/servicing/review/{app_id}", data={"decision": "approve"}, headers=reviewer)
+    assert page.status_code == 400 and "正在银行划款中" in page.text
+
+    async with db.unit_of_work() as session:  # the bank refuses the debit
+        await policy_service.settle_debit(session, policy_no, succeeded=False, actor=Actor(kind="system"))
+    r = await client.post(url, json={"decision": "approve"}, headers=reviewer)
+    assert r.status_code == 200 and r.json()["status"] == "approved", r.text
+    assert await _unpaid(db, policy_no) == 0
+
+
+async def test_successful_debit_makes_a_pending_reinstatement_stale(client: httpx.AsyncClient, db: Database) -> None:
+    clock.set_now(dt.datetime(2023, 1, 10, 2, tzinfo=dt.UTC))
+    world = await make_world(db, LAPSED)
+    policy_no = world.policies["WL01"]
+    fix_clock()
+    app_id, headers = await open_application(client, db, world, policy_no, "reinstatement")
+    assert (await submit(client, app_id, headers, HEALTH_YES)).json()["status"] == "pending_review"
+    async with db.unit_of_work() as session:
+        await policy_service.submit_debit(session, policy_no, actor=Actor(kind="system"))
+    async with db.unit_of_work() as session:
+        await policy_service.settle_debit(session, policy_no, succeeded=True, actor=Actor(kind="system"))
+    # the back premiums and interest the customer signed for are no longer what is owed: submit again
+    reviewer = await staff_headers(client, world.reviewer_username)
+    r = await client.post(
+        f"/api/v1/servicing/applications/{app_id}/review", json={"decision": "approve"}, headers=reviewer
+    )
+    assert r.status_code == 409 and r.json()["code"] == "application_stale"
+    assert await _unpaid(db, policy_no) == 1  # the debit paid the 2024 premium; the 2025 one is still owed
+
+
+async def test_debit_in_flight_refuses_link_and_submission(
+    client: httpx.AsyncClient, db: Database, face_passes: None
+) -> None:
+    fix_clock()
+    world = await make_world(db, {"WL01": {"issue_date": dt.date(2024, 6, 2), "paid_installments": 1}})
+    policy_no = world.policies["WL01"]  # the 2025-06-02 premium is due today
+    app_id, headers = await open_application(client, db, world, policy_no, "premium_account")
+    await pass_face(client, app_id, headers)
+    async with db.unit_of_work() as session:
+        await policy_service.submit_debit(session, policy_no, actor=Actor(kind="system"))
+    form = {"bank": "中国建设银行", "account": "6217000010000000003", "holder_name": world.holder.name}
+    r = await submit(client, app_id, headers, form)
+    assert r.status_code == 400 and r.json()["code"] == "debit_in_flight"
+    assert [row.detail["code"] for row in await refusals(db, "servicing.application.submit")] == ["debit_in_flight"]
+    agent = await staff_headers(client, world.agent_username)
+    r = await client.post(
+        "/api/v1/servicing/links", json={"policy_no": policy_no, "item": "premium_account"}, headers=agent
+    )
+    assert r.status_code == 400 and r.json()["code"] == "debit_in_flight"
+    async with db.sessionmaker() as session:
+        policy = await policy_service.policy_by_number(session, policy_no)
+        assert policy.premium_account == "6222020200112233446"  # unchanged
+    async with db.unit_of_work() as session:
+        await policy_service.settle_debit(session, policy_no, succeeded=True, actor=Actor(kind="system"))
+    r = await submit(client, app_id, headers, form)
+    assert r.status_code == 200 and r.json()["status"] == "approved", r.text
+
+
+async def test_approval_looks_for_a_debit_again_after_claiming_the_policy(
+    client: httpx.AsyncClient, db: Database, settings: Settings
+) -> None:
+    """A debit sent between the approval's first check and its version claim: the race the row lock orders."""
+    clock.set_now(dt.datetime(2023, 1, 10, 2, tzinfo=dt.UTC))
+    world = await make_world(db, LAPSED)
+    policy_no = world.policies["WL01"]
+    fix_clock()
+    app_id, headers = await open_application(client, db, world, policy_no, "reinstatement")
+    assert (await submit(client, app_id, headers, HEALTH_YES)).json()["status"] == "pending_review"
+    async with db.sessionmaker() as session:
+        application = await session.scalar(select(Application).where(Application.public_id == app_id))
+        assert application is not None
+        policy = await policy_service.policy_by_number(session, policy_no)
+        ctx = await service.build_context(
+            session, settings, policy, customer_id=application.customer_id, applicant_role="policyholder"
+        )
+        assert not ctx.debit_in_flight and catalog.status_problem(catalog.item("reinstatement"), ctx) is None
+        await policy_service.submit_debit(session, policy_no, actor=Actor(kind="system"))
+        with pytest.raises(ZhihuiError) as info:
+            await service._approve(session, settings, application, ctx, {}, actor=Actor(kind="system"), auto=False)
+        assert info.value.code == "debit_in_flight"
+        await session.rollback()
+    assert await _unpaid(db, policy_no) == 2
+
+
+async def test_refused_approval_changes_nothing_and_is_audited(client: httpx.AsyncClient, db: Database) -> None:
+    clock.set_now(dt.datetime(2023, 1, 10, 2, tzinfo=dt.UTC))
+    world = await make_world(db, {"WL01": {"issue_date": dt.date(2023, 1, 10), "paid_installments": 1}})
+    policy_no = world.policies["WL01"]
+    fix_clock()
+    health = {"h1": "yes", "h2": "no", "h3": "no", "h4": "no", "h5": "no", "confirm": True}
+    ids = []
+    for _ in range(2):
+        app_id, headers = await open_application(client, db, world, policy_no, "reinstatement")
+        assert (await submit(client, app_id, headers, health)).json()["status"] == "pending_review"
+        ids.append(app_id)
+    reviewer = await staff_headers(client, world.reviewer_username)
+    r = await client.post(f"/staff/servicing/review/{ids[0]}", data={"decision": "approve"}, headers=reviewer)
+    assert r.status_code == 200 and "已生效" in r.text
+    # the policy is in force again: the second reinstatement is refused, on the page and through the API
+    page = await client.post(f"/staff/servicing/review/{ids[1]}", data={"decision": "approve"}, headers=reviewer)
+    assert page.status_code == 400 and "只有效力中止的保单才能申请复效" in page.text
+    r = await client.post(
+        f"/api/v1/servicing/applications/{ids[1]}/review", json={"decision": "approve"}, headers=reviewer
+    )
+    assert r.status_code == 400 and r.json()["code"] == "policy_not_lapsed"
+    codes = [row.detail["code"] for row in await refusals(db, "servicing.application.approve")]
+    assert codes == ["policy_not_lapsed", "policy_not_lapsed"]
+    async with db.sessionmaker() as session:
+        refused = await session.scalar(select(Application).where(Application.public_id == ids[1]))
+        assert refused is not None and refused.status == "pending_review" and refused.reviewer_id is None
+
+
+async def _specimen(db: Database, customer_id: int) -> tuple[bytes | None, str | None]:
+    async with db.sessionmaker() as session:
+        customer = await policy_service.get_customer(session, customer_id)
+        png = await policy_service.signature_specimen(session, customer_id, actor=Actor(kind="system"), reason="测试")
+        return png, customer.signature_specimen_source
+
+
+async def test_first_approved_signature_becomes_the_specimen_and_later_ones_are_compared(
+    client: httpx.AsyncClient, db: Database
+) -> None:
+    fix_clock()
+    world = await make_world(db)
+    policy_no = world.policies["MD01"]
+    assert await _specimen(db, world.holder.id) == (None, None)
+    app_id, headers = await open_application(client, db, world, policy_no, "renewal_flag")
+    first = (await submit(client, app_id, headers, {"renew": "false"})).json()
+    assert first["status"] == "approved"  # no specimen on file: nothing to compare, no review
+    png, source = await _specimen(db, world.holder.id)
+    assert png is not None and png.startswith(b"\x89PNG") and source == first["application_no"]
+
+    app_id, headers = await open_application(client, db, world, policy_no, "renewal_flag")
+    assert (await submit(client, app_id, headers, {"renew": "true"})).json()["status"] == "approved"
+    reviewer = await staff_headers(client, world.reviewer_username)
+    seen = (await client.get(f"/api/v1/servicing/applications/{app_id}", headers=reviewer)).json()
+    assert seen["signature_similarity"] == 1.0 and seen["specimen_at"] is not None
+
+    app_id, headers = await open_application(client, db, world, policy_no, "renewal_flag")
+    r = await submit(client, app_id, headers, {"renew": "false"}, signature=loops_png())
+    assert r.json()["status"] == "pending_review"  # never refused for it: a person compares
+    assert r.json()["review_reasons"] == [] and r.json()["signature_similarity"] is None  # the customer sees neither
+    seen = (await client.get(f"/api/v1/servicing/applications/{app_id}", headers=reviewer)).json()
+    assert seen["signature_similarity"] < 0.6
+    assert [reason.split("（")[0] for reason in seen["review_reasons"]] == ["签名与预留签名差异较大，请人工比对"]
+    page = await client.get(f"/staff/servicing/review/{app_id}", headers=reviewer)
+    assert 'id="specimen-signature"' in page.text and 'id="drawn-signature"' in page.text
+    assert f"/api/v1/servicing/applications/{app_id}/specimen.png" in page.text
+    specimen = await client.get(f"/api/v1/servicing/applications/{app_id}/specimen.png", headers=reviewer)
+    assert specimen.status_code == 200 and specimen.content == png
+    agent = await staff_headers(client, world.agent_username)
+    assert (await client.get(f"/api/v1/servicing/applications/{app_id}/specimen.png", headers=agent)).status_code == 403
+    async with db.sessionmaker() as session:
+        reads = (
+            await session.scalars(select(AuditLog).where(AuditLog.action == "customer.signature_specimen.read"))
+        ).all()
+    assert [(row.actor_kind, row.reason) for row in reads][-1] == (
+        "staff",
+        f"保全审核比对签名（{seen['application_no']}）",
+    )
+    assert {row.reason for row in reads} >= {"保全申请签名与预留签名比对"}  # the comparison at submission
+    r = await client.post(
+        f"/api/v1/servicing/applications/{app_id}/review", json={"decision": "approve"}, headers=reviewer
+    )
+    assert r.json()["status"] == "approved"
+    assert await _specimen(db, world.holder.id) == (png, first["application_no"])  # kept: not an authentication
+
+
+async def test_a_rejected_signature_never_becomes_the_specimen(client: httpx.AsyncClient, db: Database) -> None:
+    fix_clock()
+    world = await make_world(db, {"WL01": {"issue_date": dt.date(2024, 1, 10)}})
+    app_id, headers = await open_application(client, db, world, world.policies["WL01"], "info_change")
+    r = await submit(client, app_id, headers, {"occupation_code": "0701002", "occupation_class": 5})
+    assert r.json()["status"] == "pending_review"
+    reviewer = await staff_headers(client, world.reviewer_username)
+    page = await client.get(f"/staff/servicing/review/{app_id}", headers=reviewer)
+    assert "暂无预留签名" in page.text and 'id="signature-similarity"' not in page.text
+    r = await client.post(
+        f"/api/v1/servicing/applications/{app_id}/review",
+        json={"decision": "reject", "reason": "职业风险超出本产品承保范围"},
+        headers=reviewer,
+    )
+    assert r.json()["status"] == "rejected"
+    assert await _specimen(db, world.holder.id) == (None, None)
+
+
+async def test_customer_authentication_renews_the_specimen(
+    client: httpx.AsyncClient, db: Database, face_passes: None
+) -> None:
+    fix_clock()
+    world = await make_world(db)
+    app_id, headers = await open_application(client, db, world, world.policies["MD01"], "renewal_flag")
+    assert (await submit(client, app_id, headers, {"renew": "false"})).json()["status"] == "approved"
+    old, _ = await _specimen(db, world.holder.id)
+    app_id, headers = await open_application(client, db, world, world.policies["MD01"], "customer_auth")
+    await pass_face(client, app_id, headers)
+    form = {"name": world.holder.name, "id_number": world.holder.id_number}
+    r = await submit(client, app_id, headers, form, signature=loops_png())
+    assert r.json()["status"] == "pending_review"  # a new hand goes past a person before it becomes the specimen
+    reviewer = await staff_headers(client, world.reviewer_username)
+    r = await client.post(
+        f"/api/v1/servicing/applications/{app_id}/review", json={"decision": "approve"}, headers=reviewer
+    )
+    assert r.json()["status"] == "approved"
+    new, source = await _specimen(db, world.holder.id)
+    assert new is not None and new != old and source == r.json()["application_no"]
+    async with db.sessionmaker() as session:
+        rows = (
+            await session.scalars(
+                select(AuditLog).where(AuditLog.action == "customer.signature_specimen").order_by(AuditLog.id)
+            )
+        ).all()
+    assert [row.detail["replaced"] for row in rows] == [False, True]

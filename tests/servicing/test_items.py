@@ -11,11 +11,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tests.factories import make_customer, make_policy, make_product
 from zhihui.identity import service as identity_service
 from zhihui.platform import clock
+from zhihui.platform.actor import SYSTEM
 from zhihui.platform.errors import ZhihuiError
 from zhihui.policy import service as policy_service
 from zhihui.servicing import items as catalog
 from zhihui.servicing import service
-from zhihui.settings import Settings
+from zhihui.settings import ServicingSettings, Settings
 
 
 def at(day: dt.date) -> None:
@@ -258,6 +259,32 @@ async def test_withdrawal_above_online_limit_is_reviewed(session: AsyncSession, 
     assert outcome.manual and "5" in outcome.manual[0]
 
 
+def test_servicing_thresholds_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ZHIHUI_SERVICING__WITHDRAWAL_ONLINE_LIMIT_FEN", "2000000")
+    monkeypatch.setenv("ZHIHUI_SERVICING__REINSTATEMENT_REVIEW_AFTER_DAYS", "180")
+    configured = Settings(_env_file=None).servicing  # type: ignore[call-arg]
+    assert configured.withdrawal_online_limit_fen == 2_000_000
+    assert configured.reinstatement_review_after_days == 180
+    assert configured.withdrawal_step_fen == ServicingSettings().withdrawal_step_fen == 10_000  # the default
+    rules = {i.code: i.review_rule for i in service.list_items(Settings(servicing=configured))}
+    assert "线上限额（2万元）" in rules["account_withdrawal"] and "中止超过180天" in rules["reinstatement"]
+    defaults = {i.code: i.review_rule for i in service.list_items(Settings(servicing=ServicingSettings()))}
+    assert "线上限额（5万元）" in defaults["account_withdrawal"] and "保额100万元以上" in defaults["reinstatement"]
+
+
+async def test_withdrawal_online_limit_is_configurable(session: AsyncSession, settings: Settings) -> None:
+    at(dt.date(2024, 1, 10))
+    policy = await make_policy(
+        session, await make_customer(session), product_code="UL01", initial_account_fen=10_000_000, frequency="single"
+    )
+    at(dt.date(2025, 6, 1))
+    form = {"amount_yuan": "30000"}
+    assert not (await check(session, settings, policy, "account_withdrawal", form)).manual
+    lower = settings.model_copy(update={"servicing": ServicingSettings(withdrawal_online_limit_fen=2_000_000)})
+    outcome = await check(session, lower, policy, "account_withdrawal", form)
+    assert outcome.manual == ["超过线上领取限额20,000.00元，需人工审核"]
+
+
 async def test_payment_frequency_only_at_anniversary(session: AsyncSession, settings: Settings) -> None:
     at(dt.date(2024, 1, 10))
     policy = await make_policy(session, await make_customer(session))  # annual, paid to 2025-01-10
@@ -418,3 +445,51 @@ async def test_a_minor_cannot_apply_online_but_the_parent_can(session: AsyncSess
     assert (await check(session, settings, policy, "renewal_flag", {"renew": "false"})).changes
     at(dt.date(2025, 6, 2))  # the 18th birthday
     assert (await check(session, settings, policy, "benefit_account", form, role="insured")).changes
+
+
+async def test_premium_debit_in_flight_blocks_the_items_that_touch_it(
+    session: AsyncSession, settings: Settings
+) -> None:
+    at(dt.date(2026, 1, 10))
+    holder = await make_customer(session)
+    policy = await make_policy(session, holder, issue_date=dt.date(2024, 1, 10), paid_installments=2)
+    method = {"payment_method": "self_pay", "frequency": "annual"}
+    account = {"bank": "中国建设银行", "account": "6217000010000000003", "holder_name": holder.name}
+    assert (await check(session, settings, policy, "renewal_payment_method", method)).changes
+    assert (await check(session, settings, policy, "premium_account", account)).changes
+
+    await policy_service.submit_debit(session, policy.policy_no, actor=SYSTEM)
+    for item, form in (("renewal_payment_method", method), ("premium_account", account)):
+        with pytest.raises(ZhihuiError) as info:
+            await check(session, settings, policy, item, form)
+        assert info.value.code == "debit_in_flight"
+        assert info.value.detail == "该保单有一笔续期保费正在银行划款中，请划款结果返回后再办理。"
+    # items that neither change the payment data nor pay premiums go on
+    assert (await check(session, settings, policy, "benefit_account", account)).changes
+    assert (await check(session, settings, policy, "info_change", {"province": "北京市"})).changes
+
+    await policy_service.settle_debit(session, policy.policy_no, succeeded=False, actor=SYSTEM)
+    assert (await check(session, settings, policy, "renewal_payment_method", method)).changes
+    assert (await check(session, settings, policy, "premium_account", account)).changes
+
+
+async def test_premium_debit_in_flight_blocks_reinstatement_and_benefit_payment(
+    session: AsyncSession, settings: Settings
+) -> None:
+    policy = await _lapsed(session)
+    old = await make_customer(session, birth_date=dt.date(1963, 1, 1))
+    annuity = await make_policy(session, old, product_code="AN01", issue_date=dt.date(2023, 6, 10), paid_installments=1)
+    at(dt.date(2024, 6, 20))  # the annuity's 2024 premium is due (grace): a benefit payment would offset it
+    assert (await check(session, settings, annuity, "benefit_payment", {"confirm": True}, role="insured")).computed[
+        "offset_fen"
+    ] == 500_000
+    for p in (policy, annuity):
+        await policy_service.submit_debit(session, p.policy_no, actor=SYSTEM)
+    assert await refused(check(session, settings, policy, "reinstatement", HEALTHY)) == "debit_in_flight"
+    assert (
+        await refused(check(session, settings, annuity, "benefit_payment", {"confirm": True}, role="insured"))
+        == "debit_in_flight"
+    )
+    for p in (policy, annuity):
+        await policy_service.settle_debit(session, p.policy_no, succeeded=False, actor=SYSTEM)
+    assert (await check(session, settings, policy, "reinstatement", HEALTHY)).computed["installments"] == 1

@@ -16,7 +16,9 @@ camera's first frame (a 0×0 capture uploads nothing and fails with ``no_frames`
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import math
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlparse
@@ -27,7 +29,16 @@ from sqlalchemy import select
 
 from tests.browser import PHONE, LiveServer
 from tests.factories import PASSWORD, make_id_number, make_phone
-from tests.servicing.helpers import World, fix_clock, latest_code, make_world, passing_runtime, sms_bodies
+from tests.servicing.helpers import (
+    World,
+    fix_clock,
+    latest_code,
+    make_world,
+    passing_runtime,
+    signature_png,
+    sms_bodies,
+)
+from zhihui.platform.actor import SYSTEM
 from zhihui.platform.db import Database
 from zhihui.platform.models import AuditLog
 from zhihui.platform.validators import luhn_ok
@@ -619,3 +630,48 @@ async def test_benefit_account_change_by_the_insured_to_endorsement(
             world.insured.name,
         )
         assert policy.premium_account != good
+
+
+# --- signature specimen -------------------------------------------------------------------------------------
+
+
+async def test_signature_unlike_the_specimen_goes_to_a_reviewer_who_sees_both(
+    db: Database, live_server: LiveServer, browser: Any
+) -> None:
+    fix_clock()
+    world = await make_world(db)
+    policy_no = world.policies["MD01"]
+    zigzag = base64.b64decode(signature_png().split(",", 1)[1])
+    async with db.unit_of_work() as session:  # taken from an earlier application
+        await policy_service.record_signature_specimen(session, world.holder.id, zigzag, source="BQ0", actor=SYSTEM)
+    path = await _share(browser, live_server, world, policy_no, "renewal_flag")
+    page = await _customer_opens(browser, live_server, db, world, path)
+    await page.select_option("#f-renew", "false")
+    pad = page.locator("#signature-pad")
+    await pad.scroll_into_view_if_needed()
+    box = await pad.bounding_box()
+    assert box is not None
+    await page.mouse.move(box["x"] + 150, box["y"] + 20)
+    await page.mouse.down()
+    for t in range(0, 64, 2):  # loops, nothing like the zigzag on file
+        x, y = 150 + 110 * math.sin(t / 5), 70 + 45 * math.cos(t / 3)
+        await page.mouse.move(box["x"] + x, box["y"] + y, steps=2)
+    await page.mouse.up()
+    await page.click("#submit")
+    await expect(page.locator("#app-status")).to_have_text("审核中")  # not refused: a person compares
+    number = await page.locator("#app-no").inner_text()
+
+    reviewer = await _staff_page(browser, live_server, world.reviewer_username)
+    await _review(reviewer, live_server, number, "签名与预留签名差异较大，请人工比对")
+    specimen, drawn = reviewer.locator("img#specimen-signature"), reviewer.locator("img#drawn-signature")
+    for image in (specimen, drawn):
+        await expect(image).to_be_visible()
+        assert await image.evaluate("i => i.complete && i.naturalWidth > 0")  # the PNG loaded
+    left, right = await specimen.bounding_box(), await drawn.bounding_box()
+    assert left is not None and right is not None and right["x"] > left["x"]  # side by side
+    await expect(reviewer.locator("#signature-similarity")).to_contain_text("不是笔迹鉴定结论")
+    await _decide(reviewer, "approve", "已电话联系客户本人确认")
+    await expect(reviewer.locator("#review-status")).to_have_text(APPROVED)
+    await reviewer.context.close()
+    async with db.sessionmaker() as session:
+        assert (await policy_service.policy_by_number(session, policy_no)).renewal_flag is False

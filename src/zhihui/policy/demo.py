@@ -205,6 +205,9 @@ class DemoSummary:
     status_counts: dict[str, int] = field(default_factory=dict)
     demo_customer_phone: str | None = None
     demo_customer_name: str | None = None
+    debit_in_flight_policy_no: str | None = None
+    """A policy of the demo agent whose due premium is with the bank (划款中): servicing refuses to change its
+    payment method or premium account until the answer comes back."""
 
 
 def make_id_number(rng: random.Random, adcode: str, birth: dt.date, male: bool) -> str:
@@ -358,6 +361,7 @@ async def load_demo_data(session: AsyncSession, *, customers: int, seed: int, as
     role_specs: list[list[dict[str, Any]]] = []
     installment_specs: list[list[dict[str, Any]]] = []
     account_specs: list[int | None] = []
+    derived_statuses: list[PolicyStatus] = []
     counts: dict[str, int] = {}
     seq = 0
     for idx in range(customers):
@@ -381,6 +385,7 @@ async def load_demo_data(session: AsyncSession, *, customers: int, seed: int, as
                 closed_on=spec["closed_on"],
             )
             counts[str(derived)] = counts.get(str(derived), 0) + 1
+            derived_statuses.append(derived)
             bank, iin = rng.choice(BANKS)
             card = make_card_number(rng, iin)
             policy_rows.append(
@@ -454,6 +459,9 @@ async def load_demo_data(session: AsyncSession, *, customers: int, seed: int, as
             account_specs.append(
                 rng.randrange(5_000_00, 500_000_00) if product.kind == ProductKind.UNIVERSAL_LIFE else None
             )
+    summary.debit_in_flight_policy_no = _put_one_debit_in_flight(
+        policy_rows, installment_specs, derived_statuses, agent_id=agent_ids[0], as_of=as_of
+    )
     await _bulk(session, Policy, policy_rows)
     rows = await session.execute(select(Policy.id, Policy.policy_no).where(Policy.policy_no.like("PD%")))
     id_by_no = {no: pid for pid, no in rows}
@@ -463,7 +471,7 @@ async def load_demo_data(session: AsyncSession, *, customers: int, seed: int, as
         role_rows += [
             dict(policy_id=pid, beneficiary_order=None, share_bp=None, relation_to_insured=None) | r for r in roles
         ]
-        inst_rows += [dict(policy_id=pid) | i for i in insts]
+        inst_rows += [dict(policy_id=pid, debit_submitted_at=None) | i for i in insts]
         if balance is not None:
             account_rows.append(dict(policy_id=pid, balance_fen=balance, credited_rate_bp=300))
     await _bulk(session, PolicyRole, role_rows)
@@ -481,6 +489,35 @@ async def load_demo_data(session: AsyncSession, *, customers: int, seed: int, as
     summary.policies = len(policy_rows)
     summary.status_counts = counts
     return summary
+
+
+def _put_one_debit_in_flight(
+    policy_rows: list[dict[str, Any]],
+    installment_specs: list[list[dict[str, Any]]],
+    statuses: list[PolicyStatus],
+    *,
+    agent_id: int,
+    as_of: dt.date,
+) -> str | None:
+    """Mark the due premium of one auto-debit policy in its grace period as sent to the bank that morning, so a
+    person can see servicing refuse a payment-method or account change on it. The demo agent's own policy if
+    there is one, else the first such policy, handed to the demo agent. Draws no random numbers (the rest of
+    the data stays as the seed makes it). Returns its policy number."""
+    candidates = [
+        i
+        for i, (row, status) in enumerate(zip(policy_rows, statuses, strict=True))
+        if status == PolicyStatus.GRACE
+        and row["payment_method"] == "auto_debit"
+        and any(inst["paid_on"] is None for inst in installment_specs[i])
+    ]
+    if not candidates:
+        return None
+    chosen = next((i for i in candidates if policy_rows[i]["agent_id"] == agent_id), candidates[0])
+    policy_rows[chosen]["agent_id"] = agent_id
+    unpaid = min((inst for inst in installment_specs[chosen] if inst["paid_on"] is None), key=lambda r: r["due_date"])
+    # 09:00 in Shanghai: the morning's debit file went to the bank and has not been answered.
+    unpaid["debit_submitted_at"] = dt.datetime.combine(as_of, dt.time(1, 0), tzinfo=dt.UTC)
+    return str(policy_rows[chosen]["policy_no"])
 
 
 def _policy_spec(rng: random.Random, product: Product, status: PolicyStatus, as_of: dt.date) -> dict[str, Any]:

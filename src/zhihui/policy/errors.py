@@ -21,6 +21,10 @@ class PolicyError(StrEnum):
     NO_ACCOUNT = "no_universal_account"
     ID_VALIDITY_INVALID = "id_validity_invalid"
     POLICY_CLOSED = "policy_closed"
+    DEBIT_IN_FLIGHT = "premium_debit_in_flight"
+    NO_DEBIT_IN_FLIGHT = "no_premium_debit_in_flight"
+    NO_PREMIUM_DUE = "no_premium_due"
+    NO_PREMIUM_ACCOUNT = "no_premium_account"
 
 
 register_messages(
@@ -40,5 +44,9 @@ register_messages(
         PolicyError.NO_ACCOUNT: "该保单没有万能账户。",
         PolicyError.ID_VALIDITY_INVALID: "证件有效期不正确：截止日期须晚于起始日期。",
         PolicyError.POLICY_CLOSED: "保单已终止或已退保，不能办理此项业务。",
+        PolicyError.DEBIT_IN_FLIGHT: "该期保费正在银行划款中，请等划款结果返回后再处理。",
+        PolicyError.NO_DEBIT_IN_FLIGHT: "该保单没有正在划款中的保费。",
+        PolicyError.NO_PREMIUM_DUE: "该保单没有待交的保费。",
+        PolicyError.NO_PREMIUM_ACCOUNT: "该保单没有登记交费账户，不能发起银行划款。",
     }
 )

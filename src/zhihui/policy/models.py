@@ -9,7 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from zhihui.platform.clock import now
 from zhihui.platform.db import Base, BigId, UTCDateTime
-from zhihui.platform.pii import EncryptedString
+from zhihui.platform.pii import EncryptedBytes, EncryptedString
 
 
 class Branch(Base):
@@ -47,6 +47,12 @@ class Customer(Base):
     """Occupational risk class 1 (office) … 6 (high risk)."""
     verified_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     """When the customer last completed customer authentication (客户认证)."""
+    signature_specimen: Mapped[bytes | None] = mapped_column(EncryptedBytes(), deferred=True)
+    """PNG of the customer's signature specimen (预留签名), encrypted at rest like face photos; read it through
+    ``service.signature_specimen`` (every read audited)."""
+    signature_specimen_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    signature_specimen_source: Mapped[str | None] = mapped_column(String(32))
+    """Where the specimen was taken: the number of the servicing application (``BQ…``) it was signed on."""
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=now)
 
 
@@ -164,3 +170,6 @@ class PremiumInstallment(Base):
     due_date: Mapped[dt.date] = mapped_column(Date)
     amount_fen: Mapped[int] = mapped_column(Integer)
     paid_on: Mapped[dt.date | None] = mapped_column(Date)
+    debit_submitted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    """When the installment was sent to the bank for debit (划款) and no answer has come back yet; None when no
+    debit is in flight. Set by ``service.submit_debit``, cleared by ``service.settle_debit``."""

@@ -189,6 +189,50 @@ async def update_customer_fields(
     return customer
 
 
+async def signature_specimen(session: AsyncSession, customer_id: int, *, actor: Actor, reason: str) -> bytes | None:
+    """The customer's signature specimen (PNG), or None when none is on file. Every read is audited (who, why),
+    as reads of face reference photos are."""
+    data = await session.scalar(select(Customer.signature_specimen).where(Customer.id == customer_id))
+    if data is None:
+        return None
+    audit.record(
+        session,
+        actor=actor,
+        action="customer.signature_specimen.read",
+        subject_type="customer",
+        subject_id=customer_id,
+        fields=["signature_specimen"],
+        reason=reason,
+    )
+    return bytes(data)
+
+
+async def record_signature_specimen(
+    session: AsyncSession, customer_id: int, png: bytes, *, source: str, actor: Actor
+) -> Customer:
+    """Keep ``png`` (a signature the caller has accepted) as the customer's specimen, replacing any earlier one.
+
+    Audited (``customer.signature_specimen``, with the source and whether one was replaced, never the image);
+    records ``policy.customer_updated``."""
+    customer = await get_customer(session, customer_id)
+    replaced = customer.signature_specimen_at is not None
+    customer.signature_specimen = png
+    customer.signature_specimen_at = now()
+    customer.signature_specimen_source = source[:32]
+    fields = ["signature_specimen"]
+    audit.record(
+        session,
+        actor=actor,
+        action="customer.signature_specimen",
+        subject_type="customer",
+        subject_id=customer.id,
+        fields=fields,
+        detail={"source": source, "replaced": replaced},
+    )
+    events.record_event(session, "policy.customer_updated", {"customer_id": customer.id, "fields": fields})
+    return customer
+
+
 # --- products -------------------------------------------------------------------------------------------
 
 
@@ -372,7 +416,10 @@ def role_customer_ids(policy: Policy, role: str) -> list[int]:
 
 
 async def record_premium_payment(session: AsyncSession, policy_no: str, *, paid_on: dt.date, actor: Actor) -> Policy:
-    """Mark the oldest unpaid installment paid and move the paid-to date; status follows from it."""
+    """Mark the oldest unpaid installment paid and move the paid-to date; status follows from it.
+
+    Raises ``policy_closed``, and ``premium_debit_in_flight`` when that installment is with the bank for debit
+    (its answer is recorded with :func:`settle_debit`)."""
     policy = await policy_by_number(session, policy_no)
     if policy.closed_status:
         raise ZhihuiError(PolicyError.POLICY_CLOSED)
@@ -384,6 +431,9 @@ async def record_premium_payment(session: AsyncSession, policy_no: str, *, paid_
     unpaid = list((await session.scalars(stmt)).all())
     if not unpaid:
         return policy
+    if unpaid[0].debit_submitted_at is not None:
+        # The bank may still collect it: paying it another way too would take the premium twice.
+        raise Conflict(PolicyError.DEBIT_IN_FLIGHT)
     unpaid[0].paid_on = paid_on
     policy.paid_to_date = unpaid[1].due_date if len(unpaid) > 1 else (policy.payment_end_date or policy.paid_to_date)
     audit.record(session, actor=actor, action="policy.premium_paid", subject_type="policy", subject_id=policy.policy_no)
@@ -402,6 +452,105 @@ async def unpaid_installments(session: AsyncSession, policy_id: int, *, up_to: d
         .order_by(PremiumInstallment.due_date)
     )
     return list((await session.scalars(stmt)).all())
+
+
+# --- premium debits (划款) ---------------------------------------------------------------------------------
+#
+# A debit is sent to the bank and answered later (the same day or days after). While it is in flight the
+# installment must not be paid another way, and the payment data it was sent with must not change under it:
+# the writes below that would do so refuse with ``premium_debit_in_flight``, and servicing refuses the items
+# that would lead to them before the customer signs.
+
+
+async def debit_in_flight(session: AsyncSession, policy_id: int) -> PremiumInstallment | None:
+    """The installment of the policy that has been sent to the bank for debit and not answered yet, if any."""
+    stmt = select(PremiumInstallment).where(
+        PremiumInstallment.policy_id == policy_id,
+        PremiumInstallment.debit_submitted_at.is_not(None),
+        PremiumInstallment.paid_on.is_(None),
+    )
+    return await session.scalar(stmt.order_by(PremiumInstallment.due_date).limit(1))
+
+
+async def _refuse_while_debit_in_flight(session: AsyncSession, policy: Policy) -> None:
+    if await debit_in_flight(session, policy.id) is not None:
+        raise Conflict(PolicyError.DEBIT_IN_FLIGHT)
+
+
+async def _locked_policy(session: AsyncSession, policy_no: str) -> Policy:
+    """The policy with its row locked until the transaction ends (``SELECT … FOR UPDATE``; SQLite ignores it and
+    serialises writers anyway). A servicing approval's version claim (an UPDATE of the same row) waits for it."""
+    policy_id = await session.scalar(
+        select(Policy.id).where(Policy.policy_no == policy_no.strip().upper()).with_for_update()
+    )
+    if policy_id is None:
+        raise NotFound(PolicyError.POLICY_NOT_FOUND)
+    return await get_policy(session, policy_id)
+
+
+async def submit_debit(session: AsyncSession, policy_no: str, *, actor: Actor) -> PremiumInstallment:
+    """Send the oldest unpaid installment to the bank for debit from the premium account: it is in flight until
+    :func:`settle_debit` records the answer.
+
+    Locks the policy row first, so that a servicing approval claiming the policy version at the same moment is
+    ordered with it (the approval looks for a debit in flight again after its claim). Raises ``policy_closed``,
+    ``no_premium_account``, ``no_premium_due`` and ``premium_debit_in_flight`` (one debit at a time).
+    Audited; records ``policy.debit_submitted``."""
+    policy = await _locked_policy(session, policy_no)
+    if policy.closed_status:
+        raise ZhihuiError(PolicyError.POLICY_CLOSED)
+    if not policy.premium_account:
+        raise ZhihuiError(PolicyError.NO_PREMIUM_ACCOUNT)
+    await _refuse_while_debit_in_flight(session, policy)
+    stmt = (
+        select(PremiumInstallment)
+        .where(PremiumInstallment.policy_id == policy.id, PremiumInstallment.paid_on.is_(None))
+        .order_by(PremiumInstallment.due_date)
+    )
+    installment = await session.scalar(stmt.limit(1))
+    if installment is None:
+        raise ZhihuiError(PolicyError.NO_PREMIUM_DUE)
+    installment.debit_submitted_at = now()
+    detail = {"due_date": installment.due_date.isoformat(), "amount_fen": installment.amount_fen}
+    audit.record(
+        session,
+        actor=actor,
+        action="policy.debit_submitted",
+        subject_type="policy",
+        subject_id=policy.policy_no,
+        detail=detail,
+    )
+    events.record_event(session, "policy.debit_submitted", {"policy_no": policy.policy_no, **detail})
+    return installment
+
+
+async def settle_debit(
+    session: AsyncSession, policy_no: str, *, succeeded: bool, actor: Actor, paid_on: dt.date | None = None
+) -> Policy:
+    """Record the bank's answer to the debit in flight: success records the installment paid on ``paid_on``
+    (default today) and moves the paid-to date; failure leaves it unpaid. Either way the debit is no longer
+    in flight. Raises ``no_premium_debit_in_flight``. Audited; records ``policy.debit_settled``."""
+    policy = await _locked_policy(session, policy_no)
+    installment = await debit_in_flight(session, policy.id)
+    if installment is None:
+        raise Conflict(PolicyError.NO_DEBIT_IN_FLIGHT)
+    installment.debit_submitted_at = None
+    await session.flush()
+    if succeeded:
+        # the installment in flight is the oldest unpaid one: submit_debit takes the oldest, and nothing can pay
+        # an installment ahead of it while it is in flight
+        await record_premium_payment(session, policy.policy_no, paid_on=paid_on or today(), actor=actor)
+    detail = {"due_date": installment.due_date.isoformat(), "succeeded": succeeded}
+    audit.record(
+        session,
+        actor=actor,
+        action="policy.debit_settled",
+        subject_type="policy",
+        subject_id=policy.policy_no,
+        detail=detail,
+    )
+    events.record_event(session, "policy.debit_settled", {"policy_no": policy.policy_no, **detail})
+    return policy
 
 
 async def universal_account(session: AsyncSession, policy_id: int) -> UniversalAccount | None:
@@ -555,8 +704,10 @@ async def change_payment_method(
     """Change the renewal payment method and, from ``effective_from`` (an anniversary), the frequency.
 
     A new frequency replaces the unpaid installments due on or after ``effective_from`` with a schedule
-    of the new frequency up to the end of the payment period; the yearly premium stays the same."""
+    of the new frequency up to the end of the payment period; the yearly premium stays the same.
+    Raises ``premium_debit_in_flight`` while an installment is with the bank."""
     policy = await policy_by_number(session, policy_no)
+    await _refuse_while_debit_in_flight(session, policy)
     fields = ["payment_method"]
     policy.payment_method = method
     if frequency != policy.frequency and policy.payment_end_date is not None:
@@ -593,7 +744,10 @@ async def change_payment_method(
 async def change_premium_account(
     session: AsyncSession, policy_no: str, *, bank: str, account: str, holder: str, actor: Actor
 ) -> Policy:
-    """Replace the premium payment account (交费账户); the account was checked by the caller."""
+    """Replace the premium payment account (交费账户); the account was checked by the caller.
+
+    Raises ``premium_debit_in_flight`` while an installment is with the bank (the debit was sent with the
+    current account)."""
     return await _replace_account(session, policy_no, "premium", bank=bank, account=account, holder=holder, actor=actor)
 
 
@@ -608,6 +762,8 @@ async def _replace_account(
     session: AsyncSession, policy_no: str, kind: str, *, bank: str, account: str, holder: str, actor: Actor
 ) -> Policy:
     policy = await policy_by_number(session, policy_no)
+    if kind == "premium":
+        await _refuse_while_debit_in_flight(session, policy)
     fields = [f"{kind}_bank", f"{kind}_account", f"{kind}_account_holder"]
     for name, value in zip(fields, (bank, account, holder), strict=True):
         setattr(policy, name, value)
@@ -660,7 +816,9 @@ async def replace_beneficiaries(
 
 
 async def reinstate_policy(session: AsyncSession, policy_no: str, *, paid_on: dt.date, actor: Actor) -> Policy:
-    """Reinstate (复效) by recording every installment due up to ``paid_on`` as paid."""
+    """Reinstate (复效) by recording every installment due up to ``paid_on`` as paid.
+
+    Raises ``premium_debit_in_flight`` while one of them is with the bank."""
     policy = await policy_by_number(session, policy_no)
     for _ in await unpaid_installments(session, policy.id, up_to=paid_on):
         await record_premium_payment(session, policy_no, paid_on=paid_on, actor=actor)

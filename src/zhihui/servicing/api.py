@@ -1,8 +1,8 @@
 """Servicing API under /api/v1/servicing: items, share links, link verification, face step, submission,
 review and endorsement download. Thin: parse, authorize, call one service function.
 
-Refusals of the customer-facing steps (open, verify, submit) are audited in their own transaction, since
-the request's transaction rolls back.
+Refusals of the customer-facing steps (open, verify, submit) and of reviews are audited in their own
+transaction, after the request's transaction is rolled back (:func:`refused`).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from zhihui.identity.api import Runtime, SignedIn
 from zhihui.platform.actor import Actor
@@ -50,8 +51,20 @@ def _actor(principal: Principal | None) -> Actor:
 
 
 async def refused(
-    request: Request, principal: Principal | None, action: str, subject: str | int | None, exc: ZhihuiError
+    request: Request,
+    session: AsyncSession,
+    principal: Principal | None,
+    action: str,
+    subject: str | int | None,
+    exc: ZhihuiError,
 ) -> None:
+    """Undo what the service wrote before it refused, then audit the refusal in its own transaction.
+
+    A refused request changes nothing: an approval refused after claiming the policy version must not leave the
+    version bumped (a page that re-renders the form would otherwise commit it), and on SQLite the request's
+    open write transaction would lock out the audit row's. Writes that must survive a refusal (a wrong SMS code
+    counting towards the lockout) are committed by the service before it raises."""
+    await session.rollback()
     await service.audit_refusal(
         get_database(request).sessionmaker, actor=_actor(principal), action=action, subject_id=subject, error=exc
     )
@@ -62,8 +75,8 @@ def client_device(request: Request, device_id: str | None = None) -> str | None:
 
 
 @router.get("/items", response_model=list[ItemOut], summary="The ten servicing items, who may apply, their forms")
-async def items() -> list[ItemOut]:
-    return service.list_items()
+async def items(settings: AppSettings) -> list[ItemOut]:
+    return service.list_items(settings)
 
 
 # --- agent -------------------------------------------------------------------------------------------------
@@ -120,7 +133,7 @@ async def open_link(
     try:
         return await service.open_link(session, settings, body.token, principal=principal)
     except ZhihuiError as exc:
-        await refused(request, principal, "servicing.link.open", None, exc)
+        await refused(request, session, principal, "servicing.link.open", None, exc)
         raise
 
 
@@ -131,7 +144,7 @@ async def link_code(
     try:
         await service.send_link_code(session, settings, body.token, principal=principal)
     except ZhihuiError as exc:
-        await refused(request, principal, "servicing.link.code", None, exc)
+        await refused(request, session, principal, "servicing.link.code", None, exc)
         raise
     return Response(status_code=204)
 
@@ -143,7 +156,7 @@ async def verify_link(
     try:
         application, token = await service.verify_link(session, settings, body.token, body.code, principal=principal)
     except ZhihuiError as exc:
-        await refused(request, principal, "servicing.link.verify", None, exc)
+        await refused(request, session, principal, "servicing.link.verify", None, exc)
         raise
     return VerifiedOut(
         application_id=application.public_id,
@@ -220,7 +233,7 @@ async def submit(
             note=body.note,
         )
     except ZhihuiError as exc:
-        await refused(request, principal, "servicing.application.submit", application_id, exc)
+        await refused(request, session, principal, "servicing.application.submit", application_id, exc)
         raise
     return await service.application_out(session, application)
 
@@ -258,7 +271,7 @@ async def review(
             session, settings, application_id, decision=body.decision, reason=body.reason, actor=principal.actor
         )
     except ZhihuiError as exc:
-        await refused(request, principal, f"servicing.application.{body.decision}", application_id, exc)
+        await refused(request, session, principal, f"servicing.application.{body.decision}", application_id, exc)
         raise
     return await service.application_out(session, application, staff=True)
 
@@ -271,3 +284,13 @@ async def review(
 )
 async def signature(application_id: str, session: DbSession, principal: Reviewer) -> Response:
     return Response(await service.signature_png(session, application_id, actor=principal.actor), media_type="image/png")
+
+
+@router.get(
+    "/applications/{application_id}/specimen.png",
+    summary="The applicant's signature specimen on file (reviewers; audited)",
+    responses={200: {"content": {"image/png": {}}}},
+    response_class=Response,
+)
+async def specimen(application_id: str, session: DbSession, principal: Reviewer) -> Response:
+    return Response(await service.specimen_png(session, application_id, actor=principal.actor), media_type="image/png")

@@ -138,11 +138,10 @@ def _form_for(item: str, ctx: Any, rng: random.Random, codes: dict[str, str]) ->
             "consent_code": codes.get("consent_code"),
         }
     if item == "account_withdrawal":
-        top = catalog.withdrawal_max_fen(
-            ctx.account_balance_fen or 0, ctx.product.min_account_balance_fen, catalog.CONFIG.withdrawal_step_fen
-        )
-        steps = max(1, int(top * rng.uniform(0.05, 0.8)) // catalog.CONFIG.withdrawal_step_fen)
-        return {"amount_yuan": str(steps * catalog.CONFIG.withdrawal_step_fen // 100)}
+        step = ctx.config.withdrawal_step_fen
+        top = catalog.withdrawal_max_fen(ctx.account_balance_fen or 0, ctx.product.min_account_balance_fen, step)
+        steps = max(1, int(top * rng.uniform(0.05, 0.8)) // step)
+        return {"amount_yuan": str(steps * step // 100)}
     if item == "benefit_payment":
         return {"confirm": True}
     if item == "reinstatement":

@@ -14,6 +14,7 @@ class ServicingError(StrEnum):
     POLICY_NOT_LAPSED = "policy_not_lapsed"
     REINSTATEMENT_WINDOW_PASSED = "reinstatement_window_passed"
     CLAIM_PENDING = "claim_pending"
+    DEBIT_IN_FLIGHT = "debit_in_flight"
     MINOR_APPLICANT = "minor_applicant"
     ID_EXPIRED = "id_expired"
     APPLICATION_NOT_FOUND = "application_not_found"
@@ -75,6 +76,7 @@ register_messages(
         ServicingError.REINSTATEMENT_WINDOW_PASSED: "保单已于{lapse}效力中止，复效申请须在{deadline}前提出，"
         "现已超过两年复效期。",
         ServicingError.CLAIM_PENDING: "保单有未结案的理赔，暂不能办理此业务，请理赔结案后再申请。",
+        ServicingError.DEBIT_IN_FLIGHT: "该保单有一笔续期保费正在银行划款中，请划款结果返回后再办理。",
         ServicingError.MINOR_APPLICANT: "申请人未满18周岁，需由父母或其他监护人签字，请由监护人陪同到柜面办理。",
         ServicingError.ID_EXPIRED: "您的身份证件已于{until}过期，请先通过“客户信息变更”更新证件有效期。",
         ServicingError.APPLICATION_NOT_FOUND: "没有找到该保全申请。",

@@ -7,7 +7,8 @@ is prefilled with the current values, ``validate`` (the rules, which refuse with
 return an :class:`Outcome`), its review rule (the ``manual`` reasons ``validate`` adds), and ``apply``
 (the change to the policy core, called inside the approval transaction).
 
-Thresholds are in :class:`ServicingConfig`; the values are the domain brief's examples.
+Thresholds are in ``Settings.servicing`` (:class:`zhihui.settings.ServicingSettings`, ``ZHIHUI_SERVICING__…``);
+the defaults are the domain brief's examples.
 """
 
 from __future__ import annotations
@@ -51,32 +52,34 @@ from zhihui.policy.schemas import BeneficiaryIn, CustomerCreate
 from zhihui.risk import rules as risk_rules
 from zhihui.risk import service as risk_service
 from zhihui.servicing.errors import ServicingError
-from zhihui.settings import Settings
+from zhihui.settings import ServicingSettings, Settings
 
 # --- configuration -------------------------------------------------------------------------------------
+#
+# Thresholds live in ``Settings.servicing`` (``ZHIHUI_SERVICING__…``); the rules read them as ``ctx.config``.
 
 
-@dataclass(frozen=True)
-class ServicingConfig:
-    withdrawal_min_fen: int = 10_000
-    """Smallest partial withdrawal (100 CNY)."""
-    withdrawal_step_fen: int = 10_000
-    """Withdrawals in multiples of this (100 CNY)."""
-    withdrawal_online_limit_fen: int = 5_000_000
-    """Withdrawals above this (50,000 CNY) are allowed but reviewed by a person."""
-    benefit_review_above_fen: int = 5_000_000
-    """Benefit payments above this (50,000 CNY) are reviewed by a person."""
-    reinstatement_review_after_days: int = 365
-    """A lapse longer than this goes to manual underwriting."""
-    reinstatement_review_sum_assured_fen: int = 100_000_000
-    """A sum assured of 1,000,000 CNY or more goes to manual underwriting."""
-    frequency_window_days: int = 30
-    """A frequency change can be applied for in the days before the anniversary it takes effect on."""
-    hesitation_counts_from_issue: bool = True
-    """The hesitation period counts from the issue date (we hold no receipt-signing date)."""
+def money_words(fen: int) -> str:
+    """An amount as the review rules say it: ``5万元`` for whole ten-thousands, else ``1,234.50元``."""
+    if fen and fen % 1_000_000 == 0:
+        return f"{fen // 1_000_000}万元"
+    return f"{yuan(fen)}元"
 
 
-CONFIG = ServicingConfig()
+def days_words(days: int) -> str:
+    return "一年" if days == 365 else f"{days}天"
+
+
+def review_figures(config: ServicingSettings) -> dict[str, str]:
+    """The configured thresholds, in words, for the ``{…}`` placeholders of the items' review rules."""
+    return {
+        "withdrawal_online_limit": money_words(config.withdrawal_online_limit_fen),
+        "benefit_review_above": money_words(config.benefit_review_above_fen),
+        "reinstatement_review_after": days_words(config.reinstatement_review_after_days),
+        "reinstatement_review_sum_assured": money_words(config.reinstatement_review_sum_assured_fen),
+    }
+
+
 OPEN_STATUSES = frozenset({PolicyStatus.IN_FORCE, PolicyStatus.GRACE})
 NOT_CLOSED = frozenset({PolicyStatus.IN_FORCE, PolicyStatus.GRACE, PolicyStatus.LAPSED})
 OTP_NEW_PHONE = "svc_new_phone"
@@ -153,7 +156,12 @@ class ItemContext:
     insured: Any
     account_balance_fen: int | None = None
     unpaid: list[tuple[dt.date, int]] = field(default_factory=list)
-    config: ServicingConfig = CONFIG
+    debit_in_flight: bool = False
+    """An installment has been sent to the bank for debit (划款) and its answer has not come back."""
+
+    @property
+    def config(self) -> ServicingSettings:
+        return self.settings.servicing
 
     @property
     def product(self) -> Any:
@@ -197,16 +205,24 @@ class ItemSpec:
     form: type[BaseModel]
     fields: tuple[FieldSpec, ...]
     review_rule: str
+    """Who decides, in Chinese; ``{…}`` placeholders name configured thresholds (:func:`review_figures`)."""
     prefill: Callable[[ItemContext], dict[str, Any]]
     facts: Callable[[ItemContext], list[tuple[str, str]]]
     validate: Validate
     apply: Apply
     money: bool = False
     check_id_validity: bool = True
+    blocked_while_debit: bool = False
+    """Refused while a premium debit is with the bank: the item changes what the debit was sent with (method,
+    schedule, account), or pays or offsets premiums the debit may also collect (domain brief §1)."""
 
     @property
     def applicant_labels(self) -> str:
         return "或".join(APPLICANT_LABELS[RoleKind(a)] for a in self.applicants)
+
+    def review_text(self, config: ServicingSettings) -> str:
+        """The review rule with the configured thresholds filled in."""
+        return self.review_rule.format(**review_figures(config))
 
 
 # --- shared helpers -------------------------------------------------------------------------------------
@@ -319,7 +335,7 @@ CUSTOMER_AUTH = ItemSpec(
         FieldSpec("name", "姓名", "text", required=True),
         FieldSpec("id_number", "身份证号码", "id_number", required=True, help="请输入本人18位身份证号码"),
     ),
-    review_rule="自动审核；姓名、身份证号与登记信息一致且刷脸通过即生效。",
+    review_rule="自动审核；姓名、身份证号与登记信息一致且刷脸通过即生效（签名与预留签名差异较大时转人工比对）。",
     prefill=lambda ctx: {"name": ctx.applicant.name},
     facts=_no_facts,
     validate=_validate_customer_auth,
@@ -595,12 +611,13 @@ BENEFIT_PAYMENT = ItemSpec(
     statuses=OPEN_STATUSES,
     form=BenefitPaymentForm,
     fields=(FieldSpec("confirm", "确认领取至登记的领款账户", "bool", required=True),),
-    review_rule="金额超过5万元、领款账户户名与领取人不一致时转人工审核；其余按风险分自动审核。",
+    review_rule="金额超过{benefit_review_above}、领款账户户名与领取人不一致时转人工审核；其余按风险分自动审核。",
     prefill=_no_prefill,
     facts=_benefit_facts,
     validate=_validate_benefit_payment,
     apply=_apply_benefit_payment,
     money=True,
+    blocked_while_debit=True,
 )
 
 
@@ -654,7 +671,7 @@ async def _validate_reinstatement(form: Any, ctx: ItemContext) -> Outcome:
     if yes:
         manual.append(f"健康告知第{'、'.join(map(str, yes))}项回答“是”，转人工核保")
     if (ctx.today - lapsed_on).days > ctx.config.reinstatement_review_after_days:
-        manual.append("效力中止超过一年，转人工核保")
+        manual.append(f"效力中止超过{days_words(ctx.config.reinstatement_review_after_days)}，转人工核保")
     if policy.sum_assured_fen >= ctx.config.reinstatement_review_sum_assured_fen:
         manual.append("保额较高，转人工核保")
     await _check_consent(ctx, form.consent_code)
@@ -706,11 +723,15 @@ REINSTATEMENT = ItemSpec(
         FieldSpec("consent_code", "被保险人确认验证码", "otp", help="投保人与被保险人不是同一人时，须被保险人同意"),
         FieldSpec("confirm", "同意从交费账户扣划欠交保费及利息", "bool", required=True),
     ),
-    review_rule="健康告知任一项为“是”、中止超过一年或保额100万元以上转人工核保；其余自动审核。",
+    review_rule=(
+        "健康告知任一项为“是”、中止超过{reinstatement_review_after}或保额{reinstatement_review_sum_assured}以上"
+        "转人工核保；其余自动审核。"
+    ),
     prefill=_no_prefill,
     facts=_reinstatement_facts,
     validate=_validate_reinstatement,
     apply=_apply_reinstatement,
+    blocked_while_debit=True,
 )
 
 
@@ -739,6 +760,7 @@ async def _validate_withdrawal(form: Any, ctx: ItemContext) -> Outcome:
     policy, product, cfg = ctx.policy, ctx.product, ctx.config
     if product.kind != ProductKind.UNIVERSAL_LIFE or ctx.account_balance_fen is None:
         raise ZhihuiError(ServicingError.NOT_UNIVERSAL_LIFE)
+    # The hesitation period counts from the issue date: the policy core holds no receipt-signing date.
     hesitation_end = policy.issue_date + dt.timedelta(days=product.hesitation_days)
     if ctx.today <= hesitation_end:
         raise ZhihuiError(ServicingError.IN_HESITATION_PERIOD, params={"until": f"{hesitation_end:%Y-%m-%d}"})
@@ -829,7 +851,7 @@ ACCOUNT_WITHDRAWAL = ItemSpec(
     statuses=frozenset({PolicyStatus.IN_FORCE}),
     form=WithdrawalForm,
     fields=(FieldSpec("amount_yuan", "领取金额（元）", "money", required=True),),
-    review_rule="超过线上限额（5万元）转人工审核；其余按风险分自动审核。",
+    review_rule="超过线上限额（{withdrawal_online_limit}）转人工审核；其余按风险分自动审核。",
     prefill=_no_prefill,
     facts=_withdrawal_facts,
     validate=_validate_withdrawal,
@@ -924,6 +946,7 @@ RENEWAL_PAYMENT_METHOD = ItemSpec(
     facts=lambda ctx: [("下一个保单周年日", f"{_next_anniversary(ctx.policy.issue_date, ctx.today):%Y-%m-%d}")],
     validate=_validate_payment_method,
     apply=_apply_payment_method,
+    blocked_while_debit=True,
 )
 
 
@@ -1218,6 +1241,7 @@ PREMIUM_ACCOUNT = ItemSpec(
     facts=lambda ctx: [("当前交费账户", f"{ctx.policy.premium_bank or ''} {mask_account(ctx.policy.premium_account)}")],
     validate=_account_validator("premium"),
     apply=_account_applier("premium"),
+    blocked_while_debit=True,
 )
 BENEFIT_ACCOUNT = ItemSpec(
     code="benefit_account",
@@ -1263,8 +1287,8 @@ ADULT_AGE = 18
 
 
 def status_problem(spec: ItemSpec, ctx: ItemContext) -> ZhihuiError | None:
-    """Cross-cutting checks (domain brief §1): policy status, pending claim, adult applicant (a minor needs a
-    guardian's signature), ID valid on the day."""
+    """Cross-cutting checks (domain brief §1): policy status, pending claim, premium debit in flight, adult
+    applicant (a minor needs a guardian's signature), ID valid on the day."""
     if ctx.status not in spec.statuses:
         if spec.code == "reinstatement":
             return ZhihuiError(ServicingError.POLICY_NOT_LAPSED, params={"status": STATUS_LABELS[ctx.status]})
@@ -1273,6 +1297,8 @@ def status_problem(spec: ItemSpec, ctx: ItemContext) -> ZhihuiError | None:
         )
     if spec.money and ctx.policy.claim_pending:
         return ZhihuiError(ServicingError.CLAIM_PENDING)
+    if spec.blocked_while_debit and ctx.debit_in_flight:
+        return ZhihuiError(ServicingError.DEBIT_IN_FLIGHT)
     if age_on(ctx.applicant.birth_date, ctx.today) < ADULT_AGE:
         # a minor's application needs a guardian's signature, which the self-service link cannot collect
         return ZhihuiError(ServicingError.MINOR_APPLICANT)

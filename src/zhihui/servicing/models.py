@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, LargeBinary, String, Text
+from sqlalchemy import JSON, Boolean, Float, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 import zhihui.risk.service  # noqa: F401  (servicing calls risk: its tables belong in the same metadata)
@@ -72,6 +72,9 @@ class Application(Base):
     """The policy version the application was validated against; approval requires it unchanged."""
     signature_png: Mapped[bytes | None] = mapped_column(EncryptedBytes(), deferred=True)
     signed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    signature_similarity: Mapped[float | None] = mapped_column(Float)
+    """Similarity (0–1) of the drawn signature to the applicant's specimen at submission; None when none was on
+    file. Below ``ZHIHUI_SERVICING__SIGNATURE_MIN_SIMILARITY`` a reviewer compares them."""
     device_hash: Mapped[str | None] = mapped_column(String(64))
     region: Mapped[str | None] = mapped_column(String(32))
     risk_score: Mapped[int | None] = mapped_column(Integer)

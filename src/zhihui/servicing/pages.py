@@ -57,11 +57,11 @@ register_area(
 
 
 async def _workbench(
-    request: Request, session: Any, principal: Principal, extra: dict[str, Any], status: int = 200
+    request: Request, session: Any, settings: Any, principal: Principal, extra: dict[str, Any], status: int = 200
 ) -> HTMLResponse:
     context = {
         "policies": await service.agent_policies(session, agent_id=principal.id),
-        "items": service.list_items(),
+        "items": service.list_items(settings),
         "stats": await service.share_stats(session, agent_id=principal.id),
         "applications": await service.applications_of_agent(session, principal.id),
         **extra,
@@ -70,8 +70,8 @@ async def _workbench(
 
 
 @router.get("/staff/servicing", response_class=HTMLResponse)
-async def workbench(request: Request, session: DbSession, principal: Agent) -> HTMLResponse:
-    return await _workbench(request, session, principal, {})
+async def workbench(request: Request, session: DbSession, settings: AppSettings, principal: Agent) -> HTMLResponse:
+    return await _workbench(request, session, settings, principal, {})
 
 
 @router.post("/staff/servicing/links", response_class=HTMLResponse)
@@ -89,8 +89,8 @@ async def workbench_link(
             session, settings, policy_no=policy_no, item_code=item, applicant_role=applicant, actor=principal.actor
         )
     except ZhihuiError as exc:
-        return await _workbench(request, session, principal, {"error": exc.detail}, status=exc.status)
-    return await _workbench(request, session, principal, {"link": link})
+        return await _workbench(request, session, settings, principal, {"error": exc.detail}, status=exc.status)
+    return await _workbench(request, session, settings, principal, {"link": link})
 
 
 # --- reviewer ----------------------------------------------------------------------------------------------
@@ -129,7 +129,7 @@ async def review_submit(
             session, settings, public_id, decision=decision, reason=reason, actor=principal.actor
         )
     except ZhihuiError as exc:
-        await refused(request, principal, f"servicing.application.{decision}", public_id, exc)
+        await refused(request, session, principal, f"servicing.application.{decision}", public_id, exc)
         return await _review_page(request, session, principal, public_id, {"error": exc.detail}, status=exc.status)
     return await _review_page(request, session, principal, public_id, {"notice": "已处理"})
 
@@ -150,7 +150,7 @@ async def _landing(
     try:
         preview = await service.open_link(session, settings, token, principal=principal)
     except ZhihuiError as exc:
-        await refused(request, principal, "servicing.link.open", None, exc)
+        await refused(request, session, principal, "servicing.link.open", None, exc)
         context = {"error": exc.detail, "code": exc.code}
         return _with_device(request, render(request, "servicing/h5_link.html", context, status=exc.status))
     status = int(extra.pop("status", 200))
@@ -172,7 +172,7 @@ async def link_code(
     try:
         await service.send_link_code(session, settings, token, principal=principal)
     except ZhihuiError as exc:
-        await refused(request, principal, "servicing.link.code", None, exc)
+        await refused(request, session, principal, "servicing.link.code", None, exc)
         return await _landing(request, session, settings, token, principal, {"code_error": exc.detail})
     return await _landing(request, session, settings, token, principal, {"code_sent": True})
 
@@ -189,7 +189,7 @@ async def link_verify(
     try:
         application, session_token = await service.verify_link(session, settings, token, code, principal=principal)
     except ZhihuiError as exc:
-        await refused(request, principal, "servicing.link.verify", None, exc)
+        await refused(request, session, principal, "servicing.link.verify", None, exc)
         extra = {"code_sent": True, "code_error": exc.detail, "status": exc.status}
         return await _landing(request, session, settings, token, principal, extra)
     response = RedirectResponse(f"/h5/servicing/{application.public_id}", status_code=303)
@@ -333,7 +333,7 @@ async def submit(
             note=str(strip_control_characters(str(data.get("note") or ""))),
         )
     except ZhihuiError as exc:
-        await refused(request, principal, "servicing.application.submit", public_id, exc)
+        await refused(request, session, principal, "servicing.application.submit", public_id, exc)
         extra = {
             "error": exc.detail, "error_field": exc.field, "values": values, "status": exc.status,
             "note": str(data.get("note") or ""),

@@ -129,6 +129,11 @@ class ApplicationOut(BaseModel):
     """What the customer wrote to the reviewer with the last submission."""
     auto_decided: bool = False
     endorsement_url: str | None = None
+    signature_similarity: float | None = None
+    """Staff only: similarity (0–1) of the drawn signature to the applicant's specimen at submission; None when
+    no specimen was on file (the signature becomes the specimen once the application is approved)."""
+    specimen_at: dt.datetime | None = None
+    """Staff only: when the applicant's current signature specimen was taken (None: none on file)."""
     created_at: dt.datetime
     submitted_at: dt.datetime | None = None
     decided_at: dt.datetime | None = None

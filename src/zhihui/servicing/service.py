@@ -15,6 +15,7 @@ Functions never commit (the request's unit of work does), with one exception doc
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import binascii
 import datetime as dt
@@ -60,6 +61,7 @@ from zhihui.servicing.schemas import (
     LinkPreviewOut,
     ShareStatsOut,
 )
+from zhihui.servicing.signature import NoInk, signature_similarity
 from zhihui.settings import Settings
 
 LINK_PURPOSE = "servicing"
@@ -93,8 +95,8 @@ def _field_out(f: catalog.FieldSpec) -> FieldOut:
     )
 
 
-def list_items() -> list[ItemOut]:
-    """The ten items with who may apply, face verification and form fields."""
+def list_items(settings: Settings) -> list[ItemOut]:
+    """The ten items with who may apply, face verification, review rule (configured thresholds) and fields."""
     return [
         ItemOut(
             code=spec.code,
@@ -102,7 +104,7 @@ def list_items() -> list[ItemOut]:
             applicants=[str(a) for a in spec.applicants],
             applicant_labels=spec.applicant_labels,
             face_required=spec.face_required,
-            review_rule=spec.review_rule,
+            review_rule=spec.review_text(settings.servicing),
             fields=[_field_out(f) for f in spec.fields],
         )
         for spec in catalog.ITEMS.values()
@@ -396,6 +398,7 @@ async def build_context(
     account = await policy_service.universal_account(session, policy.id)
     on = today()
     unpaid = await policy_service.unpaid_installments(session, policy.id, up_to=on)
+    debit = await policy_service.debit_in_flight(session, policy.id)
     return catalog.ItemContext(
         session=session,
         settings=settings,
@@ -408,6 +411,7 @@ async def build_context(
         insured=insured,
         account_balance_fen=account.balance_fen if account is not None else None,
         unpaid=[(row.due_date, row.amount_fen) for row in unpaid],
+        debit_in_flight=debit is not None,
     )
 
 
@@ -463,6 +467,8 @@ async def application_out(session: AsyncSession, application: Application, *, st
             if application.status == "approved"
             else None
         ),
+        signature_similarity=application.signature_similarity if staff else None,
+        specimen_at=customer.signature_specimen_at if staff else None,
         created_at=application.created_at,
         submitted_at=application.submitted_at,
         decided_at=application.decided_at,
@@ -603,6 +609,34 @@ def decode_signature(data_url: str) -> bytes:
     return raw
 
 
+SIGNATURE_DIFFERS = "签名与预留签名差异较大，请人工比对"
+SIGNATURE_NOT_COMPARED = "签名无法与预留签名自动比对，请人工比对"
+
+
+async def _compare_with_specimen(
+    session: AsyncSession, settings: Settings, customer_id: int, png: bytes, *, actor: Actor
+) -> tuple[float | None, list[str]]:
+    """The drawn signature's similarity to the customer's specimen and the review reasons it gives.
+
+    Never a refusal: a low score only sends the application to a reviewer, who sees both images side by side
+    (the comparison is a coarse screen, see ``servicing.signature``). No specimen on file: no score and no
+    reason; the signature becomes the specimen once the application is approved (:func:`_keep_specimen`)."""
+    specimen = await policy_service.signature_specimen(
+        session, customer_id, actor=actor, reason="保全申请签名与预留签名比对"
+    )
+    if specimen is None:
+        return None, []
+    threshold = settings.servicing.signature_min_similarity
+    try:
+        # a few milliseconds of numpy/scipy on small images: off the event loop all the same
+        similarity = await asyncio.to_thread(signature_similarity, specimen, png)
+    except NoInk:
+        return None, [SIGNATURE_NOT_COMPARED]
+    if similarity < threshold:
+        return similarity, [f"{SIGNATURE_DIFFERS}（相似度{similarity:.2f}，低于{threshold:.2f}）"]
+    return similarity, []
+
+
 async def submit_application(
     session: AsyncSession,
     settings: Settings,
@@ -615,8 +649,9 @@ async def submit_application(
     region: str | None = None,
     note: str | None = None,
 ) -> Application:
-    """Validate, sign, score and decide an application: approved at once when the item's review rule and the
-    risk score allow, else queued for a reviewer. SMS to the customer either way.
+    """Validate, sign, score and decide an application: approved at once when the item's review rule, the risk
+    score and the signature comparison allow, else queued for a reviewer. SMS to the customer either way.
+    A signature unlike the applicant's specimen on file only adds a review reason (:func:`_compare_with_specimen`).
 
     Raises the item's coded errors (nothing is written then), ``face_verification_required``,
     ``signature_required``/``signature_invalid``, ``application_not_editable``. A wrong SMS code is committed
@@ -644,6 +679,7 @@ async def submit_application(
         raise
 
     actor = principal.actor
+    similarity, signature_reasons = await _compare_with_specimen(session, settings, ctx.applicant.id, png, actor=actor)
     if application.application_no is None:
         application.application_no = await next_business_number(session, "BQ")
     clean_form = {k: v for k, v in parsed.model_dump(mode="json").items() if k not in ("phone_code", "consent_code")}
@@ -657,6 +693,7 @@ async def submit_application(
     application.base_version = ctx.policy.version
     application.signature_png = png
     application.signed_at = now()
+    application.signature_similarity = similarity
     application.device_hash = device_hash
     application.region = region
     application.submitted_at = now()
@@ -679,7 +716,11 @@ async def submit_application(
         ),
     )
     application.risk_score = risk.score
-    reasons = list(result.manual) + ([] if risk.low else [f"风险分{risk.score}：{r}" for r in risk.reasons])
+    reasons = (
+        list(result.manual)
+        + signature_reasons
+        + ([] if risk.low else [f"风险分{risk.score}：{r}" for r in risk.reasons])
+    )
     application.review_reasons = reasons
     audit.record(
         session,
@@ -715,7 +756,8 @@ async def _approve(
     actor: Actor,
     auto: bool,
 ) -> None:
-    """Apply the change, claim the policy version, render the endorsement; the caller's one transaction."""
+    """Apply the change, claim the policy version, keep the signature as the specimen where due
+    (:func:`_keep_specimen`), render the endorsement; the caller's one transaction."""
     spec = catalog.item(application.item)
     reference = application.application_no or ""
     if spec.code not in CUSTOMER_LEVEL_ITEMS:
@@ -724,7 +766,12 @@ async def _approve(
         await policy_service.claim_policy_version(
             session, ctx.policy, expected_version=application.base_version or ctx.policy.version
         )
+        # A debit may have been sent to the bank since the context was read; submit_debit locks the policy row,
+        # so after our claim (an UPDATE of that row) this read sees any debit that got in first.
+        if spec.blocked_while_debit and await policy_service.debit_in_flight(session, ctx.policy.id) is not None:
+            raise ZhihuiError(ServicingError.DEBIT_IN_FLIGHT)
     await spec.apply(ctx, changes, actor, reference)
+    await _keep_specimen(session, application, ctx, actor=actor)
     await session.flush()
     application.status = "approved"
     application.auto_decided = auto
@@ -759,6 +806,34 @@ async def _approve(
     await _notify(session, customer.phone, application, spec, "approved")
 
 
+async def _keep_specimen(
+    session: AsyncSession, application: Application, ctx: catalog.ItemContext, *, actor: Actor
+) -> None:
+    """Take the signature of an approved application as the applicant's specimen when none is on file, and
+    always for customer authentication (客户认证: SMS, face and name + ID just proven; a drawing unlike the old
+    specimen was sent to a reviewer before it got here). Only approved signatures: a rejected one never becomes
+    the reference later ones are compared with."""
+    if ctx.applicant.signature_specimen_at is not None and application.item != "customer_auth":
+        return
+    png = await session.scalar(select(Application.signature_png).where(Application.id == application.id))
+    if png:
+        source = application.application_no or application.public_id
+        await policy_service.record_signature_specimen(
+            session, ctx.applicant.id, bytes(png), source=source, actor=actor
+        )
+
+
+async def specimen_png(session: AsyncSession, public_id: str, *, actor: Actor) -> bytes:
+    """The applicant's signature specimen, for a reviewer comparing it with the application's signature (the read
+    is audited by the policy core)."""
+    application = await _load(session, public_id)
+    reason = f"保全审核比对签名（{application.application_no or application.public_id}）"
+    data = await policy_service.signature_specimen(session, application.customer_id, actor=actor, reason=reason)
+    if data is None:
+        raise NotFound(PlatformError.NOT_FOUND)
+    return data
+
+
 async def review_application(
     session: AsyncSession,
     settings: Settings,
@@ -770,8 +845,10 @@ async def review_application(
 ) -> Application:
     """A reviewer's decision: approve (apply + endorsement), reject with a reason, or ask for more.
 
-    Approval refuses ``application_stale`` when the policy changed since submission and ``policy_changed``
-    when a concurrent approval on the same policy won. Audited; SMS to the customer."""
+    Approval refuses ``application_stale`` when the policy changed since submission, ``policy_changed``
+    when a concurrent approval on the same policy won, and ``debit_in_flight`` when a premium debit was sent to
+    the bank since submission for an item that must wait for it (nothing is applied; the application stays
+    pending, so it can be approved once the answer is in). Audited; SMS to the customer."""
     application = await _load(session, public_id)
     if application.status != "pending_review":
         raise Conflict(ServicingError.REVIEW_NOT_PENDING)
