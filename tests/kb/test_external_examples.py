@@ -19,6 +19,12 @@ def test_examples_ship_for_both_engines() -> None:
         # Real questions: some candidates right, most wrong, none of it NaN.
         assert 0 < int(ext.y.sum()) < len(ext.y)
         assert np.isfinite(ext.x).all()
+        # Rows come grouped by question; out-of-scope questions have no right candidate.
+        spans = ext.questions()
+        assert sum(b - a for a, b in spans) == len(ext.y)
+        assert all(len(set(ext.query[a:b].tolist())) == 1 for a, b in spans)
+        assert not any(ext.y[a:b].any() for a, b in spans if not ext.in_scope[a])
+        assert any(not ext.in_scope[a] for a, _ in spans)
 
 
 def test_examples_of_another_layout_are_not_used() -> None:

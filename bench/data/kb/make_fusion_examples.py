@@ -31,7 +31,9 @@ def read_jsonl(path: Path) -> list[dict[str, object]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def examples(kb_file: Path, q_file: Path, embedder: str | None) -> tuple[int, np.ndarray, np.ndarray]:
+def examples(
+    kb_file: Path, q_file: Path, embedder: str | None
+) -> tuple[int, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     rows = read_jsonl(kb_file)
     docs = [
         r.KbDoc(
@@ -47,7 +49,9 @@ def examples(kb_file: Path, q_file: Path, embedder: str | None) -> tuple[int, np
     index = r.RetrievalIndex.build(docs, embedder="auto" if embedder else None, external_examples=False)
     xs: list[np.ndarray] = []
     ys: list[np.ndarray] = []
-    for q in read_jsonl(q_file):
+    qs: list[np.ndarray] = []
+    ss: list[np.ndarray] = []
+    for qi, q in enumerate(read_jsonl(q_file)):
         target = q.get("id")
         audience = str(q.get("audience") or (audience_of.get(str(target), "customer") if target else "customer"))
         audience = "customer" if audience == "both" else audience
@@ -56,7 +60,9 @@ def examples(kb_file: Path, q_file: Path, embedder: str | None) -> tuple[int, np
             continue
         xs.append(cands.features)
         ys.append(np.array([index._docs[int(e)].entry_id == target for e in cands.entries], dtype=np.int8))
-    return index._n_features(), np.vstack(xs), np.concatenate(ys)
+        qs.append(np.full(len(cands.entries), qi, dtype=np.int64))
+        ss.append(np.full(len(cands.entries), bool(target), dtype=bool))
+    return index._n_features(), np.vstack(xs), np.concatenate(ys), np.concatenate(qs), np.concatenate(ss)
 
 
 def main() -> None:
@@ -68,6 +74,10 @@ def main() -> None:
             sys.exit("feature layouts differ between sets")
         out[f"x{n}"] = np.vstack([p[1] for p in parts]).astype(np.float32)
         out[f"y{n}"] = np.concatenate([p[2] for p in parts])
+        # Question numbers made unique across sets (each set's rows stay contiguous per question).
+        offsets = np.cumsum([0] + [int(p[3].max()) + 1 for p in parts[:-1]])
+        out[f"q{n}"] = np.concatenate([p[3] + off for p, off in zip(parts, offsets, strict=True)])
+        out[f"s{n}"] = np.concatenate([p[4] for p in parts])
         out[f"layout{n}"] = np.array(r.feature_layout(n))
         print(f"{n} features: {len(out[f'y{n}'])} rows, {int(out[f'y{n}'].sum())} positives")
     np.savez_compressed(OUT, **out)
