@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import httpx
+from sqlalchemy import select
 
-from tests.factories import make_staff, staff_headers
+from tests.factories import make_customer, make_staff, staff_headers
 from zhihui.nlu.claim_slots import id_check_char
+from zhihui.platform.auth import open_session
 from zhihui.platform.db import Database
+from zhihui.platform.models import AuditLog
 
 ID = "44030519870615060" + id_check_char("44030519870615060")
 OPENING = f"我老婆叫陈静，身份证{ID}，我手机13602223344，前天在深圳南山区骑车摔了，胳膊骨折，在北京大学深圳医院住院"
@@ -117,3 +120,68 @@ async def test_control_characters_in_an_utterance_are_dropped_not_a_500(client: 
     r = await client.post(f"/api/v1/claims/dialogs/{dialog_id}/turns", json={"text": "我爸\x00昨天摔\x01断了腿"})
     assert r.status_code == 200
     assert r.json()["slots"]["relation"] == "parent"
+
+
+# The free description of an accident with everything but the contact phone.
+WITHOUT_PHONE = f"我老婆叫陈静，身份证{ID}，前天在深圳南山区骑车摔了，胳膊骨折，在北京大学深圳医院住院"
+
+
+async def test_a_caller_id_mobile_is_the_contact_phone_and_is_not_asked_for(
+    db: Database, client: httpx.AsyncClient
+) -> None:
+    r = await client.post(
+        "/api/v1/claims/dialogs",
+        json={
+            "ref_date": "2026-04-09",
+            "validate_policy": False,
+            "channel": "voice",
+            "caller_phone": "+86 139-1234-5678",
+        },
+    )
+    assert r.status_code == 201 and r.json()["slots"] == {"contact_phone": "13912345678"}
+    dialog_id = r.json()["dialog_id"]
+    r = await client.post(f"/api/v1/claims/dialogs/{dialog_id}/turns", json={"text": WITHOUT_PHONE})
+    body = r.json()
+    # Nothing left to ask: the read-back names the phone (masked) so the reporter can give another.
+    assert body["state"] == "confirming", body["reply"]
+    assert "139****5678" in body["reply"] and "13912345678" not in body["reply"]
+    async with db.unit_of_work() as session:
+        row = await session.scalar(
+            select(AuditLog).where(AuditLog.action == "claims.dialog_start").order_by(AuditLog.id.desc())
+        )
+        assert row is not None and row.detail == {"contact_phone_from": "caller_id"}
+
+
+async def test_a_phone_the_reporter_says_replaces_the_caller_id(client: httpx.AsyncClient) -> None:
+    r = await client.post(
+        "/api/v1/claims/dialogs",
+        json={"ref_date": "2026-04-09", "validate_policy": False, "caller_phone": "13912345678"},
+    )
+    dialog_id = r.json()["dialog_id"]
+    r = await client.post(
+        f"/api/v1/claims/dialogs/{dialog_id}/turns", json={"text": WITHOUT_PHONE + "，打我手机13602223344"}
+    )
+    assert r.json()["slots"]["contact_phone"] == "13602223344"
+
+
+async def test_a_landline_caller_id_is_ignored(client: httpx.AsyncClient) -> None:
+    r = await client.post(
+        "/api/v1/claims/dialogs",
+        json={"ref_date": "2026-04-09", "validate_policy": False, "caller_phone": "021-62345678"},
+    )
+    assert r.status_code == 201 and r.json()["slots"] == {}
+    r = await client.post(f"/api/v1/claims/dialogs/{r.json()['dialog_id']}/turns", json={"text": WITHOUT_PHONE})
+    assert r.json()["expecting"] == "contact_phone"
+
+
+async def test_a_signed_in_customer_reports_with_the_phone_on_file(db: Database, client: httpx.AsyncClient) -> None:
+    async with db.unit_of_work() as session:
+        customer = await make_customer(session, phone="13700001111")
+        customer_id = customer.id
+        token = await open_session(session, subject_kind="customer", subject_id=customer_id, role=None, ttl_hours=1)
+    r = await client.post(
+        "/api/v1/claims/dialogs",
+        json={"ref_date": "2026-04-09", "validate_policy": False},
+        headers={"Authorization": f"Bearer {token}"},
+    )
+    assert r.status_code == 201 and r.json()["slots"] == {"contact_phone": "13700001111"}

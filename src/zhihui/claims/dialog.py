@@ -36,6 +36,8 @@ MAX_ASKS_PER_SLOT = 3
 MAX_MISHEARD_PER_SLOT = 2
 UNREGISTERED_HOSPITAL_FLAG = "报案人说在"
 VAGUE_CONFIDENCE = 0.75
+KNOWN_BEFORE_CONFIDENCE = 0.5
+"""Confidence of a value known before the reporter spoke (the caller's number): weaker than anything said."""
 """Below this an extracted value (a vague date) is confirmed with the reporter, and later answers may refine it."""
 RAMBLE_CHARS = 600
 """Longer utterances are read for missing slots only: a long story repeats and contradicts itself."""
@@ -198,9 +200,18 @@ class Turn:
 # --------------------------------------------------------------------------------------------- entry points
 
 
-def open_dialog(ref_date: dt.date, channel: str = "text") -> DialogState:
-    """A fresh dialog whose reply is the opening prompt."""
-    return DialogState(ref_date=ref_date.isoformat(), channel=channel, reply=OPENING)
+def open_dialog(ref_date: dt.date, channel: str = "text", *, contact_phone: str | None = None) -> DialogState:
+    """A fresh dialog whose reply is the opening prompt.
+
+    A ``contact_phone`` already known (the caller's number, the signed-in customer's phone) is filled in
+    and not asked for; the read-back names it, so the reporter can still give another.
+    """
+    state = DialogState(ref_date=ref_date.isoformat(), channel=channel, reply=OPENING)
+    if contact_phone:
+        state.slots["contact_phone"] = contact_phone
+        # Below any phone the reporter says, so a number given in the conversation replaces it.
+        state.confidence["contact_phone"] = KNOWN_BEFORE_CONFIDENCE
+    return state
 
 
 def take_turn(state: DialogState, text: str | None) -> DialogState:

@@ -35,6 +35,9 @@ class DialogCreate(BaseModel):
     channel: Literal["text", "voice"] = "text"
     validate_policy: bool = True
     """False skips the policy-core checks (insured exists, name matches, policy in force) — for evaluation."""
+    caller_phone: str | None = Field(default=None, max_length=20)
+    """The number the reporter calls from (the voice gateway's caller ID, ``+86…`` accepted). A mobile number
+    becomes the contact phone and is not asked for (the read-back names it); anything else is ignored."""
 
 
 class TurnIn(BaseModel):

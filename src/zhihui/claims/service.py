@@ -52,6 +52,7 @@ from zhihui.platform.clock import now, today
 from zhihui.platform.errors import Conflict, NotFound, ZhihuiError
 from zhihui.platform.numbers import next_business_number
 from zhihui.platform.pii import lookup_hash, mask_id_number, mask_phone, redact_text
+from zhihui.platform.validators import is_valid_mobile
 from zhihui.policy import service as policy_service
 
 REPORTER = Actor(kind="customer", name="报案人")
@@ -149,7 +150,11 @@ async def start_dialog(
     ref = data.ref_date or today()
     if abs((ref - today()).days) > 366:
         raise ZhihuiError(ClaimsError.REF_DATE_OUT_OF_RANGE, field="ref_date")
-    state = dlg.open_dialog(ref, data.channel)
+    phone, phone_source = caller_mobile(data.caller_phone), "caller_id"
+    if phone is None and customer_id is not None:
+        # A signed-in customer proved this phone with an SMS code to sign in.
+        phone, phone_source = (await policy_service.get_customer(session, customer_id)).phone, "customer_profile"
+    state = dlg.open_dialog(ref, data.channel, contact_phone=phone)
     row = ClaimDialog(
         public_id=secrets.token_urlsafe(18),
         channel=data.channel,
@@ -162,8 +167,28 @@ async def start_dialog(
     _log(row, "bot", state.reply)
     session.add(row)
     await session.flush()
-    audit.record(session, actor=actor, action="claims.dialog_start", subject_type="claim_dialog", subject_id=row.id)
+    audit.record(
+        session,
+        actor=actor,
+        action="claims.dialog_start",
+        subject_type="claim_dialog",
+        subject_id=row.id,
+        fields=("contact_phone",) if phone else (),
+        detail={"contact_phone_from": phone_source} if phone else None,
+    )
     return await _dialog_out(session, row, state)
+
+
+def caller_mobile(number: str | None) -> str | None:
+    """The 11-digit mobile number in a caller ID (``+86 139…``, ``0139…``), or None for a landline or junk."""
+    if not number:
+        return None
+    digits = re.sub(r"\D", "", number)
+    if len(digits) == 13 and digits.startswith("86"):
+        digits = digits[2:]
+    elif len(digits) == 12 and digits.startswith("0"):
+        digits = digits[1:]
+    return digits if is_valid_mobile(digits) else None
 
 
 async def _dialog_row(session: AsyncSession, public_id: str, *, lock: bool = False) -> ClaimDialog:
