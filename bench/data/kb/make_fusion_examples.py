@@ -1,12 +1,12 @@
 """Make src/zhihui/kb/data/fusion_examples.npz: real questions as training rows for the KB fusion model.
 
-    .venv/bin/python bench/data/kb/make_fusion_examples.py
+    .venv/bin/python bench/data/kb/make_fusion_examples.py [SET_PREFIX ...]   # e.g. demo tune train
 
 For each knowledge base with its own labelled questions (the demo KB with its dev questions, and the blind-written
 `tune` set here), the KB is indexed and every question's candidates are scored; each candidate's feature row is
 kept with a label (1 for the right entry, 0 otherwise; out-of-scope questions give only 0s). This is done with and
-without sentence embeddings, because the two engines have different feature layouts. The `test` set and the
-shared evaluation data are never used here.
+without sentence embeddings, because the two engines have different feature layouts. The `train` and `train2`
+sets were written for this purpose only. The `test` set and the shared evaluation data are never used here.
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ ROOT = Path(__file__).resolve().parents[3]
 SETS = [
     (ROOT / "src/zhihui/kb/data/demo_kb.jsonl", ROOT / "src/zhihui/kb/data/demo_dev.jsonl"),
     (ROOT / "bench/data/kb/tune_kb.jsonl", ROOT / "bench/data/kb/tune_questions.jsonl"),
+    (ROOT / "bench/data/kb/train_kb.jsonl", ROOT / "bench/data/kb/train_questions.jsonl"),
+    (ROOT / "bench/data/kb/train2_kb.jsonl", ROOT / "bench/data/kb/train2_questions.jsonl"),
 ]
 OUT = ROOT / "src/zhihui/kb/data" / r.EXTERNAL_EXAMPLES_FILE
 
@@ -66,9 +68,12 @@ def examples(
 
 
 def main() -> None:
+    names = sys.argv[1:]  # optional: only these sets (demo, tune, train, train2)
+    sets = [(kb, qs) for kb, qs in SETS if kb.exists() and (not names or kb.name.split("_kb")[0] in names)]
+    print("sets:", ", ".join(kb.name for kb, _ in sets))
     out: dict[str, np.ndarray] = {}
     for embedder in ("auto", None):
-        parts = [examples(kb, qs, embedder) for kb, qs in SETS]
+        parts = [examples(kb, qs, embedder) for kb, qs in sets]
         n = parts[0][0]
         if any(p[0] != n for p in parts):
             sys.exit("feature layouts differ between sets")
