@@ -25,6 +25,9 @@ def test_examples_ship_for_both_engines() -> None:
         assert all(len(set(ext.query[a:b].tolist())) == 1 for a, b in spans)
         assert not any(ext.y[a:b].any() for a, b in spans if not ext.in_scope[a])
         assert any(not ext.in_scope[a] for a, _ in spans)
+        # Several knowledge bases, each question asked of one.
+        assert len(set(ext.source.tolist())) >= 3
+        assert all(len(set(ext.source[a:b].tolist())) == 1 for a, b in spans)
 
 
 def test_examples_of_another_layout_are_not_used() -> None:
@@ -32,12 +35,15 @@ def test_examples_of_another_layout_are_not_used() -> None:
     assert retrieval._external_examples(7) is None
 
 
-def test_examples_change_the_fusion_model() -> None:
+def test_examples_change_the_fusion_model_and_choose_the_thresholds() -> None:
     with_ext = RetrievalIndex.build(DOCS, embedder=None)
     without = RetrievalIndex.build(DOCS, embedder=None, external_examples=False)
     assert with_ext._fusion is not None and without._fusion is not None
     assert not np.allclose(with_ext._fusion.coef, without._fusion.coef)
     assert with_ext.search("冷静期里解约退多少", "customer")[0].entry_id == "T01"
+    assert "real questions" in str(with_ext.report.extra["thresholds_from"])
+    assert without.report.extra["thresholds_from"] == "held-out paraphrases"
+    assert 0.02 <= with_ext.thresholds.clarify <= with_ext.thresholds.answer <= 0.99
 
 
 def test_a_knowledge_base_too_small_to_learn_from_uses_the_examples() -> None:

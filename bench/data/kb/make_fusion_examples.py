@@ -83,6 +83,7 @@ def main() -> None:
         offsets = np.cumsum([0] + [int(p[3].max()) + 1 for p in parts[:-1]])
         out[f"q{n}"] = np.concatenate([p[3] + off for p, off in zip(parts, offsets, strict=True)])
         out[f"s{n}"] = np.concatenate([p[4] for p in parts])
+        out[f"k{n}"] = np.concatenate([np.full(len(p[2]), i, dtype=np.int64) for i, p in enumerate(parts)])
         out[f"layout{n}"] = np.array(r.feature_layout(n))
         print(f"{n} features: {len(out[f'y{n}'])} rows, {int(out[f'y{n}'].sum())} positives")
     np.savez_compressed(OUT, **out)
