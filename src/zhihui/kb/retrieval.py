@@ -44,11 +44,12 @@ from __future__ import annotations
 import hashlib
 import math
 import random
+import re
 import threading
 import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from typing import Any, Literal, Protocol
 
@@ -91,6 +92,8 @@ class KbDoc:
     question: str
     paraphrases: tuple[str, ...] = ()
     category: str = ""
+    answer: str = ""
+    """The answer's text (tags are ignored): a weak signal for words a question shares only with the answer."""
 
     def texts(self) -> tuple[str, ...]:
         return (self.question, *self.paraphrases)
@@ -220,6 +223,15 @@ def _analyze(text: str) -> _Analysis:
     # Embeddings see the canonical (synonym-folded) text: on held-out KB
     # paraphrases this beat embedding the surface text (top-1 0.74 vs 0.71).
     return _Analysis(canon, tokens, tuple(_char_ngrams(canon)), tuple(_syllable_ngrams(syllables)), canon)
+
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _answer_tokens(answer: str) -> tuple[str, ...]:
+    """Tokens of an answer for the answer signal (rich-text tags dropped)."""
+    text = _TAG.sub(" ", answer)
+    return tuple(tokenize(canonicalize(text))) if is_meaningful(text) else ()
 
 
 # --------------------------------------------------------------------------- sparse term index
@@ -531,7 +543,7 @@ def _postings_dot(
 
 
 SIGNALS = ("bm25", "dice", "char", "pinyin")
-ENTRY_SIGNALS = ("char_centroid", "pinyin_centroid", "coverage")
+ENTRY_SIGNALS = ("char_centroid", "pinyin_centroid", "coverage", "answer")
 _N_SIG_FEATS = 4
 _CANDIDATES_PER_SIGNAL = 6
 _TEXTS_PER_SIGNAL = 24
@@ -604,11 +616,11 @@ def _fit_fusion(
 EXTERNAL_WEIGHT_RATIO = 1.5
 EXTERNAL_EXAMPLES_FILE = "fusion_examples.npz"
 # With this many shipped real questions, the answer threshold is the strictest of those that reach the wanted
-# precision on each knowledge base's questions, each scored by models that never saw that knowledge base (a new
-# knowledge base is the case to guard). Below it, the KB's own held-out paraphrases and HELDOUT_ERROR_RATIO.
-# Measured by shipping three of the four sets and asking the fourth: tune precision 0.965 → 0.978 (answer rate
-# 0.56 → 0.46), demo 1.0 → 0.97 on 33 answers (answer rate 0.19 → 0.18); a single pooled threshold gave 0.957
-# and 0.945.
+# precision on each knowledge base's questions (the clarify threshold is their median), each scored by models
+# that never saw that knowledge base: a new knowledge base is the case to guard. Below it, the KB's own held-out
+# paraphrases and HELDOUT_ERROR_RATIO. Measured by shipping all but one set and asking the one left out: tune
+# precision 0.965 → 0.978 (answer rate 0.56 → 0.46), demo 1.0 → 0.97 on 33 answers (answer rate 0.19 → 0.18);
+# one threshold pooled over the sources gave 0.957 and 0.945.
 MIN_REAL_QUESTIONS_FOR_THRESHOLDS = 500
 
 
@@ -794,6 +806,8 @@ class RetrievalIndex:
         self._text_alive = np.zeros(0, dtype=bool)
         self._text_aud = np.zeros(0, dtype=np.int8)  # 0 both, 1 customer, 2 agent
         self._indexes: dict[str, _TermIndex] = {}
+        # One row per entry (row = entry number): the answers, scored as an entry-level signal.
+        self._answers = _TermIndex("bm25")
         self._emb: FloatArray | None = None
         self._emb_mean: FloatArray | None = None
         self._fusion: _Fusion | None = None
@@ -873,6 +887,7 @@ class RetrievalIndex:
         self._indexes["dice"].fit([a.tokens for a in analyses], groups)
         self._indexes["char"].fit([a.chars for a in analyses], groups)
         self._indexes["pinyin"].fit([a.pinyin for a in analyses], groups)
+        self._answers.fit([_answer_tokens(d.answer) for d in self._docs], [_aud_code(d.audience) for d in self._docs])
         if embedder is not None:
             raw = embedder.embed([a.embed_text for a in analyses])
             # Sentence embeddings share a large common direction; removing the
@@ -1038,9 +1053,11 @@ class RetrievalIndex:
                 _choose_thresholds([r for r, k in zip(real, real_sources, strict=True) if k == src], target_precision)
                 for src in sorted(set(real_sources))
             ]
-            self.thresholds = Thresholds(
-                answer=max(t.answer for t in per_source), clarify=min(t.clarify for t in per_source)
-            )
+            answer = max(t.answer for t in per_source)
+            # Suggestions are cheap to be wrong about, so the middle of the sources' clarify thresholds will do
+            # (the lowest let "红烧肉怎么做" draw insurance suggestions).
+            clarify = float(np.median([t.clarify for t in per_source]))
+            self.thresholds = Thresholds(answer=answer, clarify=round(min(clarify, answer), 4))
             self.report.extra["thresholds_from"] = f"{len(real)} real questions of {len(per_source)} other KBs"
         else:
             heldout_target = 1.0 - (1.0 - target_precision) * heldout_error_ratio
@@ -1166,6 +1183,12 @@ class RetrievalIndex:
             if not exact:
                 new, _ = _walk(_ranked_like_argpartition(s, visible, m), s, visible, text_entry, cand, m, check=False)
             cand.update(dict.fromkeys(new))
+        answer_scores = self._answer_scores(a, excluded, audience)
+        # Entries whose answer alone holds the question's words ("暂存件" is only in the answer of
+        # "投保信息录错了怎么修改") become candidates too.
+        for e in _top_positive(answer_scores, _CANDIDATES_PER_SIGNAL).tolist():
+            if e not in cand and e < len(self._entry_texts) and bool(visible[self._entry_texts[e]].any()):
+                cand[e] = None
         if not cand:
             return empty
         entries = np.fromiter(cand.keys(), dtype=np.int64, count=len(cand))
@@ -1232,6 +1255,8 @@ class RetrievalIndex:
             for ci, (info, sub) in enumerate(zip(infos, subsets, strict=True)):
                 terms = info.terms if sub is None else self._terms_of(row_lists[ci])
                 vals[ci, base_entry + 2] = sum(w for t, w in q_pairs if t in terms) / q_mass
+        in_range = entries < len(answer_scores)
+        vals[in_range, base_entry + 3] = answer_scores[entries[in_range]]
         feats = np.zeros((len(entries), n_sig * _N_SIG_FEATS + 5), dtype=np.float32)
         tail = n_sig * _N_SIG_FEATS
         # Per signal: the value, its margin over the best other candidate, top or not, 1 / (1 + rank).
@@ -1254,6 +1279,22 @@ class RetrievalIndex:
         feats[:, tail + 3] = n_top
         feats[:, tail + 4] = math.log1p(mass)
         return _Candidates(entries, feats)
+
+    def _answer_scores(self, a: _Analysis, excluded: Sequence[int], audience: str) -> FloatArray:
+        """BM25 of the query against every entry's answer, per unit of query IDF mass."""
+        answers = self._answers
+        held: list[int] = []
+        if excluded:
+            # An entry held out whole (training) takes its answer with it.
+            out = set(excluded)
+            held = sorted(
+                {e for e in (self._text_entry[r] for r in excluded) if all(r in out for r in self._entry_texts[e])}
+            )
+        idx, w, mass, _ = answers.query(a.tokens, held)
+        scores = answers.scores(idx, w, _aud_code(audience))
+        if held:
+            scores[[e for e in held if e < len(scores)]] = 0.0
+        return scores / mass if mass > 0 else scores
 
     def _visibility(self, audience: str) -> tuple[npt.NDArray[np.bool_], IntArray]:
         # Rebuilt only after a write: per-query recomputation over 40k texts
@@ -1308,7 +1349,7 @@ class RetrievalIndex:
             doc = self._docs[e]
             if text in doc.texts() or not is_meaningful(text):
                 return
-            self._docs[e] = KbDoc(doc.entry_id, doc.audience, doc.question, (*doc.paraphrases, text), doc.category)
+            self._docs[e] = replace(doc, paraphrases=(*doc.paraphrases, text))
             self._append_text(e, text)
 
     def upsert(self, doc: KbDoc) -> None:
@@ -1322,6 +1363,7 @@ class RetrievalIndex:
             self._docs.append(doc)
             self._entry_alive.append(True)
             self._entry_texts.append([])
+            self._answers.add(_answer_tokens(doc.answer), _aud_code(doc.audience))
             for t in dict.fromkeys(doc.texts()):
                 if is_meaningful(t):
                     self._append_text(e, t)
