@@ -473,14 +473,20 @@ async def _specimen(db: Database, customer_id: int) -> tuple[bytes | None, str |
 
 
 async def test_first_approved_signature_becomes_the_specimen_and_later_ones_are_compared(
-    client: httpx.AsyncClient, db: Database
+    client: httpx.AsyncClient, db: Database, face_passes: None
 ) -> None:
     fix_clock()
     world = await make_world(db)
     policy_no = world.policies["MD01"]
     assert await _specimen(db, world.holder.id) == (None, None)
+    # An item proven by SMS alone never sets the specimen: whoever holds the phone could plant one.
     app_id, headers = await open_application(client, db, world, policy_no, "renewal_flag")
-    first = (await submit(client, app_id, headers, {"renew": "false"})).json()
+    assert (await submit(client, app_id, headers, {"renew": "false"})).json()["status"] == "approved"
+    assert await _specimen(db, world.holder.id) == (None, None)
+    app_id, headers = await open_application(client, db, world, policy_no, "customer_auth")
+    await pass_face(client, app_id, headers)
+    form = {"name": world.holder.name, "id_number": world.holder.id_number}
+    first = (await submit(client, app_id, headers, form)).json()
     assert first["status"] == "approved"  # no specimen on file: nothing to compare, no review
     png, source = await _specimen(db, world.holder.id)
     assert png is not None and png.startswith(b"\x89PNG") and source == first["application_no"]
@@ -544,12 +550,13 @@ async def test_customer_authentication_renews_the_specimen(
 ) -> None:
     fix_clock()
     world = await make_world(db)
-    app_id, headers = await open_application(client, db, world, world.policies["MD01"], "renewal_flag")
-    assert (await submit(client, app_id, headers, {"renew": "false"})).json()["status"] == "approved"
+    form = {"name": world.holder.name, "id_number": world.holder.id_number}
+    app_id, headers = await open_application(client, db, world, world.policies["MD01"], "customer_auth")
+    await pass_face(client, app_id, headers)
+    assert (await submit(client, app_id, headers, form)).json()["status"] == "approved"
     old, _ = await _specimen(db, world.holder.id)
     app_id, headers = await open_application(client, db, world, world.policies["MD01"], "customer_auth")
     await pass_face(client, app_id, headers)
-    form = {"name": world.holder.name, "id_number": world.holder.id_number}
     r = await submit(client, app_id, headers, form, signature=loops_png())
     assert r.json()["status"] == "pending_review"  # a new hand goes past a person before it becomes the specimen
     reviewer = await staff_headers(client, world.reviewer_username)

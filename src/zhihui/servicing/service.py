@@ -811,8 +811,11 @@ async def _keep_specimen(
 ) -> None:
     """Take the signature of an approved application as the applicant's specimen when none is on file, and
     always for customer authentication (客户认证: SMS, face and name + ID just proven; a drawing unlike the old
-    specimen was sent to a reviewer before it got here). Only approved signatures: a rejected one never becomes
-    the reference later ones are compared with."""
+    specimen was sent to a reviewer before it got here). Only approved signatures of items that verified the
+    face: a rejected one, or one from an SMS-only item (anyone holding the customer's phone could plant it),
+    never becomes the reference later ones are compared with."""
+    if not catalog.item(application.item).face_required:
+        return
     if ctx.applicant.signature_specimen_at is not None and application.item != "customer_auth":
         return
     png = await session.scalar(select(Application.signature_png).where(Application.id == application.id))
