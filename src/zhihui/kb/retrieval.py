@@ -1034,8 +1034,10 @@ class RetrievalIndex:
             q_feats.append(_query_features(p, x[a:b]))
             q_folds.append(ex.fold)
         n_own = len(scored)
+        real_sources: list[int] = []
         if ext is not None:
             for a, b in ext.questions():
+                real_sources.append(int(ext.source[a]))
                 p = ext_oof[a:b]
                 order = np.argsort(-p, kind="stable")
                 labels_ranked = ext.y[a:b][order]
@@ -1048,7 +1050,6 @@ class RetrievalIndex:
         # (see MIN_REAL_QUESTIONS_FOR_THRESHOLDS).
         own, real = scored[:n_own], scored[n_own:]
         if len(real) >= MIN_REAL_QUESTIONS_FOR_THRESHOLDS:
-            real_sources = q_folds[n_own:]
             per_source = [
                 _choose_thresholds([r for r, k in zip(real, real_sources, strict=True) if k == src], target_precision)
                 for src in sorted(set(real_sources))
