@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 
 from tests.factories import make_customer, make_staff, staff_headers
 from tests.servicing.helpers import (
+    World,
     create_link,
     customer_headers,
     fix_clock,
@@ -325,6 +326,20 @@ LAPSED = {"WL01": {"issue_date": dt.date(2023, 1, 10), "paid_installments": 1}}
 HEALTH_YES = {"h1": "yes", "h2": "no", "h3": "no", "h4": "no", "h5": "no", "confirm": True}
 
 
+async def _pending_reinstatement(
+    client: httpx.AsyncClient, db: Database
+) -> tuple[World, str, str]:
+    """A policy lapsed since 2023 and a reinstatement with a "yes" health answer waiting for a reviewer."""
+    clock.set_now(dt.datetime(2023, 1, 10, 2, tzinfo=dt.UTC))
+    world = await make_world(db, LAPSED)
+    policy_no = world.policies["WL01"]
+    fix_clock()
+    app_id, headers = await open_application(client, db, world, policy_no, "reinstatement")
+    r = await submit(client, app_id, headers, HEALTH_YES)
+    assert r.json()["status"] == "pending_review", r.text
+    return world, policy_no, app_id
+
+
 async def _unpaid(db: Database, policy_no: str) -> int:
     async with db.sessionmaker() as session:
         policy = await policy_service.policy_by_number(session, policy_no)
@@ -334,13 +349,7 @@ async def _unpaid(db: Database, policy_no: str) -> int:
 async def test_debit_sent_after_submission_blocks_approval_until_the_bank_answers(
     client: httpx.AsyncClient, db: Database
 ) -> None:
-    clock.set_now(dt.datetime(2023, 1, 10, 2, tzinfo=dt.UTC))
-    world = await make_world(db, LAPSED)
-    policy_no = world.policies["WL01"]
-    fix_clock()
-    app_id, headers = await open_application(client, db, world, policy_no, "reinstatement")
-    r = await submit(client, app_id, headers, HEALTH_YES)
-    assert r.json()["status"] == "pending_review", r.text
+    world, policy_no, app_id = await _pending_reinstatement(client, db)
     async with db.unit_of_work() as session:  # the nightly debit run picks the policy up
         await policy_service.submit_debit(session, policy_no, actor=Actor(kind="system"))
     reviewer = await staff_headers(client, world.reviewer_username)
@@ -364,12 +373,7 @@ async def test_debit_sent_after_submission_blocks_approval_until_the_bank_answer
 
 
 async def test_successful_debit_makes_a_pending_reinstatement_stale(client: httpx.AsyncClient, db: Database) -> None:
-    clock.set_now(dt.datetime(2023, 1, 10, 2, tzinfo=dt.UTC))
-    world = await make_world(db, LAPSED)
-    policy_no = world.policies["WL01"]
-    fix_clock()
-    app_id, headers = await open_application(client, db, world, policy_no, "reinstatement")
-    assert (await submit(client, app_id, headers, HEALTH_YES)).json()["status"] == "pending_review"
+    world, policy_no, app_id = await _pending_reinstatement(client, db)
     async with db.unit_of_work() as session:
         await policy_service.submit_debit(session, policy_no, actor=Actor(kind="system"))
     async with db.unit_of_work() as session:
@@ -415,12 +419,7 @@ async def test_approval_looks_for_a_debit_again_after_claiming_the_policy(
     client: httpx.AsyncClient, db: Database, settings: Settings
 ) -> None:
     """A debit sent between the approval's first check and its version claim: the race the row lock orders."""
-    clock.set_now(dt.datetime(2023, 1, 10, 2, tzinfo=dt.UTC))
-    world = await make_world(db, LAPSED)
-    policy_no = world.policies["WL01"]
-    fix_clock()
-    app_id, headers = await open_application(client, db, world, policy_no, "reinstatement")
-    assert (await submit(client, app_id, headers, HEALTH_YES)).json()["status"] == "pending_review"
+    _, policy_no, app_id = await _pending_reinstatement(client, db)
     async with db.sessionmaker() as session:
         application = await session.scalar(select(Application).where(Application.public_id == app_id))
         assert application is not None
