@@ -1,5 +1,5 @@
 """The fast search path against straightforward references: posting-list scoring, the best texts of a
-signal, the candidates (ties included, as np.argpartition orders them) and the engine's answer cache."""
+signal, the candidates (equal scores in text-row order) and the engine's answer cache."""
 
 from __future__ import annotations
 
@@ -89,7 +89,7 @@ def test_best_rows_keeps_ties_in_row_order_and_skips_invisible_rows() -> None:
 
 
 def reference_candidates(index: RetrievalIndex, text: str, audience: str, excluded: tuple[int, ...]) -> list[int]:
-    """The candidate walk as first written: every text scored, the best ones found with np.argpartition."""
+    """The candidate walk done the slow way: every text scored and fully sorted, equal scores by row."""
     a = _analyze(text)
     visible, text_entry = index._visibility(audience)
     if excluded:
@@ -101,8 +101,7 @@ def reference_candidates(index: RetrievalIndex, text: str, audience: str, exclud
     m = min(24, n_text)
     for s in sigs:
         s = np.where(visible, s, -1.0)
-        top = np.argpartition(-s, m - 1)[:m] if m < n_text else np.arange(n_text)
-        top = top[np.argsort(-s[top], kind="stable")]
+        top = np.lexsort((np.arange(n_text), -s))[:m]
         taken = 0
         for r in top:
             if s[r] <= 0:

@@ -1180,10 +1180,7 @@ class RetrievalIndex:
         m = min(_TEXTS_PER_SIGNAL, n_text)
         for s in sigs:
             rows = _best_rows(s, visible, m)
-            new, exact = _walk(rows, s, visible, text_entry, cand, m)
-            if not exact:
-                new, _ = _walk(_ranked_like_argpartition(s, visible, m), s, visible, text_entry, cand, m, check=False)
-            cand.update(dict.fromkeys(new))
+            cand.update(dict.fromkeys(_walk(rows, s, visible, text_entry, cand)))
         answer_scores = self._answer_scores(a, excluded, audience)
         # Entries whose answer alone holds the question's words ("暂存件" is only in the answer of
         # "投保信息录错了怎么修改") become candidates too.
@@ -1445,44 +1442,24 @@ def _top_positive(scores: FloatArray, m: int) -> IntArray:
     return rows[np.lexsort((rows, -vals))[:m]]
 
 
-def _ranked_like_argpartition(scores: FloatArray, visible: npt.NDArray[np.bool_], m: int) -> IntArray:
-    """The best ``m`` texts exactly as the engine has always ranked them, ties included.
-
-    Equal scores were ordered by ``np.argpartition`` over every text, whose choice among ties
-    is arbitrary (it even differs between CPUs with and without AVX-512). The fast path gives
-    the same ranking whenever no tie can change the candidates; this is the fallback for
-    when one can, so that the answers (and the model trained on them) stay what they were.
-    """
-    n = min(len(scores), len(visible))
-    masked = np.where(visible[:n], scores[:n], np.float32(-1.0))
-    top = np.argpartition(-masked, m - 1)[:m] if m < n else np.arange(n)
-    return top[np.argsort(-masked[top], kind="stable")]
-
-
 def _walk(
     rows: IntArray,
     scores: FloatArray,
     visible: npt.NDArray[np.bool_],
     text_entry: IntArray,
     cand: dict[int, None],
-    m: int,
-    check: bool = True,
-) -> tuple[list[int], bool]:
-    """Entries one signal adds to the candidates, walking its best texts; and whether ties could not matter.
+) -> list[int]:
+    """Entries one signal adds to the candidates, walking its best texts in order.
 
-    A signal contributes up to :data:`_CANDIDATES_PER_SIGNAL` entries not yet taken, from
-    its best texts in order. The result depends on how equal scores are ordered only if a
-    run of equal scores that the walk reaches holds texts of two or more entries; with
-    ``check``, such a run makes the second value False.
+    A signal contributes up to :data:`_CANDIDATES_PER_SIGNAL` entries not yet taken. Equal scores
+    are ordered by text row (:func:`_best_rows`), so the candidates never depend on how a sort
+    happens to break ties.
     """
     new: list[int] = []
     taken = 0
-    visited = 0
-    entries = text_entry[rows]
-    for r, e in zip(rows.tolist(), entries.tolist(), strict=True):
+    for r, e in zip(rows.tolist(), text_entry[rows].tolist(), strict=True):
         if not (scores[r] > 0 and visible[r]):
             break
-        visited += 1
         if e not in cand and e not in new:
             new.append(e)
             taken += 1
@@ -1490,23 +1467,7 @@ def _walk(
             taken = 1
         if taken >= _CANDIDATES_PER_SIGNAL:
             break
-    if not check or visited == 0:
-        return new, True
-    vals = scores[rows]
-    seen_vals, seen_entries = vals[:visited], entries[:visited]
-    if visited > 1 and bool(((seen_vals[1:] == seen_vals[:-1]) & (seen_entries[1:] != seen_entries[:-1])).any()):
-        return new, False
-    # The run of the last text visited may go on past it, within the list or beyond its m texts.
-    last_val, last_entry = seen_vals[-1], seen_entries[-1]
-    rest = vals[visited:] == last_val
-    if bool((entries[visited:][rest] != last_entry).any()):
-        return new, False
-    if len(rows) == m and vals[-1] == last_val:
-        n = min(len(scores), len(visible))
-        equal = np.flatnonzero((scores[:n] == last_val) & visible[:n])
-        if bool((text_entry[equal] != last_entry).any()):
-            return new, False
-    return new, True
+    return new
 
 
 def _aud_code(audience: str) -> int:
