@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Validate the hand-written held-out claim-report sets.
 
-Checks heldout_items.jsonl and heldout_dialogs.jsonl (next to this file):
+Checks every held-out set listed in SETS (heldout_*.jsonl, heldout2_*.jsonl, next to this file):
 JSON shape, allowed slot values, ID numbers (GB 11643 check digit, area code,
 birth date), mobile numbers, places, ICD-10 category format, hospital names,
 dates not after ref_date.  It also cross-checks labels against the text:
@@ -13,7 +13,8 @@ This script does not use the system under test.  When you add data with a new
 area code, place or hospital, extend the tables below (area codes were taken
 from the national administrative-division list).
 
-Usage: python3 check_heldout.py [--verbose]
+Usage: python3 check_heldout.py [--verbose] [--prefix heldout|heldout2 ...]
+(without --prefix all sets in SETS are checked)
 Exit status 0 when clean, 1 otherwise.
 """
 
@@ -28,10 +29,14 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
-ITEMS_FILE = HERE / "heldout_items.jsonl"
-DIALOGS_FILE = HERE / "heldout_dialogs.jsonl"
-EXPECTED_ITEMS = 80
-EXPECTED_DIALOGS = 30
+# Held-out sets checked: prefix -> (expected item lines, expected dialog lines).
+# Files are <prefix>_items.jsonl and <prefix>_dialogs.jsonl next to this script.
+#   heldout   first hand-written set
+#   heldout2  second set, written blind by an AI helper (see README.md)
+SETS: dict[str, tuple[int, int]] = {
+    "heldout": (80, 30),
+    "heldout2": (100, 30),
+}
 
 SLOTS = (
     "relation",
@@ -150,6 +155,48 @@ REGIONS: dict[str, tuple[str, str, str | None]] = {
     "640104": ("宁夏回族自治区", "银川市", "兴庆区"),
     "650100": ("新疆维吾尔自治区", "乌鲁木齐市", None),
     "650102": ("新疆维吾尔自治区", "乌鲁木齐市", "天山区"),
+    # added for heldout2 (codes from the national administrative-division list, general knowledge)
+    "110105": ("北京市", "北京市", "朝阳区"),
+    "120116": ("天津市", "天津市", "滨海新区"),
+    "130108": ("河北省", "石家庄市", "裕华区"),
+    "140802": ("山西省", "运城市", "盐湖区"),
+    "150781": ("内蒙古自治区", "呼伦贝尔市", "满洲里市"),
+    "210106": ("辽宁省", "沈阳市", "铁西区"),
+    "210204": ("辽宁省", "大连市", "沙河口区"),
+    "220104": ("吉林省", "长春市", "朝阳区"),
+    "222401": ("吉林省", "延边朝鲜族自治州", "延吉市"),
+    "230102": ("黑龙江省", "哈尔滨市", "道里区"),
+    "310115": ("上海市", "上海市", "浦东新区"),
+    "330110": ("浙江省", "杭州市", "余杭区"),
+    "330212": ("浙江省", "宁波市", "鄞州区"),
+    "330902": ("浙江省", "舟山市", "定海区"),
+    "340104": ("安徽省", "合肥市", "蜀山区"),
+    "350102": ("福建省", "福州市", "鼓楼区"),
+    "360781": ("江西省", "赣州市", "瑞金市"),
+    "370212": ("山东省", "青岛市", "崂山区"),
+    "371302": ("山东省", "临沂市", "兰山区"),
+    "371702": ("山东省", "菏泽市", "牡丹区"),
+    "411600": ("河南省", "周口市", None),
+    "420502": ("湖北省", "宜昌市", "西陵区"),
+    "433123": ("湖南省", "湘西土家族苗族自治州", "凤凰县"),
+    "440306": ("广东省", "深圳市", "宝安区"),
+    "440307": ("广东省", "深圳市", "龙岗区"),
+    "440606": ("广东省", "佛山市", "顺德区"),
+    "450321": ("广西壮族自治区", "桂林市", "阳朔县"),
+    "460108": ("海南省", "海口市", "美兰区"),
+    "460203": ("海南省", "三亚市", "吉阳区"),
+    "500112": ("重庆市", "重庆市", "渝北区"),
+    "510106": ("四川省", "成都市", "金牛区"),
+    "520111": ("贵州省", "贵阳市", "花溪区"),
+    "520302": ("贵州省", "遵义市", "红花岗区"),
+    "520303": ("贵州省", "遵义市", "汇川区"),
+    "532801": ("云南省", "西双版纳傣族自治州", "景洪市"),
+    "540102": ("西藏自治区", "拉萨市", "城关区"),
+    "610112": ("陕西省", "西安市", "未央区"),
+    "620982": ("甘肃省", "酒泉市", "敦煌市"),
+    "630103": ("青海省", "西宁市", "城中区"),
+    "640106": ("宁夏回族自治区", "银川市", "金凤区"),
+    "650103": ("新疆维吾尔自治区", "乌鲁木齐市", "沙依巴克区"),
 }
 
 # Hospital values allowed: big well-known grade-3 hospitals in the largest cities, official names.
@@ -181,6 +228,45 @@ HOSPITALS = {
     "北京大学深圳医院",
     "苏州大学附属第一医院",
     "青岛大学附属医院",
+    # added for heldout2: grade-3 (三级甲等) hospitals, full official names
+    "中南大学湘雅三医院",
+    "中国医学科学院阜外医院",
+    "中国医科大学附属第一医院",
+    "兰州大学第一医院",
+    "兰州大学第二医院",
+    "南昌大学第一附属医院",
+    "厦门大学附属第一医院",
+    "吉林大学白求恩第一医院",
+    "哈尔滨医科大学附属第一医院",
+    "四川省人民医院",
+    "大连医科大学附属第一医院",
+    "宁夏医科大学总医院",
+    "宁波市第一医院",
+    "山西医科大学第一医院",
+    "川北医学院附属医院",
+    "广州市妇女儿童医疗中心",
+    "广西医科大学第一附属医院",
+    "延边大学附属医院",
+    "新疆医科大学第一附属医院",
+    "新疆维吾尔自治区人民医院",
+    "昆明医科大学第一附属医院",
+    "江苏省人民医院",
+    "河北医科大学第二医院",
+    "河南省肿瘤医院",
+    "浙江大学医学院附属第四医院",
+    "海南省人民医院",
+    "深圳市儿童医院",
+    "温州医科大学附属眼视光医院",
+    "福建医科大学附属协和医院",
+    "福建省立医院",
+    "西安交通大学第一附属医院",
+    "西藏自治区人民医院",
+    "贵州医科大学附属医院",
+    "遵义医科大学附属医院",
+    "郑州大学第一附属医院",
+    "青海大学附属医院",
+    "首都医科大学附属北京天坛医院",
+    "首都医科大学附属北京安贞医院",
 }
 
 # Mobile prefixes (3 digits) in use in mainland China.
@@ -200,8 +286,8 @@ NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 ICD_RE = re.compile(r"^[A-Z][0-9]{2}$")
 HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 
-# Lunar-calendar holidays needed by the date cross-check (大年初一).
-SPRING_FESTIVAL = {2025: date(2025, 1, 29), 2026: date(2026, 2, 17)}
+# Lunar-calendar holidays needed by the date cross-check (大年初一, 除夕, 大年初N, 正月十五).
+SPRING_FESTIVAL = {2024: date(2024, 2, 10), 2025: date(2025, 1, 29), 2026: date(2026, 2, 17)}
 
 
 # ------------------------------------------------------------------ helpers
@@ -310,6 +396,23 @@ def date_candidates(text: str, ref: date) -> set[date]:
         if sf is not None and sf > ref:
             sf = SPRING_FESTIVAL.get(year - 1)
         add(sf)
+    # (added for heldout2) 前儿/前儿个 = 前天; days counted from Spring Festival:
+    # 除夕 = day before, 大年初N = day N, 正月十五/元宵节 = day 15 of the first lunar month.
+    for _ in re.finditer(r"(?<!大)前儿", text):
+        add(ref - timedelta(days=2))
+    lunar: list[int] = []
+    if "除夕" in text:
+        lunar.append(-1)
+    lunar += [cn_number(m.group(1)) - 1 for m in re.finditer(r"大年初([一二三四五六七八九十])", text)]
+    if "正月十五" in text or "元宵" in text:
+        lunar.append(14)
+    for off in lunar:
+        year = ref.year - 1 if "去年" in text else ref.year
+        sf = SPRING_FESTIVAL.get(year)
+        if sf is not None and sf + timedelta(days=off) > ref:
+            sf = SPRING_FESTIVAL.get(year - 1)
+        if sf is not None:
+            add(sf + timedelta(days=off))
     return found
 
 
@@ -480,14 +583,15 @@ def get_ref(obj: dict[str, Any], where: str, rep: Report) -> date | None:
     return ref
 
 
-def check_items(rep: Report) -> dict[str, int]:
-    rows = load_jsonl(ITEMS_FILE, rep)
-    if len(rows) != EXPECTED_ITEMS:
-        rep.err(ITEMS_FILE.name, f"{len(rows)} lines, expected {EXPECTED_ITEMS}")
+def check_items(rep: Report, prefix: str = "heldout") -> dict[str, int]:
+    items_file, expected = HERE / f"{prefix}_items.jsonl", SETS[prefix][0]
+    rows = load_jsonl(items_file, rep)
+    if len(rows) != expected:
+        rep.err(items_file.name, f"{len(rows)} lines, expected {expected}")
     sizes = {"single(1)": 0, "short(2-4)": 0, "long(5-9)": 0}
     seen: set[str] = set()
     for n, obj in enumerate(rows, 1):
-        where = f"items:{n}"
+        where = f"{prefix}_items:{n}"
         if set(obj) != {"ref_date", "text", "slots"}:
             rep.err(where, f"keys {sorted(obj)}")
             continue
@@ -516,12 +620,13 @@ def check_items(rep: Report) -> dict[str, int]:
     return sizes
 
 
-def check_dialogs(rep: Report) -> None:
-    rows = load_jsonl(DIALOGS_FILE, rep)
-    if len(rows) != EXPECTED_DIALOGS:
-        rep.err(DIALOGS_FILE.name, f"{len(rows)} lines, expected {EXPECTED_DIALOGS}")
+def check_dialogs(rep: Report, prefix: str = "heldout") -> None:
+    dialogs_file, expected = HERE / f"{prefix}_dialogs.jsonl", SETS[prefix][1]
+    rows = load_jsonl(dialogs_file, rep)
+    if len(rows) != expected:
+        rep.err(dialogs_file.name, f"{len(rows)} lines, expected {expected}")
     for n, obj in enumerate(rows, 1):
-        where = f"dialogs:{n}"
+        where = f"{prefix}_dialogs:{n}"
         if set(obj) != {"ref_date", "opening", "facts", "answers"}:
             rep.err(where, f"keys {sorted(obj)}")
             continue
@@ -553,15 +658,23 @@ def check_dialogs(rep: Report) -> None:
 
 
 def main(argv: list[str]) -> int:
+    prefixes = [argv[i + 1] for i, a in enumerate(argv[:-1]) if a == "--prefix"] or list(SETS)
+    for prefix in prefixes:
+        if prefix not in SETS:
+            print(f"unknown --prefix {prefix!r}; known: {sorted(SETS)}")
+            return 2
     rep = Report()
-    sizes = check_items(rep)
-    check_dialogs(rep)
+    all_sizes = {}
+    for prefix in prefixes:
+        all_sizes[prefix] = check_items(rep, prefix)
+        check_dialogs(rep, prefix)
     for e in rep.errors:
         print("ERROR", e)
     if "--verbose" in argv:
         for x in rep.notes:
             print("note ", x)
-    print(f"items by number of slots: {sizes}")
+    for prefix, sizes in all_sizes.items():
+        print(f"{prefix} items by number of slots: {sizes}")
     print(f"{len(rep.errors)} errors, {len(rep.notes)} notes")
     return 1 if rep.errors else 0
 
