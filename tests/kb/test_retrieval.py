@@ -164,6 +164,18 @@ def test_add_paraphrase_makes_missed_question_answer() -> None:
     assert decide(hits, idx.thresholds) == "answer"
 
 
+def test_a_question_asked_word_for_word_is_answered_unless_two_entries_share_it() -> None:
+    idx = RetrievalIndex.build(DOCS, embedder=None)
+    # Punctuation and spacing aside, the exact words of one entry's paraphrase.
+    hits = idx.search("冷静期里 解约退多少？", "customer")
+    assert hits[0].entry_id == "T01" and hits[0].confidence >= 0.999
+    assert decide(hits, idx.thresholds) == "answer"
+    idx.add_paraphrase("T04", "冷静期里解约退多少")
+    shared = idx.search("冷静期里解约退多少", "customer")
+    assert shared[0].confidence < 0.999  # two entries hold the text: the fused scores decide
+    assert idx._exact_entry("冷静期里解约退多少", "agent") is None  # T01 is for customers only
+
+
 def test_upsert_and_remove() -> None:
     idx = RetrievalIndex.build(DOCS, embedder=None)
     idx.upsert(KbDoc("T99", "customer", "保单红利怎么领取", ("分红怎么领", "红利能转成现金吗")))

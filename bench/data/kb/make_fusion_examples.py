@@ -5,8 +5,8 @@
 For each knowledge base with its own labelled questions (the demo KB with its dev questions, and the blind-written
 `tune` set here), the KB is indexed and every question's candidates are scored; each candidate's feature row is
 kept with a label (1 for the right entry, 0 otherwise; out-of-scope questions give only 0s). This is done with and
-without sentence embeddings, because the two engines have different feature layouts. The `train` and `train2`
-sets were written for this purpose only. The `test` set and the shared evaluation data are never used here.
+without sentence embeddings, because the two engines have different feature layouts. The `train`, `train2` and
+`train3` sets were written for this purpose only. The `test` set and the shared evaluation data are never used here.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ SETS = [
     (ROOT / "bench/data/kb/tune_kb.jsonl", ROOT / "bench/data/kb/tune_questions.jsonl"),
     (ROOT / "bench/data/kb/train_kb.jsonl", ROOT / "bench/data/kb/train_questions.jsonl"),
     (ROOT / "bench/data/kb/train2_kb.jsonl", ROOT / "bench/data/kb/train2_questions.jsonl"),
+    (ROOT / "bench/data/kb/train3_kb.jsonl", ROOT / "bench/data/kb/train3_questions.jsonl"),
 ]
 OUT = ROOT / "src/zhihui/kb/data" / r.EXTERNAL_EXAMPLES_FILE
 
@@ -69,7 +70,7 @@ def examples(
 
 
 def main() -> None:
-    names = sys.argv[1:]  # optional: only these sets (demo, tune, train, train2)
+    names = sys.argv[1:]  # optional: only these sets (demo, tune, train, train2, train3)
     sets = [(kb, qs) for kb, qs in SETS if kb.exists() and (not names or kb.name.split("_kb")[0] in names)]
     print("sets:", ", ".join(kb.name for kb, _ in sets))
     out: dict[str, np.ndarray] = {}

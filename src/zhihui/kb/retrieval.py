@@ -225,6 +225,13 @@ def _analyze(text: str) -> _Analysis:
     return _Analysis(canon, tokens, tuple(_char_ngrams(canon)), tuple(_syllable_ngrams(syllables)), canon)
 
 
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def _exact_key(text: str) -> str:
+    return _NOT_WORD.sub("", canonicalize(text))
+
+
 _TAG = re.compile(r"<[^>]*>")
 
 
@@ -583,9 +590,7 @@ def _query_features(p: FloatArray, feats: FloatArray) -> FloatArray:
 _N_QUERY_FEATS = 5
 
 
-def _fit_fusion(
-    x: FloatArray, y: npt.NDArray[np.int8], c: float = 1.0, external: _External | None = None
-) -> _Fusion:
+def _fit_fusion(x: FloatArray, y: npt.NDArray[np.int8], c: float = 1.0, external: _External | None = None) -> _Fusion:
     """Logistic regression on candidate features; ``external`` rows are added with their share of the weight."""
     from sklearn.linear_model import LogisticRegression
 
@@ -614,6 +619,9 @@ def _fit_fusion(
 # trained on one set and measured on the other, 1.5 lifted top-1 from 0.894 to 0.92-0.93 (demo → tune) and
 # from 0.686 to 0.70 (tune → demo).
 EXTERNAL_WEIGHT_RATIO = 1.5
+# A question asked word for word as one entry's question or paraphrase (a trainer added it, or a menu sent it) is
+# answered: someone who knows the knowledge base has said where it belongs. Texts shared by two entries do not count.
+EXACT_MATCH_CONFIDENCE = 0.999
 EXTERNAL_EXAMPLES_FILE = "fusion_examples.npz"
 # With this many shipped real questions, the answer threshold is the strictest of those that reach the wanted
 # precision on each knowledge base's questions (the clarify threshold is their median), each scored by models
@@ -815,6 +823,9 @@ class RetrievalIndex:
         self._entry_infos: dict[int, _EntryInfo] = {}
         self._generation = 0
         self._vis_cache: dict[int, tuple[tuple[int, int, int], npt.NDArray[np.bool_], IntArray]] = {}
+        # Exact wording (canonical, punctuation and spaces dropped) -> text rows: a question asked exactly as a
+        # text of one entry is that entry's, whatever the fused score says (see EXACT_MATCH_CONFIDENCE).
+        self._exact: dict[str, list[int]] = {}
         self.thresholds = Thresholds(answer=0.8, clarify=0.4)
         self.report = BuildReport()
         self._use_external = False
@@ -871,6 +882,7 @@ class RetrievalIndex:
                 if not is_meaningful(t):
                     continue
                 self._entry_texts[e].append(len(self._text_entry))
+                self._exact.setdefault(_exact_key(t), []).append(len(self._text_entry))
                 self._text_entry.append(e)
                 analyses.append(_analyze(t))
                 texts.append(t)
@@ -1330,7 +1342,23 @@ class RetrievalIndex:
         Never raises on odd input: empty, binary or symbol-only text gives ``[]``.
         """
         ranked = self._rank(text, audience)
+        exact = self._exact_entry(text, audience)
+        if exact is not None:
+            rest = [(e, c) for e, c in ranked if e != exact]
+            top = max([EXACT_MATCH_CONFIDENCE, *(c for e, c in ranked if e == exact)])
+            ranked = [(exact, top), *rest]
         return [Hit(self._docs[e].entry_id, self._docs[e].question, round(c, 4)) for e, c in ranked[:k]]
+
+    def _exact_entry(self, text: str, audience: str) -> int | None:
+        """The one entry visible to ``audience`` that has ``text`` word for word among its texts, if any."""
+        if not isinstance(text, str) or not is_meaningful(text):
+            return None
+        rows = self._exact.get(_exact_key(text))
+        if not rows:
+            return None
+        visible, text_entry = self._visibility(audience)
+        entries = {int(text_entry[r]) for r in rows if r < len(visible) and visible[r]}
+        return entries.pop() if len(entries) == 1 else None
 
     def __len__(self) -> int:
         return sum(self._entry_alive)
@@ -1390,6 +1418,7 @@ class RetrievalIndex:
         if self._emb is not None and self._embedder is not None:
             self._emb = np.vstack([self._emb, self._center(self._embedder.embed([a.embed_text]))])
         row = len(self._text_entry)
+        self._exact[_exact_key(text)] = [*self._exact.get(_exact_key(text), []), row]
         self._texts.append(text)
         self._text_entry.append(e)
         self._entry_texts[e].append(row)
