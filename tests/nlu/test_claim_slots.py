@@ -256,3 +256,22 @@ def test_a_form_pasted_into_the_chat() -> None:
 )
 def test_injury_sites_and_trauma_context(text: str, icd10: str) -> None:
     assert extract_claim_slots(text, REF).slots["diagnosis"]["icd10"] == icd10
+
+
+def test_place_corrected_in_the_same_breath_takes_the_later_one() -> None:
+    slots = extract_claim_slots("在南京，鼓楼区，哦不对，是在江宁区摔的", REF).slots
+    assert slots["accident_place"] == {"province": "江苏省", "city": "南京市", "district": "江宁区"}
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("做了心脏支架，到现在还没出院", "inpatient"),
+        ("在医院住了三天观察", "inpatient"),
+        ("门诊看的，医生说过两周回来再做手术", "outpatient"),
+        ("下周要开刀，现在在家等着", None),
+    ],
+)
+def test_treatment_status_reads_what_has_happened_so_far(text: str, status: str | None) -> None:
+    treatment = extract_claim_slots(text, REF).slots.get("treatment")
+    assert (treatment or {}).get("status") == status

@@ -62,3 +62,24 @@ def test_non_existent_place_is_a_problem() -> None:
 def test_nothing() -> None:
     assert resolve_place("") is None
     assert resolve_place("asdfgh 哈哈哈") is None
+
+
+def test_short_district_after_a_locative_word_when_it_names_one_place() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _slot("我是在萧山摔的") == {"province": "浙江省", "city": "杭州市", "district": "萧山区"}
+    assert _slot("她一直住在义乌") == {"province": "浙江省", "city": "金华市", "district": "义乌市"}
+    # an everyday word ("平安" the insurer, "商城" a mall) and a name several districts share stay unread
+    assert _slot("我在平安买过一份保险") is None
+    assert _slot("在商城门口摔的") is None
+    assert _slot("在鼓楼摔的") is None
+    # without a locative word the short name is still not enough
+    assert _slot("萧山人都这么说") is None
+
+
+def test_autonomous_prefecture_called_by_its_short_name_and_zhou() -> None:
+    assert _slot("在湖北恩施州巴东县") == {
+        "province": "湖北省",
+        "city": "恩施土家族苗族自治州",
+        "district": "巴东县",
+    }
+    assert _slot("在凉山州") == {"province": "四川省", "city": "凉山彝族自治州", "district": None}

@@ -275,10 +275,14 @@ _NONE = re.compile(
 )
 _INPATIENT = re.compile(
     r"住院|住进|住的院|住了院|住着院|住着|住了[^，。,]{1,5}院|住在[^，。,]{1,12}院|在ICU|ICU|重症监护|监护室|病房|"
+    r"住了(?:[一二两三四五六七八九十几半]|\d)+(?:天|晚|夜|周|个星期|礼拜|个月)|"
     r"做了?手术|开刀|动手术|化疗|"
     r"放疗|抢救|办了入院|收治|出院"
 )
 _INPATIENT_NEG = re.compile(r"(?:没|没有|不用|没让|未|还没|不需要|不要|无需|不必|没必要)[^，。,]{0,2}$")
+# "回来再做手术", "下周要开刀": an operation still to come says nothing about the treatment so far
+_INPATIENT_LATER = re.compile(r"(?:再|要|准备|打算|需要|得|还得|等着|回头|过几天|下周|到时候)[^，。,]{0,2}$")
+_TREATMENT_WORDS = ("做手术", "做了手术", "开刀", "动手术", "化疗", "放疗")
 _OUTPATIENT = re.compile(r"门诊|急诊|开了?(?:点)?药|回家了|回家休养|打了?针|打了?石膏|换药|缝了?针|包扎|拍了?片|"
                          r"看了(?:一)?下|处理完|打了?疫苗|处理的|处理了")
 
@@ -305,7 +309,12 @@ def _status(text: str) -> tuple[str | None, float]:
         if m.group(0) in ("抢救",) and not re.search(r"住|ICU|病房|监护", text):
             continue
         if _INPATIENT_NEG.search(text, max(0, m.start() - 4), m.start()):
+            if m.group(0) == "出院":
+                inpatient = True  # "还没出院": still in hospital
+                continue
             negated_inpatient = True
+            continue
+        if m.group(0) in _TREATMENT_WORDS and _INPATIENT_LATER.search(text, max(0, m.start() - 4), m.start()):
             continue
         inpatient = True
     if inpatient:
@@ -444,6 +453,14 @@ def extract_claim_slots(
     # place
     hint = [h.hospital.city for h in hospitals if h.hospital is not None]
     place = resolve_place(place_text, whole_answer=expecting == "accident_place", hint_cities=hint)
+    markers = [m.end() for m in CORRECTION.finditer(place_text)]
+    if place is not None and markers and place.start < markers[-1]:
+        # "在天津，和平区，哦不对，是在滨海新区": the place said after the correction, in the same city if need be
+        later = resolve_place(
+            place_text[markers[-1]:], whole_answer=True, hint_cities=[*([place.city] if place.city else []), *hint]
+        )
+        if later is not None and later.province and not later.problem and not later.ambiguous:
+            place = later
     if place is not None:
         if place.problem:
             out.problems["accident_place"] = place.problem

@@ -25,6 +25,15 @@ _CITY_SHORT_STOP = {"来宾", "安康", "东方", "大同", "长治", "保山", 
                     "平凉", "南平", "三明", "中山", "本溪", "阿里", "兴安", "海南", "黄南", "海北", "海西",
                     "果洛", "玉树", "那曲", "林芝", "山南", "昌都", "日喀则"}
 _DISTRICT_SHORT_OK_AFTER = re.compile(r"^(?:那边|这边|一带|附近|那块|这块|那里|这里|那儿|这儿|地区|境内|的)")
+# "在浦东摔的", "住在延吉": after a word of being or going somewhere, a short district name that names one
+# place in the whole country is read as that place, unless it is also an everyday word.
+_LOCATIVE_BEFORE = re.compile(r"(?:在|到|去|回|住|来自|从)$")
+_LOCATIVE_SHORT_STOP = {"古城", "商城", "中原", "江南", "太平", "新建", "吉利", "龙门", "路桥", "天桥", "河西", "东湖",
+                        "南湖", "温泉", "凤凰", "友谊", "红旗", "高明", "平安", "城北", "城中", "城西", "城东", "城南",
+                        "长子", "前锋", "宏伟", "平定", "清新", "复兴", "振兴", "光明", "东风", "港口", "资源", "合作",
+                        "前进", "解放", "公安", "通道", "共和", "比如", "南部", "安定", "延长", "运河", "工农", "富裕",
+                        "清水", "大方", "互助", "莲花", "桃源", "万年", "永安", "大名", "会同", "中方", "兴国", "金台",
+                        "芙蓉", "梁山", "石门", "西山", "东海", "南海", "海港", "井冈山", "泰山", "华山", "黄山"}
 _HOSPITAL_QUALIFIER = re.compile(r"^(?:的那个|的那家|那个|那家|的那|的)")
 _NON_DISTRICT_WORDS = ("小区", "城区", "园区", "景区", "社区", "郊区", "市区", "院区", "校区", "厂区", "山区",
                        "矿区", "新区", "辖区", "片区", "街区", "营区", "病区", "开发区", "牧区", "库区", "灾区")
@@ -93,6 +102,8 @@ class DivisionTable:
             self._add(name, d, False)
             if short != name and len(short) >= 2 and short not in _CITY_SHORT_STOP:
                 self._add(short, d, True)
+            if name.endswith("自治州") and short != name:
+                self._add(short + "州", d, False)  # "恩施州", "大理州": what people call an autonomous prefecture
         for code, name, ccode, short, legacy in data["districts"]:
             c = city_of[ccode]
             d = Division(code, name, "district", c.province, c.city, bool(legacy))
@@ -138,13 +149,23 @@ class DivisionTable:
             if mention.short and mention.level == "district" and not whole_answer:
                 prev = kept[-1] if kept else None
                 after_place = prev is not None and prev.end == mention.start and prev.level != "district"
-                if not after_place and not _DISTRICT_SHORT_OK_AFTER.match(text[mention.end:mention.end + 3]):
+                if not after_place and not _DISTRICT_SHORT_OK_AFTER.match(text[mention.end:mention.end + 3]) \
+                        and not self._locative_short(text, mention):
                     continue
             if mention.level != "district" and _HOSPITAL_QUALIFIER.match(text[mention.end:mention.end + 3]) and \
                     re.search("[院　]", text[max(0, mention.start - 4):mention.start]):
                 continue  # "中山医院，上海的那个": a qualifier of the hospital, not a place
             kept.append(mention)
         return kept
+
+    @staticmethod
+    def _locative_short(text: str, mention: _Mention) -> bool:
+        current = [d for d in mention.divisions if not d.legacy] or list(mention.divisions)
+        return (
+            len(current) == 1
+            and mention.surface not in _LOCATIVE_SHORT_STOP
+            and bool(_LOCATIVE_BEFORE.search(text[max(0, mention.start - 2):mention.start]))
+        )
 
     # ------------------------------------------------------------------ resolution
     def resolve(self, text: str, *, whole_answer: bool = False, hint_cities: list[str] | None = None
