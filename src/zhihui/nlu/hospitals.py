@@ -1,13 +1,15 @@
 """Hospital names and nicknames -> official full name, with the hospital's location.
 
-The registry (`data/hospitals.json`) lists grade-3A hospitals of the largest cities with the
-nicknames people use (六院, 协和, 华西, 北医三院 …). One regular expression over every surface form,
-longest first, finds mentions; a city-prefixed form ("武汉协和", "上海六院") is generated for each
-nickname. A nickname shared by several hospitals is resolved by a city named in the text, otherwise
-the first-listed hospital wins, except for generic nicknames (省医院, 儿童医院 …) which need a city.
+The registry (`data/hospitals.json`) lists grade-3A hospitals of the provincial capitals and the larger
+prefecture-level cities with the nicknames people use (六院, 协和, 华西, 北医三院 …). One regular expression
+over every surface form, longest first, finds mentions; a city-prefixed form ("武汉协和", "上海六院", "延边医院")
+is generated for each nickname. A nickname shared by several hospitals is resolved by a city named in the
+text, otherwise the first-listed hospital wins, except for generic nicknames (省医院, 儿童医院 …) which need a
+city.
 
-Names that are not in the registry but look like a hospital's proper name ("湖州市中心医院") are
-returned as written; vague ones ("当地医院", "医院") are not hospitals.
+Names that are not in the registry but look like a hospital's proper name ("泰兴市人民医院") are
+returned as written; vague ones ("当地医院", "医院") are not hospitals. A generic nickname said right after a
+place ("泰兴人民医院", "县人民医院") belongs to that place: it resolves only to a hospital of that city or province.
 """
 
 from __future__ import annotations
@@ -41,7 +43,16 @@ class HospitalMention:
 # Nicknames that only identify a hospital together with a city.
 _GENERIC = {"省医", "省医院", "省人民医院", "省人医", "儿童医院", "肿瘤医院", "总医院", "市中心医院", "第一人民医院",
             "第六人民医院", "第九人民医院", "妇儿中心", "红十字会医院", "肿瘤防治中心", "协和", "同济", "中山医院",
-            "协和医院", "同济医院"}
+            "协和医院", "同济医院",
+            # municipal and prefecture hospitals: "市一院", "中心医院", "州医院" are said in every city
+            "人民医院", "市人民医院", "中心医院", "中心人民医院", "市一院", "市一医院", "第二人民医院", "市二院",
+            "第三人民医院", "工人医院", "州医院", "州人民医院", "州中心医院",
+            # provincial and regional hospitals
+            "自治区人民医院", "省一院", "省肿瘤医院", "省中医院", "军区总医院", "藏医院"}
+# Generic nicknames that fall back to the first-listed hospital when no city is known.
+_DEFAULTABLE = {"协和", "同济", "中山医院", "协和医院", "同济医院"}
+# A generic nickname right after one of these is the tail of another hospital's name ("县人民医院").
+_NAME_TAIL = set("县区镇乡旗村省州")
 _CITY_SHORT_STRIP = ("市",)
 _UNKNOWN = re.compile(r"[\u4e00-\u9fff（）()]{1,16}?(?:医院|卫生院|保健院|医疗中心|卫生服务中心)")
 # Words that end a phrase before a hospital name ("送到", "在", "去了").
@@ -61,7 +72,7 @@ class HospitalRegistry:
             idx = len(self.hospitals)
             h = Hospital(row["name"], row["province"], row["city"], row["district"], row.get("grade", ""))
             self.hospitals.append(h)
-            city_short = h.city[:-1] if h.city.endswith(_CITY_SHORT_STRIP) else h.city
+            city_short = _city_short(h.city)
             forms = {h.name, *row["aliases"]}
             if re.fullmatch(r"\w{2,3}(?:省|自治区)人民医院", h.name):
                 forms.add("省人民医院")  # how people of the province say it; the city in context decides
@@ -74,6 +85,8 @@ class HospitalRegistry:
                 if idx not in lst:
                     lst.append(idx)
         self.surface = surface
+        self._places = _place_names()
+        self._place_len = max(map(len, self._places), default=0)
         self.by_name = {h.name: h for h in self.hospitals}
         keys = sorted(surface, key=len, reverse=True)
         self._regex = re.compile("|".join(re.escape(k) for k in keys))
@@ -87,20 +100,31 @@ class HospitalRegistry:
             cands = [self.hospitals[i] for i in self.surface[form]]
             chosen: Hospital | None = None
             ambiguous = False
+            start = m.start()
             if len(cands) > 1 or form in _GENERIC:
+                before = self._place_before(text, start) if form in _GENERIC else None
+                if before is not None:
+                    # "宁夏自治区人民医院", "泰兴人民医院", "县人民医院": the place said right before decides
+                    places, n = before
+                    hit = [h for h in cands if h.city in places
+                           or (h.province in places and h.name.startswith(h.province[:2]))]
+                    if not hit:
+                        continue
+                    chosen, start = hit[0], start - n
                 for c in context_cities or []:
+                    if chosen is not None:
+                        break
                     hit = [h for h in cands if h.city == c]
                     if hit:
                         chosen = hit[0]
-                        break
                 if chosen is None:
-                    if form in _GENERIC and form not in ("协和", "同济", "中山医院", "协和医院", "同济医院"):
+                    if form in _GENERIC and form not in _DEFAULTABLE:
                         continue
                     chosen, ambiguous = cands[0], len(cands) > 1
             else:
                 chosen = cands[0]
-            out.append(HospitalMention(chosen.name, m.start(), m.end(), chosen, ambiguous))
-            taken.append((m.start(), m.end()))
+            out.append(HospitalMention(chosen.name, start, m.end(), chosen, ambiguous))
+            taken.append((start, m.end()))
         for m in _UNKNOWN.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
@@ -114,6 +138,51 @@ class HospitalRegistry:
             out.append(HospitalMention(name, start, m.end(), self.by_name.get(name)))
         out.sort(key=lambda h: h.start)
         return out
+
+    def _place_before(self, text: str, start: int) -> tuple[set[str], int] | None:
+        """The place word right before a generic nickname: the provinces and cities (full names) it names and its
+        length; no names when it is a county or only a name tail ("县", "区"); None when no place is said."""
+        for n in range(min(self._place_len, start), 1, -1):
+            word = text[start - n : start]
+            if word in self._places:
+                return self._places[word], n
+        if start and text[start - 1] in _NAME_TAIL:
+            return set(), 1
+        return None
+
+
+@lru_cache(maxsize=1)
+def _divisions() -> dict[str, Any]:
+    raw = resources.files("zhihui.nlu").joinpath("data/divisions.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(raw)
+    return data
+
+
+def _city_short(city: str) -> str:
+    """延边朝鲜族自治州 -> 延边, 喀什地区 -> 喀什, 苏州市 -> 苏州 (the form prefixed to a nickname)."""
+    for row in _divisions()["cities"]:
+        if row[1] == city and len(row[3]) >= 2:
+            return str(row[3])
+    return city[:-1] if city.endswith(_CITY_SHORT_STRIP) else city
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> dict[str, set[str]]:
+    """Province and city names (full and short) -> the full names they stand for. County-level names map to an
+    empty set: a generic nickname after them ("泰兴人民医院") is that county's hospital, not the city's."""
+    div = _divisions()
+    out: dict[str, set[str]] = {}
+    for row in div["districts"]:
+        for name in (row[1], row[3]):
+            if len(name) >= 2:
+                out.setdefault(name, set())
+    for rows in (div["provinces"], div["cities"]):
+        for row in rows:
+            short = row[2] if rows is div["provinces"] else row[3]
+            for name in (row[1], short):
+                if len(name) >= 2:
+                    out.setdefault(name, set()).add(row[1])
+    return out
 
 
 def _suffix(name: str) -> str:
@@ -136,5 +205,9 @@ def find_hospitals(text: str, context_cities: list[str] | None = None) -> list[H
 def lookup(name: str) -> Hospital | None:
     """A registered hospital by official name or nickname (first match)."""
     reg = registry()
+    if name in reg.by_name:
+        return reg.by_name[name]
+    if name in _GENERIC and name not in _DEFAULTABLE:
+        return None  # "人民医院", "中心医院": which one depends on the city
     idx = reg.surface.get(name)
     return reg.hospitals[idx[0]] if idx else None

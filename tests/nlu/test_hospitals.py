@@ -1,0 +1,104 @@
+"""Hospital registry: nicknames of the provincial capitals and prefecture cities, generic nicknames need a city."""
+
+from __future__ import annotations
+
+import pytest
+
+from zhihui.nlu.hospitals import find_hospitals, lookup, registry
+
+# nickname said in the text -> official name (no city needed)
+NICKNAMES = [
+    ("在兰大二院住院", "兰州大学第二医院"),
+    ("在宁医总院住院", "宁夏医科大学总医院"),
+    ("送到新医大二附院", "新疆医科大学第二附属医院"),
+    ("吉大二院看的门诊", "吉林大学第二医院"),
+    ("在吉林大学白求恩第一医院住院", "吉林大学第一医院"),
+    ("在厦大附一住了三天", "厦门大学附属第一医院"),
+    ("宁波一院急诊", "宁波大学附属第一医院"),
+    ("在苏大附三院做的手术", "常州市第一人民医院"),
+    ("遵医附院住院", "遵义医科大学附属医院"),
+    ("哈医大四院门诊", "哈尔滨医科大学附属第四医院"),
+    ("去了昆华医院", "云南省第一人民医院"),
+    ("在山西大医院住院", "山西白求恩医院"),
+    ("河北医大四院化疗", "河北医科大学第四医院"),
+    ("山大二院住院", "山东大学第二医院"),
+    ("安医大二附院", "安徽医科大学第二附属医院"),
+    ("昌大二附院门诊", "南昌大学第二附属医院"),
+    ("在郑大五附院", "郑州大学第五附属医院"),
+    ("通大附院住院", "南通大学附属医院"),
+    ("徐医附院急诊", "徐州医科大学附属医院"),
+    ("在苏北医院住院", "苏北人民医院"),
+    ("温医附二院", "温州医科大学附属第二医院"),
+    ("浙大四院门诊", "浙江大学医学院附属第四医院"),
+    ("汕大附一住院", "汕头大学医学院第一附属医院"),
+    ("毓璜顶医院住院", "烟台毓璜顶医院"),
+    ("弋矶山医院住院", "皖南医学院弋矶山医院"),
+    ("蚌医一附院", "蚌埠医科大学第一附属医院"),
+    ("在十堰太和医院", "十堰市太和医院"),
+    ("在延边医院住院", "延边大学附属医院"),
+    ("在大医二院", "大连医科大学附属第二医院"),
+    ("转到940医院", "中国人民解放军联勤保障部队第九四〇医院"),
+    ("在海医一附院", "海南医科大学第一附属医院"),
+    ("在常州一院", "常州市第一人民医院"),
+    ("在恩施州中心医院", "恩施土家族苗族自治州中心医院"),
+    ("在湘西州人民医院", "湘西土家族苗族自治州人民医院"),
+    ("在大理州医院", "大理白族自治州人民医院"),
+    ("宁夏自治区人民医院住院", "宁夏回族自治区人民医院"),
+]
+
+# generic nickname with the city known -> official name
+GENERIC = [
+    ("送到省人民医院", "海口市", "海南省人民医院"),
+    ("在省医院住院", "兰州市", "甘肃省人民医院"),
+    ("在自治区人民医院", "南宁市", "广西壮族自治区人民医院"),
+    ("在自治区人民医院", "乌鲁木齐市", "新疆维吾尔自治区人民医院"),
+    ("在人民医院住院", "泰州市", "泰州市人民医院"),
+    ("市一院急诊", "常州市", "常州市第一人民医院"),
+    ("在中心医院", "宜昌市", "宜昌市中心人民医院"),
+    ("在州医院", "大理白族自治州", "大理白族自治州人民医院"),
+    ("州医院住院", "西双版纳傣族自治州", "西双版纳傣族自治州人民医院"),
+    ("在省肿瘤医院", "南昌市", "江西省肿瘤医院"),
+    ("在儿童医院", "长春市", "长春市儿童医院"),
+    ("在第一人民医院", "南通市", "南通市第一人民医院"),
+    ("军区总医院", "拉萨市", "中国人民解放军西藏军区总医院"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), NICKNAMES)
+def test_nickname_resolves(text: str, name: str) -> None:
+    assert [h.name for h in find_hospitals(text)] == [name]
+
+
+@pytest.mark.parametrize(("text", "city", "name"), GENERIC)
+def test_generic_nickname_resolves_with_the_city(text: str, city: str, name: str) -> None:
+    assert [h.name for h in find_hospitals(text, [city])] == [name]
+    assert all(h.hospital is None for h in find_hospitals(text))  # no city: not a registered hospital
+
+
+def test_generic_nickname_after_another_place_is_that_places_hospital() -> None:
+    # 泰兴 is a county-level city of 泰州: its hospital is not 泰州市人民医院
+    found = find_hospitals("在泰兴市人民医院住院", ["泰州市"])
+    assert [(h.name, h.hospital) for h in found] == [("泰兴市人民医院", None)]
+    assert [h.hospital for h in find_hospitals("在县人民医院住院", ["泰州市"])] == [None]
+    assert [h.name for h in find_hospitals("在泰州人民医院住院")] == ["泰州市人民医院"]
+    assert [h.name for h in find_hospitals("在南阳中心医院", ["郑州市"])] == ["南阳市中心医院"]
+    assert [h.hospital for h in find_hospitals("在义乌中心医院", ["金华市"])] == [None]
+
+
+def test_shared_nickname_follows_the_city() -> None:
+    assert find_hospitals("在青大附院", ["西宁市"])[0].name == "青海大学附属医院"
+    assert find_hospitals("在青大附院")[0].name == "青岛大学附属医院"
+    assert find_hospitals("在中山医院", ["大连市"])[0].name == "大连大学附属中山医院"
+
+
+def test_lookup_never_guesses_a_generic_nickname() -> None:
+    assert lookup("人民医院") is None and lookup("中心医院") is None
+    found = lookup("兰大二院")
+    assert found is not None and found.name == "兰州大学第二医院"
+
+
+def test_registry_rows_are_consistent() -> None:
+    reg = registry()
+    names = [h.name for h in reg.hospitals]
+    assert len(names) == len(set(names))
+    assert all(h.grade == "三级甲等" for h in reg.hospitals)
