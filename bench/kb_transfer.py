@@ -1,0 +1,98 @@
+"""Transfer evaluation of the KB robot: ship the real-question examples of all sets but one, ask the one left out.
+
+    .venv/bin/python bench/kb_transfer.py [--sets demo tune train train2 train3]
+
+The shipped examples (`src/zhihui/kb/data/fusion_examples.npz`) teach every knowledge base's fusion model and set its
+thresholds. A change to the features or to how the examples are used is judged here, on questions of a knowledge
+base whose examples were left out, not on the shared dev set or the blind `test` set (which stay report-only).
+Prints top-1, answer rate, precision of answers and out-of-scope rejection per left-out set, and pooled.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+from pathlib import Path
+
+import numpy as np
+
+from zhihui.kb import retrieval as r
+
+HERE = Path(__file__).resolve().parent
+_spec = importlib.util.spec_from_file_location("make_fusion_examples", HERE / "data/kb/make_fusion_examples.py")
+assert _spec is not None and _spec.loader is not None
+mfe = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(mfe)
+
+
+def set_name(kb_file: Path) -> str:
+    return kb_file.name.split("_kb")[0]
+
+
+def main(names: list[str]) -> None:
+    sets = [(kb, qs) for kb, qs in mfe.SETS if kb.exists() and (not names or set_name(kb) in names)]
+    print("computing candidate features of every set's questions …", flush=True)
+    parts = {set_name(kb): mfe.examples(kb, qs, "auto") for kb, qs in sets}
+    n = next(iter(parts.values()))[0]
+    pooled = np.zeros(6)
+    print(f"{'left out':<10}{'questions':>10}{'top-1':>8}{'answer':>8}{'precision':>11}{'rejection':>11}{'thr':>8}")
+    for kb_file, q_file in sets:
+        held = set_name(kb_file)
+        others = [(i, p) for i, (name, p) in enumerate(parts.items()) if name != held]
+        xs = np.vstack([p[1] for _, p in others]).astype(np.float32)
+        ys = np.concatenate([p[2] for _, p in others]).astype(np.int8)
+        offsets = np.cumsum([0] + [int(p[3].max()) + 1 for _, p in others[:-1]])
+        qs = np.concatenate([p[3] + off for (_, p), off in zip(others, offsets, strict=True)])
+        ss = np.concatenate([p[4] for _, p in others]).astype(bool)
+        ks = np.concatenate([np.full(len(p[2]), i, dtype=np.int64) for i, p in others])
+        r._external_cache[n] = r._External(xs, ys, qs.astype(np.int64), ss, ks)
+        rows = mfe.read_jsonl(kb_file)
+        docs = [
+            r.KbDoc(str(x["id"]), str(x["audience"]), str(x["question"]), tuple(x.get("paraphrases") or ()),
+                    str(x.get("category", "")), str(x.get("answer", "")))
+            for x in rows
+        ]  # fmt: skip
+        audience_of = {d.entry_id: d.audience for d in docs}
+        index = r.RetrievalIndex.build(docs)
+        top1 = answered = correct = in_scope = oos = oos_answered = 0
+        for q in mfe.read_jsonl(q_file):
+            target = q.get("id")
+            audience = str(q.get("audience") or (audience_of.get(str(target), "customer") if target else "customer"))
+            audience = "customer" if audience == "both" else audience
+            hits = index.search(str(q["q"]), audience)
+            outcome = r.decide(hits, index.thresholds)
+            best = hits[0].entry_id if hits else None
+            if target:
+                in_scope += 1
+                top1 += best == target
+                if outcome == "answer":
+                    answered += 1
+                    correct += best == target
+            else:
+                oos += 1
+                oos_answered += outcome == "answer"
+        given = answered + oos_answered
+        figures = np.array([in_scope, top1, answered, correct, oos, oos_answered])
+        pooled += figures
+        print(
+            f"{held:<10}{in_scope + oos:>10}{top1 / in_scope:>8.3f}{answered / in_scope:>8.3f}"
+            f"{(correct / given if given else 1.0):>11.3f}{1 - oos_answered / max(1, oos):>11.3f}"
+            f"{index.thresholds.answer:>8.3f}",
+            flush=True,
+        )
+    r._external_cache.clear()
+    in_scope, top1, answered, correct, oos, oos_answered = pooled
+    given = answered + oos_answered
+    print(
+        f"{'pooled':<10}{int(in_scope + oos):>10}{top1 / in_scope:>8.3f}{answered / in_scope:>8.3f}"
+        f"{(correct / given if given else 1.0):>11.3f}{1 - oos_answered / max(1, oos):>11.3f}"
+    )
+    print(json.dumps({"n_features": int(n)}))
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sets", nargs="*", default=[])
+    args = parser.parse_args()
+    main(args.sets)
