@@ -275,3 +275,8 @@ def test_place_corrected_in_the_same_breath_takes_the_later_one() -> None:
 def test_treatment_status_reads_what_has_happened_so_far(text: str, status: str | None) -> None:
     treatment = extract_claim_slots(text, REF).slots.get("treatment")
     assert (treatment or {}).get("status") == status
+
+
+def test_found_dead_without_a_hospital() -> None:
+    slots = extract_claim_slots("送过去的时候人就已经没了，没去医院。", REF).slots
+    assert slots["treatment"] == {"hospital": None, "status": "death"}
