@@ -61,3 +61,61 @@ def test_lexicon_size_and_icd_table() -> None:
         assert icd10_known(t.icd10), t
     assert icd10_name("S82") is not None
     assert not icd10_known("Q99")
+
+
+@pytest.mark.parametrize(
+    ("text", "icd"),
+    [
+        # burns, open wounds, dislocations, sprains and amputations by ICD-10 chapter XIX region
+        ("我媳妇让热油烫伤了手", "T23"),
+        ("孩子被开水烫了脚，起了好几个泡", "T25"),
+        ("开水洒在了大腿上", "T24"),
+        ("烫伤了，在医院换药", "T30"),
+        ("切菜把手指头割了个大口子，缝了三针", "S61"),
+        ("他被人砍伤了后背", "S21"),
+        ("肚子被人捅了一刀", "S31"),
+        ("大腿被钢筋扎伤了", "S71"),
+        ("小腿被狗咬伤了，打了狂犬疫苗", "S81"),
+        ("孩子胳膊被拽脱臼了", "S53"),
+        ("打篮球手指脱臼", "S63"),
+        ("在厂里手指被机器压断了一截", "S68"),
+        ("他摔了一跤手腕骨折", "S52"),
+        ("手掌骨折了", "S62"),
+        ("摔了一跤门牙磕掉了", "S03"),
+        ("膝盖擦破了皮", "S80"),
+        ("车祸小腿擦伤，小腿骨折", "S82"),
+        # poisonings, bites, environment, foreign bodies
+        ("吃了野生菌中毒，看见小人", "T62"),
+        ("全家食物中毒住院了", "A05"),
+        ("被五步蛇咬了脚", "T63"),
+        ("孩子误吞了纽扣电池", "T18"),
+        # obstetrics and other diagnoses
+        ("我老婆生孩子大出血", "O72"),
+        ("胎停了做了清宫", "O02"),
+        ("俺爹脑子里长了个东西", "D43"),
+        ("胆管癌晚期", "C24"),
+        ("急性肾衰竭透析", "N17"),
+    ],
+)
+def test_region_and_situation_specific_codes(text: str, icd: str) -> None:
+    d = best_diagnosis(text)
+    assert d is not None and d.icd10 == icd, (text, d)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "孩子头疼发烧了",
+        "肚子疼还发烧了",
+        "去理发店烫了个头",
+        "胆囊切除手术",
+        "孩子脸烫了，一量三十九度",
+        "我爸做了胆囊手术，肚子上开了三个小口子",
+        "骑川崎摩托回家",
+        "路上人流很多",
+        "车爆胎了停了下来",
+    ],
+)
+def test_everyday_words_are_not_injuries(text: str) -> None:
+    d = best_diagnosis(text)
+    assert d is None or (d.kind not in ("injury", "external") and not d.icd10.startswith(("S", "T"))), (text, d)

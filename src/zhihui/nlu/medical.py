@@ -3,8 +3,9 @@
 The lexicon (`data/medical_lexicon.json`) is hand-curated. An expression may contain "…", a gap of up
 to six non-punctuation characters, so "小腿…断" matches 小腿断了, 把小腿摔断了 and 小腿骨头断了.
 
-Matching is a first-character index over all expressions (an Aho-Corasick-like scan without the
-dependency): at each text position only the expressions that start with that character are tried.
+Matching is a prefix index over all expressions (an Aho-Corasick-like scan without the dependency): at
+each text position only the expressions whose literal start is that character, or those two characters,
+are tried, in lexicon order.
 When several expressions match, the most specific wins: higher priority (specific diagnosis >
 generic > symptom), then more literal characters, then fewer gap characters. Negated mentions
 ("没骨折", "不是脑梗", "以为是骨折") are kept but flagged so callers can skip them.
@@ -59,11 +60,17 @@ class MedicalMatch:
         return (self.priority, self.literal, -(self.end - self.start - self.literal))
 
 
-@dataclass(frozen=True)
 class _Expr:
-    regex: re.Pattern[str]
-    term: int
-    literal: int
+    """One expression; its regular expression is compiled the first time its prefix occurs in a text
+    (most of the lexicon's cross-product expressions never do, and compiling them all costs a second)."""
+
+    __slots__ = ("literal", "pattern", "regex", "term")
+
+    def __init__(self, pattern: str, term: int, literal: int) -> None:
+        self.pattern = pattern
+        self.regex: re.Pattern[str] | None = None
+        self.term = term
+        self.literal = literal
 
 
 class MedicalLexicon:
@@ -71,30 +78,45 @@ class MedicalLexicon:
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.terms: list[Term] = []
+        # expressions by first character; `_by_two` holds, for every two-character start of an expression,
+        # the expressions that can match there (those starting with that pair, and those whose first literal
+        # part is a single character), in lexicon order, so ties resolve exactly as with one list per character
         self.expressions: dict[str, list[_Expr]] = {}
         self.icd10: dict[str, str] = dict(data["icd10"])
         self.n_expressions = 0
+        two: dict[str, list[tuple[int, _Expr]]] = {}
+        one: dict[str, list[tuple[int, _Expr]]] = {}
         for entry in data["terms"]:
             idx = len(self.terms)
             self.terms.append(Term(entry["term"], entry["icd10"], entry["kind"], int(entry["priority"])))
             for expr in entry["expr"]:
                 parts = [p for p in expr.split("…") if p]
                 pattern = _GAP.join(re.escape(p) for p in parts)
-                self.expressions.setdefault(parts[0][0], []).append(
-                    _Expr(re.compile(pattern), idx, sum(len(p) for p in parts))
-                )
+                e = _Expr(pattern, idx, sum(len(p) for p in parts))
+                self.expressions.setdefault(parts[0][0], []).append(e)
+                if len(parts[0]) >= 2:
+                    two.setdefault(parts[0][:2], []).append((self.n_expressions, e))
+                else:
+                    one.setdefault(parts[0], []).append((self.n_expressions, e))
                 self.n_expressions += 1
+        self._by_one = {ch: [e for _, e in es] for ch, es in one.items()}
+        self._by_two = {
+            pair: [e for _, e in sorted(es + one.get(pair[0], []), key=lambda x: x[0])] for pair, es in two.items()
+        }
 
     def find(self, text: str) -> list[MedicalMatch]:
         """Every lexicon match in `text` (overlaps included), in text order."""
         out: list[MedicalMatch] = []
-        index = self.expressions
+        by_one, by_two = self._by_one, self._by_two
         for i, ch in enumerate(text):
-            candidates = index.get(ch)
+            candidates = by_two.get(text[i : i + 2]) or by_one.get(ch)
             if not candidates:
                 continue
             for expr in candidates:
-                m = expr.regex.match(text, i)
+                rx = expr.regex
+                if rx is None:
+                    rx = expr.regex = re.compile(expr.pattern)
+                m = rx.match(text, i)
                 if m is None:
                     continue
                 t = self.terms[expr.term]
@@ -123,9 +145,10 @@ def find_mentions(text: str) -> list[MedicalMatch]:
     return lexicon().find(text)
 
 
-# WHO categories that leave the site, the side or the kind open ("骨折", "烧伤", "癌症", "白血病", "中风"):
-# a claim needs the specific diagnosis, so the dialog asks once for what the doctor said.
-UNSPECIFIED_ICD10 = frozenset({"T14", "T07", "T10", "T12", "T30", "C80", "C76", "C95", "D36", "D48", "I64"})
+# WHO categories that leave the site, the side or the kind open ("骨折", "烧伤", "癌症", "白血病", "中风",
+# "脑瘤" that may be benign or malignant): a claim needs the specific diagnosis, so the dialog asks once for
+# what the doctor said.
+UNSPECIFIED_ICD10 = frozenset({"T14", "T07", "T10", "T12", "T30", "C80", "C76", "C95", "D36", "D43", "D48", "I64"})
 
 
 def best_diagnosis(text: str, matches: list[MedicalMatch] | None = None) -> MedicalMatch | None:
