@@ -1,6 +1,6 @@
 """Transfer evaluation of the KB robot: ship the real-question examples of all sets but one, ask the one left out.
 
-    .venv/bin/python bench/kb_transfer.py [--sets demo tune train train2 train3]
+    .venv/bin/python bench/kb_transfer.py [--sets demo tune train train2 train3] [--set EXTERNAL_WEIGHT_RATIO=3]
 
 The shipped examples (`src/zhihui/kb/data/fusion_examples.npz`) teach every knowledge base's fusion model and set its
 thresholds. A change to the features or to how the examples are used is judged here, on questions of a knowledge
@@ -30,7 +30,14 @@ def set_name(kb_file: Path) -> str:
     return kb_file.name.split("_kb")[0]
 
 
-def main(names: list[str]) -> None:
+def main(names: list[str], overrides: list[str], errors: Path | None = None) -> None:
+    misses: list[dict[str, object]] = []
+    for item in overrides:
+        # "EXTERNAL_WEIGHT_RATIO=3": try another value of a constant of zhihui.kb.retrieval
+        name, _, value = item.partition("=")
+        old = getattr(r, name)
+        setattr(r, name, type(old)(value))
+        print(f"{name} = {getattr(r, name)} (shipped: {old})")
     sets = [(kb, qs) for kb, qs in mfe.SETS if kb.exists() and (not names or set_name(kb) in names)]
     print("computing candidate features of every set's questions …", flush=True)
     parts = {set_name(kb): mfe.examples(kb, qs, "auto") for kb, qs in sets}
@@ -66,6 +73,11 @@ def main(names: list[str]) -> None:
             if target:
                 in_scope += 1
                 top1 += best == target
+                if best != target:
+                    question_of = {d.entry_id: d.question for d in docs}
+                    misses.append({"set": held, "q": q["q"], "want": question_of.get(str(target)),
+                                   "got": question_of.get(str(best)), "rank": [h.entry_id for h in hits].index(target)
+                                   + 1 if target in [h.entry_id for h in hits] else None})  # fmt: skip
                 if outcome == "answer":
                     answered += 1
                     correct += best == target
@@ -89,10 +101,14 @@ def main(names: list[str]) -> None:
         f"{(correct / given if given else 1.0):>11.3f}{1 - oos_answered / max(1, oos):>11.3f}"
     )
     print(json.dumps({"n_features": int(n)}))
+    if errors is not None:
+        errors.write_text("\n".join(json.dumps(m, ensure_ascii=False) for m in misses) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--sets", nargs="*", default=[])
+    parser.add_argument("--set", nargs="*", default=[], metavar="NAME=VALUE", help="try another value of a constant")
+    parser.add_argument("--errors", type=Path, default=None, help="write the misses (training sets only) to a file")
     args = parser.parse_args()
-    main(args.sets)
+    main(args.sets, args.set, args.errors)
