@@ -280,3 +280,8 @@ def test_treatment_status_reads_what_has_happened_so_far(text: str, status: str 
 def test_found_dead_without_a_hospital() -> None:
     slots = extract_claim_slots("送过去的时候人就已经没了，没去医院。", REF).slots
     assert slots["treatment"] == {"hospital": None, "status": "death"}
+
+
+@pytest.mark.parametrize("text", ["我爸昨天摔了一跤，头疼得厉害", "被车撞了一下，现在胸口疼"])
+def test_a_pain_after_a_fall_or_a_crash_is_an_accident(text: str) -> None:
+    assert extract_claim_slots(text, REF).slots["cause"] == "accident"

@@ -492,8 +492,12 @@ def extract_claim_slots(
             cause = "accident"
         elif ill:
             cause = "illness"
-    if cause is None and diag is not None:
+    if cause is None and diag is not None and diag.kind != "symptom":
         cause = diag.cause
+    if cause is None:
+        live = [m for m in matches if not m.negated]
+        if live and all(m.kind == "symptom" for m in live) and _first_affirmed(_TRAUMA_WORDS, text):
+            cause = "accident"  # "摔了一跤，头疼": a pain after a fall or a crash is the fall's
     if cause is None:
         cause = cause_of(matches)
     if cause is None:
