@@ -285,3 +285,8 @@ def test_found_dead_without_a_hospital() -> None:
 @pytest.mark.parametrize("text", ["我爸昨天摔了一跤，头疼得厉害", "被车撞了一下，现在胸口疼"])
 def test_a_pain_after_a_fall_or_a_crash_is_an_accident(text: str) -> None:
     assert extract_claim_slots(text, REF).slots["cause"] == "accident"
+
+
+def test_an_infected_surgical_wound_is_a_complication_not_an_accident() -> None:
+    slots = extract_claim_slots("上个月做的胆囊手术，手术伤口感染了又住进去了", REF).slots
+    assert slots["diagnosis"]["icd10"] == "T81" and slots["cause"] == "illness"

@@ -52,8 +52,11 @@ class MedicalMatch:
 
     @property
     def cause(self) -> str:
-        """"accident" for injuries and external causes (ICD-10 chapters XIX/XX), else "illness"."""
-        return "accident" if self.kind in ("injury", "external") or self.icd10[:1] in "STVWXY" else "illness"
+        """"accident" for injuries and external causes (ICD-10 chapters XIX/XX), else "illness"; a complication
+        of medical care (T81, coded in chapter XIX) is the illness that was being treated, not an accident."""
+        if self.kind in ("injury", "external") or (self.kind != "disease" and self.icd10[:1] in "STVWXY"):
+            return "accident"
+        return "illness"
 
     @property
     def score(self) -> tuple[int, int, int]:
