@@ -290,3 +290,19 @@ def test_a_pain_after_a_fall_or_a_crash_is_an_accident(text: str) -> None:
 def test_an_infected_surgical_wound_is_a_complication_not_an_accident() -> None:
     slots = extract_claim_slots("上个月做的胆囊手术，手术伤口感染了又住进去了", REF).slots
     assert slots["diagnosis"]["icd10"] == "T81" and slots["cause"] == "illness"
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        ("俺老汉昨天在田里摔了", "parent"),
+        ("我是替我妈报的，她前天住院了", "parent"),
+        ("我们工地上有个工人从架子上掉下来了", "other"),
+        ("俺给俺自己报，前天被门夹了手", "self"),
+        ("我家那个崽打球把手摔断了", "child"),
+        ("我婆娘昨晚肚子疼住院了", "spouse"),
+        ("我前天被邻居家的狗咬了", "self"),
+    ],
+)
+def test_dialect_kin_words_and_who_the_report_is_for(text: str, relation: str) -> None:
+    assert extract_claim_slots(text, REF).slots.get("relation") == relation
