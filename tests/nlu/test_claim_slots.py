@@ -306,3 +306,21 @@ def test_an_infected_surgical_wound_is_a_complication_not_an_accident() -> None:
 )
 def test_dialect_kin_words_and_who_the_report_is_for(text: str, relation: str) -> None:
     assert extract_claim_slots(text, REF).slots.get("relation") == relation
+
+
+def test_a_correction_of_the_date_keeps_the_district_said_before() -> None:
+    text = "我爸在宜宾翠屏区被车撞了，是上个礼拜二，不对，是上个礼拜三，现在在宜宾住院"
+    assert extract_claim_slots(text, REF).slots["accident_place"]["district"] == "翠屏区"
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [("在医院住起的", "inpatient"), ("而家喺医院留医", "inpatient"), ("捞起来的时候就没气了", "death")],
+)
+def test_regional_words_for_a_hospital_stay_and_a_death(text: str, status: str) -> None:
+    assert extract_claim_slots(text, REF).slots["treatment"]["status"] == status
+
+
+@pytest.mark.parametrize(("text", "days"), [("前儿个摔的", 2), ("我阿爸前日夜晚跌倒", 2), ("昨个儿下午胸口疼", 1)])
+def test_dialect_relative_days(text: str, days: int) -> None:
+    assert extract_claim_slots(text, REF).slots["accident_date"] == (REF - dt.timedelta(days=days)).isoformat()

@@ -284,14 +284,15 @@ _PLAIN_ILLNESS = re.compile(r"生病|疾病|病了|发病|犯病|得病|查出|�
 _DEATH = re.compile(
     r"(?<!差点)(?<!险些)(?:去世|过世|逝世|身故|死亡|病故|人没了|人走了|已经走了|就走了|没抢救过来|抢救无效|"
     r"不在了|人没有了|没救过来|没救回来|没抢救回来|走了|走的|死了|离世|咽气|已经不行了|人已经不行|"
-    r"人[就都也]?已经?没了|人[就都也]没了)"
+    r"人[就都也]?已经?没了|人[就都也]没了|没气了|没了气|没救上来|抢救唔返|冇救|过身|走咗)"
 )
 _NONE = re.compile(
     r"(?:还)?没(?:有)?(?:去|上|到)?(?:医院|看医生|就医|就诊|看病|去看)|在家(?:里)?自己(?:处理|弄|包扎|涂)|"
     r"不用去医院|没去看|还没看"
 )
 _INPATIENT = re.compile(
-    r"住院|住进|住的院|住了院|住着院|住着|住了[^，。,]{1,5}院|住在[^，。,]{1,12}院|在ICU|ICU|重症监护|监护室|病房|"
+    r"住院|住进|住的院|住了院|住着院|住着|住了[^，。,]{1,5}院|住在[^，。,]{1,12}院|在ICU|ICU|CCU|重症监护|监护室|病房|"
+    r"住起|留医|入院|"
     r"住了(?:[一二两三四五六七八九十几半]|\d)+(?:天|晚|夜|周|个星期|礼拜|个月)|"
     r"做了?手术|开刀|动手术|化疗|"
     r"放疗|抢救|办了入院|收治|出院"
@@ -476,8 +477,9 @@ def extract_claim_slots(
         later = resolve_place(
             place_text[markers[-1]:], whole_answer=True, hint_cities=[*([place.city] if place.city else []), *hint]
         )
-        if later is not None and later.province and not later.problem and not later.ambiguous:
-            place = later
+        vaguer = later is not None and later.city == place.city and place.district and not later.district
+        if later is not None and later.province and not later.problem and not later.ambiguous and not vaguer:
+            place = later  # (a correction of something else, "…宜宾翠屏区…不对…回到宜宾", keeps the district)
     if place is not None:
         if place.problem:
             out.problems["accident_place"] = place.problem
