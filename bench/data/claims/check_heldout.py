@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Validate the hand-written held-out claim-report sets.
 
-Checks every held-out set listed in SETS (heldout_*.jsonl, heldout2_*.jsonl, next to this file):
+Checks every held-out set listed in SETS (heldout_*.jsonl, heldout2_*.jsonl, heldout3_*.jsonl, next to this file):
 JSON shape, allowed slot values, ID numbers (GB 11643 check digit, area code,
 birth date), mobile numbers, places, ICD-10 category format, hospital names,
 dates not after ref_date.  It also cross-checks labels against the text:
@@ -13,7 +13,7 @@ This script does not use the system under test.  When you add data with a new
 area code, place or hospital, extend the tables below (area codes were taken
 from the national administrative-division list).
 
-Usage: python3 check_heldout.py [--verbose] [--prefix heldout|heldout2 ...]
+Usage: python3 check_heldout.py [--verbose] [--prefix heldout|heldout2|heldout3 ...]
 (without --prefix all sets in SETS are checked)
 Exit status 0 when clean, 1 otherwise.
 """
@@ -33,9 +33,11 @@ HERE = Path(__file__).resolve().parent
 # Files are <prefix>_items.jsonl and <prefix>_dialogs.jsonl next to this script.
 #   heldout   first hand-written set
 #   heldout2  second set, written blind by an AI helper (see README.md)
+#   heldout3  third set, written blind by an AI helper; phone / speech-recognition style (see README.md)
 SETS: dict[str, tuple[int, int]] = {
     "heldout": (80, 30),
     "heldout2": (100, 30),
+    "heldout3": (100, 30),
 }
 
 SLOTS = (
@@ -197,6 +199,77 @@ REGIONS: dict[str, tuple[str, str, str | None]] = {
     "630103": ("青海省", "西宁市", "城中区"),
     "640106": ("宁夏回族自治区", "银川市", "金凤区"),
     "650103": ("新疆维吾尔自治区", "乌鲁木齐市", "沙依巴克区"),
+    # added for heldout3 (codes from the national administrative-division list, general knowledge)
+    "110102": ("北京市", "北京市", "西城区"),
+    "110106": ("北京市", "北京市", "丰台区"),
+    "110114": ("北京市", "北京市", "昌平区"),
+    "130104": ("河北省", "石家庄市", "桥西区"),
+    "130403": ("河北省", "邯郸市", "丛台区"),
+    "140109": ("山西省", "太原市", "万柏林区"),
+    "150204": ("内蒙古自治区", "包头市", "青山区"),
+    "210103": ("辽宁省", "沈阳市", "沈河区"),
+    "220105": ("吉林省", "长春市", "二道区"),
+    "230104": ("黑龙江省", "哈尔滨市", "道外区"),
+    "230602": ("黑龙江省", "大庆市", "萨尔图区"),
+    "310107": ("上海市", "上海市", "普陀区"),
+    "310112": ("上海市", "上海市", "闵行区"),
+    "320102": ("江苏省", "南京市", "玄武区"),
+    "320213": ("江苏省", "无锡市", "梁溪区"),
+    "320311": ("江苏省", "徐州市", "泉山区"),
+    "320506": ("江苏省", "苏州市", "吴中区"),
+    "320602": ("江苏省", "南通市", "崇川区"),
+    "330109": ("浙江省", "杭州市", "萧山区"),
+    "330302": ("浙江省", "温州市", "鹿城区"),
+    "340111": ("安徽省", "合肥市", "包河区"),
+    "341002": ("安徽省", "黄山市", "屯溪区"),
+    "341302": ("安徽省", "宿州市", "埇桥区"),
+    "350104": ("福建省", "福州市", "仓山区"),
+    "350206": ("福建省", "厦门市", "湖里区"),
+    "350802": ("福建省", "龙岩市", "新罗区"),
+    "360403": ("江西省", "九江市", "浔阳区"),
+    "370105": ("山东省", "济南市", "天桥区"),
+    "370602": ("山东省", "烟台市", "芝罘区"),
+    "370902": ("山东省", "泰安市", "泰山区"),
+    "371311": ("山东省", "临沂市", "罗庄区"),
+    "411303": ("河南省", "南阳市", "卧龙区"),
+    "420606": ("湖北省", "襄阳市", "樊城区"),
+    "430105": ("湖南省", "长沙市", "开福区"),
+    "430111": ("湖南省", "长沙市", "雨花区"),
+    "430502": ("湖南省", "邵阳市", "双清区"),
+    "430681": ("湖南省", "岳阳市", "汨罗市"),
+    "431202": ("湖南省", "怀化市", "鹤城区"),
+    "440105": ("广东省", "广州市", "海珠区"),
+    "440111": ("广东省", "广州市", "白云区"),
+    "440309": ("广东省", "深圳市", "龙华区"),
+    "440507": ("广东省", "汕头市", "龙湖区"),
+    "440604": ("广东省", "佛山市", "禅城区"),
+    "440802": ("广东省", "湛江市", "赤坎区"),
+    "445202": ("广东省", "揭阳市", "榕城区"),
+    "450202": ("广西壮族自治区", "柳州市", "城中区"),
+    "450502": ("广西壮族自治区", "北海市", "海城区"),
+    "450503": ("广西壮族自治区", "北海市", "银海区"),
+    "450902": ("广西壮族自治区", "玉林市", "玉州区"),
+    "469002": ("海南省", "琼海市", None),
+    "500101": ("重庆市", "重庆市", "万州区"),
+    "510502": ("四川省", "泸州市", "江阳区"),
+    "510703": ("四川省", "绵阳市", "涪城区"),
+    "511502": ("四川省", "宜宾市", "翠屏区"),
+    "513401": ("四川省", "凉山彝族自治州", "西昌市"),
+    "520103": ("贵州省", "贵阳市", "云岩区"),
+    "522601": ("贵州省", "黔东南苗族侗族自治州", "凯里市"),
+    "530111": ("云南省", "昆明市", "官渡区"),
+    "530702": ("云南省", "丽江市", "古城区"),
+    "540402": ("西藏自治区", "林芝市", "巴宜区"),
+    "610103": ("陕西省", "西安市", "碑林区"),
+    "610602": ("陕西省", "延安市", "宝塔区"),
+    "610802": ("陕西省", "榆林市", "榆阳区"),
+    "620102": ("甘肃省", "兰州市", "城关区"),
+    "620702": ("甘肃省", "张掖市", "甘州区"),
+    "632801": ("青海省", "海西蒙古族藏族自治州", "格尔木市"),
+    "640302": ("宁夏回族自治区", "吴忠市", "利通区"),
+    "650104": ("新疆维吾尔自治区", "乌鲁木齐市", "新市区"),
+    "653101": ("新疆维吾尔自治区", "喀什地区", "喀什市"),
+    "659001": ("新疆维吾尔自治区", "石河子市", None),
 }
 
 # Hospital values allowed: big well-known grade-3 hospitals in the largest cities, official names.
@@ -267,6 +340,59 @@ HOSPITALS = {
     "青海大学附属医院",
     "首都医科大学附属北京天坛医院",
     "首都医科大学附属北京安贞医院",
+    # added for heldout3: grade-3 hospitals, full official names (one name each where a hospital has two)
+    "上海交通大学医学院附属新华医院",
+    "中国医科大学附属盛京医院",
+    "中国福利会国际和平妇幼保健院",
+    "中山大学孙逸仙纪念医院",
+    "中山大学肿瘤防治中心",
+    "临沂市人民医院",
+    "佛山市第一人民医院",
+    "包头市中心医院",
+    "北京大学人民医院",
+    "北京大学口腔医院",
+    "南华大学附属第一医院",
+    "南方医科大学南方医院",
+    "南通大学附属医院",
+    "哈尔滨医科大学附属第二医院",
+    "唐山市工人医院",
+    "喀什地区第一人民医院",
+    "四川大学华西第二医院",
+    "复旦大学附属儿科医院",
+    "复旦大学附属妇产科医院",
+    "复旦大学附属肿瘤医院",
+    "大庆油田总医院",
+    "大理大学第一附属医院",
+    "天津市天津医院",
+    "安徽医科大学第一附属医院",
+    "广西壮族自治区人民医院",
+    "延安大学附属医院",
+    "徐州医科大学附属医院",
+    "无锡市人民医院",
+    "武汉大学中南医院",
+    "汕头大学医学院第一附属医院",
+    "江西省人民医院",
+    "河南省人民医院",
+    "泉州市第一医院",
+    "浙江大学医学院附属儿童医院",
+    "深圳市人民医院",
+    "温州医科大学附属第一医院",
+    "湖南省人民医院",
+    "湛江中心人民医院",
+    "烟台毓璜顶医院",
+    "甘肃省人民医院",
+    "福建医科大学附属第一医院",
+    "绵阳市中心医院",
+    "襄阳市中心医院",
+    "西南医科大学附属医院",
+    "西安交通大学第二附属医院",
+    "贵州省人民医院",
+    "重庆医科大学附属儿童医院",
+    "重庆大学附属三峡医院",
+    "陆军军医大学第二附属医院",
+    "青海省人民医院",
+    "首都医科大学宣武医院",
+    "首都医科大学附属北京儿童医院",
 }
 
 # Mobile prefixes (3 digits) in use in mainland China.
@@ -288,6 +414,15 @@ HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 
 # Lunar-calendar holidays needed by the date cross-check (大年初一, 除夕, 大年初N, 正月十五).
 SPRING_FESTIVAL = {2024: date(2024, 2, 10), 2025: date(2025, 1, 29), 2026: date(2026, 2, 17)}
+# (added for heldout3) other lunar / solar-term days by Gregorian year (from a lunar calendar table).
+# 腊八 and 腊月二十三 fall in January/February of the Gregorian year after their lunar year.
+OTHER_HOLIDAYS = {
+    "清明": {2025: date(2025, 4, 4), 2026: date(2026, 4, 5)},
+    "端午": {2024: date(2024, 6, 10), 2025: date(2025, 5, 31), 2026: date(2026, 6, 19)},
+    "中秋": {2024: date(2024, 9, 17), 2025: date(2025, 10, 6), 2026: date(2026, 9, 25)},
+    "腊八": {2025: date(2025, 1, 7), 2026: date(2026, 1, 26)},
+    "腊月二十三": {2025: date(2025, 1, 22), 2026: date(2026, 2, 10)},
+}
 
 
 # ------------------------------------------------------------------ helpers
@@ -400,6 +535,17 @@ def date_candidates(text: str, ref: date) -> set[date]:
     # 除夕 = day before, 大年初N = day N, 正月十五/元宵节 = day 15 of the first lunar month.
     for _ in re.finditer(r"(?<!大)前儿", text):
         add(ref - timedelta(days=2))
+    # (added for heldout3) dialect day words: 大前儿 = 大前天, 前日 (Cantonese) = 前天, 昨个/昨暝 = 昨天;
+    # and the OTHER_HOLIDAYS days (去年X = last year's)
+    for m in re.finditer(r"(大前儿|前日|昨个|昨暝)", text):
+        add(ref - timedelta(days={"大前儿": 3, "前日": 2, "昨个": 1, "昨暝": 1}[m.group(1)]))
+    for word, by_year in OTHER_HOLIDAYS.items():
+        if word in text:
+            year = ref.year - 1 if ("去年" + word) in text else ref.year
+            d = by_year.get(year)
+            if d is not None and d > ref:
+                d = by_year.get(year - 1)
+            add(d)
     lunar: list[int] = []
     if "除夕" in text:
         lunar.append(-1)
