@@ -324,3 +324,9 @@ def test_regional_words_for_a_hospital_stay_and_a_death(text: str, status: str) 
 @pytest.mark.parametrize(("text", "days"), [("前儿个摔的", 2), ("我阿爸前日夜晚跌倒", 2), ("昨个儿下午胸口疼", 1)])
 def test_dialect_relative_days(text: str, days: int) -> None:
     assert extract_claim_slots(text, REF).slots["accident_date"] == (REF - dt.timedelta(days=days)).isoformat()
+
+
+def test_a_speech_recognised_report_with_spaces_for_pauses() -> None:
+    slots = extract_claim_slots("嗯 我们 一个 工人 何建华 昨天 从 架子上 掉下来 左边 小腿 摔 断了", REF).slots
+    assert slots["insured_name"] == "何建华" and slots["relation"] == "other"
+    assert slots["diagnosis"]["icd10"] == "S82" and slots["cause"] == "accident"

@@ -62,7 +62,8 @@ _BAD_NAMES = {"人民", "医院", "先生", "女士", "小姐", "师傅", "老�
 # Holidays and times of day start with characters that are also surnames (元, 国, 端, 中, 上…) and so read
 # like names right after a relation word ("我妈元旦那天摔了"); they are never names.
 _TIME_WORDS = ("元旦", "元宵", "春节", "除夕", "国庆", "中秋", "端午", "清明", "重阳", "七夕", "周末", "上午",
-               "中午", "下午", "晚上", "凌晨", "傍晚", "半夜", "年初", "年底", "月初", "月底", "过年", "年前", "年后")
+               "中午", "下午", "晚上", "凌晨", "傍晚", "半夜", "年初", "年底", "月初", "月底", "过年", "年前", "年后",
+               "周一", "周二", "周三", "周四", "周五", "周六", "周日", "周天")
 
 
 def surname_of(text: str) -> str | None:
@@ -207,7 +208,12 @@ _SELF_WEAK = re.compile(
 )
 
 
+_PAUSE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+
+
 def _relation(text: str) -> tuple[str | None, int, float]:
+    # speech recognition writes pauses as spaces ("我们 一个 工人"); kinship phrases read through them
+    text = _PAUSE.sub("", text)
     cands: list[tuple[str, int]] = []
     for m in _REL_RE.finditer(text):
         if _REL_NEG.search(text, max(0, m.start() - 5), m.start()):
@@ -236,6 +242,7 @@ _KIN_BEFORE_NAME = re.compile(
     r"(?:我|俺)(?:的|家)?(?:老爸|老妈|老爷子|老太太|爸爸|妈妈|父亲|母亲|爸|妈|爹|娘|老婆|媳妇|爱人|老公|丈夫|妻子|太太|先生|老伴儿?|"
     r"儿子|女儿|闺女|孩子|同事|朋友|邻居|同学|室友|哥哥|姐姐|弟弟|妹妹|哥|姐|弟|妹|外婆|外公|奶奶|爷爷|婆婆|公公|"
     r"岳父|岳母|老丈人|员工|领导)[，,\s]?|(?:母亲|父亲|员工)[，,]\s?"
+    r"|(?:工人|员工|职工|司机|电工|焊工|矿工|师傅|学生|客户|被保险人)(?:是|叫)?[，,\s]?"
     r"|(?:我是|是)(?:他|她)的?(?:同事|朋友|邻居|同学|室友|领导|主管|家属|亲戚)[，,]\s?"
 )
 _NAME_OF = re.compile(

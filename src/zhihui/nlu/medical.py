@@ -20,7 +20,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-_GAP = r"[^，。！？；、,.!?;：:\s]{0,6}?"
+_GAP = r"[^，。！？；、,.!?;：:\n]{0,6}?"
 # Negation/hedge cues that, right before a mention, mean the condition is denied or was a wrong guess.
 _NEGATION = re.compile(
     r"(?:没有|没|不是|并非|并不是|排除了?|否认|以为是?|不像是?|未见|未|无|差点|差一点|险些)[^，。！？；,.!?;]{0,3}$"
