@@ -12,7 +12,7 @@ from zhihui.platform.db import Database
 from zhihui.platform.models import AuditLog
 
 ID = "44030519870615060" + id_check_char("44030519870615060")
-OPENING = f"我老婆叫陈静，身份证{ID}，我手机13602223344，前天在深圳南山区骑车摔了，胳膊骨折，在北京大学深圳医院住院"
+OPENING = f"我老婆叫陈静，身份证{ID}，我手机13602223344，前天在深圳南山区骑车摔了，小臂骨折，在北京大学深圳医院住院"
 KEYS = {"dialog_id", "reply", "expecting", "slots", "state"}
 
 
@@ -123,7 +123,7 @@ async def test_control_characters_in_an_utterance_are_dropped_not_a_500(client: 
 
 
 # The free description of an accident with everything but the contact phone.
-WITHOUT_PHONE = f"我老婆叫陈静，身份证{ID}，前天在深圳南山区骑车摔了，胳膊骨折，在北京大学深圳医院住院"
+WITHOUT_PHONE = f"我老婆叫陈静，身份证{ID}，前天在深圳南山区骑车摔了，小臂骨折，在北京大学深圳医院住院"
 
 
 async def test_a_caller_id_mobile_is_the_contact_phone_and_is_not_asked_for(

@@ -330,3 +330,15 @@ def test_a_speech_recognised_report_with_spaces_for_pauses() -> None:
     slots = extract_claim_slots("嗯 我们 一个 工人 何建华 昨天 从 架子上 掉下来 左边 小腿 摔 断了", REF).slots
     assert slots["insured_name"] == "何建华" and slots["relation"] == "other"
     assert slots["diagnosis"]["icd10"] == "S82" and slots["cause"] == "accident"
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [("我是她的保险代理人，帮她报的", "other"), ("我是他的班主任", "other"), ("我系佢阿妈", "child")],
+)
+def test_reporters_in_other_roles(text: str, relation: str) -> None:
+    assert extract_claim_slots(text, REF).slots["relation"] == relation
+
+
+def test_cantonese_not_hospitalised() -> None:
+    assert extract_claim_slots("打咗石膏，冇住院", REF).slots["treatment"]["status"] == "outpatient"

@@ -8,7 +8,8 @@ from zhihui.nlu.medical import best_diagnosis, find_mentions, icd10_known, icd10
     [
         ("他把小腿摔断了", "胫骨骨折", "S82"),
         ("小腿骨头断了两处", "胫骨骨折", "S82"),
-        ("胳膊摔断了", "前臂骨折", "S52"),
+        ("胳膊摔断了", "上肢骨折", "T10"),  # upper arm or forearm: the dialog asks which bone
+        ("小臂摔断了", "前臂骨折", "S52"),
         ("打球崴了脚", "踝关节扭伤", "S93"),
         ("老太太中风了", "脑卒中", "I64"),
         ("突发心梗", "急性心肌梗死", "I21"),
