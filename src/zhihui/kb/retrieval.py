@@ -65,6 +65,7 @@ try:
 except ImportError:  # pragma: no cover - a scipy that moved them; _postings_dot falls back to numpy
     _KERNELS = None
 
+from zhihui.nlu.policy_periods import period_cues
 from zhihui.nlu.text import has_cjk, is_meaningful
 from zhihui.nlu.tokenizer import canonicalize, to_pinyin, tokenize
 
@@ -214,6 +215,10 @@ def _syllable_ngrams(syllables: Sequence[str], hi: int = 3) -> list[str]:
 
 def _analyze(text: str) -> _Analysis:
     canon = canonicalize(text)
+    cues = period_cues(canon)
+    if cues:
+        # "买了才十来天" is the 犹豫期 even when the word is not said: the period joins the text's words
+        canon = canonicalize(canon + " " + " ".join(cues))
     tokens = tuple(tokenize(canon))
     if not tokens and canon:
         # A question made only of stop words ("我想问一下") still deserves a vector.
