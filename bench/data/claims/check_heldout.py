@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Validate the hand-written held-out claim-report sets.
 
-Checks every held-out set listed in SETS (heldout_*.jsonl, heldout2_*.jsonl, heldout3_*.jsonl, next to this file):
+Checks every held-out set listed in SETS (heldout_*.jsonl ... heldout4_*.jsonl, next to this file):
 JSON shape, allowed slot values, ID numbers (GB 11643 check digit, area code,
 birth date), mobile numbers, places, ICD-10 category format, hospital names,
 dates not after ref_date.  It also cross-checks labels against the text:
@@ -13,7 +13,7 @@ This script does not use the system under test.  When you add data with a new
 area code, place or hospital, extend the tables below (area codes were taken
 from the national administrative-division list).
 
-Usage: python3 check_heldout.py [--verbose] [--prefix heldout|heldout2|heldout3 ...]
+Usage: python3 check_heldout.py [--verbose] [--prefix heldout|heldout2|heldout3|heldout4 ...]
 (without --prefix all sets in SETS are checked)
 Exit status 0 when clean, 1 otherwise.
 """
@@ -34,10 +34,12 @@ HERE = Path(__file__).resolve().parent
 #   heldout   first hand-written set
 #   heldout2  second set, written blind by an AI helper (see README.md)
 #   heldout3  third set, written blind by an AI helper; phone / speech-recognition style (see README.md)
+#   heldout4  fourth set, written blind by an AI helper; ordinary-week mix, about a third ASR style (see README.md)
 SETS: dict[str, tuple[int, int]] = {
     "heldout": (80, 30),
     "heldout2": (100, 30),
     "heldout3": (100, 30),
+    "heldout4": (100, 30),
 }
 
 SLOTS = (
@@ -270,6 +272,67 @@ REGIONS: dict[str, tuple[str, str, str | None]] = {
     "650104": ("新疆维吾尔自治区", "乌鲁木齐市", "新市区"),
     "653101": ("新疆维吾尔自治区", "喀什地区", "喀什市"),
     "659001": ("新疆维吾尔自治区", "石河子市", None),
+    # added for heldout4 (codes from the national administrative-division list, general knowledge)
+    "110107": ("北京市", "北京市", "石景山区"),
+    "120103": ("天津市", "天津市", "河西区"),
+    "140702": ("山西省", "晋中市", "榆次区"),
+    "141002": ("山西省", "临汾市", "尧都区"),
+    "150105": ("内蒙古自治区", "呼和浩特市", "赛罕区"),
+    "150203": ("内蒙古自治区", "包头市", "昆都仑区"),
+    "220202": ("吉林省", "吉林市", "昌邑区"),
+    "230110": ("黑龙江省", "哈尔滨市", "香坊区"),
+    "230203": ("黑龙江省", "齐齐哈尔市", "建华区"),
+    "310110": ("上海市", "上海市", "杨浦区"),
+    "320104": ("江苏省", "南京市", "秦淮区"),
+    "320508": ("江苏省", "苏州市", "姑苏区"),
+    "330381": ("浙江省", "温州市", "瑞安市"),
+    "330602": ("浙江省", "绍兴市", "越城区"),
+    "340302": ("安徽省", "蚌埠市", "龙子湖区"),
+    "341502": ("安徽省", "六安市", "金安区"),
+    "350602": ("福建省", "漳州市", "芗城区"),
+    "360111": ("江西省", "南昌市", "青山湖区"),
+    "360428": ("江西省", "九江市", "都昌县"),
+    "370281": ("山东省", "青岛市", "胶州市"),
+    "370811": ("山东省", "济宁市", "任城区"),
+    "371502": ("山东省", "聊城市", "东昌府区"),
+    "410702": ("河南省", "新乡市", "红旗区"),
+    "411102": ("河南省", "漯河市", "源汇区"),
+    "420102": ("湖北省", "武汉市", "江岸区"),
+    "420111": ("湖北省", "武汉市", "洪山区"),
+    "421002": ("湖北省", "荆州市", "沙市区"),
+    "421123": ("湖北省", "黄冈市", "罗田县"),
+    "430103": ("湖南省", "长沙市", "天心区"),
+    "430524": ("湖南省", "邵阳市", "隆回县"),
+    "430702": ("湖南省", "常德市", "武陵区"),
+    "440103": ("广东省", "广州市", "荔湾区"),
+    "440113": ("广东省", "广州市", "番禺区"),
+    "441581": ("广东省", "汕尾市", "陆丰市"),
+    "442000": ("广东省", "中山市", None),
+    "450330": ("广西壮族自治区", "桂林市", "平乐县"),
+    "460106": ("海南省", "海口市", "龙华区"),
+    "469005": ("海南省", "文昌市", None),
+    "500105": ("重庆市", "重庆市", "江北区"),
+    "500106": ("重庆市", "重庆市", "沙坪坝区"),
+    "500230": ("重庆市", "重庆市", "丰都县"),
+    "510108": ("四川省", "成都市", "成华区"),
+    "510112": ("四川省", "成都市", "龙泉驿区"),
+    "511102": ("四川省", "乐山市", "市中区"),
+    "511623": ("四川省", "广安市", "邻水县"),
+    "520115": ("贵州省", "贵阳市", "观山湖区"),
+    "520402": ("贵州省", "安顺市", "西秀区"),
+    "522622": ("贵州省", "黔东南苗族侗族自治州", "黄平县"),
+    "530114": ("云南省", "昆明市", "呈贡区"),
+    "530302": ("云南省", "曲靖市", "麒麟区"),
+    "610104": ("陕西省", "西安市", "莲湖区"),
+    "610402": ("陕西省", "咸阳市", "秦都区"),
+    "610528": ("陕西省", "渭南市", "富平县"),
+    "620105": ("甘肃省", "兰州市", "安宁区"),
+    "621102": ("甘肃省", "定西市", "安定区"),
+    "621121": ("甘肃省", "定西市", "通渭县"),
+    "630105": ("青海省", "西宁市", "城北区"),
+    "640202": ("宁夏回族自治区", "石嘴山市", "大武口区"),
+    "650105": ("新疆维吾尔自治区", "乌鲁木齐市", "水磨沟区"),
+    "654027": ("新疆维吾尔自治区", "伊犁哈萨克自治州", "特克斯县"),
 }
 
 # Hospital values allowed: big well-known grade-3 hospitals in the largest cities, official names.
@@ -393,6 +456,44 @@ HOSPITALS = {
     "青海省人民医院",
     "首都医科大学宣武医院",
     "首都医科大学附属北京儿童医院",
+    # added for heldout4: grade-3 hospitals, full official names (the commonly used one where a hospital has two)
+    "东南大学附属中大医院",
+    "东莞市人民医院",
+    "中山市人民医院",
+    "临汾市中心医院",
+    "乐山市人民医院",
+    "云南省第一人民医院",
+    "伊犁哈萨克自治州友谊医院",
+    "六安市人民医院",
+    "内蒙古医科大学附属医院",
+    "厦门大学附属中山医院",
+    "吉林大学中日联谊医院",
+    "吉林市中心医院",
+    "周口市中心医院",
+    "哈尔滨医科大学附属肿瘤医院",
+    "大连医科大学附属第二医院",
+    "天津市儿童医院",
+    "天津市胸科医院",
+    "宜昌市中心人民医院",
+    "山东省立医院",
+    "山西医科大学第二医院",
+    "常州市第一人民医院",
+    "广西壮族自治区妇幼保健院",
+    "曲靖市第一人民医院",
+    "杭州市第一人民医院",
+    "柳州市工人医院",
+    "江西省儿童医院",
+    "河北医科大学第三医院",
+    "河北大学附属医院",
+    "济宁医学院附属医院",
+    "温州医科大学附属第二医院",
+    "漯河市中心医院",
+    "盐城市第一人民医院",
+    "绍兴市人民医院",
+    "聊城市人民医院",
+    "苏州大学附属儿童医院",
+    "邯郸市中心医院",
+    "齐齐哈尔市第一医院",
 }
 
 # Mobile prefixes (3 digits) in use in mainland China.
@@ -422,6 +523,8 @@ OTHER_HOLIDAYS = {
     "中秋": {2024: date(2024, 9, 17), 2025: date(2025, 10, 6), 2026: date(2026, 9, 25)},
     "腊八": {2025: date(2025, 1, 7), 2026: date(2026, 1, 26)},
     "腊月二十三": {2025: date(2025, 1, 22), 2026: date(2026, 2, 10)},
+    # (added for heldout4) winter solstice
+    "冬至": {2025: date(2025, 12, 21), 2026: date(2026, 12, 22)},
 }
 
 
@@ -520,7 +623,9 @@ def date_candidates(text: str, ref: date) -> set[date]:
                 add(d if d <= ref else date(ref.year - 1, month, day))
         except (ValueError, KeyError):
             pass
-    for word, (mo, dy) in {"元旦": (1, 1), "国庆": (10, 1), "情人节": (2, 14), "五一": (5, 1)}.items():
+    for word, (mo, dy) in {"元旦": (1, 1), "国庆": (10, 1), "情人节": (2, 14), "五一": (5, 1),
+                              # (added for heldout4)
+                              "三八节": (3, 8), "儿童节": (6, 1), "双十一": (11, 11)}.items():
         if word in text:
             year = ref.year - 1 if ("去年" + word) in text else ref.year
             d = date(year, mo, dy)
