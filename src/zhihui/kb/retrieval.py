@@ -1423,7 +1423,9 @@ class RetrievalIndex:
         if self._emb is not None and self._embedder is not None:
             self._emb = np.vstack([self._emb, self._center(self._embedder.embed([a.embed_text]))])
         row = len(self._text_entry)
-        self._exact[_exact_key(text)] = [*self._exact.get(_exact_key(text), []), row]
+        key = _exact_key(text)
+        # a new list rather than append: a concurrent search keeps the rows it read
+        self._exact[key] = [*self._exact.get(key, []), row]
         self._texts.append(text)
         self._text_entry.append(e)
         self._entry_texts[e].append(row)
