@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Validate the hand-written held-out claim-report sets.
 
-Checks every held-out set listed in SETS (heldout_*.jsonl ... heldout4_*.jsonl, next to this file):
+Checks every held-out set listed in SETS (heldout_*.jsonl ... heldout5_*.jsonl, next to this file):
 JSON shape, allowed slot values, ID numbers (GB 11643 check digit, area code,
 birth date), mobile numbers, places, ICD-10 category format, hospital names,
 dates not after ref_date.  It also cross-checks labels against the text:
@@ -13,7 +13,7 @@ This script does not use the system under test.  When you add data with a new
 area code, place or hospital, extend the tables below (area codes were taken
 from the national administrative-division list).
 
-Usage: python3 check_heldout.py [--verbose] [--prefix heldout|heldout2|heldout3|heldout4 ...]
+Usage: python3 check_heldout.py [--verbose] [--prefix heldout|heldout2|heldout3|heldout4|heldout5 ...]
 (without --prefix all sets in SETS are checked)
 Exit status 0 when clean, 1 otherwise.
 """
@@ -35,11 +35,13 @@ HERE = Path(__file__).resolve().parent
 #   heldout2  second set, written blind by an AI helper (see README.md)
 #   heldout3  third set, written blind by an AI helper; phone / speech-recognition style (see README.md)
 #   heldout4  fourth set, written blind by an AI helper; ordinary-week mix, about a third ASR style (see README.md)
+#   heldout5  fifth set, written blind by an AI helper; regional speech, ASR transcripts, all provinces (see README.md)
 SETS: dict[str, tuple[int, int]] = {
     "heldout": (80, 30),
     "heldout2": (100, 30),
     "heldout3": (100, 30),
     "heldout4": (100, 30),
+    "heldout5": (100, 30),
 }
 
 SLOTS = (
@@ -333,6 +335,39 @@ REGIONS: dict[str, tuple[str, str, str | None]] = {
     "640202": ("宁夏回族自治区", "石嘴山市", "大武口区"),
     "650105": ("新疆维吾尔自治区", "乌鲁木齐市", "水磨沟区"),
     "654027": ("新疆维吾尔自治区", "伊犁哈萨克自治州", "特克斯县"),
+    # added for heldout5 (codes from the national administrative-division list, general knowledge)
+    "130203": ("河北省", "唐山市", "路北区"),
+    "140106": ("山西省", "太原市", "迎泽区"),
+    "140213": ("山西省", "大同市", "平城区"),
+    "140403": ("山西省", "长治市", "潞州区"),
+    "150103": ("内蒙古自治区", "呼和浩特市", "回民区"),
+    "150402": ("内蒙古自治区", "赤峰市", "红山区"),
+    "150602": ("内蒙古自治区", "鄂尔多斯市", "东胜区"),
+    "210211": ("辽宁省", "大连市", "甘井子区"),
+    "210702": ("辽宁省", "锦州市", "古塔区"),
+    "331102": ("浙江省", "丽水市", "莲都区"),
+    "340202": ("安徽省", "芜湖市", "镜湖区"),
+    "360203": ("江西省", "景德镇市", "珠山区"),
+    "360702": ("江西省", "赣州市", "章贡区"),
+    "370211": ("山东省", "青岛市", "黄岛区"),
+    "370705": ("山东省", "潍坊市", "奎文区"),
+    "410305": ("河南省", "洛阳市", "涧西区"),
+    "411402": ("河南省", "商丘市", "梁园区"),
+    "420302": ("湖北省", "十堰市", "茅箭区"),
+    "430703": ("湖南省", "常德市", "鼎城区"),
+    "451002": ("广西壮族自治区", "百色市", "右江区"),
+    "469006": ("海南省", "万宁市", None),
+    "510603": ("四川省", "德阳市", "旌阳区"),
+    "520201": ("贵州省", "六盘水市", "钟山区"),
+    "530112": ("云南省", "昆明市", "西山区"),
+    "532301": ("云南省", "楚雄彝族自治州", "楚雄市"),
+    "610302": ("陕西省", "宝鸡市", "渭滨区"),
+    "620902": ("甘肃省", "酒泉市", "肃州区"),
+    "630104": ("青海省", "西宁市", "城西区"),
+    "630202": ("青海省", "海东市", "乐都区"),
+    "640402": ("宁夏回族自治区", "固原市", "原州区"),
+    "652801": ("新疆维吾尔自治区", "巴音郭楞蒙古自治州", "库尔勒市"),
+    "654002": ("新疆维吾尔自治区", "伊犁哈萨克自治州", "伊宁市"),
 }
 
 # Hospital values allowed: big well-known grade-3 hospitals in the largest cities, official names.
@@ -494,6 +529,35 @@ HOSPITALS = {
     "苏州大学附属儿童医院",
     "邯郸市中心医院",
     "齐齐哈尔市第一医院",
+    # added for heldout5: grade-3 hospitals, full official names (the commonly used one where a hospital has two)
+    "上海交通大学医学院附属上海儿童医学中心",
+    "上海交通大学医学院附属仁济医院",
+    "北海市人民医院",
+    "南昌大学第二附属医院",
+    "南阳市中心医院",
+    "吉林大学第二医院",
+    "商丘市第一人民医院",
+    "四川省肿瘤医院",
+    "天水市第一人民医院",
+    "宝鸡市中心医院",
+    "巴音郭楞蒙古自治州人民医院",
+    "德阳市人民医院",
+    "成都市第三人民医院",
+    "楚雄彝族自治州人民医院",
+    "江苏省苏北人民医院",
+    "河北省儿童医院",
+    "河南科技大学第一附属医院",
+    "湖南省儿童医院",
+    "潍坊市人民医院",
+    "福建医科大学附属第二医院",
+    "赤峰市医院",
+    "郴州市第一人民医院",
+    "锦州医科大学附属第一医院",
+    "阜阳市人民医院",
+    "丽水市中心医院",
+    "首都医科大学附属北京朝阳医院",
+    "香港大学深圳医院",
+    "哈尔滨医科大学附属第四医院",
 }
 
 # Mobile prefixes (3 digits) in use in mainland China.
@@ -525,6 +589,9 @@ OTHER_HOLIDAYS = {
     "腊月二十三": {2025: date(2025, 1, 22), 2026: date(2026, 2, 10)},
     # (added for heldout4) winter solstice
     "冬至": {2025: date(2025, 12, 21), 2026: date(2026, 12, 22)},
+    # (added for heldout5) 七夕 = 7th of the 7th lunar month, 重阳 = 9th of the 9th lunar month
+    "七夕": {2025: date(2025, 8, 29), 2026: date(2026, 8, 19)},
+    "重阳": {2025: date(2025, 10, 29), 2026: date(2026, 10, 18)},
 }
 
 
@@ -611,6 +678,22 @@ def date_candidates(text: str, ref: date) -> set[date]:
             first = (first - timedelta(days=1)).replace(day=1)
         with contextlib.suppress(ValueError):
             add(first.replace(day=cn_number(m.group(2))))
+    # (added for heldout5) a weekday without 上/这/本/下 (周三, 礼拜四, 星期天) = the most recent such day before ref;
+    # a bare day of month (十五号, 6号; not 月N号, not 3号线/2号床) = that day of this month, else of last month.
+    for m in re.finditer(r"(上上|上|这|本|下)?个?(?:周|礼拜|星期)([一二三四五六日天])", text):
+        if m.group(1) is None:
+            back = (ref.weekday() - WEEKDAY[m.group(2)]) % 7 or 7
+            add(ref - timedelta(days=back))
+    for m in re.finditer(rf"(?<![0-9月一二两三四五六七八九十幺洞零〇])({NUM})号(?![楼线床门院室码])", text):
+        day = cn_number(m.group(1))
+        with contextlib.suppress(ValueError):
+            d = ref.replace(day=day)
+            if d > ref:
+                raise ValueError
+            add(d)
+            continue
+        with contextlib.suppress(ValueError):
+            add((ref.replace(day=1) - timedelta(days=1)).replace(day=day))
     if re.search(r"上个?月底", text):
         add(ref.replace(day=1) - timedelta(days=1))
     for m in re.finditer(rf"(?:([0-9]{{4}}|[零〇一二三四五六七八九]{{4}})年)?({NUM})月({NUM})[号日]", text):
