@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from zhihui.nlu.dates import SPRING_FESTIVAL, find_dates, resolve_date
+from zhihui.nlu.dates import find_dates, lunar_to_solar, resolve_date, solar_term
 
 REF = dt.date(2027, 4, 15)  # a Thursday
 
@@ -44,9 +44,43 @@ def test_expressions(text: str, expected: str) -> None:
     assert found.value.isoformat() == expected
 
 
-def test_spring_festival_table_covers_2020_to_2035() -> None:
-    assert set(SPRING_FESTIVAL) == set(range(2020, 2036))
-    assert SPRING_FESTIVAL[2027] == dt.date(2027, 2, 6)
+def test_chinese_calendar_conversion() -> None:
+    assert lunar_to_solar(2027, 1, 1) == dt.date(2027, 2, 6)  # 春节 2027
+    assert lunar_to_solar(2026, 8, 15) == dt.date(2026, 9, 25)  # 中秋 2026
+    assert lunar_to_solar(2026, 2, 30) is None  # 二月 of 2026 has 29 days
+    assert solar_term("清明", 2026) == dt.date(2026, 4, 5)
+    assert solar_term("冬至", 2026) == dt.date(2026, 12, 22)
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "expected"),
+    [
+        ("端午节那天去看龙舟", "2026-06-22", "2026-06-19"),
+        ("中秋那天", "2026-09-28", "2026-09-25"),
+        ("中秋那天", "2026-09-20", "2025-10-06"),  # this year's is still to come: last year's
+        ("七夕", "2026-09-01", "2026-08-19"),
+        ("重阳节爬山", "2026-11-01", "2026-10-18"),
+        ("腊月二十三", "2026-02-12", "2026-02-10"),
+        ("农历三月初三", "2027-04-15", "2027-04-09"),
+        ("清明节回老家", "2026-04-07", "2026-04-05"),
+        ("冬至那天", "2026-12-23", "2026-12-22"),
+        ("三八节那天", "2026-03-09", "2026-03-08"),
+        ("六一儿童节", "2026-06-15", "2026-06-01"),
+        ("双十一那天", "2026-11-13", "2026-11-11"),
+        ("国庆假期第二天", "2026-10-09", "2026-10-02"),
+        ("春节第三天", "2026-03-01", "2026-02-19"),
+    ],
+)
+def test_festivals_and_chinese_calendar(text: str, ref: str, expected: str) -> None:
+    found = resolve_date(text, dt.date.fromisoformat(ref))
+    assert found is not None, text
+    assert found.value.isoformat() == expected
+
+
+def test_number_like_festival_names_need_to_stand_alone() -> None:
+    assert find_dates("尾号六一二三", REF) == []
+    assert [d.value.isoformat() for d in find_dates("十一号", REF)] == ["2027-04-11"]
+    assert [d.value.isoformat() for d in find_dates("三月十五号", REF)] == ["2027-03-15"]
 
 
 def test_future_dates_are_flagged_not_dropped() -> None:

@@ -2,8 +2,9 @@
 reference date (the day of the report).
 
 All expressions are found with one pre-compiled regular expression and resolved with plain date
-arithmetic; lunar festivals use a small table of Spring Festival dates instead of a calendar library.
-Dates without a year that would fall after the reference date are taken from the previous year (a
+arithmetic. Lunar dates and festivals (端午, 中秋, 腊月二十三) and the solar terms people date things by
+(清明, 冬至) are converted with `lunar_python`, a pure-Python Chinese calendar that ships its own tables.
+A festival or a date without a year means its most recent occurrence not after the reference date (a
 claim report describes the past); explicit dates in the future are returned with `future=True` so the
 caller can ask again instead of silently dropping them.
 """
@@ -13,18 +14,55 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from lunar_python import Lunar
 
 from zhihui.nlu.numbers import parse_int
 
-# 春节 (正月初一) for 2020–2035, from the published Chinese calendar.
-SPRING_FESTIVAL: dict[int, dt.date] = {
-    2020: dt.date(2020, 1, 25), 2021: dt.date(2021, 2, 12), 2022: dt.date(2022, 2, 1),
-    2023: dt.date(2023, 1, 22), 2024: dt.date(2024, 2, 10), 2025: dt.date(2025, 1, 29),
-    2026: dt.date(2026, 2, 17), 2027: dt.date(2027, 2, 6), 2028: dt.date(2028, 1, 26),
-    2029: dt.date(2029, 2, 13), 2030: dt.date(2030, 2, 3), 2031: dt.date(2031, 1, 23),
-    2032: dt.date(2032, 2, 11), 2033: dt.date(2033, 1, 31), 2034: dt.date(2034, 2, 19),
-    2035: dt.date(2035, 2, 8),
-}
+
+@lru_cache(maxsize=1024)
+def lunar_to_solar(lunar_year: int, month: int, day: int) -> dt.date | None:
+    """The Gregorian date of a Chinese-calendar day (leap months are not meant in speech), or None."""
+    try:
+        solar = Lunar.fromYmd(lunar_year, month, day).getSolar()
+        found = dt.date(solar.getYear(), solar.getMonth(), solar.getDay())
+    except Exception:  # a day 30 in a short month, or a year outside the calendar's tables
+        return None
+    if day == 30 and lunar_to_solar(lunar_year, month, 29) == found:
+        return None
+    return found
+
+
+@lru_cache(maxsize=256)
+def solar_term(name: str, year: int) -> dt.date | None:
+    """The day of solar term `name` (清明, 冬至 …) in Gregorian `year`."""
+    for lunar_year in (year, year + 1):
+        try:
+            table = Lunar.fromYmd(lunar_year, 1, 1).getJieQiTable()
+        except Exception:
+            return None
+        solar = table.get(name)
+        if solar is not None and solar.getYear() == year:
+            return dt.date(solar.getYear(), solar.getMonth(), solar.getDay())
+    return None
+
+
+def recent_lunar(month: int, day: int, ref: dt.date) -> dt.date | None:
+    """The most recent Chinese-calendar month/day not after `ref`."""
+    for lunar_year in (ref.year, ref.year - 1, ref.year - 2):
+        found = lunar_to_solar(lunar_year, month, day)
+        if found is not None and found <= ref:
+            return found
+    return None
+
+
+def recent_solar_term(name: str, ref: dt.date) -> dt.date | None:
+    for year in (ref.year, ref.year - 1):
+        found = solar_term(name, year)
+        if found is not None and found <= ref:
+            return found
+    return None
 
 
 @dataclass(frozen=True)
@@ -44,6 +82,37 @@ _WEEKDAY = r"[一二三四五六日天1-7]"
 _WD_INDEX = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6,
              "1": 0, "2": 1, "3": 2, "4": 3, "5": 4, "6": 5, "7": 6}
 
+_NUMERAL = "零〇一二三四五六七八九十幺两"
+# Fixed-date festivals, as said: word -> (month, day). Number-like names (六一, 八一) must stand alone.
+SOLAR_FESTIVALS: dict[str, tuple[int, int]] = {
+    "元旦": (1, 1), "情人节": (2, 14), "三八妇女节": (3, 8), "三八节": (3, 8), "妇女节": (3, 8), "三八那天": (3, 8),
+    "植树节": (3, 12), "愚人节": (4, 1), "五一劳动节": (5, 1), "劳动节": (5, 1), "五一": (5, 1),
+    "五四青年节": (5, 4), "青年节": (5, 4), "六一儿童节": (6, 1), "儿童节": (6, 1), "六一": (6, 1),
+    "建党节": (7, 1), "七一": (7, 1), "八一建军节": (8, 1), "建军节": (8, 1), "八一": (8, 1), "教师节": (9, 10),
+    "国庆节": (10, 1), "国庆": (10, 1), "十一": (10, 1), "万圣节": (10, 31), "双十一": (11, 11), "双11": (11, 11),
+    "双十二": (12, 12), "双12": (12, 12), "平安夜": (12, 24), "圣诞节": (12, 25), "圣诞": (12, 25),
+}
+_NUMBER_LIKE = ("五一", "六一", "七一", "八一")
+_SOLAR_FESTIVALS = "|".join(
+    rf"(?<![{_NUMERAL}]){re.escape(w)}(?![{_NUMERAL}年号日月点])" if w in _NUMBER_LIKE
+    else r"十一(?=长假|假期|黄金周|那天|那几天|期间|放假|国庆)" if w == "十一"
+    else re.escape(w)
+    for w in sorted(SOLAR_FESTIVALS, key=len, reverse=True)
+)
+# Chinese-calendar festivals: word -> (lunar month, lunar day).
+LUNAR_FESTIVALS: dict[str, tuple[int, int]] = {
+    "元宵节": (1, 15), "元宵": (1, 15), "龙抬头": (2, 2), "二月二": (2, 2), "端午节": (5, 5), "端午": (5, 5),
+    "端阳节": (5, 5), "端阳": (5, 5), "七夕节": (7, 7), "七夕": (7, 7), "中元节": (7, 15), "鬼节": (7, 15),
+    "七月半": (7, 15), "中秋节": (8, 15), "中秋": (8, 15), "八月十五": (8, 15), "九九重阳": (9, 9),
+    "重阳节": (9, 9), "重阳": (9, 9), "腊八节": (12, 8), "腊八": (12, 8), "小年": (12, 23),
+}
+_LUNAR_FESTIVALS = "|".join(
+    r"小年(?![轻级纪龄])" if w == "小年" else rf"{re.escape(w)}(?![号日0-9])" if w[-1] in "十五二"
+    else re.escape(w)
+    for w in sorted(LUNAR_FESTIVALS, key=len, reverse=True)
+)
+_LUNAR_MONTH = {"正": 1, "冬": 11, "腊": 12}
+
 _PATTERNS: list[tuple[str, str]] = [
     ("iso", r"(?P<iso_y>(?:19|20)[0-9]{2})[-/.](?P<iso_m>[0-9]{1,2})[-/.](?P<iso_d>[0-9]{1,2})"),
     ("ymd", rf"(?P<ymd_y>(?:19|20)[0-9]{{2}}|[一二][零〇九][零〇一二三四五六七八九]{{2}})年"
@@ -52,9 +121,16 @@ _PATTERNS: list[tuple[str, str]] = [
     ("md", rf"(?<![0-9零〇一二三四五六七八九十年])(?P<md_m>{_N}{{1,3}})月(?:份)?(?P<md_d>{_N}{{1,3}})[日号]"),
     ("month_day", rf"(?P<rm>这个月|这月|本月|上个月|上月|上一个月)(?P<rm_d>{_N}{{1,3}})[日号]"),
     ("month_edge", r"(?P<me>这个月|这月|本月|上个月|上月|上一个月)?(?P<me_e>月底|月初|月中|底|初)"),
-    ("lunar", r"(?:大年|正月)(?:初(?P<lu_d>[一二三四五六七八九十])|十(?P<lu_t>[一二三四五])"
-              r"|(?P<lu_15>十五|元宵))|(?P<lu_eve>除夕|大年三十|年三十)|(?P<lu_sf>春节|过年|年前|大年夜)"),
-    ("festival", r"(?P<fe>元旦|国庆|五一劳动节|劳动节|五一|圣诞节?|元宵节)"),
+    ("holiday_day", r"(?P<hd_f>国庆|十一|五一|春节|过年|元旦|端午|中秋|清明)(?:节)?(?:假期|长假|小长假|黄金周|放假)?的?"
+                    r"第(?P<hd_n>[一二三四五六七八九1-9])天"),
+    ("lunar", r"大年(?:初(?P<lu_d>[一二三四五六七八九十]))|(?P<lu_eve>除夕|大年三十|年三十)"
+              r"|(?P<lu_sf>春节|过年|年前|大年夜)"),
+    ("festival", rf"(?P<fe>{_SOLAR_FESTIVALS})"),
+    ("lunar_fe", rf"(?P<lf>{_LUNAR_FESTIVALS})"),
+    ("solar_term", r"(?P<st>清明|冬至|夏至|立春|立夏|立秋|立冬)(?:节|那天|当天)?"),
+    ("lunar_md", r"(?P<lm_p>农历|阴历|老历)?(?P<lm_m>正|冬|腊|十一|十二|[一二三四五六七八九十])月"
+                 r"(?P<lm_d>初[一二三四五六七八九十]|廿[一二三四五六七八九]|二十[一二三四五六七八九]?|三十"
+                 r"|十[一二三四五六七八九]|十(?![一二三四五六七八九]))(?![号日0-9])"),
     ("week", rf"(?P<wk>上上个?(?:周|星期|礼拜)|上个?(?:周|星期|礼拜)|这个?(?:周|星期|礼拜)"
              rf"|本(?:周|星期)|(?<![上这本个])(?:周|星期|礼拜))(?P<wk_d>{_WEEKDAY}|末)"),
     ("ago", rf"(?P<ago_n>{_N}{{1,3}}|半|几)(?:个)?(?P<ago_u>天|日|周|星期|礼拜|月|年)(?:半)?(?:以前|之前|前)"),
@@ -100,13 +176,8 @@ def _last_day(y: int, m: int) -> int:
 
 
 def _spring_festival(ref: dt.date) -> dt.date | None:
-    """The Spring Festival a reporter means: this year's if it has already come, else last year's."""
-    sf = SPRING_FESTIVAL.get(ref.year)
-    if sf is None:
-        return None
-    if sf > ref + dt.timedelta(days=3):
-        return SPRING_FESTIVAL.get(ref.year - 1)
-    return sf
+    """The most recent Spring Festival (正月初一) not after the reference date."""
+    return recent_lunar(1, 1, ref)
 
 
 def _year_for(m: int, d: int, ref: dt.date) -> dt.date | None:
@@ -117,6 +188,27 @@ def _year_for(m: int, d: int, ref: dt.date) -> dt.date | None:
     if day > ref:
         return _safe(ref.year - 1, m, d) or day
     return day
+
+
+def _lunar_day(word: str) -> int | None:
+    if word.startswith("初"):
+        return _num(word[1:])
+    if word.startswith("廿"):
+        rest = _num(word[1:])
+        return 20 + rest if rest else None
+    return _num(word)
+
+
+def _festival_start(word: str, ref: dt.date) -> dt.date | None:
+    """First day of a holiday named in "国庆第二天", "春节假期第三天"."""
+    if word in ("春节", "过年"):
+        return _spring_festival(ref)
+    if word in ("端午", "中秋"):
+        return recent_lunar(*LUNAR_FESTIVALS[word], ref)
+    if word == "清明":
+        return recent_solar_term("清明", ref)
+    month, day = SOLAR_FESTIVALS[word]
+    return _year_for(month, day, ref)
 
 
 def _resolve(m: re.Match[str], ref: dt.date) -> tuple[dt.date | None, bool]:
@@ -147,35 +239,38 @@ def _resolve(m: re.Match[str], ref: dt.date) -> tuple[dt.date | None, bool]:
         y, mo = _month_shift(ref, delta)
         day = {"月底": _last_day(y, mo), "底": _last_day(y, mo), "月初": 1, "初": 1, "月中": 15}[edge]
         return dt.date(y, mo, day), edge == "月底" or edge == "底"
+    if kind == "holiday_day":
+        n = _num(g("hd_n")) or 1
+        start = _festival_start(g("hd_f"), ref - dt.timedelta(days=n - 1))
+        return (start + dt.timedelta(days=n - 1) if start else None), True
     if kind == "lunar":
-        sf = _spring_festival(ref)
-        if sf is None:
-            return None, False
         if g("lu_d"):
-            n = _num(g("lu_d")) or 1
-            return sf + dt.timedelta(days=n - 1), True
-        if g("lu_t"):
-            return sf + dt.timedelta(days=9 + (_num(g("lu_t")) or 1)), True
-        if g("lu_15"):
-            return sf + dt.timedelta(days=14), True
+            return recent_lunar(1, _num(g("lu_d")) or 1, ref), True
+        sf = _spring_festival(ref + dt.timedelta(days=1))
         if g("lu_eve"):
-            return sf - dt.timedelta(days=1), True
+            return (sf - dt.timedelta(days=1) if sf else None), True
         word = g("lu_sf")
         if word in ("年前", "大年夜"):
-            return sf - dt.timedelta(days=1), word == "大年夜"
-        return sf, False  # 春节/过年: the festival itself, vague
+            return (sf - dt.timedelta(days=1) if sf else None), word == "大年夜"
+        return _spring_festival(ref), False  # 春节/过年: the festival itself, vague
     if kind == "festival":
-        word = g("fe")
-        if word == "元旦":
-            return _year_for(1, 1, ref), True
-        if word == "国庆":
-            return _year_for(10, 1, ref), True
-        if word in ("五一", "劳动节", "五一劳动节"):
-            return _year_for(5, 1, ref), True
-        if word.startswith("圣诞"):
-            return _year_for(12, 25, ref), True
-        sf = _spring_festival(ref)
-        return (sf + dt.timedelta(days=14) if sf else None), True
+        fm, fd = SOLAR_FESTIVALS[g("fe")]
+        return _year_for(fm, fd, ref), True
+    if kind == "lunar_fe":
+        lm, ld = LUNAR_FESTIVALS[g("lf")]
+        return recent_lunar(lm, ld, ref), True
+    if kind == "solar_term":
+        return recent_solar_term(g("st"), ref), True
+    if kind == "lunar_md":
+        month_word, day_word = g("lm_m"), g("lm_d")
+        said_lunar = bool(g("lm_p")) or month_word in _LUNAR_MONTH or day_word[0] in "初廿"
+        if not said_lunar:
+            return None, False  # "三月十五" without 农历 is left to the Gregorian patterns' reading
+        lmonth = _LUNAR_MONTH.get(month_word) or _num(month_word)
+        lday = _lunar_day(day_word)
+        if lmonth is None or lday is None:
+            return None, False
+        return recent_lunar(lmonth, lday, ref), True
     if kind == "week":
         prefix, wday = g("wk"), g("wk_d")
         monday = ref - dt.timedelta(days=ref.weekday())
