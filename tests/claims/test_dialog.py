@@ -206,10 +206,10 @@ def test_a_death_asks_once_where_and_a_province_hospital_resolves_by_the_known_c
     assert hospital.slots["treatment"] == {"hospital": "江苏省人民医院", "status": "death"}
 
 
-def test_a_hospital_outside_the_registry_is_null_and_flagged_for_the_checker() -> None:
+def test_a_hospital_outside_the_registry_is_flagged_for_the_checker() -> None:
     s = _all_but_treatment("家里突发心梗")
-    s = _say(s, "在玄武区红星社区医院住院")
-    assert s.slots["treatment"] == {"hospital": None, "status": "inpatient"}
+    s = _say(s, "在玄武区红星社区医院住院")  # named with its district: kept as said
+    assert s.slots["treatment"] == {"hospital": "玄武区红星社区医院", "status": "inpatient"}
     assert "红星社区医院" in s.flags["treatment"] and s.status == d.CONFIRMING
     s = _say(s, "不对，是在鼓楼医院住院")  # the reporter corrects it: the flag goes
     assert s.slots["treatment"]["hospital"] == "南京鼓楼医院" and "treatment" not in s.flags

@@ -217,6 +217,9 @@ def test_unregistered_hospital_is_null_with_the_mention_kept() -> None:
     r = extract_claim_slots("在红星社区医院住院", REF)
     assert r.slots["treatment"] == {"hospital": None, "status": "inpatient"}
     assert r.unregistered_hospital == "红星社区医院"
+    named = extract_claim_slots("救护车把我拉到漯河市中心医院，做了内固定手术", REF)
+    assert named.slots["treatment"] == {"hospital": "漯河市中心医院", "status": "inpatient"}
+    assert named.unregistered_hospital == "漯河市中心医院"
     ctx = extract_claim_slots("在省人民医院住院", REF, context_cities=["广州市"])
     assert ctx.slots["treatment"]["hospital"] == "广东省人民医院"
 

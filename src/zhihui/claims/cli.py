@@ -2,7 +2,8 @@
 
 Comparison rules shared by both evaluations (``slot_equal``): the diagnosis is right when our ICD-10
 category is one of the expected ones (the term is ignored: the same injury has several correct names);
-place and treatment are compared as whole dicts; every other slot by equality.
+place and treatment are compared as whole dicts, and two names of one registered hospital are the same
+hospital ("山东省立医院" is 山东第一医科大学附属省立医院); every other slot by equality.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Annotated, Any
 
 import typer
 
+from zhihui.nlu import hospitals
 from zhihui.nlu.claim_slots import SLOTS
 from zhihui.settings import Settings
 
@@ -44,6 +46,16 @@ def _read_jsonl(path: Path, required: tuple[str, ...]) -> list[dict[str, Any]]:
 # --------------------------------------------------------------------------------------------- comparison
 
 
+def same_hospital(predicted: str | None, expected: str | None) -> bool:
+    """Equal names, or two names (official name, alias) of the same registered hospital."""
+    if predicted == expected:
+        return True
+    if predicted is None or expected is None:
+        return False
+    known = hospitals.lookup(expected)
+    return known is not None and known is hospitals.lookup(predicted)
+
+
 def slot_equal(slot: str, predicted: Any, expected: Any) -> bool:
     """Is ``predicted`` a correct value for ``slot`` given the expected one (see module doc)?"""
     if expected is None:
@@ -54,8 +66,11 @@ def slot_equal(slot: str, predicted: Any, expected: Any) -> bool:
         codes = expected.get("icd10")
         allowed = codes if isinstance(codes, list) else [codes]
         return isinstance(predicted, dict) and predicted.get("icd10") in allowed
-    if slot in ("accident_place", "treatment"):
-        keys = ("province", "city", "district") if slot == "accident_place" else ("hospital", "status")
+    if slot == "treatment":
+        return (isinstance(predicted, dict) and predicted.get("status") == expected.get("status")
+                and same_hospital(predicted.get("hospital"), expected.get("hospital")))
+    if slot == "accident_place":
+        keys = ("province", "city", "district")
         return isinstance(predicted, dict) and all(predicted.get(k) == expected.get(k) for k in keys)
     return bool(predicted == expected)
 

@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from zhihui.nlu import hospitals
 from zhihui.nlu.claim_slots import CORRECTION, SLOTS, extract_claim_slots
 from zhihui.nlu.text import has_cjk, is_meaningful
 from zhihui.platform.pii import mask_id_number, mask_phone
@@ -305,9 +306,10 @@ def absorb(state: DialogState, text: str | None) -> Turn:
             s.skipped.remove(slot)
             s.flags.pop(slot, None)
 
-    if (s.slots.get("treatment") or {}).get("hospital") and s.flags.get("treatment", "").startswith(
-        UNREGISTERED_HOSPITAL_FLAG
-    ):
+    named_hospital = (s.slots.get("treatment") or {}).get("hospital")
+    if named_hospital and hospitals.lookup(named_hospital) is not None and s.flags.get(
+        "treatment", ""
+    ).startswith(UNREGISTERED_HOSPITAL_FLAG):
         del s.flags["treatment"]  # a registered hospital was named after all
     for slot, hint in extraction.problems.items():
         if slot in found or (s.expecting == "insured_name" and not correcting and slot not in _IDENTITY_SLOTS):

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from zhihui.nlu.dates import find_dates
-from zhihui.nlu.hospitals import HospitalMention, find_hospitals
+from zhihui.nlu.hospitals import HospitalMention, find_hospitals, proper_unregistered_name
 from zhihui.nlu.medical import UNSPECIFIED_ICD10, best_diagnosis, cause_of, find_mentions
 from zhihui.nlu.numbers import find_digit_strings
 from zhihui.nlu.places import city_mentions, resolve_place
@@ -303,14 +303,16 @@ _INPATIENT = re.compile(
     r"住院|住进|住的院|住了院|住着院|住着|住了[^，。,]{1,5}院|住在[^，。,]{1,12}院|在ICU|ICU|CCU|重症监护|监护室|病房|"
     r"住起|留医|入院|"
     r"住了(?:[一二两三四五六七八九十几半]|\d)+(?:天|晚|夜|周|个星期|礼拜|个月)|"
-    r"做了?手术|开刀|动手术|化疗|"
+    r"(?<!门诊)(?:做|动|行)[^，。,做]{0,8}?手术|手术(?:做|后|完)|术后|开刀|化疗|住上了?院|"
     r"放疗|抢救|办了入院|收治|出院"
 )
-_INPATIENT_NEG = re.compile(r"(?:没|没有|冇|唔使|不用|没让|未|还没|不需要|不要|无需|不必|没必要)[^，。,]{0,2}$")
+# the negation reaches the next two characters, not across another verb ("还没醒在重症监护室" is in the ICU)
+_INPATIENT_NEG = re.compile(r"(?:没|没有|冇|唔使|不用|没让|未|还没|不需要|不要|无需|不必|没必要)[^，。,醒在]{0,2}$")
 # "回来再做手术", "下周要开刀": an operation still to come says nothing about the treatment so far
 _INPATIENT_LATER = re.compile(r"(?:再|要|准备|打算|需要|得|还得|等着|回头|过几天|下周|到时候)[^，。,]{0,2}$")
-_TREATMENT_WORDS = ("做手术", "做了手术", "开刀", "动手术", "化疗", "放疗")
-_OUTPATIENT = re.compile(r"门诊|急诊|开了?(?:点)?药|回家了|回家休养|打了?针|打了?石膏|换药|缝了?针|包扎|拍了?片|"
+_TREATMENT_WORDS = re.compile(r"手术|开刀|化疗|放疗")
+_OUTPATIENT = re.compile(r"门诊|急诊|开了?(?:点)?药|回家了|回家(?:休养|休息|养着|养伤)|等床位?|排床|"
+                         r"在家(?:里)?(?:养着|休养|养伤|休息|躺着)|绷带|夹板|打了?针|打了?石膏|换药|缝了?针|包扎|拍了?片|"
                          r"看了(?:一)?下|处理完|打了?疫苗|处理的|处理了")
 
 
@@ -333,15 +335,16 @@ def _status(text: str) -> tuple[str | None, float]:
     inpatient = False
     negated_inpatient = False
     for m in _INPATIENT.finditer(text):
-        if m.group(0) in ("抢救",) and not re.search(r"住|ICU|病房|监护", text):
-            continue
+        if m.group(0) == "抢救" and re.search(r"回家|门诊|急诊[^，。,]{0,6}(?:处理|看)", text) \
+                and not re.search(r"住|ICU|病房|监护", text):
+            continue  # "在急诊抢救了一下就回家了": an emergency visit, not an admission
         if _INPATIENT_NEG.search(text, max(0, m.start() - 4), m.start()):
             if m.group(0) == "出院":
                 inpatient = True  # "还没出院": still in hospital
                 continue
             negated_inpatient = True
             continue
-        if m.group(0) in _TREATMENT_WORDS and _INPATIENT_LATER.search(text, max(0, m.start() - 4), m.start()):
+        if _TREATMENT_WORDS.search(m.group(0)) and _INPATIENT_LATER.search(text, max(0, m.start() - 4), m.start()):
             continue
         inpatient = True
     if inpatient:
@@ -371,7 +374,8 @@ class ClaimExtraction:
     confidence: dict[str, float] = field(default_factory=dict)
     problems: dict[str, str] = field(default_factory=dict)
     unregistered_hospital: str | None = None
-    """A hospital named as said but not in the registry: the slot holds null, the checker sees this."""
+    """A hospital named as said but not in the registry: the checker sees this; the slot holds it only when it is
+    named with its place (`proper_unregistered_name`)."""
 
 
 def _digits(text: str, expecting: str | None, out: ClaimExtraction) -> list[tuple[int, int]]:
@@ -544,8 +548,11 @@ def extract_claim_slots(
     if hosp is not None and hosp.hospital is None and status != "none":
         out.unregistered_hospital = hosp.name
     if status or hosp:
-        # the slot holds registry names only; what the reporter called an unknown hospital goes to the checker
-        name = hosp.name if hosp is not None and hosp.hospital is not None else None
+        # an unregistered hospital counts when it is named with its place ("漯河市中心医院"); a bare or private
+        # name ("红星诊所医院") is null; either way the checker sees what was said
+        name: str | None = None
+        if hosp is not None:
+            name = hosp.name if hosp.hospital is not None else proper_unregistered_name(hosp.name)
         if status == "none":
             name = None
         out.slots["treatment"] = {"hospital": name, "status": status}

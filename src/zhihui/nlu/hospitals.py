@@ -64,9 +64,62 @@ _VAGUE_PREFIX = {"当地", "附近", "本地", "大", "小", "私立", "私人",
                  "乡", "区", "省", "社区", "这个", "那个", "哪个", "正规", "专科", "三甲", "外地", "老家"}
 
 
+# "中医一院" is any city's first hospital of traditional medicine, not 中国医科大学's
+_COMMON_WORD_STEMS = {"中医", "中医大"}
+_NUMBERED = re.compile(r"第(?P<n>[一二三四五六七八九])(?:附属)?医院$")
+_CHILDREN = re.compile(r"附属儿童医院$")
+_STEM_OF_ALIAS = re.compile(r"^(?P<stem>.+?)(?:附属|附)?(?P<n>[一二三四五六七八九])(?:附属|附)?(?:院|医院)?$")
+
+
+def _university_stems(name: str) -> set[str]:
+    """How people shorten the university in a teaching hospital's name: 大连医科大学 -> 大连医大, 哈医大, 哈医;
+    苏州大学 -> 苏大."""
+    stems: set[str] = set()
+    m = re.match(r"^(?P<u>[\u4e00-\u9fff]{2,3}?)医科大学", name)
+    if m:
+        u = m.group("u")
+        stems |= {u + "医大", u[0] + "医大", u[0] + "医"}
+        return stems
+    m = re.match(r"^(?P<u>[\u4e00-\u9fff]{2})大学", name)
+    if m:
+        stems.add(m.group("u")[0] + "大")
+    return stems
+
+
+def derived_nicknames(name: str, aliases: list[str]) -> tuple[set[str], set[str]]:
+    """Systematic nicknames of a university teaching hospital, and the ones among them that need a city.
+
+    A numbered hospital ("…第一附属医院", "…附属第二医院") is called stem + number in every order people use
+    (大连医大二院, 大连医大附二院, 大连医大二附院); the stems come from the university's name and from the
+    registry's hand-written aliases ("广西医大一附院" gives 广西医大). "医大二院" alone names a hospital in every
+    city with a medical university, so it needs a city. A university's children's hospital is "苏大附儿院".
+    """
+    forms: set[str] = set()
+    generic: set[str] = set()
+    numbered = _NUMBERED.search(name)
+    stems = _university_stems(name)
+    if numbered:
+        n = numbered.group("n")
+        for alias in aliases:
+            m = _STEM_OF_ALIAS.match(alias)
+            if m and m.group("n") == n and len(m.group("stem")) >= 2:
+                stems.add(m.group("stem"))
+        for stem in stems - _COMMON_WORD_STEMS:
+            forms |= {stem + n + "院", stem + "附" + n + "院", stem + n + "附院", stem + "附属" + n + "院",
+                      stem + "附" + n, stem + n + "附"}
+        if "医科大学" in name:
+            generic |= {"医大" + n + "院", "医大附" + n + "院", "医大" + n + "附院"}
+            forms |= generic
+    elif _CHILDREN.search(name):
+        for stem in stems - _COMMON_WORD_STEMS:
+            forms |= {stem + "附儿", stem + "附儿院", stem + "儿院", stem + "附属儿童医院"}
+    return forms, generic
+
+
 class HospitalRegistry:
     def __init__(self, data: dict[str, Any]) -> None:
         self.hospitals: list[Hospital] = []
+        self.generic_forms: set[str] = set(_GENERIC)
         surface: dict[str, list[int]] = {}
         for row in data["hospitals"]:
             idx = len(self.hospitals)
@@ -74,6 +127,9 @@ class HospitalRegistry:
             self.hospitals.append(h)
             city_short = _city_short(h.city)
             forms = {h.name, *row["aliases"]}
+            derived, generic = derived_nicknames(h.name, row["aliases"])
+            forms |= derived
+            self.generic_forms |= generic
             if re.fullmatch(r"\w{2,3}(?:省|自治区)人民医院", h.name):
                 forms.add("省人民医院")  # how people of the province say it; the city in context decides
             for form in list(forms):
@@ -84,6 +140,10 @@ class HospitalRegistry:
                 lst = surface.setdefault(form, [])
                 if idx not in lst:
                     lst.append(idx)
+        # a nickname shared by hospitals of different cities ("广医一院", "山大二院") needs a city to decide
+        for form, idxs in surface.items():
+            if len({self.hospitals[i].city for i in idxs}) > 1 and form not in _DEFAULTABLE:
+                self.generic_forms.add(form)
         self.surface = surface
         self._places = _place_names()
         self._place_len = max(map(len, self._places), default=0)
@@ -101,8 +161,9 @@ class HospitalRegistry:
             chosen: Hospital | None = None
             ambiguous = False
             start = m.start()
-            if len(cands) > 1 or form in _GENERIC:
-                before = self._place_before(text, start) if form in _GENERIC else None
+            generic = form in self.generic_forms
+            if len(cands) > 1 or generic:
+                before = self._place_before(text, start) if generic else None
                 if before is not None:
                     # "宁夏自治区人民医院", "泰兴人民医院", "县人民医院": the place said right before decides
                     places, n = before
@@ -118,7 +179,7 @@ class HospitalRegistry:
                     if hit:
                         chosen = hit[0]
                 if chosen is None:
-                    if form in _GENERIC and form not in _DEFAULTABLE:
+                    if generic and form not in _DEFAULTABLE:
                         continue
                     chosen, ambiguous = cands[0], len(cands) > 1
             else:
@@ -202,12 +263,32 @@ def find_hospitals(text: str, context_cities: list[str] | None = None) -> list[H
     return registry().find(text, context_cities)
 
 
+def proper_unregistered_name(name: str) -> str | None:
+    """An unregistered hospital said together with its place ("漯河市中心医院", "临沂人民医院") as a full name
+    ("临沂市人民医院"); None when the name does not start with a place ("红星社区医院")."""
+    places = _place_names()
+    for n in range(min(len(name) - 2, 8), 1, -1):
+        word = name[:n]
+        if word not in places:
+            continue
+        full = places[word]
+        if not full and word[-1] not in "县区市旗":
+            continue  # a county's short name is an everyday word too often ("红星", "长寿")
+        rest = name[n:]
+        if len(full) == 1:
+            full_name = next(iter(full))
+            if full_name != word and not rest.startswith(("市", "州", "省", "地区", "盟")):
+                return full_name + rest  # a short city or province name said before the rest
+        return name
+    return None
+
+
 def lookup(name: str) -> Hospital | None:
     """A registered hospital by official name or nickname (first match)."""
     reg = registry()
     if name in reg.by_name:
         return reg.by_name[name]
-    if name in _GENERIC and name not in _DEFAULTABLE:
+    if name in reg.generic_forms and name not in _DEFAULTABLE:
         return None  # "人民医院", "中心医院": which one depends on the city
     idx = reg.surface.get(name)
     return reg.hospitals[idx[0]] if idx else None
