@@ -345,3 +345,36 @@ def test_reporters_in_other_roles(text: str, relation: str) -> None:
 
 def test_cantonese_not_hospitalised() -> None:
     assert extract_claim_slots("打咗石膏，冇住院", REF).slots["treatment"]["status"] == "outpatient"
+
+
+def test_cause_from_the_circumstances() -> None:
+    # Written for this test, not taken from an evaluation set.
+    drowned = extract_claim_slots("孩子在水库边玩掉水里了，救上来以后是吸入性肺炎", REF)
+    assert drowned.slots["cause"] == "accident" and drowned.slots["diagnosis"]["icd10"] == "J69"
+    assert extract_claim_slots("我舅舅骑三轮车翻到沟里，人没了", REF).slots["cause"] == "accident"
+    assert extract_claim_slots("我爸早上在院子里突然倒下了，人没了", REF).slots["cause"] == "illness"
+
+
+def test_corrections_of_places_and_names() -> None:
+    # Written for this test, not taken from an evaluation set.
+    r = extract_claim_slots("地点是杭州余杭，哦不是余杭，是萧山，我记岔了", REF)
+    assert r.slots["accident_place"]["district"] == "萧山区"
+
+
+@pytest.mark.parametrize(
+    ("text", "relation", "name"),
+    [
+        # Written for this test, not taken from an evaluation set.
+        ("我是来给我母亲报案的，她叫吴秀芝。我是她女儿", "parent", "吴秀芝"),
+        ("我是被保险人的儿子。", "parent", None),
+        ("我是景区的导游，一位游客摔了，她叫林晓燕", "other", "林晓燕"),
+        ("出险人是我外甥符家豪，十岁", "other", "符家豪"),
+        ("我本人申请报案，腿摔断了", "self", None),
+        ("名字叫阿依努尔，是我同事", "other", "阿依努尔"),
+        ("被保险人叫李思琪，哦不对，是李思婷", None, "李思婷"),
+    ],
+)
+def test_relation_and_name_statements(text: str, relation: str | None, name: str | None) -> None:
+    r = extract_claim_slots(text, REF)
+    assert r.slots.get("relation") == relation
+    assert r.slots.get("insured_name") == name

@@ -120,3 +120,15 @@ def test_region_and_situation_specific_codes(text: str, icd: str) -> None:
 def test_everyday_words_are_not_injuries(text: str) -> None:
     d = best_diagnosis(text)
     assert d is None or (d.kind not in ("injury", "external") and not d.icd10.startswith(("S", "T"))), (text, d)
+
+
+def test_long_standing_conditions_are_history_not_the_diagnosis() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert best_diagnosis("我爸今天在地里突然倒下了，他平时就有点高血压") is None
+    assert best_diagnosis("有糖尿病史，这次是脑梗住院") is not None
+    assert best_diagnosis("有糖尿病史，这次是脑梗住院").icd10 == "I63"  # type: ignore[union-attr]
+
+
+def test_aspiration_pneumonia_is_its_own_category() -> None:
+    found = best_diagnosis("孩子掉进池塘呛了水，现在是吸入性肺炎")
+    assert found is not None and found.icd10 == "J69"

@@ -67,7 +67,7 @@ def test_nothing() -> None:
 def test_short_district_after_a_locative_word_when_it_names_one_place() -> None:
     # Written for this test, not taken from an evaluation set.
     assert _slot("我是在萧山摔的") == {"province": "浙江省", "city": "杭州市", "district": "萧山区"}
-    assert _slot("她一直住在义乌") == {"province": "浙江省", "city": "金华市", "district": "义乌市"}
+    assert _slot("她是到义乌出的事") == {"province": "浙江省", "city": "金华市", "district": "义乌市"}
     # an everyday word ("平安" the insurer, "商城" a mall) and a name several districts share stay unread
     assert _slot("我在平安买过一份保险") is None
     assert _slot("在商城门口摔的") is None
@@ -83,3 +83,22 @@ def test_autonomous_prefecture_called_by_its_short_name_and_zhou() -> None:
         "district": "巴东县",
     }
     assert _slot("在凉山州") == {"province": "四川省", "city": "凉山彝族自治州", "district": None}
+
+
+def test_where_someone_lives_or_comes_from_is_not_where_it_happened() -> None:
+    # Written for this test, not taken from an evaluation set.
+    wuzhong = {"province": "江苏省", "city": "苏州市", "district": "吴中区"}
+    assert _slot("他是河南周口人，在苏州吴中区的厂里出的事") == wuzhong
+    assert _slot("她查出来肺癌，我们家在西湖区") is None
+    assert _slot("我妈在家里摔了，我们家住在余杭区") == {"province": "浙江省", "city": "杭州市", "district": "余杭区"}
+    assert resolve_place("我们住在杭州余杭区", whole_answer=True) is not None  # the answer to "在哪里"
+
+
+def test_everyday_word_city_names_after_their_province_or_before_their_district() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _slot("在甘肃定西安定区出的车祸") == {"province": "甘肃省", "city": "定西市", "district": "安定区"}
+    assert _slot("广东中山那边") == {"province": "广东省", "city": "中山市", "district": None}
+    assert _slot("大同小异") is None
+    assert _slot("地方是陕西渭南的富平县") == {"province": "陕西省", "city": "渭南市", "district": "富平县"}
+    assert _slot("在乐山市中区摔的") == {"province": "四川省", "city": "乐山市", "district": "市中区"}
+    assert _slot("在大理古城里头") == {"province": "云南省", "city": "大理白族自治州", "district": None}

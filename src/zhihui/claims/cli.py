@@ -176,7 +176,7 @@ async def simulate_dialogs(cases: list[dict[str, Any]], settings: Settings | Non
         async with db.engine.begin() as conn:
             await conn.run_sync(Base.metadata.create_all)
         try:
-            for case in cases:
+            for index, case in enumerate(cases, 1):
                 ref = dt.date.fromisoformat(str(case["ref_date"]))
                 async with db.unit_of_work() as session:
                     out = await service.start_dialog(
@@ -199,7 +199,8 @@ async def simulate_dialogs(cases: list[dict[str, Any]], settings: Settings | Non
                 wrong = [s for s in SLOTS if not slot_equal(s, out.slots.get(s), facts.get(s))]
                 stated = stated or set()
                 results.append({
-                    "state": out.state, "questions": out.questions, "wrong": wrong,
+                    "case": index, "state": out.state, "questions": out.questions, "wrong": wrong,
+                    "wrong_values": {s: {"expected": facts.get(s), "got": out.slots.get(s)} for s in wrong},
                     # what the opening left out is the fewest one-slot questions any dialog could ask
                     "unstated": len(SLOTS) - len(stated),
                     "needless": sum(1 for s in set(asked) if s in stated),
@@ -234,6 +235,11 @@ def score_dialogs(results: list[dict[str, Any]]) -> dict[str, Any]:
             "mean": round(statistics.mean(unstated), 2) if unstated else None,
         },
         "needless_questions": sum(int(r.get("needless", 0)) for r in results),
+        # line number in the cases file, state and the slots that came out wrong, for the ones that failed
+        "failures": [
+            {"case": r.get("case"), "state": r["state"], "wrong": r.get("wrong_values", {})}
+            for r in results if r["state"] != "done" or r["wrong"]
+        ],
     }
 
 

@@ -59,6 +59,8 @@ _BAD_NAMES = {"人民", "医院", "先生", "女士", "小姐", "师傅", "老�
               "车祸", "路上", "石膏", "包扎", "上班", "上学", "万一"}
 
 
+# Characters that end a name after it but are common as the first given-name character (家乐, 家豪).
+_FIRST_GIVEN_OK = frozenset("家")
 # Holidays and times of day start with characters that are also surnames (元, 国, 端, 中, 上…) and so read
 # like names right after a relation word ("我妈元旦那天摔了"); they are never names.
 _TIME_WORDS = ("元旦", "元宵", "春节", "除夕", "国庆", "中秋", "端午", "清明", "重阳", "七夕", "周末", "上午",
@@ -85,9 +87,13 @@ def take_name(text: str, pos: int = 0) -> str | None:
         return None
     given = ""
     for ch in rest[len(sur):]:
-        if ch in _NOT_GIVEN or not ("\u4e00" <= ch <= "\u9fff") or len(given) == 2:
+        if len(given) == 2 or not ("\u4e00" <= ch <= "\u9fff"):
+            break
+        if ch in _NOT_GIVEN and not (ch in _FIRST_GIVEN_OK and not given):
             break
         given += ch
+    if given and given[0] in _FIRST_GIVEN_OK and len(given) < 2:
+        return None  # "王家的狗": 家 ends the surname's phrase unless a name follows it ("符家乐")
     if not given:
         return None
     name = sur + given
@@ -152,7 +158,8 @@ _LAST_CHAR = re.compile(r"[，,\s]*(?:最后一位|末位|最后一个|尾号)(?
 _ID_LABEL = re.compile(r"身份证|证件号|身份号")
 _PHONE_LABEL = re.compile(r"电话|手机|联系方式|号码|打我")
 CORRECTION = re.compile(
-    r"不对|说错了|搞错了|记错了|哦不|啊不|更正一下|纠正一下|重新说一下|不是[^，,。]{1,12}[，,]\s*(?:而)?是"
+    r"不对|说错了|搞错了|记错了|[记说]岔了|口误|哦不(?!是)|啊不(?!是)|更正一下|纠正一下|重新说一下"
+    r"|不是[^，,。]{1,12}[，,]\s*(?:而)?是"
 )
 
 
@@ -161,35 +168,38 @@ def _corrected(items: list[Any], starts: list[int], text: str) -> Any:
     if not items:
         return None
     markers = [m.end() for m in CORRECTION.finditer(text)]
-    if markers:
-        after = [it for it, s in zip(items, starts, strict=True) if s >= markers[-1]]
+    for marker in reversed(markers):
+        # the last marker with a candidate after it: "是番禺，哦不是番禺，是海珠，我记岔了" ends on a marker
+        after = [it for it, s in zip(items, starts, strict=True) if s >= marker]
         if after:
             return after[0]
-        # a marker with nothing after it ("…，不对") still withdraws what came before it
+    # a marker with nothing after it ("…，不对") still withdraws what came before it
     return items[0]
 
 
 # ---------------------------------------------------------------------------------------------- relation
+# two to four characters naming whose relative the reporter is ("我是张建国的儿子"), not "我是来给…"
+_WHOSE = "(?:(?![替给帮为来报])[\u4e00-\u9fff]){2,4}?"
 _REL_PATTERNS: list[tuple[str, str]] = [
     # "替我爸妈报的", "给俺自己报": whom the report is for, said outright
     (r"(?:替|给|帮)(?:我|俺)(?:的|家)?(?:爸妈|父母|爸|妈|老爸|老妈|父亲|母亲|爹|娘|老汉|阿爸|阿妈|阿母|老豆)",
      "parent"),
     (r"(?:替|给|帮)(?:我|俺)(?:的|家|屋里)?(?:儿子|女儿|闺女|孩子|娃|崽|小孩)", "child"),
     (r"(?:替|给|帮)(?:我|俺)(?:的|家)?(?:老婆|媳妇|爱人|老公|丈夫|妻子|婆娘|婆姨)", "spouse"),
-    (r"(?:替|给|帮)(?:我|俺)自己|俺给俺自己|我给我自己|(?:我|俺)是被保险人|被保险人(?:是)?(?:我|俺)本人", "self"),
+    (r"(?:替|给|帮)(?:我|俺)自己|俺给俺自己|我给我自己|(?:我|俺)是被保险人(?!的)|被保险人(?:是)?(?:我|俺)本人", "self"),
     # an employer, a teacher or an agent reporting for someone in their care
     (r"(?:我们|我们的|我们公司的?|我们单位的?|我们厂的?|我们工地上?的?)(?:有个|有一个|一个|的)?"
      r"(?:工人|员工|职工|司机|电工|焊工|矿工|师傅|学生|小孩|孩子|客户)|(?:我是|俺是)(?:业务员|代理人|保险代理人)",
      "other"),
     # "I am X's child" -> the insured is my parent; "I am the child's mother" -> insured is my child
-    (r"我是(?:他|她|孩子|小孩|(?![替给帮为])[\u4e00-\u9fff]{2,4}?)的?(?:爸爸|妈妈|爸|妈|父亲|母亲|家长)", "child"),
+    (rf"我是(?:他|她|孩子|小孩|{_WHOSE})的?(?:爸爸|妈妈|爸|妈|父亲|母亲|家长)", "child"),
     (r"我系(?:佢|佢哋)?(?:嘅)?(?:阿妈|阿爸|老豆|老母|妈咪|爹哋)", "child"),  # Cantonese: "I am his mother"
-    (r"我是(?:他|她|(?![替给帮为])[\u4e00-\u9fff]{2,4}?)?的?(?:亲生)?(?:儿子|女儿|闺女|孩子)", "parent"),
-    (r"我是(?:他|她|(?![替给帮为])[\u4e00-\u9fff]{2,4}?)的?(?:老婆|媳妇|爱人|老公|丈夫|妻子|太太|先生)", "spouse"),
+    (rf"我是(?:他|她|{_WHOSE})?的?(?:亲生)?(?:儿子|女儿|闺女|孩子)", "parent"),
+    (rf"我是(?:他|她|{_WHOSE})的?(?:老婆|媳妇|爱人|老公|丈夫|妻子|太太|先生)", "spouse"),
     (r"孩子(?:他|她)?(?:妈|爸|娘|爹)|我家那口子|那口子|孩他(?:妈|爸)|孩子的(?:妈|爸)", "spouse"),
     (r"儿媳妇?|女婿|婆婆|公公|岳父|岳母|老丈人|丈人|丈母娘|爷爷|奶奶|外公|外婆|姥姥|姥爷|孙子|孙女|外孙女?|"
      r"哥哥|姐姐|弟弟|妹妹|我哥|我姐|我弟|我妹|叔叔|阿姨|舅舅|姑姑|姨妈|侄子|侄女|外甥女?|表哥|表姐|表弟|表妹|堂哥|"
-     r"堂姐|亲戚|朋友|同事|邻居|同学|室友|舍友|领导|主管|员工|下属|老板|雇主|保姆|工友|客户|病友|"
+     r"堂姐|亲戚|朋友|同事|邻居|同学|室友|舍友|领导|主管|员工|下属|老板|雇主|保姆|工友|客户|病友|导游|游客|乘客|旅客|"
      r"嫂子|弟媳|姐夫|妹夫|老师|班主任|村干部|干部|村长|(?:保险)?代理人|业务员|房东", "other"),
     (r"老婆|媳妇|爱人|老公|丈夫|妻子|太太|我先生|我对象|老伴|(?:我|俺|我们)家?(?:的)?老头子?|我家老太婆|婆娘|婆姨|"
      r"孩子他爹|娃他爹|娃他妈|娃他娘|孩他爹", "spouse"),
@@ -240,10 +250,15 @@ _NAME_CUE = re.compile(
     r"(?:被保险人|被保人|出险人|姓名)[：:])"
     r"[，,:：\s]?"
 )
+_NAME_END = re.compile(r"[，,。\s]|$|身份|今年|电话")
+_STRONG_NAME_CUE = re.compile(r"(?:名字叫|名字是|姓名是|姓名叫|出险人叫|被保险人叫|被保人叫)[，,:：\s]?")
+_ANY_NAME = re.compile(r"[\u4e00-\u9fff·]{2,8}?(?=[是，,。！？\s]|$|今年|的)")
+_NOT_A_NAME_CHAR = re.compile(r"[我你他她的了在和跟说叫今昨前这那病伤院]")
 _KIN_BEFORE_NAME = re.compile(
     r"(?:我|俺)(?:的|家)?(?:老爸|老妈|老爷子|老太太|爸爸|妈妈|父亲|母亲|爸|妈|爹|娘|老婆|媳妇|爱人|老公|丈夫|妻子|太太|先生|老伴儿?|"
     r"儿子|女儿|闺女|孩子|同事|朋友|邻居|同学|室友|哥哥|姐姐|弟弟|妹妹|哥|姐|弟|妹|外婆|外公|奶奶|爷爷|婆婆|公公|"
-    r"岳父|岳母|老丈人|员工|领导)[，,\s]?|(?:母亲|父亲|员工)[，,]\s?"
+    r"岳父|岳母|老丈人|员工|领导|外孙女|外孙|孙子|孙女|外甥女|外甥|侄子|侄女|儿媳妇|儿媳|女婿|舅舅|叔叔|姑姑|阿姨|姨妈|"
+    r"嫂子|弟媳|表哥|表姐|表弟|表妹|堂哥|堂姐|堂弟|堂妹)[，,\s]?|(?:母亲|父亲|员工)[，,]\s?"
     r"|(?:工人|员工|职工|司机|电工|焊工|矿工|师傅|学生|客户|被保险人)(?:是|叫)?[，,\s]?"
     r"|(?:我是|是)(?:他|她)的?(?:同事|朋友|邻居|同学|室友|领导|主管|家属|亲戚)[，,]\s?"
 )
@@ -251,7 +266,9 @@ _NAME_OF = re.compile(
     r"我是(?P<n>[\u4e00-\u9fff]{2,4}?)的(?:儿子|女儿|闺女|孩子|丈夫|老公|妻子|老婆|爱人|同事|朋友|邻居|家属)"
 )
 _SELF_NAME = re.compile(
-    r"我叫|我的名字(?:叫|是)|本人(?:叫|是)?[，,\s]?|我是(?=[\u4e00-\u9fff]{2,3}[，,。])|(?:就是我|是我自己)[，,]\s?"
+    r"我叫|我的名字(?:叫|是)|本人(?:叫|是|姓名是?|名字是?)?[，,\s]|本人(?:叫|是)|我是(?=[\u4e00-\u9fff]{2,3}[，,。])"
+    r"|本人(?=[\u4e00-\u9fff]{2,4})"
+    r"|(?:就是我|是我自己)[，,]\s?"
 )
 
 
@@ -264,6 +281,10 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
             out.append((n, m.start("n"), 0.9))
     for m in _NAME_CUE.finditer(text):
         n = take_name(text, m.end())
+        if n and _STRONG_NAME_CUE.match(text, m.start()):
+            whole = _ANY_NAME.match(text, m.end())
+            if whole and len(whole.group(0)) > len(n) and not _NOT_A_NAME_CHAR.search(whole.group(0)):
+                n = whole.group(0)  # "名字叫阿依努尔": a transcribed name longer than surname + two
         if not n:
             continue
         is_self = text[max(0, m.start() - 1):m.start()] == "我" or text[max(0, m.start() - 3):m.start()] == "我的名"
@@ -277,8 +298,26 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
     if relation in (None, "self"):
         for m in _SELF_NAME.finditer(text):
             n = take_name(text, m.end())
+            if n and m.group(0) == "本人" and not _NAME_END.match(text, m.end() + len(n)):
+                continue  # "我本人申请报案": no name follows
             if n:
                 out.append((n, m.end(), 0.9))
+    if not out:
+        # a name without a Han surname ("热娜古丽", "阿依努尔") counts after an unmistakable cue
+        for m in _STRONG_NAME_CUE.finditer(text):
+            found = _ANY_NAME.match(text, m.end())
+            if found and not _NOT_A_NAME_CHAR.search(found.group(0)) and found.group(0) not in _BAD_NAMES:
+                out.append((found.group(0), m.end(), 0.8))
+    if out:
+        # "施雨晴，哦不对，是施雨涵": a name right after a correction that follows a name replaces it
+        for m in CORRECTION.finditer(text):
+            pos = m.end()
+            while pos < len(text) and text[pos] in "对，, 是叫":
+                pos += 1
+            n = take_name(text, pos)
+            if n and any(p < m.start() and (surname_of(c) == surname_of(n) or m.start() - p - len(c) <= 8)
+                         for c, p, _ in out):
+                out.append((n, pos, 0.9))
     out.sort(key=lambda x: x[1])
     return out
 
@@ -287,9 +326,14 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
 _ACCIDENT_WORDS = re.compile(r"意外|事故|不小心|出事|车祸|摔|撞|烫|咬|淹|溺水|中毒|割|砸|掉下|坠落|受伤|外伤|扭伤|骨折")
 _ILLNESS_WORDS = re.compile(r"生病|疾病|病了|发病|犯病|得病|的病|病情|心脏病|查出|确诊|体检|癌|突发|发烧|重疾|重大疾病")
 _STROKE_BLEEDS = frozenset({"I60", "I61", "I62"})
-_TRAUMA_WORDS = re.compile(r"车祸|撞|摔|跌|砸|坠落|掉下|打架|被打|外伤")
+_TRAUMA_WORDS = re.compile(r"车祸|撞|摔|跌|砸|坠落|掉下|打架|被打|外伤|刮倒|碰倒|被车|轧|翻(?:车|倒|到|进|下)")
+# Harm from an outside agent (drowning, electricity, poisons, heat and cold: ICD-10 T51-T75) makes what follows
+# from it an accident too ("掉水里呛了水，吸入性肺炎")
+_AGENT_INJURY = re.compile(r"T(?:5[1-9]|6[0-9]|7[0-5])")
 _PLAIN_ACCIDENT = re.compile(r"意外|事故|不小心")
-_PLAIN_ILLNESS = re.compile(r"生病|疾病|病了|发病|犯病|得病|查出|确诊|重疾")
+_PLAIN_ILLNESS = re.compile(
+    r"生病|疾病|病了|发病|犯病|得病|查出|确诊|重疾|猝死|突然(?:就|一下)?(?:倒下|倒地|晕倒|昏倒|晕过去|昏过去|不行了)"
+)
 _DEATH = re.compile(
     r"(?<!差点)(?<!险些)(?:去世|过世|逝世|身故|死亡|病故|人没了|人走了|已经走了|就走了|没抢救过来|抢救无效|"
     r"不在了|人没有了|没救过来|没救回来|没抢救回来|走了|走的|死了|离世|咽气|已经不行了|人已经不行|"
@@ -485,6 +529,8 @@ def extract_claim_slots(
     hint = [h.hospital.city for h in hospitals if h.hospital is not None]
     place = resolve_place(place_text, whole_answer=expecting == "accident_place", hint_cities=hint)
     markers = [m.end() for m in CORRECTION.finditer(place_text)]
+    while markers and markers[-1] >= len(place_text.rstrip("。.！!，, ")) :
+        markers.pop()  # "…，我记岔了。" closes the correction it follows
     if place is not None and markers and place.start < markers[-1]:
         # "在天津，和平区，哦不对，是在滨海新区": the place said after the correction, in the same city if need be
         later = resolve_place(
@@ -525,6 +571,9 @@ def extract_claim_slots(
             cause = "illness"
     if cause is None and diag is not None and diag.kind != "symptom":
         cause = diag.cause
+        if cause == "illness" and any(m.kind == "injury" and _AGENT_INJURY.fullmatch(m.icd10) and not m.negated
+                                      for m in matches):
+            cause = "accident"
     if cause is None:
         live = [m for m in matches if not m.negated]
         if live and all(m.kind == "symptom" for m in live) and _first_affirmed(_TRAUMA_WORDS, text):
@@ -538,6 +587,8 @@ def extract_claim_slots(
             cause = "accident"
         elif ill:
             cause = "illness"
+        elif _first_affirmed(_TRAUMA_WORDS, text) and not any(m.kind == "disease" for m in matches):
+            cause = "accident"  # "骑摩托车摔到沟里了，人当场就没了": a fall or a crash, no illness said
     if cause:
         out.slots["cause"] = cause
         out.confidence["cause"] = 0.85

@@ -25,6 +25,13 @@ _GAP = r"[^，。！？；、,.!?;：:\n]{0,6}?"
 _NEGATION = re.compile(
     r"(?:没有|没|不是|并非|并不是|排除了?|否认|以为是?|不像是?|未见|未|无|差点|差一点|险些)[^，。！？；,.!?;]{0,3}$"
 )
+# A condition the insured has had for a long time ("平时就是有点高血压", "有糖尿病史") is history, not what
+# happened: it is kept out of the diagnosis like a denied one.
+_HISTORY_BEFORE = re.compile(
+    r"(?:平时|平常|以前|之前|原来|本来|早年|老早|早就|多年|常年|一直)(?:身体)?[^，。！？；,.!?;]{0,6}?"
+    r"(?:就是|就|也)?(?:有|患有|得过|患过|是)(?:点|些|一点)?$"
+)
+_HISTORY_AFTER = re.compile(r"(?:病)?史|的?老毛病|多年|好多年|十几年|几十年")
 # Corrections: whatever follows the last of these replaces what came before.
 CORRECTION = re.compile(
     r"不对|说错了|搞错了|不是不是|哦不|啊不|更正一下|纠正一下|应该是|其实是|后来.{0,4}说是|只是|就是"
@@ -123,7 +130,10 @@ class MedicalLexicon:
                 if m is None:
                     continue
                 t = self.terms[expr.term]
-                negated = bool(_NEGATION.search(text, max(0, i - 6), i))
+                negated = bool(_NEGATION.search(text, max(0, i - 6), i)) or (
+                    t.kind == "disease"
+                    and bool(_HISTORY_BEFORE.search(text, max(0, i - 14), i) or _HISTORY_AFTER.match(text, m.end()))
+                )
                 out.append(MedicalMatch(t.term, t.icd10, t.kind, t.priority, i, m.end(), expr.literal, negated))
         return out
 

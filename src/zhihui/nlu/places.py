@@ -34,6 +34,10 @@ _LOCATIVE_SHORT_STOP = {"古城", "商城", "中原", "江南", "太平", "新�
                         "前进", "解放", "公安", "通道", "共和", "比如", "南部", "安定", "延长", "运河", "工农", "富裕",
                         "清水", "大方", "互助", "莲花", "桃源", "万年", "永安", "大名", "会同", "中方", "兴国", "金台",
                         "芙蓉", "梁山", "石门", "西山", "东海", "南海", "海港", "井冈山", "泰山", "华山", "黄山"}
+_ORIGIN_AFTER = re.compile(r"的?人(?![民员])|籍|户口|口音|老乡")
+_ORIGIN_BEFORE = re.compile(r"来自$|老乡是?$|户口在$|籍贯是?$")
+_RESIDENCE_BEFORE = re.compile(r"(?:家在|家住在?|住在|家是)$")
+_AT_HOME = re.compile(r"在家|家里|家中|屋里|屋头|自己家|家门口|楼道|小区")
 _HOSPITAL_QUALIFIER = re.compile(r"^(?:的那个|的那家|那个|那家|的那|的)")
 _NON_DISTRICT_WORDS = ("小区", "城区", "园区", "景区", "社区", "郊区", "市区", "院区", "校区", "厂区", "山区",
                        "矿区", "新区", "辖区", "片区", "街区", "营区", "病区", "开发区", "牧区", "库区", "灾区")
@@ -83,6 +87,9 @@ class DivisionTable:
         self.surface: dict[str, list[tuple[Division, bool]]] = {}
         self.provinces: dict[str, Division] = {}
         self.cities: dict[str, list[Division]] = {}
+        # everyday-word city short names ("定西", "中山"): a city only right after their province ("甘肃定西") or
+        # right before one of their districts ("定西安定区")
+        self.weak_city_short: dict[str, list[Division]] = {}
         self.districts: dict[str, list[Division]] = {}
         for code, name, short in data["provinces"]:
             d = Division(code, name, "province", name, name if name in MUNICIPALITIES else None)
@@ -102,6 +109,8 @@ class DivisionTable:
             self._add(name, d, False)
             if short != name and len(short) >= 2 and short not in _CITY_SHORT_STOP:
                 self._add(short, d, True)
+            elif short in _CITY_SHORT_STOP:
+                self.weak_city_short.setdefault(short, []).append(d)
             if name.endswith("自治州") and short != name:
                 self._add(short + "州", d, False)  # "恩施州", "大理州": what people call an autonomous prefecture
         for code, name, ccode, short, legacy in data["districts"]:
@@ -111,7 +120,15 @@ class DivisionTable:
             self._add(name, d, False)
             if short != name and len(short) >= 2:
                 self._add(short, d, True)
-        keys = sorted(self.surface, key=len, reverse=True)
+            if name.startswith("市") and c.city and not d.legacy:
+                # "乐山市中区" is 乐山 + 市中区, not 乐山市 + an unknown "中区"
+                self._add(c.city + name[1:], d, False)
+        self._district_names_of_city: dict[str, list[str]] = {}
+        for name, divs in self.districts.items():
+            for d in divs:
+                if d.city:
+                    self._district_names_of_city.setdefault(d.city, []).append(name)
+        keys = sorted({*self.surface, *self.weak_city_short}, key=len, reverse=True)
         self._regex = re.compile("|".join(re.escape(k) for k in keys))
         self._unknown_district = re.compile(r"[\u4e00-\u9fff]{1,4}?[区县]")
         self.n_provinces = len(data["provinces"])
@@ -127,7 +144,13 @@ class DivisionTable:
     def mentions(self, text: str, whole_answer: bool = False) -> list[_Mention]:
         out: list[_Mention] = []
         for m in self._regex.finditer(text):
-            entries = self.surface[m.group(0)]
+            weak = self._weak_city(text, m, out[-1] if out else None)
+            if weak is not None:
+                out.append(_Mention(m.start(), m.end(), m.group(0), True, (weak,)))
+                continue
+            entries = self.surface.get(m.group(0), [])
+            if not entries:
+                continue
             # Prefer the full-name reading when a surface is both (e.g. a full name of one and short of another).
             full = [d for d, short in entries if not short]
             divs = full or [d for d, _ in entries]
@@ -148,7 +171,10 @@ class DivisionTable:
         for mention in out:
             if mention.short and mention.level == "district" and not whole_answer:
                 prev = kept[-1] if kept else None
-                after_place = prev is not None and prev.end == mention.start and prev.level != "district"
+                after_place = prev is not None and prev.end == mention.start and prev.level != "district" and any(
+                    d.province == p.province and (p.level == "province" or d.city == p.city)
+                    for d in mention.divisions for p in prev.divisions
+                )  # "大理古城" is the old town of 大理, not 丽江's 古城区
                 if not after_place and not _DISTRICT_SHORT_OK_AFTER.match(text[mention.end:mention.end + 3]) \
                         and not self._locative_short(text, mention):
                     continue
@@ -157,6 +183,16 @@ class DivisionTable:
                 continue  # "中山医院，上海的那个": a qualifier of the hospital, not a place
             kept.append(mention)
         return kept
+
+    def _weak_city(self, text: str, m: re.Match[str], prev: _Mention | None) -> Division | None:
+        for d in self.weak_city_short.get(m.group(0), []):
+            after_province = prev is not None and prev.end == m.start() and prev.level == "province" \
+                and d.province in {p.province for p in prev.divisions}
+            districts = self._district_names_of_city.get(d.city or "", ())
+            before_district = any(text.startswith(n, m.end()) for n in districts if len(n) >= 2)
+            if after_province or before_district:
+                return d
+        return None
 
     @staticmethod
     def _locative_short(text: str, mention: _Mention) -> bool:
@@ -177,10 +213,18 @@ class DivisionTable:
         chains: list[list[_Mention]] = []
         for mention in ms:
             if chains and mention.start - chains[-1][-1].end <= 1 and \
-                    text[chains[-1][-1].end:mention.start] in ("", "省", "市", " "):
+                    text[chains[-1][-1].end:mention.start] in ("", "省", "市", " ", "的"):
                 chains[-1].append(mention)
             else:
                 chains.append([mention])
+        # where someone is from or lives is not where it happened ("邻水县的人在成都的工地摔了", "我们家在洪山区")
+        at_home = whole_answer or bool(_AT_HOME.search(text))  # an answer to "在哪里" names the place as such
+        chains = [c for c in chains if whole_answer or not (
+            _ORIGIN_AFTER.match(text, c[-1].end) or _ORIGIN_BEFORE.search(text[max(0, c[0].start - 3):c[0].start])
+            or (not at_home and _RESIDENCE_BEFORE.search(text[max(0, c[0].start - 4):c[0].start]))
+        )]
+        if not chains:
+            return None
         context = [d for mention in ms if mention.level != "district" for d in mention.divisions]
         results = [self._resolve_chain(c, context, hint_cities or [], text) for c in chains]
         best: PlaceResult | None = None
@@ -239,6 +283,8 @@ class DivisionTable:
     def _unknown_district_after(self, text: str, end: int, city: str) -> str | None:
         """"杭州市火星区": a district-looking word right after a city that the city does not have."""
         m = self._unknown_district.match(text, end)
+        if m and m.group(0).startswith("的"):
+            return None  # "渭南的富平县": a separator, the district is read as its own mention
         if not m or m.group(0) in _NON_DISTRICT_WORDS or any(m.group(0).endswith(w) for w in _NON_DISTRICT_WORDS):
             return None
         if m.group(0) in self.districts:
