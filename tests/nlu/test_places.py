@@ -85,13 +85,14 @@ def test_autonomous_prefecture_called_by_its_short_name_and_zhou() -> None:
     assert _slot("在凉山州") == {"province": "四川省", "city": "凉山彝族自治州", "district": None}
 
 
-def test_where_someone_lives_or_comes_from_is_not_where_it_happened() -> None:
+def test_where_someone_comes_from_is_not_where_it_happened() -> None:
     # Written for this test, not taken from an evaluation set.
     wuzhong = {"province": "江苏省", "city": "苏州市", "district": "吴中区"}
     assert _slot("他是河南周口人，在苏州吴中区的厂里出的事") == wuzhong
-    assert _slot("她查出来肺癌，我们家在西湖区") is None
+    assert _slot("来自余杭的游客") is None
     assert _slot("我妈在家里摔了，我们家住在余杭区") == {"province": "浙江省", "city": "杭州市", "district": "余杭区"}
-    assert resolve_place("我们住在杭州余杭区", whole_answer=True) is not None  # the answer to "在哪里"
+    assert _slot("伊宁市郊区的一个马场") == {"province": "新疆维吾尔自治区", "city": "伊犁哈萨克自治州", "district": "伊宁市"}
+    assert _slot("三亚，亚龙湾那边") == {"province": "海南省", "city": "三亚市", "district": None}
 
 
 def test_everyday_word_city_names_after_their_province_or_before_their_district() -> None:

@@ -78,11 +78,11 @@ def _university_stems(name: str) -> set[str]:
     m = re.match(r"^(?P<u>[\u4e00-\u9fff]{2,3}?)医科大学", name)
     if m:
         u = m.group("u")
-        stems |= {u + "医大", u[0] + "医大", u[0] + "医"}
+        stems |= {u + "医大", u[0] + "医大", u[0] + "医", u + "医科大学"}
         return stems
     m = re.match(r"^(?P<u>[\u4e00-\u9fff]{2})大学", name)
     if m:
-        stems.add(m.group("u")[0] + "大")
+        stems |= {m.group("u")[0] + "大", m.group("u") + "大学"}  # 苏大, and the name itself: "大理大学附一院"
     return stems
 
 

@@ -34,10 +34,10 @@ _LOCATIVE_SHORT_STOP = {"古城", "商城", "中原", "江南", "太平", "新�
                         "前进", "解放", "公安", "通道", "共和", "比如", "南部", "安定", "延长", "运河", "工农", "富裕",
                         "清水", "大方", "互助", "莲花", "桃源", "万年", "永安", "大名", "会同", "中方", "兴国", "金台",
                         "芙蓉", "梁山", "石门", "西山", "东海", "南海", "海港", "井冈山", "泰山", "华山", "黄山"}
+# characters after which a short district name starts a word ("在浦东", "我们龙湾那边", "是萧山")
+_BEFORE_SHORT_DISTRICT_OK = set("在到去回住从是们的就那这里个边往近过和跟与及或省市州县区")
 _ORIGIN_AFTER = re.compile(r"的?人(?![民员])|籍|户口|口音|老乡")
 _ORIGIN_BEFORE = re.compile(r"来自$|老乡是?$|户口在$|籍贯是?$")
-_RESIDENCE_BEFORE = re.compile(r"(?:家在|家住在?|住在|家是)$")
-_AT_HOME = re.compile(r"在家|家里|家中|屋里|屋头|自己家|家门口|楼道|小区")
 _HOSPITAL_QUALIFIER = re.compile(r"^(?:的那个|的那家|那个|那家|的那|的)")
 _NON_DISTRICT_WORDS = ("小区", "城区", "园区", "景区", "社区", "郊区", "市区", "院区", "校区", "厂区", "山区",
                        "矿区", "新区", "辖区", "片区", "街区", "营区", "病区", "开发区", "牧区", "库区", "灾区")
@@ -169,6 +169,15 @@ class DivisionTable:
                                 tuple(top)))
         kept: list[_Mention] = []
         for mention in out:
+            if mention.short and mention.level == "district" and mention.start > 0 \
+                    and "\u4e00" <= text[mention.start - 1] <= "\u9fff" \
+                    and text[mention.start - 1] not in _BEFORE_SHORT_DISTRICT_OK \
+                    and not (kept and kept[-1].end == mention.start):
+                continue  # "亚龙湾" is a bay in 三亚, not 温州's 龙湾区: a short name inside a longer word
+            if mention.surface in _NON_DISTRICT_WORDS and not (
+                kept and kept[-1].end == mention.start and kept[-1].level != "district"
+            ):
+                continue  # "伊宁市郊区": the outskirts of 伊宁, not one of the districts called 郊区
             if mention.short and mention.level == "district" and not whole_answer:
                 prev = kept[-1] if kept else None
                 after_place = prev is not None and prev.end == mention.start and prev.level != "district" and any(
@@ -218,10 +227,10 @@ class DivisionTable:
             else:
                 chains.append([mention])
         # where someone is from or lives is not where it happened ("邻水县的人在成都的工地摔了", "我们家在洪山区")
-        at_home = whole_answer or bool(_AT_HOME.search(text))  # an answer to "在哪里" names the place as such
+        # where someone comes from is not where it happened ("邻水县的人在成都的工地摔了"); where they live may well
+        # be, so a residence counts
         chains = [c for c in chains if whole_answer or not (
             _ORIGIN_AFTER.match(text, c[-1].end) or _ORIGIN_BEFORE.search(text[max(0, c[0].start - 3):c[0].start])
-            or (not at_home and _RESIDENCE_BEFORE.search(text[max(0, c[0].start - 4):c[0].start]))
         )]
         if not chains:
             return None
