@@ -118,7 +118,7 @@ def test_hospital_place_is_not_accident_place() -> None:
 
 def test_hospital_nickname_resolved_by_city() -> None:
     assert [h.name for h in find_hospitals("在协和", ["武汉市"])] == ["华中科技大学同济医学院附属协和医院"]
-    assert [h.name for h in find_hospitals("在协和")] == ["北京协和医院"]
+    assert [h.name for h in find_hospitals("在协和")] == ["中国医学科学院北京协和医院"]
     assert find_hospitals("厦门中山医院")[0].name == "厦门大学附属中山医院"
     assert find_hospitals("送到当地医院了") == []
 
@@ -378,3 +378,18 @@ def test_relation_and_name_statements(text: str, relation: str | None, name: str
     r = extract_claim_slots(text, REF)
     assert r.slots.get("relation") == relation
     assert r.slots.get("insured_name") == name
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # Written for this test, not taken from an evaluation set.
+        ("在长征医院住了一个礼拜", "inpatient"),
+        ("现在住辣医院里", "inpatient"),
+        ("打咗石膏就返屋企了", "outpatient"),
+        ("送到县医院 抢救了两个钟头 没得救过来", "death"),
+        ("在市医院，住下了", "inpatient"),
+    ],
+)
+def test_treatment_status_wordings(text: str, status: str) -> None:
+    assert extract_claim_slots(text, REF).slots["treatment"]["status"] == status

@@ -27,7 +27,7 @@ NICKNAMES = [
     ("在郑大五附院", "郑州大学第五附属医院"),
     ("通大附院住院", "南通大学附属医院"),
     ("徐医附院急诊", "徐州医科大学附属医院"),
-    ("在苏北医院住院", "苏北人民医院"),
+    ("在苏北医院住院", "江苏省苏北人民医院"),
     ("温医附二院", "温州医科大学附属第二医院"),
     ("浙大四院门诊", "浙江大学医学院附属第四医院"),
     ("汕大附一住院", "汕头大学医学院第一附属医院"),
@@ -123,3 +123,12 @@ def test_unregistered_hospital_named_with_its_place() -> None:
     assert proper_unregistered_name("临沂人民医院") == "临沂市人民医院"
     assert proper_unregistered_name("罗田县人民医院") == "罗田县人民医院"
     assert proper_unregistered_name("红星社区医院") is None
+
+
+def test_more_systematic_forms() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert [h.name for h in find_hospitals("在泉州附二院做的手术")] == ["福建医科大学附属第二医院"]
+    assert [h.name for h in find_hospitals("送到三峡医院")] == ["重庆大学附属三峡医院"]
+    assert [h.name for h in find_hospitals("在大理大学附一院")] == ["大理大学第一附属医院"]
+    assert proper_unregistered_name("成都市三医院") == "成都市第三人民医院"
+    assert proper_unregistered_name("楚雄州人民医院") == "楚雄彝族自治州人民医院"

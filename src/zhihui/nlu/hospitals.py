@@ -66,6 +66,10 @@ _VAGUE_PREFIX = {"当地", "附近", "本地", "大", "小", "私立", "私人",
 
 # "中医一院" is any city's first hospital of traditional medicine, not 中国医科大学's
 _COMMON_WORD_STEMS = {"中医", "中医大"}
+_PROPER_AFTER_AFFILIATION = re.compile(r"附属(?P<p>[\u4e00-\u9fff]{2,6}?)医院$")
+_INSTITUTION_ONLY = re.compile(
+    r"(?:第[一二三四五六七八九十]|人民|中心|儿童|妇产|肿瘤|口腔|眼科|中医|骨科|妇幼|总|中西医结合)+"
+)
 _NUMBERED = re.compile(r"第(?P<n>[一二三四五六七八九])(?:附属)?医院$")
 _CHILDREN = re.compile(r"附属儿童医院$")
 _STEM_OF_ALIAS = re.compile(r"^(?P<stem>.+?)(?:附属|附)?(?P<n>[一二三四五六七八九])(?:附属|附)?(?:院|医院)?$")
@@ -109,10 +113,16 @@ def derived_nicknames(name: str, aliases: list[str]) -> tuple[set[str], set[str]
                       stem + "附" + n, stem + n + "附"}
         if "医科大学" in name:
             generic |= {"医大" + n + "院", "医大附" + n + "院", "医大" + n + "附院"}
-            forms |= generic
+        # "泉州附二院", "附一医": the city's university hospital number N, said after the city
+        generic |= {"附" + n + "院", n + "附院", "附属" + n + "院", "附" + n + "医"}
+        forms |= generic
     elif _CHILDREN.search(name):
         for stem in stems - _COMMON_WORD_STEMS:
             forms |= {stem + "附儿", stem + "附儿院", stem + "儿院", stem + "附属儿童医院"}
+    else:
+        proper = _PROPER_AFTER_AFFILIATION.search(name)
+        if proper and not _INSTITUTION_ONLY.fullmatch(proper.group("p")):
+            forms.add(proper.group("p") + "医院")  # 重庆大学附属三峡医院 -> 三峡医院
     return forms, generic
 
 
@@ -243,6 +253,8 @@ def _place_names() -> dict[str, set[str]]:
             for name in (row[1], short):
                 if len(name) >= 2:
                     out.setdefault(name, set()).add(row[1])
+            if row[1].endswith("自治州") and short != row[1]:
+                out.setdefault(short + "州", set()).add(row[1])  # "楚雄州人民医院"
     return out
 
 
@@ -263,6 +275,9 @@ def find_hospitals(text: str, context_cities: list[str] | None = None) -> list[H
     return registry().find(text, context_cities)
 
 
+_NUMBERED_CITY_HOSPITAL = re.compile(r"^(?:市)?(?P<n>[一二三四五六七八九十])(?:医院|院)$")
+
+
 def proper_unregistered_name(name: str) -> str | None:
     """An unregistered hospital said together with its place ("漯河市中心医院", "临沂人民医院") as a full name
     ("临沂市人民医院"); None when the name does not start with a place ("红星社区医院")."""
@@ -275,11 +290,16 @@ def proper_unregistered_name(name: str) -> str | None:
         if not full and word[-1] not in "县区市旗":
             continue  # a county's short name is an everyday word too often ("红星", "长寿")
         rest = name[n:]
+        numbered = _NUMBERED_CITY_HOSPITAL.match(rest[1:] if rest.startswith("市") else rest)
+        if numbered:
+            rest = "第" + numbered.group("n") + "人民医院"  # "成都市三医院" is 成都市第三人民医院
+            if word + rest != name and len(full) == 1 and next(iter(full)) == word:
+                return word + rest
         if len(full) == 1:
             full_name = next(iter(full))
             if full_name != word and not rest.startswith(("市", "州", "省", "地区", "盟")):
                 return full_name + rest  # a short city or province name said before the rest
-        return name
+        return word + rest if numbered else name
     return None
 
 
