@@ -393,3 +393,33 @@ def test_relation_and_name_statements(text: str, relation: str | None, name: str
 )
 def test_treatment_status_wordings(text: str, status: str) -> None:
     assert extract_claim_slots(text, REF).slots["treatment"]["status"] == status
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        # Written for this test, not taken from an evaluation set.
+        ("我是帮阿拉姆妈报案的", "parent"),
+        ("我阿嬷在家摔了", "other"),
+        ("我是帮我个仔报案的，他在学校跟同学打球", "child"),
+        ("阿拉囡囡发高烧", "child"),
+        ("报案人是被保险人的儿子。", "parent"),
+        ("联系电话找我（她女儿，也就是我）", "parent"),
+    ],
+)
+def test_regional_and_written_relation_statements(text: str, relation: str) -> None:
+    assert extract_claim_slots(text, REF).slots.get("relation") == relation
+
+
+def test_names_after_stutters_job_titles_and_long_transcriptions() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert extract_claim_slots("我爱人叫杜 杜丽萍 杜甫的杜", REF).slots["insured_name"] == "杜丽萍"
+    assert extract_claim_slots("我们店里的收银员邹慧敏昨天摔了", REF).slots["insured_name"] == "邹慧敏"
+    assert extract_claim_slots("我岳母叫乌兰图雅，蒙古族", REF).slots["insured_name"] == "乌兰图雅"
+
+
+def test_vague_days_are_not_dates_and_the_doctors_words_win() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert "accident_date" not in extract_claim_slots("我妈前两天在菜场摔了一跤", REF).slots
+    r = extract_claim_slots("额头磕破了缝了三针，医生说是脑震荡", REF)
+    assert r.slots["diagnosis"]["icd10"] == "S06"

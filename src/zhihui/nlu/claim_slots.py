@@ -56,7 +56,8 @@ _BAD_NAMES = {"人民", "医院", "先生", "女士", "小姐", "师傅", "老�
               "东方医院", "华山", "同济", "协和", "中山", "高血压", "高血糖", "高烧", "白血病", "黄疸", "方便", "安全",
               "时候", "明天", "向前", "任何", "应该", "关于", "于是", "常常", "平时", "和平", "高兴", "江北", "宁可",
               "成都", "重庆", "金水", "武昌", "江汉", "白云", "海淀", "朝阳", "罗湖", "龙岗", "南山", "福田", "宝安",
-              "车祸", "路上", "石膏", "包扎", "上班", "上学", "万一"}
+              "车祸", "路上", "石膏", "包扎", "上班", "上学", "万一", "那个", "这个", "那边", "那里", "这边", "那么",
+              "然后"}
 
 
 # Characters that end a name after it but are common as the first given-name character (家乐, 家豪).
@@ -163,7 +164,7 @@ _LAST_CHAR = re.compile(r"[，,\s]*(?:最后一位|末位|最后一个|尾号)(?
 _ID_LABEL = re.compile(r"身份证|证件号|身份号")
 _PHONE_LABEL = re.compile(r"电话|手机|联系方式|号码|打我")
 CORRECTION = re.compile(
-    r"不对|说错了|搞错了|记错了|[记说]岔了|口误|哦不(?!是)|啊不(?!是)|更正一下|纠正一下|重新说一下"
+    r"不对|说错了|搞错了|记错了|[记说]岔了|口误|[哦啊]不是(?=[\s，,])|哦不(?!是)|啊不(?!是)|更正一下|纠正一下|重新说一下"
     r"|不是[^，,。]{1,12}[，,]\s*(?:而)?是"
 )
 
@@ -189,7 +190,12 @@ _REL_PATTERNS: list[tuple[str, str]] = [
     # "替我爸妈报的", "给俺自己报": whom the report is for, said outright
     (r"(?:替|给|帮)(?:我|俺)(?:的|家)?(?:爸妈|父母|爸|妈|老爸|老妈|父亲|母亲|爹|娘|老汉|阿爸|阿妈|阿母|老豆)",
      "parent"),
-    (r"(?:替|给|帮)(?:我|俺)(?:的|家|屋里)?(?:儿子|女儿|闺女|孩子|娃|崽|小孩)", "child"),
+    (r"(?:替|给|帮)(?:我|俺)(?:的|家|屋里)?(?:儿子|女儿|闺女|孩子|娃|崽|小孩|个仔|个女|囡囡|妞)", "child"),
+    # "报案人是被保险人的女儿", "（他女儿，也就是我）": the reporter is the insured's child
+    (r"(?:报案人|我)是(?:被保险人|出险人|被保人|他|她)的?(?:儿子|女儿|闺女|儿媳|女婿)"
+     r"|(?:他|她)的?(?:儿子|女儿|闺女)[，,]?\s*(?:也就是|就是)(?:我|本人)", "parent"),
+    (r"(?:报案人|我)是(?:被保险人|出险人|被保人|他|她)的?(?:爸爸|妈妈|父亲|母亲)"
+     r"|(?:他|她)的?(?:爸爸|妈妈|父亲|母亲)[，,]?\s*(?:也就是|就是)(?:我|本人)", "child"),
     (r"(?:替|给|帮)(?:我|俺)(?:的|家)?(?:老婆|媳妇|爱人|老公|丈夫|妻子|婆娘|婆姨)", "spouse"),
     (r"(?:替|给|帮)(?:我|俺)自己|俺给俺自己|我给我自己|(?:我|俺)是被保险人(?!的)|被保险人(?:是)?(?:我|俺)本人", "self"),
     # an employer, a teacher or an agent reporting for someone in their care
@@ -205,14 +211,14 @@ _REL_PATTERNS: list[tuple[str, str]] = [
     (r"儿媳妇?|女婿|婆婆|公公|岳父|岳母|老丈人|丈人|丈母娘|爷爷|奶奶|外公|外婆|姥姥|姥爷|孙子|孙女|外孙女?|"
      r"哥哥|姐姐|弟弟|妹妹|我哥|我姐|我弟|我妹|叔叔|阿姨|舅舅|姑姑|姨妈|侄子|侄女|外甥女?|表哥|表姐|表弟|表妹|堂哥|"
      r"堂姐|亲戚|朋友|同事|邻居|同学|室友|舍友|领导|主管|员工|下属|老板|雇主|保姆|工友|客户|病友|导游|游客|乘客|旅客|"
-     r"嫂子|弟媳|姐夫|妹夫|大爷|大伯|伯伯|伯父|伯母|大娘|婶婶|婶子|小叔子|小舅子|大舅子|"
+     r"嫂子|弟媳|姐夫|妹夫|大爷|大伯|伯伯|伯父|伯母|大娘|婶婶|婶子|小叔子|小舅子|大舅子|阿嬷|阿公|阿婆|阿爷|"
      r"老师|班主任|村干部|干部|村长|(?:保险)?代理人|业务员|房东", "other"),
     (r"老婆|媳妇|爱人|老公|丈夫|妻子|太太|我先生|我对象|老伴|(?:我|俺|我们)家?(?:的)?老头子?|我家老太婆|婆娘|婆姨|"
      r"孩子他爹|娃他爹|娃他妈|娃他娘|孩他爹", "spouse"),
     (r"老爸|老妈|老爷子|老太太|老父亲|老母亲|我爸|我妈|爸爸|妈妈|父亲|母亲|我爹|我娘|我父|我母|"
-     r"俺爹|俺娘|俺爸|俺妈|(?:我|俺)(?:家)?老汉|俺大(?![夫哥姐学爷娘妈伯])|俺达|阿爸|阿妈|阿母|阿爹|老豆|老母",
+     r"俺爹|俺娘|俺爸|俺妈|(?:我|俺)(?:家)?老汉|俺大(?![夫哥姐学爷娘妈伯])|俺达|阿爸|阿妈|阿母|阿爹|老豆|老母|姆妈",
      "parent"),
-    (r"儿子|女儿|闺女|孩子|小孩|宝宝|我家小子|我家丫头|我娃|娃娃|"
+    (r"儿子|女儿|闺女|孩子|小孩|宝宝|我家小子|我家丫头|我娃|娃娃|我个仔|我个女|囡囡|(?:我|俺)妞|"
      r"(?:我|俺|我们|俺们)(?:家|屋里|屋头)?(?:的)?(?:那个|这个)?(?:娃|崽)", "child"),
     (r"我本人|本人|我自己|是我自己|(?:我|俺)?自个儿?|(?:出险人|被保险人|被保人)是我(?=[，。,！\s]|$|本人|自己)"
      r"|就是我(?=[，。,！\s]|$)|我是出险人", "self"),
@@ -266,7 +272,8 @@ _KIN_BEFORE_NAME = re.compile(
     r"儿子|女儿|闺女|孩子|同事|朋友|邻居|同学|室友|哥哥|姐姐|弟弟|妹妹|哥|姐|弟|妹|外婆|外公|奶奶|爷爷|婆婆|公公|"
     r"岳父|岳母|老丈人|员工|领导|外孙女|外孙|孙子|孙女|外甥女|外甥|侄子|侄女|儿媳妇|儿媳|女婿|舅舅|叔叔|姑姑|阿姨|姨妈|"
     r"嫂子|弟媳|表哥|表姐|表弟|表妹|堂哥|堂姐|堂弟|堂妹)[，,\s]?|(?:母亲|父亲|员工)[，,]\s?"
-    r"|(?:工人|员工|职工|司机|电工|焊工|矿工|师傅|学生|客户|被保险人)(?:是|叫)?[，,\s]?"
+    r"|(?:工人|员工|职工|司机|电工|焊工|矿工|师傅|学生|客户|被保险人|小工|店员|伙计|服务员|保安|保洁|厨师|管理员|保管员|"
+    r"驾驶员|操作员|营业员|收银员|快递员|外卖员|文员|会计|出纳)(?:是|叫)?[，,\s]?"
     r"|(?:我是|是)(?:他|她)的?(?:同事|朋友|邻居|同学|室友|领导|主管|家属|亲戚)[，,]\s?"
 )
 _NAME_OF = re.compile(
@@ -287,17 +294,21 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
         if n and n == m.group("n"):
             out.append((n, m.start("n"), 0.9))
     for m in _NAME_CUE.finditer(text):
-        n = take_name(text, m.end())
-        if n and _STRONG_NAME_CUE.match(text, m.start()):
-            whole = _ANY_NAME.match(text, m.end())
-            if whole and len(whole.group(0)) > len(n) and not _NOT_A_NAME_CHAR.search(whole.group(0)):
-                n = whole.group(0)  # "名字叫阿依努尔": a transcribed name longer than surname + two
+        pos = m.end()
+        if text[pos + 1:pos + 2] in (" ", "，", ",") and text[pos + 2:pos + 3] == text[pos:pos + 1]:
+            pos += 2  # "她叫罗 罗兰芳": a stutter before the name
+        n = take_name(text, pos)
+        whole = _ANY_NAME.match(text, pos)
+        if n and whole and len(whole.group(0)) > len(n) and not _NOT_A_NAME_CHAR.search(whole.group(0)) and (
+            _STRONG_NAME_CUE.match(text, m.start()) or _NAME_END.match(text, pos + len(whole.group(0)))
+        ):
+            n = whole.group(0)  # "名字叫阿依努尔", "我婆婆叫斯琴高娃，蒙古族": longer than surname + two
         if not n:
             continue
         is_self = text[max(0, m.start() - 1):m.start()] == "我" or text[max(0, m.start() - 3):m.start()] == "我的名"
         if is_self and relation not in (None, "self"):
             continue  # the reporter's own name, not the insured's
-        out.append((n, m.end(), 0.9))
+        out.append((n, pos, 0.9))
     for m in _KIN_BEFORE_NAME.finditer(text):
         n = take_name(text, m.end())
         if n:
@@ -333,7 +344,9 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
 _ACCIDENT_WORDS = re.compile(r"意外|事故|不小心|出事|车祸|摔|撞|烫|咬|淹|溺水|中毒|割|砸|掉下|坠落|受伤|外伤|扭伤|骨折")
 _ILLNESS_WORDS = re.compile(r"生病|疾病|病了|发病|犯病|得病|的病|病情|心脏病|查出|确诊|体检|癌|突发|发烧|重疾|重大疾病")
 _STROKE_BLEEDS = frozenset({"I60", "I61", "I62"})
-_TRAUMA_WORDS = re.compile(r"车祸|撞|摔|跌|砸|坠落|掉下|打架|被打|外伤|刮倒|碰倒|被车|轧|翻(?:车|倒|到|进|下)")
+_TRAUMA_WORDS = re.compile(
+    r"车祸|撞|摔|跌|砸|坠落|掉下|打架|被打|外伤|刮倒|碰倒|被车|轧|翻(?:车|倒|到|进|下)|撑了一下|崴|扭(?:了|伤|到)"
+)
 # Harm from an outside agent (drowning, electricity, poisons, heat and cold: ICD-10 T51-T75) makes what follows
 # from it an accident too ("掉水里呛了水，吸入性肺炎")
 _AGENT_INJURY = re.compile(r"T(?:5[1-9]|6[0-9]|7[0-5])")

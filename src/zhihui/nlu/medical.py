@@ -32,6 +32,10 @@ _HISTORY_BEFORE = re.compile(
     r"(?:就是|就|也)?(?:有|患有|得过|患过|是)(?:点|些|一点)?$"
 )
 _HISTORY_AFTER = re.compile(r"(?:病)?史|的?老毛病|多年|好多年|十几年|几十年")
+_DIAGNOSED = re.compile(
+    r"(?:说是|讲是|话系|诊断(?:为|是)?|确诊(?:为|是)?|查出(?:来)?(?:是)?|报告(?:上)?(?:写|说)?(?:的)?是?)"
+    r"[^，。！？；,.!?;]{0,4}$"
+)
 # Corrections: whatever follows the last of these replaces what came before.
 CORRECTION = re.compile(
     r"不对|说错了|搞错了|不是不是|哦不|啊不|更正一下|纠正一下|应该是|其实是|后来.{0,4}说是|只是|就是"
@@ -181,7 +185,10 @@ def best_diagnosis(text: str, matches: list[MedicalMatch] | None = None) -> Medi
         after = [m for m in found if m.start >= last_fix]
         if after:
             found = after
-    return max(found, key=lambda m: (m.score, m.start))
+    # what the doctor said ("医生说是脑震荡", "诊断为…") outranks the reporter's own description of an equal kind
+    # (a specific category still beats an unspecified one the doctor was quoted on: "查出来白血病，急性髓系白血病")
+    return max(found, key=lambda m: (m.priority, m.icd10 not in UNSPECIFIED_ICD10,
+                                     bool(_DIAGNOSED.search(text, max(0, m.start - 8), m.start)), m.score, m.start))
 
 
 def cause_of(matches: list[MedicalMatch]) -> str | None:
