@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Validate the hand-written held-out claim-report sets.
 
-Checks every held-out set listed in SETS (heldout_*.jsonl ... heldout5_*.jsonl, next to this file):
+Checks every held-out set listed in SETS (heldout_*.jsonl ... heldout6_*.jsonl, next to this file):
 JSON shape, allowed slot values, ID numbers (GB 11643 check digit, area code,
 birth date), mobile numbers, places, ICD-10 category format, hospital names,
 dates not after ref_date.  It also cross-checks labels against the text:
@@ -13,7 +13,7 @@ This script does not use the system under test.  When you add data with a new
 area code, place or hospital, extend the tables below (area codes were taken
 from the national administrative-division list).
 
-Usage: python3 check_heldout.py [--verbose] [--prefix heldout|heldout2|heldout3|heldout4|heldout5 ...]
+Usage: python3 check_heldout.py [--verbose] [--prefix heldout|heldout2|heldout3|heldout4|heldout5|heldout6 ...]
 (without --prefix all sets in SETS are checked)
 Exit status 0 when clean, 1 otherwise.
 """
@@ -36,12 +36,14 @@ HERE = Path(__file__).resolve().parent
 #   heldout3  third set, written blind by an AI helper; phone / speech-recognition style (see README.md)
 #   heldout4  fourth set, written blind by an AI helper; ordinary-week mix, about a third ASR style (see README.md)
 #   heldout5  fifth set, written blind by an AI helper; regional speech, ASR transcripts, all provinces (see README.md)
+#   heldout6  sixth set, written blind by an AI helper; lunar/festival dates, hospital nicknames (see README.md)
 SETS: dict[str, tuple[int, int]] = {
     "heldout": (80, 30),
     "heldout2": (100, 30),
     "heldout3": (100, 30),
     "heldout4": (100, 30),
     "heldout5": (100, 30),
+    "heldout6": (100, 30),
 }
 
 SLOTS = (
@@ -368,6 +370,37 @@ REGIONS: dict[str, tuple[str, str, str | None]] = {
     "640402": ("宁夏回族自治区", "固原市", "原州区"),
     "652801": ("新疆维吾尔自治区", "巴音郭楞蒙古自治州", "库尔勒市"),
     "654002": ("新疆维吾尔自治区", "伊犁哈萨克自治州", "伊宁市"),
+    # added for heldout6 (codes from the national administrative-division list, general knowledge)
+    "120102": ("天津市", "天津市", "河东区"),
+    "130304": ("河北省", "秦皇岛市", "北戴河区"),
+    "140728": ("山西省", "晋中市", "平遥县"),
+    "150702": ("内蒙古自治区", "呼伦贝尔市", "海拉尔区"),
+    "210213": ("辽宁省", "大连市", "金州区"),
+    "230202": ("黑龙江省", "齐齐哈尔市", "龙沙区"),
+    "232701": ("黑龙江省", "大兴安岭地区", "漠河市"),
+    "310113": ("上海市", "上海市", "宝山区"),
+    "320105": ("江苏省", "南京市", "建邺区"),
+    "330105": ("浙江省", "杭州市", "拱墅区"),
+    "341023": ("安徽省", "黄山市", "黟县"),
+    "371082": ("山东省", "威海市", "荣成市"),
+    "410782": ("河南省", "新乡市", "辉县市"),
+    "411624": ("河南省", "周口市", "沈丘县"),
+    "411625": ("河南省", "周口市", "郸城县"),
+    "420115": ("湖北省", "武汉市", "江夏区"),
+    "420527": ("湖北省", "宜昌市", "秭归县"),
+    "430202": ("湖南省", "株洲市", "荷塘区"),
+    "433101": ("湖南省", "湘西土家族苗族自治州", "吉首市"),
+    "450921": ("广西壮族自治区", "玉林市", "容县"),
+    "460202": ("海南省", "三亚市", "海棠区"),
+    "510302": ("四川省", "自贡市", "自流井区"),
+    "511181": ("四川省", "乐山市", "峨眉山市"),
+    "513225": ("四川省", "阿坝藏族羌族自治州", "九寨沟县"),
+    "522634": ("贵州省", "黔东南苗族侗族自治州", "雷山县"),
+    "532503": ("云南省", "红河哈尼族彝族自治州", "蒙自市"),
+    "540202": ("西藏自治区", "日喀则市", "桑珠孜区"),
+    "620723": ("甘肃省", "张掖市", "临泽县"),
+    "632521": ("青海省", "海南藏族自治州", "共和县"),
+    "640105": ("宁夏回族自治区", "银川市", "西夏区"),
 }
 
 # Hospital values allowed: big well-known grade-3 hospitals in the largest cities, official names.
@@ -558,6 +591,27 @@ HOSPITALS = {
     "首都医科大学附属北京朝阳医院",
     "香港大学深圳医院",
     "哈尔滨医科大学附属第四医院",
+    # added for heldout6: grade-3 hospitals, full official names (the commonly used one where a hospital has two)
+    "三亚市人民医院",
+    "上海市第十人民医院",
+    "九江市第一人民医院",
+    "内蒙古自治区人民医院",
+    "天津市第一中心医院",
+    "威海市立医院",
+    "安康市中心医院",
+    "安徽医科大学第二附属医院",
+    "山东大学第二医院",
+    "广东省中医院",
+    "昆山市第一人民医院",
+    "株洲市中心医院",
+    "榆林市第一医院",
+    "河北医科大学第四医院",
+    "琼海市人民医院",
+    "自贡市第一人民医院",
+    "荆州市第一人民医院",
+    "赣州市人民医院",
+    "鄂尔多斯市中心医院",
+    "黄山市人民医院",
 }
 
 # Mobile prefixes (3 digits) in use in mainland China.
@@ -592,6 +646,10 @@ OTHER_HOLIDAYS = {
     # (added for heldout5) 七夕 = 7th of the 7th lunar month, 重阳 = 9th of the 9th lunar month
     "七夕": {2025: date(2025, 8, 29), 2026: date(2026, 8, 19)},
     "重阳": {2025: date(2025, 10, 29), 2026: date(2026, 10, 18)},
+    # (added for heldout6, from lunar_python) 小年 as in the north (腊月二十三), and two plain lunar days
+    "小年": {2025: date(2025, 1, 22), 2026: date(2026, 2, 10)},
+    "腊月十八": {2025: date(2025, 1, 17), 2026: date(2026, 2, 5)},
+    "正月初六": {2025: date(2025, 2, 3), 2026: date(2026, 2, 22)},
 }
 
 
