@@ -48,6 +48,7 @@ SINGLE_SURNAMES = frozenset(
     "查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴"
     "盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况"
     "那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
+    "洪赖丘凤寿荀蔚郦钮韶濮滑牧归昌弘宓蒯习逄郗鄂扶堵庾暨巢籍糜蓟隗贡贲竺"
 )
 # Characters that end a name: particles, verbs and time words that follow a name in speech.
 _NOT_GIVEN = set("的是在了和跟与说叫今昨前上这那本去身电手出住被查得从也就都呢吧啊家医院，。、；！？ 0123456789"
@@ -60,8 +61,8 @@ _BAD_NAMES = {"人民", "医院", "先生", "女士", "小姐", "师傅", "老�
               "然后"}
 
 
-# Characters that end a name after it but are common as the first given-name character (家乐, 家豪).
-_FIRST_GIVEN_OK = frozenset("家")
+# Characters that end a name after it but are common as the first given-name character (家乐, 家豪, 天宇).
+_FIRST_GIVEN_OK = frozenset("家天")
 # Holidays and times of day start with characters that are also surnames (元, 国, 端, 中, 上…) and so read
 # like names right after a relation word ("我妈元旦那天摔了"); they are never names.
 _TIME_WORDS = ("元旦", "元宵", "春节", "除夕", "国庆", "中秋", "端午", "清明", "重阳", "七夕", "周末", "上午",
@@ -188,7 +189,8 @@ def _corrected(items: list[Any], starts: list[int], text: str) -> Any:
 _WHOSE = "(?:(?![替给帮为来报])[\u4e00-\u9fff]){2,4}?"
 _REL_PATTERNS: list[tuple[str, str]] = [
     # "替我爸妈报的", "给俺自己报": whom the report is for, said outright
-    (r"(?:替|给|帮)(?:我|俺)(?:的|家)?(?:爸妈|父母|爸|妈|老爸|老妈|父亲|母亲|爹|娘|老汉|阿爸|阿妈|阿母|老豆)",
+    (r"(?:替|给|帮)(?:我|俺|额|阿拉)(?:的|家)?(?:爸妈|父母|爸|妈|老爸|老妈|父亲|母亲|爹|娘|老汉|阿爸|阿妈|阿母|老豆|姆妈)"
+     r"|(?:替|给|帮)(?:俺|额)大(?![夫哥姐学爷娘妈伯])|(?:额|阿拉)(?:爸|妈|大|姆妈|爷|娘)(?![夫哥姐学爷娘妈伯])",
      "parent"),
     (r"(?:替|给|帮)(?:我|俺)(?:的|家|屋里)?(?:儿子|女儿|闺女|孩子|娃|崽|小孩|个仔|个女|囡囡|妞)", "child"),
     # "报案人是被保险人的女儿", "（他女儿，也就是我）": the reporter is the insured's child
@@ -199,9 +201,12 @@ _REL_PATTERNS: list[tuple[str, str]] = [
     (r"(?:替|给|帮)(?:我|俺)(?:的|家)?(?:老婆|媳妇|爱人|老公|丈夫|妻子|婆娘|婆姨)", "spouse"),
     (r"(?:替|给|帮)(?:我|俺)自己|俺给俺自己|我给我自己|(?:我|俺)是被保险人(?!的)|被保险人(?:是)?(?:我|俺)本人", "self"),
     # an employer, a teacher or an agent reporting for someone in their care
-    (r"(?:我们|我们的|我们公司的?|我们单位的?|我们厂的?|我们工地上?的?)(?:有个|有一个|一个|的)?"
-     r"(?:工人|员工|职工|司机|电工|焊工|矿工|师傅|学生|小孩|孩子|客户)|(?:我是|俺是)(?:业务员|代理人|保险代理人)",
+    (r"(?:我们|我们的|我们公司的?|我们单位的?|我们厂的?|我们工地上?的?|我们[^，。,\s]{0,6}?(?:公司|单位|厂|工地|店|仓库|"
+     r"酒店|学校|幼儿园|团|班|车队)(?:里|上)?的?)(?:有个|有一个|一个|一位|的)?"
+     r"(?:工人|员工|职工|司机|电工|焊工|矿工|师傅|学生|小孩|孩子|客户|快递员|搬运工|小朋友|游客|客人|小工|店员|服务员|保安)"
+     r"|(?:我是|俺是)(?:业务员|代理人|保险代理人)|住我们(?:店|酒店|宾馆|民宿|客栈)的客人",
      "other"),
+    (r"(?:我|俺|阿拉)(?:家|屋头|屋里头?)?(?:那个|的)?(?:男人|女人|老倌|老头子|老伴儿?)|屋头那个|屋里头那个", "spouse"),
     # "I am X's child" -> the insured is my parent; "I am the child's mother" -> insured is my child
     (rf"我是(?:他|她|孩子|小孩|{_WHOSE})的?(?:爸爸|妈妈|爸|妈|父亲|母亲|家长)", "child"),
     (r"我系(?:佢|佢哋)?(?:嘅)?(?:阿妈|阿爸|老豆|老母|妈咪|爹哋)", "child"),  # Cantonese: "I am his mother"
@@ -228,7 +233,8 @@ _REL_NEG = re.compile(r"(?:不是|并非)[^，。,]{0,3}$")
 _SELF_WEAK = re.compile(
     r"(?:^|[，。,\s])(?:[^，。,]{0,12}?)我(?:今天|昨天|前天|大前天|上周|这周|上个月|这个月|去年|今年|在|被|查出|得了|确诊|摔|"
     r"出了|骑|开车|走路|下楼|上楼|从|突然|一直|最近|那天|体检|自己|住院|做饭|切菜|打球|踢球|跑步|是坐|坐|"
-    r"上个|上礼拜|上周|这礼拜|这周|打|去|刚|前几天|前天|昨儿|前儿)"
+    r"上个|上礼拜|上周|这礼拜|这周|打|去|刚|前几天|前天|昨儿|前儿|礼拜[一二三四五六天日]|星期[一二三四五六天日]|"
+    r"周[一二三四五六日]|是(?:去年|今年|前年|上个月|这个月|上周|昨天|前天|[0-9一二三四五六七八九十]{1,3}月))"
     r"|我叫|我的名字|^[0-9一二三四五六七八九十]{1,4}月|^(?:本人|我)[，。,]?$"
 )
 
@@ -263,6 +269,7 @@ _NAME_CUE = re.compile(
     r"(?:被保险人|被保人|出险人|姓名)[：:])"
     r"[，,:：\s]?"
 )
+_REPORTER_AFTER_NAME = re.compile(r"是我(?:自己|本人)?(?:[，,。\s]|$)")
 _NAME_END = re.compile(r"[，,。\s]|$|身份|今年|电话")
 _STRONG_NAME_CUE = re.compile(r"(?:名字叫|名字是|姓名是|姓名叫|出险人叫|被保险人叫|被保人叫)[，,:：\s]?")
 _ANY_NAME = re.compile(r"[\u4e00-\u9fff·]{2,8}?(?=[是，,。！？\s]|$|今年|的)")
@@ -273,6 +280,7 @@ _KIN_BEFORE_NAME = re.compile(
     r"岳父|岳母|老丈人|员工|领导|外孙女|外孙|孙子|孙女|外甥女|外甥|侄子|侄女|儿媳妇|儿媳|女婿|舅舅|叔叔|姑姑|阿姨|姨妈|"
     r"嫂子|弟媳|表哥|表姐|表弟|表妹|堂哥|堂姐|堂弟|堂妹)[，,\s]?|(?:母亲|父亲|员工)[，,]\s?"
     r"|(?:工人|员工|职工|司机|电工|焊工|矿工|师傅|学生|客户|被保险人|小工|店员|伙计|服务员|保安|保洁|厨师|管理员|保管员|"
+    r"小朋友|游客|客人|乘客|旅客|病人|患者|搬运工|快递员|"
     r"驾驶员|操作员|营业员|收银员|快递员|外卖员|文员|会计|出纳)(?:是|叫)?[，,\s]?"
     r"|(?:我是|是)(?:他|她)的?(?:同事|朋友|邻居|同学|室友|领导|主管|家属|亲戚)[，,]\s?"
 )
@@ -305,7 +313,8 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
             n = whole.group(0)  # "名字叫阿依努尔", "我婆婆叫斯琴高娃，蒙古族": longer than surname + two
         if not n:
             continue
-        is_self = text[max(0, m.start() - 1):m.start()] == "我" or text[max(0, m.start() - 3):m.start()] == "我的名"
+        is_self = text[max(0, m.start() - 1):m.start()] in ("我", "俺", "额") \
+            or text[max(0, m.start() - 3):m.start()] == "我的名"
         if is_self and relation not in (None, "self"):
             continue  # the reporter's own name, not the insured's
         out.append((n, pos, 0.9))
@@ -336,6 +345,8 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
             if n and any(p < m.start() and (surname_of(c) == surname_of(n) or m.start() - p - len(c) <= 8)
                          for c, p, _ in out):
                 out.append((n, pos, 0.9))
+    if relation not in (None, "self"):
+        out = [c for c in out if not _REPORTER_AFTER_NAME.match(text, c[1] + len(c[0]))]  # "陈静怡是我，…"
     out.sort(key=lambda x: x[1])
     return out
 
