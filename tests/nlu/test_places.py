@@ -93,7 +93,17 @@ def test_where_someone_comes_from_is_not_where_it_happened() -> None:
     assert _slot("我妈在家里摔了，我们家住在余杭区") == {"province": "浙江省", "city": "杭州市", "district": "余杭区"}
     yining = {"province": "新疆维吾尔自治区", "city": "伊犁哈萨克自治州", "district": "伊宁市"}
     assert _slot("伊宁市郊区的一个马场") == yining
-    assert _slot("三亚，亚龙湾那边") == {"province": "海南省", "city": "三亚市", "district": None}
+    assert _slot("三亚，亚龙湾那边") == {"province": "海南省", "city": "三亚市", "district": "吉阳区"}  # a landmark
+
+
+def test_landmarks_and_where_the_insured_was_treated() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _slot("在洪崖洞那边下台阶摔了") == {"province": "重庆市", "city": "重庆市", "district": "渝中区"}
+    assert _slot("我们去平遥古城玩，她扭了脚") == {"province": "山西省", "city": "晋中市", "district": "平遥县"}
+    assert _slot("在景区摔了，送到西宁，在青海大学附属医院住院") is None
+    assert _slot("查出来肺癌，在济南住院") is None
+    assert _slot("在苏州吴中区那边的医院住院") == {"province": "江苏省", "city": "苏州市", "district": "吴中区"}
+    assert _slot("我舅舅在日喀则出差时犯了心梗") == {"province": "西藏自治区", "city": "日喀则市", "district": None}
 
 
 def test_everyday_word_city_names_after_their_province_or_before_their_district() -> None:
@@ -103,4 +113,4 @@ def test_everyday_word_city_names_after_their_province_or_before_their_district(
     assert _slot("大同小异") is None
     assert _slot("地方是陕西渭南的富平县") == {"province": "陕西省", "city": "渭南市", "district": "富平县"}
     assert _slot("在乐山市中区摔的") == {"province": "四川省", "city": "乐山市", "district": "市中区"}
-    assert _slot("在大理古城里头") == {"province": "云南省", "city": "大理白族自治州", "district": None}
+    assert _slot("在大理古城里头") == {"province": "云南省", "city": "大理白族自治州", "district": "大理市"}

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -24,11 +25,14 @@ MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 _CITY_SHORT_STOP = {"来宾", "安康", "东方", "大同", "长治", "保山", "吉安", "白城", "通化", "永州", "定西",
                     "平凉", "南平", "三明", "中山", "本溪", "阿里", "兴安", "海南", "黄南", "海北", "海西",
                     "果洛", "玉树", "那曲", "林芝", "山南", "昌都", "日喀则"}
-_DISTRICT_SHORT_OK_AFTER = re.compile(r"^(?:那边|这边|一带|附近|那块|这块|那里|这里|那儿|这儿|地区|境内|的)")
+_DISTRICT_SHORT_OK_AFTER = re.compile(
+    r"^(?:那边|这边|一带|附近|那块|这块|那里|这里|那儿|这儿|地区|境内|的|古城|古镇|县城|城里|景区)"
+)
 # "在浦东摔的", "住在延吉": after a word of being or going somewhere, a short district name that names one
 # place in the whole country is read as that place, unless it is also an everyday word.
 _LOCATIVE_BEFORE = re.compile(r"(?:在|到|去|回|住|来自|从)$")
-_LOCATIVE_SHORT_STOP = {"古城", "商城", "中原", "江南", "太平", "新建", "吉利", "龙门", "路桥", "天桥", "河西", "东湖",
+_LOCATIVE_SHORT_STOP = {"中山",
+                        "古城", "商城", "中原", "江南", "太平", "新建", "吉利", "龙门", "路桥", "天桥", "河西", "东湖",
                         "南湖", "温泉", "凤凰", "友谊", "红旗", "高明", "平安", "城北", "城中", "城西", "城东", "城南",
                         "长子", "前锋", "宏伟", "平定", "清新", "复兴", "振兴", "光明", "东风", "港口", "资源", "合作",
                         "前进", "解放", "公安", "通道", "共和", "比如", "南部", "安定", "延长", "运河", "工农", "富裕",
@@ -36,8 +40,14 @@ _LOCATIVE_SHORT_STOP = {"古城", "商城", "中原", "江南", "太平", "新�
                         "芙蓉", "梁山", "石门", "西山", "东海", "南海", "海港", "井冈山", "泰山", "华山", "黄山"}
 # characters after which a short district name starts a word ("在浦东", "我们龙湾那边", "是萧山")
 _BEFORE_SHORT_DISTRICT_OK = set("在到去回住从是们的就那这里个边往近过和跟与及或省市州县区")
+_TREATED_AFTER = re.compile(
+    r"的?[　]|的?[^，。,\s]{0,4}(?:医院|卫生院)|(?:去|来)?(?:住院|住的院|看病|看的病|就医|治疗|看的)"
+)
+_TAKEN_TO_BEFORE = re.compile(r"(?:送到|送去|送往|拉到|拉去|转到|转去|转院到|接回|送回|去了)$")
 _ORIGIN_AFTER = re.compile(r"的?人(?![民员])|籍|户口|口音|老乡")
 _ORIGIN_BEFORE = re.compile(r"来自$|老乡是?$|户口在$|籍贯是?$")
+# weak city short names that stay everyday words even after 在/到 ("在东方", "去海北")
+_WEAK_CITY_EVERYDAY = {"东方", "阿里", "山南", "海南", "海北", "海西", "兴安", "来宾", "中山"}
 _HOSPITAL_QUALIFIER = re.compile(r"^(?:的那个|的那家|那个|那家|的那|的)")
 _NON_DISTRICT_WORDS = ("小区", "城区", "园区", "景区", "社区", "郊区", "市区", "院区", "校区", "厂区", "山区",
                        "矿区", "新区", "辖区", "片区", "街区", "营区", "病区", "开发区", "牧区", "库区", "灾区")
@@ -81,7 +91,8 @@ class _Mention:
 
 
 class DivisionTable:
-    def __init__(self, data: dict[str, Any]) -> None:
+    def __init__(self, data: dict[str, Any], landmarks: list[dict[str, Any]] | None = None) -> None:
+        landmarks = landmarks or []
         prov: dict[str, str] = {}
         city_of: dict[str, Division] = {}
         self.surface: dict[str, list[tuple[Division, bool]]] = {}
@@ -128,6 +139,13 @@ class DivisionTable:
             for d in divs:
                 if d.city:
                     self._district_names_of_city.setdefault(d.city, []).append(name)
+        self._landmarks: dict[str, tuple[str, str, str | None]] = {}
+        for row in landmarks:
+            for name in row["names"]:
+                self._landmarks[name] = (row["province"], row["city"], row["district"])
+        self._landmark_regex = re.compile(
+            "|".join(re.escape(k) for k in sorted(self._landmarks, key=len, reverse=True)) or "(?!)"
+        )
         keys = sorted({*self.surface, *self.weak_city_short}, key=len, reverse=True)
         self._regex = re.compile("|".join(re.escape(k) for k in keys))
         self._unknown_district = re.compile(r"[\u4e00-\u9fff]{1,4}?[区县]")
@@ -141,7 +159,7 @@ class DivisionTable:
             lst.append((d, short))
 
     # ------------------------------------------------------------------ mentions
-    def mentions(self, text: str, whole_answer: bool = False) -> list[_Mention]:
+    def mentions(self, text: str, whole_answer: bool = False, hint_cities: Sequence[str] = ()) -> list[_Mention]:
         out: list[_Mention] = []
         for m in self._regex.finditer(text):
             weak = self._weak_city(text, m, out[-1] if out else None)
@@ -185,7 +203,7 @@ class DivisionTable:
                     for d in mention.divisions for p in prev.divisions
                 )  # "大理古城" is the old town of 大理, not 丽江's 古城区
                 if not after_place and not _DISTRICT_SHORT_OK_AFTER.match(text[mention.end:mention.end + 3]) \
-                        and not self._locative_short(text, mention):
+                        and not self._locative_short(text, mention, hint_cities):
                     continue
             if mention.level != "district" and _HOSPITAL_QUALIFIER.match(text[mention.end:mention.end + 3]) and \
                     re.search("[院　]", text[max(0, mention.start - 4):mention.start]):
@@ -199,13 +217,18 @@ class DivisionTable:
                 and d.province in {p.province for p in prev.divisions}
             districts = self._district_names_of_city.get(d.city or "", ())
             before_district = any(text.startswith(n, m.end()) for n in districts if len(n) >= 2)
-            if after_province or before_district:
+            after_locative = bool(_LOCATIVE_BEFORE.search(text[max(0, m.start() - 2):m.start()])) \
+                and m.group(0) not in _WEAK_CITY_EVERYDAY
+            if after_province or before_district or after_locative:
                 return d
         return None
 
     @staticmethod
-    def _locative_short(text: str, mention: _Mention) -> bool:
+    def _locative_short(text: str, mention: _Mention, hint_cities: Sequence[str] = ()) -> bool:
         current = [d for d in mention.divisions if not d.legacy] or list(mention.divisions)
+        if len(current) > 1 and hint_cities:
+            # "在宝山仓库里 … 上海市第十人民医院": the treating hospital's city picks one of several 宝山区
+            current = [d for d in current if d.city in hint_cities] or current
         return (
             len(current) == 1
             and mention.surface not in _LOCATIVE_SHORT_STOP
@@ -216,9 +239,7 @@ class DivisionTable:
     def resolve(self, text: str, *, whole_answer: bool = False, hint_cities: list[str] | None = None
                 ) -> PlaceResult | None:
         """The place the text names (the most specific one), or None when it names none."""
-        ms = self.mentions(text, whole_answer)
-        if not ms:
-            return None
+        ms = self.mentions(text, whole_answer, hint_cities or [])
         chains: list[list[_Mention]] = []
         for mention in ms:
             if chains and mention.start - chains[-1][-1].end <= 1 and \
@@ -229,18 +250,30 @@ class DivisionTable:
         # where someone is from or lives is not where it happened ("邻水县的人在成都的工地摔了", "我们家在洪山区")
         # where someone comes from is not where it happened ("邻水县的人在成都的工地摔了"); where they live may well
         # be, so a residence counts
+        # nor is where the insured was taken for treatment ("送到西宁，在青海大学附属医院住的院", "在济南住院")
+        # (a district said with the hospital, "天水秦州区的医院", is kept: people name the district when it is local)
         chains = [c for c in chains if whole_answer or not (
             _ORIGIN_AFTER.match(text, c[-1].end) or _ORIGIN_BEFORE.search(text[max(0, c[0].start - 3):c[0].start])
+            or (c[-1].level != "district" and (
+                _TREATED_AFTER.match(text, c[-1].end)
+                or _TAKEN_TO_BEFORE.search(text[max(0, c[0].start - 4):c[0].start])
+            ))
         )]
-        if not chains:
-            return None
         context = [d for mention in ms if mention.level != "district" for d in mention.divisions]
         results = [self._resolve_chain(c, context, hint_cities or [], text) for c in chains]
+        landmarks = self.landmarks(text)
         best: PlaceResult | None = None
-        for r in results:
-            if best is None or _rank(r) > _rank(best):
+        for r in results + landmarks:
+            if best is None or _rank(r, r in landmarks) > _rank(best, best in landmarks):
                 best = r
         return best
+
+    def landmarks(self, text: str) -> list[PlaceResult]:
+        """Scenic spots and landmarks named instead of a district ("洪崖洞", "平遥古城")."""
+        return [
+            PlaceResult(*self._landmarks[m.group(0)], start=m.start(), end=m.end())
+            for m in self._landmark_regex.finditer(text)
+        ]
 
     def _resolve_chain(self, chain: list[_Mention], context: list[Division], hints: list[str], text: str
                        ) -> PlaceResult:
@@ -307,17 +340,20 @@ def _is_full(surface: str, divs: list[Division]) -> bool:
     return any(d.name == surface for d in divs)
 
 
-def _rank(r: PlaceResult) -> tuple[int, int]:
+def _rank(r: PlaceResult, landmark: bool = False) -> tuple[int, int, int]:
     specificity = 3 if r.district else 2 if r.city else 1 if r.province else 0
     if r.problem:
         specificity = 4  # a stated-but-invalid place must be reported
-    return (specificity, -r.start)
+    # a landmark with its district beats a city said alone, but not a district said outright
+    return (specificity, 0 if landmark else 1, -r.start)
 
 
 @lru_cache(maxsize=1)
 def table() -> DivisionTable:
-    raw = resources.files("zhihui.nlu").joinpath("data/divisions.json").read_text(encoding="utf-8")
-    return DivisionTable(json.loads(raw))
+    files = resources.files("zhihui.nlu")
+    raw = files.joinpath("data/divisions.json").read_text(encoding="utf-8")
+    landmarks = json.loads(files.joinpath("data/landmarks.json").read_text(encoding="utf-8"))["landmarks"]
+    return DivisionTable(json.loads(raw), landmarks)
 
 
 def resolve_place(text: str, *, whole_answer: bool = False, hint_cities: list[str] | None = None
