@@ -423,3 +423,18 @@ def test_vague_days_are_not_dates_and_the_doctors_words_win() -> None:
     assert "accident_date" not in extract_claim_slots("我妈前两天在菜场摔了一跤", REF).slots
     r = extract_claim_slots("额头磕破了缝了三针，医生说是脑震荡", REF)
     assert r.slots["diagnosis"]["icd10"] == "S06"
+
+
+def test_more_statements_from_the_hotline() -> None:
+    # Written for this test, not taken from an evaluation set.
+    idno = "11010519491231002"
+    idno += id_check_char(idno)
+    spoken = f"身份证号是{idno[:6]} {idno[6:14]} {idno[14:17]}，最后一位是大写的{idno[17]}"
+    assert extract_claim_slots(spoken, REF).slots["insured_id"] == idno
+    assert "insured_name" not in extract_claim_slots("我是包工头，我手下一个工人摔了", REF).slots
+    assert extract_claim_slots("清明放假那几天 四月六号下午", REF).slots["accident_date"] == "2027-04-06"
+    two = extract_claim_slots("在济宁医学院附属医院拍的片子，后来在齐鲁医院住院做的手术", REF)
+    assert two.slots["treatment"] == {"hospital": "山东大学齐鲁医院", "status": "inpatient"}
+    assert extract_claim_slots("瑞金医院看的，讲不开刀，回屋里躺着养", REF).slots["treatment"]["status"] == "outpatient"
+    assert extract_claim_slots("潜水上来说是减压病", REF).slots["diagnosis"]["icd10"] == "T70"
+    assert extract_claim_slots("右手食指骨折了", REF).slots["diagnosis"]["icd10"] == "S62"

@@ -58,7 +58,8 @@ _BAD_NAMES = {"人民", "医院", "先生", "女士", "小姐", "师傅", "老�
               "时候", "明天", "向前", "任何", "应该", "关于", "于是", "常常", "平时", "和平", "高兴", "江北", "宁可",
               "成都", "重庆", "金水", "武昌", "江汉", "白云", "海淀", "朝阳", "罗湖", "龙岗", "南山", "福田", "宝安",
               "车祸", "路上", "石膏", "包扎", "上班", "上学", "万一", "那个", "这个", "那边", "那里", "这边", "那么",
-              "然后"}
+              "然后", "包工头", "工头", "老板", "经理", "主管", "班长", "组长", "队长", "导游", "会计", "保安", "厨师",
+              "司机", "店长", "房东", "家长", "监护人"}
 
 
 # Characters that end a name after it but are common as the first given-name character (家乐, 家豪, 天宇).
@@ -161,7 +162,9 @@ def id_problem(idno: str) -> str | None:
     return None
 
 
-_LAST_CHAR = re.compile(r"[，,\s]*(?:最后一位|末位|最后一个|尾号)(?:数字|字母)?(?:是|为)?\s*(?P<c>[0-9Xx叉])")
+_LAST_CHAR = re.compile(
+    r"[，,\s]*(?:最后一位|末位|最后一个|尾号)(?:数字|字母)?(?:是|为)?\s*(?:大写|小写)?(?:的)?(?:字母)?\s*(?P<c>[0-9Xx叉])"
+)
 _ID_LABEL = re.compile(r"身份证|证件号|身份号")
 _PHONE_LABEL = re.compile(r"电话|手机|联系方式|号码|打我")
 CORRECTION = re.compile(
@@ -356,7 +359,8 @@ _ACCIDENT_WORDS = re.compile(r"意外|事故|不小心|出事|车祸|摔|撞|烫
 _ILLNESS_WORDS = re.compile(r"生病|疾病|病了|发病|犯病|得病|的病|病情|心脏病|查出|确诊|体检|癌|突发|发烧|重疾|重大疾病")
 _STROKE_BLEEDS = frozenset({"I60", "I61", "I62"})
 _TRAUMA_WORDS = re.compile(
-    r"车祸|撞|摔|跌|砸|坠落|掉下|打架|被打|外伤|刮倒|碰倒|被车|轧|翻(?:车|倒|到|进|下)|撑了一下|崴|扭(?:了|伤|到)"
+    r"车祸|撞|摔|跌|砸|坠落|掉下|打架|被打|外伤|刮倒|碰倒|被车|轧|翻(?:车|倒|到|进|下)|撑了一下|崴|扭(?:了|伤|到)|"
+    r"碰着|碰到|磕到|磕着"
 )
 # Harm from an outside agent (drowning, electricity, poisons, heat and cold: ICD-10 T51-T75) makes what follows
 # from it an accident too ("掉水里呛了水，吸入性肺炎")
@@ -387,7 +391,9 @@ _INPATIENT_NEG = re.compile(r"(?:没|没有|冇|唔使|不用|没让|未|还没|
 # "回来再做手术", "下周要开刀": an operation still to come says nothing about the treatment so far
 _INPATIENT_LATER = re.compile(r"(?:再|要|准备|打算|需要|得|还得|等着|回头|过几天|下周|到时候)[^，。,]{0,2}$")
 _TREATMENT_WORDS = re.compile(r"手术|开刀|化疗|放疗")
-_OUTPATIENT = re.compile(r"门诊|急诊|开了?(?:点)?药|回家了|返屋企|返屋|打[了咗]?石膏|打完就回|就回来了|"
+_ADMITTED_AT = re.compile(r"[^，。,]{0,3}?(?:住院|住的院|住着|住下|做的手术|做了手术|ICU|重症监护)")
+_OUTPATIENT = re.compile(r"门诊|急诊|开了?(?:点)?药|回家了|返屋企|返屋|回屋里|回屋头|躺着养|打[了咗]?石膏|打完就回|"
+                         r"就回来了|"
                          r"回家(?:休养|休息|养着|养伤)|等床位?|排床|"
                          r"在家(?:里)?(?:养着|休养|养伤|休息|躺着)|绷带|夹板|打了?针|打了?石膏|换药|缝了?针|包扎|拍了?片|"
                          r"看了(?:一)?下|处理完|打了?疫苗|处理的|处理了")
@@ -415,7 +421,7 @@ def _status(text: str) -> tuple[str | None, float]:
         if m.group(0) == "抢救" and re.search(r"回家|门诊|急诊[^，。,]{0,6}(?:处理|看)", text) \
                 and not re.search(r"住|ICU|病房|监护", text):
             continue  # "在急诊抢救了一下就回家了": an emergency visit, not an admission
-        if _INPATIENT_NEG.search(text, max(0, m.start() - 4), m.start()):
+        if _INPATIENT_NEG.search(text, max(0, m.start() - 4), m.start()) or text[m.start() - 1:m.start()] == "不":
             if m.group(0) == "出院":
                 inpatient = True  # "还没出院": still in hospital
                 continue
@@ -439,9 +445,18 @@ def _pick_hospital(hs: list[HospitalMention], text: str) -> HospitalMention | No
     for h in reversed(hs):
         if re.search(r"转[到去院了]", text[max(0, h.start - 6):h.start]):
             return h
+    if len(hs) > 1:
+        # seen at one, admitted at another: the admitting hospital ("在秦皇岛拍的核磁，回北京在北医三院住院")
+        admitted = [h for h in hs if _ADMITTED_AT.match(text, h.end)]
+        if len(admitted) == 1:
+            return admitted[0]
     starts = [h.start for h in hs]
     picked: HospitalMention = _corrected(hs, starts, text)
     return picked
+
+
+_HOLIDAY_DATES = {"festival", "lunar_fe", "lunar", "solar_term", "holiday_day"}
+_EXPLICIT_DATES = {"iso", "ymd", "md", "month_day", "rel_year_md"}
 
 
 # ---------------------------------------------------------------------------------------------- main
@@ -552,6 +567,10 @@ def extract_claim_slots(
     dates = [d for d in find_dates(place_text, ref_date)]
     if dates:
         pick = _corrected(dates, [d.start for d in dates], place_text)
+        explicit = [d for d in dates if d.start > pick.start and d.kind in _EXPLICIT_DATES
+                    and d.start - pick.end <= 12 and abs((d.value - pick.value).days) <= 7]
+        if pick.kind in _HOLIDAY_DATES and explicit:
+            pick = explicit[0]  # "五一放假那几天 五月二号下午": the day said after the holiday
         if pick.future:
             out.problems["accident_date"] = f"您说的日期（{pick.value.isoformat()}）还没到，请再确认一下出险日期"
         else:

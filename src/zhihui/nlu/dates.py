@@ -75,6 +75,7 @@ class DateMention:
     text: str
     future: bool  # after the reference date
     exact: bool  # False for vague expressions (年前, 周末, 半个月前)
+    kind: str = ""  # which pattern: "md", "festival", "rel_day" …
 
 
 _N = r"[0-9零〇一二两三四五六七八九十幺]"
@@ -322,7 +323,7 @@ def find_dates(text: str, ref: dt.date) -> list[DateMention]:
         value, exact = _resolve(m, ref)
         if value is None:
             continue
-        out.append(DateMention(value, m.start(), m.end(), m.group(0), value > ref, exact))
+        out.append(DateMention(value, m.start(), m.end(), m.group(0), value > ref, exact, m.lastgroup or ""))
     return out
 
 

@@ -48,7 +48,7 @@ _GENERIC = {"省医", "省医院", "省人民医院", "省人医", "儿童医院
             "人民医院", "市人民医院", "中心医院", "中心人民医院", "市一院", "市一医院", "第二人民医院", "市二院",
             "第三人民医院", "工人医院", "州医院", "州人民医院", "州中心医院",
             # provincial and regional hospitals
-            "自治区人民医院", "省一院", "省肿瘤医院", "省中医院", "军区总医院", "藏医院"}
+            "自治区人民医院", "省一院", "省肿瘤医院", "省中医院", "军区总医院", "藏医院", "省立医院", "区人民医院"}
 # Generic nicknames that fall back to the first-listed hospital when no city is known.
 _DEFAULTABLE = {"协和", "同济", "中山医院", "协和医院", "同济医院"}
 # A generic nickname right after one of these is the tail of another hospital's name ("县人民医院").

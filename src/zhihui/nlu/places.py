@@ -284,7 +284,11 @@ class DivisionTable:
             cities |= provinces & set(MUNICIPALITIES)
         dmentions = [m for m in chain if m.level == "district"]
         if dmentions:
-            dm = dmentions[-1]
+            # the last district that lies in the city or province said ("大同平城区 古城墙": not 丽江's 古城区)
+            fitting = [m for m in dmentions if any(
+                (d.city in cities) if cities else (d.province in provinces) for d in m.divisions
+            )] if (cities or provinces) else []
+            dm = fitting[-1] if fitting else dmentions[-1]
             cands = list(dm.divisions)
             if cities:
                 cands = [d for d in cands if d.city in cities]
