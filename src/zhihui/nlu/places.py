@@ -43,7 +43,7 @@ _BEFORE_SHORT_DISTRICT_OK = set("在到去回住从是们的就那这里个边�
 _TREATED_AFTER = re.compile(
     r"的?[　]|的?[^，。,\s]{0,4}(?:医院|卫生院)|(?:去|来)?(?:住院|住的院|看病|看的病|就医|治疗|看的)"
 )
-_TAKEN_TO_BEFORE = re.compile(r"(?:送到|送去|送往|拉到|拉去|转到|转去|转院到|接回|送回|去了)$")
+_TAKEN_TO_BEFORE = re.compile(r"(?:送到|送去|送往|拉到|拉去|转到|转去|转院到)$")
 _ORIGIN_AFTER = re.compile(r"的?人(?![民员])|籍|户口|口音|老乡")
 _ORIGIN_BEFORE = re.compile(r"来自$|老乡是?$|户口在$|籍贯是?$")
 # weak city short names that stay everyday words even after 在/到 ("在东方", "去海北")
