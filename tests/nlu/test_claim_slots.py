@@ -438,3 +438,17 @@ def test_more_statements_from_the_hotline() -> None:
     assert extract_claim_slots("瑞金医院看的，讲不开刀，回屋里躺着养", REF).slots["treatment"]["status"] == "outpatient"
     assert extract_claim_slots("潜水上来说是减压病", REF).slots["diagnosis"]["icd10"] == "T70"
     assert extract_claim_slots("右手食指骨折了", REF).slots["diagnosis"]["icd10"] == "S62"
+
+
+def test_reporters_roles_and_more_dates() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert extract_claim_slots("我是孩子他姥姥，俺外孙摔了", REF).slots["relation"] == "other"
+    assert extract_claim_slots("我是被保险人的儿媳妇，我婆婆住院了", REF).slots["relation"] == "other"
+    assert extract_claim_slots("我是一名老师，我在教室从椅子上摔下来了", REF).slots["relation"] == "self"
+    assert extract_claim_slots("我是村医，他是我们村的村民", REF).slots["relation"] == "other"
+    assert extract_claim_slots("霜降那天胸口疼", REF).slots["accident_date"] == "2026-10-23"
+    assert "accident_date" not in extract_claim_slots("下大雪那天摔的", REF).slots
+    assert extract_claim_slots("上个礼拜一直发烧，上礼拜五住的院", REF).slots["accident_date"] == "2027-04-09"
+    assert "insured_name" not in extract_claim_slots("我阿大叫公羊顶了一下", REF).slots
+    held = extract_claim_slots("前天去外地出差。昨天开会时突然晕倒了", REF)
+    assert held.slots["accident_date"] == "2027-04-14"

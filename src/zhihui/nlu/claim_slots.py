@@ -163,12 +163,13 @@ def id_problem(idno: str) -> str | None:
 
 
 _LAST_CHAR = re.compile(
-    r"[，,\s]*(?:最后一位|末位|最后一个|尾号)(?:数字|字母)?(?:是|为)?\s*(?:大写|小写)?(?:的)?(?:字母)?\s*(?P<c>[0-9Xx叉])"
+    r"[，,\s]*(?:最后一位|末位|最后一个|尾号|最后)(?:数字|字母)?(?:是|为)?\s*(?:个)?(?:大写|小写)?(?:的)?(?:字母)?\s*"
+    r"(?P<c>[0-9Xx叉])"
 )
 _ID_LABEL = re.compile(r"身份证|证件号|身份号")
 _PHONE_LABEL = re.compile(r"电话|手机|联系方式|号码|打我")
 CORRECTION = re.compile(
-    r"不对|说错了|搞错了|记错了|[记说]岔了|口误|[哦啊]不是(?=[\s，,])|哦不(?!是)|啊不(?!是)|更正一下|纠正一下|重新说一下"
+    r"不对|不是不是|说错了|搞错了|记错了|[记说]岔了|口误|[哦啊]不是(?=[\s，,])|哦不(?!是)|啊不(?!是)|更正一下|纠正一下|重新说一下"
     r"|不是[^，,。]{1,12}[，,]\s*(?:而)?是"
 )
 
@@ -191,13 +192,20 @@ def _corrected(items: list[Any], starts: list[int], text: str) -> Any:
 # two to four characters naming whose relative the reporter is ("我是张建国的儿子"), not "我是来给…"
 _WHOSE = "(?:(?![替给帮为来报])[\u4e00-\u9fff]){2,4}?"
 _REL_PATTERNS: list[tuple[str, str]] = [
+    # "我是孩子他奶奶", "我是娃的外爷", "我是被保险人的女婿": grandparents and in-laws reporting are "other"
+    (r"(?:我|俺|额)是(?:孩子|娃|小孩|他|她|被保险人|出险人)?(?:他|她|的)?(?:爷爷|奶奶|外公|外婆|姥姥|姥爷|外爷|外奶|"
+     r"舅舅|姑姑|姨妈|小姨|叔叔|伯伯|女婿|儿媳妇?|姑爷|干爹|干妈|继父|继母|后妈|后爸)", "other"),
+    # the reporter's role: a village doctor, a coach, a police officer, a carer
+    (r"(?:我|俺)(?:这边|这里)?是(?:[^，。,]{0,10}?)(?:医生|村医|大夫|教练|民警|警察|交警|护工|护士|网格员|社工|志愿者|队友|工友|车间|"
+     r"辅导员|领队|宿管|物业|保安|班主任|老师|支书|书记|村主任|村长|村干部)"
+     r"(?=.*(?:他|她|学生|孩子|小朋友|老人|队员|村民|病人|游客|员工|工人|患者|伤者|客人|人叫))", "other"),
     # "替我爸妈报的", "给俺自己报": whom the report is for, said outright
     (r"(?:替|给|帮)(?:我|俺|额|阿拉)(?:的|家)?(?:爸妈|父母|爸|妈|老爸|老妈|父亲|母亲|爹|娘|老汉|阿爸|阿妈|阿母|老豆|姆妈)"
      r"|(?:替|给|帮)(?:俺|额)大(?![夫哥姐学爷娘妈伯])|(?:额|阿拉)(?:爸|妈|大|姆妈|爷|娘)(?![夫哥姐学爷娘妈伯])",
      "parent"),
     (r"(?:替|给|帮)(?:我|俺)(?:的|家|屋里)?(?:儿子|女儿|闺女|孩子|娃|崽|小孩|个仔|个女|囡囡|妞)", "child"),
     # "报案人是被保险人的女儿", "（他女儿，也就是我）": the reporter is the insured's child
-    (r"(?:报案人|我)是(?:被保险人|出险人|被保人|他|她)的?(?:儿子|女儿|闺女|儿媳|女婿)"
+    (r"(?:报案人|我)是(?:被保险人|出险人|被保人|他|她)的?(?:儿子|女儿|闺女)(?!媳)"
      r"|(?:他|她)的?(?:儿子|女儿|闺女)[，,]?\s*(?:也就是|就是)(?:我|本人)", "parent"),
     (r"(?:报案人|我)是(?:被保险人|出险人|被保人|他|她)的?(?:爸爸|妈妈|父亲|母亲)"
      r"|(?:他|她)的?(?:爸爸|妈妈|父亲|母亲)[，,]?\s*(?:也就是|就是)(?:我|本人)", "child"),
@@ -206,25 +214,27 @@ _REL_PATTERNS: list[tuple[str, str]] = [
     # an employer, a teacher or an agent reporting for someone in their care
     (r"(?:我们|我们的|我们公司的?|我们单位的?|我们厂的?|我们工地上?的?|我们[^，。,\s]{0,6}?(?:公司|单位|厂|工地|店|仓库|"
      r"酒店|学校|幼儿园|团|班|车队)(?:里|上)?的?)(?:有个|有一个|一个|一位|的)?"
-     r"(?:工人|员工|职工|司机|电工|焊工|矿工|师傅|学生|小孩|孩子|客户|快递员|搬运工|小朋友|游客|客人|小工|店员|服务员|保安)"
+     r"(?:工人|员工|职工|司机|电工|焊工|矿工|师傅|学生|小孩|孩子|客户|快递员|搬运工|小朋友|游客|客人|小工|店员|服务员|保安|"
+     r"队员|队友|会员|学员|老人)"
      r"|(?:我是|俺是)(?:业务员|代理人|保险代理人)|住我们(?:店|酒店|宾馆|民宿|客栈)的客人",
      "other"),
-    (r"(?:我|俺|阿拉)(?:家|屋头|屋里头?)?(?:那个|的)?(?:男人|女人|老倌|老头子|老伴儿?)|屋头那个|屋里头那个", "spouse"),
+    (r"(?:我|俺|阿拉)(?:家|屋头|屋里头?)?(?:那个|的)?(?:男人|女人|老倌|老头子|老伴儿?)|屋头那个|屋里头那个|(?:我|俺)(?:家)?当家的",
+     "spouse"),
     # "I am X's child" -> the insured is my parent; "I am the child's mother" -> insured is my child
     (rf"我是(?:他|她|孩子|小孩|{_WHOSE})的?(?:爸爸|妈妈|爸|妈|父亲|母亲|家长)", "child"),
     (r"我系(?:佢|佢哋)?(?:嘅)?(?:阿妈|阿爸|老豆|老母|妈咪|爹哋)", "child"),  # Cantonese: "I am his mother"
-    (rf"我是(?:他|她|{_WHOSE})?的?(?:亲生)?(?:儿子|女儿|闺女|孩子)", "parent"),
+    (rf"我是(?:他|她|{_WHOSE})?的?(?:亲生)?(?:儿子|女儿|闺女|孩子)(?![他她的爷奶外姥姑舅姨叔伯爸妈])", "parent"),
     (rf"我是(?:他|她|{_WHOSE})的?(?:老婆|媳妇|爱人|老公|丈夫|妻子|太太|先生)", "spouse"),
     (r"孩子(?:他|她)?(?:妈|爸|娘|爹)|我家那口子|那口子|孩他(?:妈|爸)|孩子的(?:妈|爸)", "spouse"),
     (r"儿媳妇?|女婿|婆婆|公公|岳父|岳母|老丈人|丈人|丈母娘|爷爷|奶奶|外公|外婆|姥姥|姥爷|孙子|孙女|外孙女?|"
      r"哥哥|姐姐|弟弟|妹妹|我哥|我姐|我弟|我妹|叔叔|阿姨|舅舅|姑姑|姨妈|侄子|侄女|外甥女?|表哥|表姐|表弟|表妹|堂哥|"
      r"堂姐|亲戚|朋友|同事|邻居|同学|室友|舍友|领导|主管|员工|下属|老板|雇主|保姆|工友|客户|病友|导游|游客|乘客|旅客|"
-     r"嫂子|弟媳|姐夫|妹夫|大爷|大伯|伯伯|伯父|伯母|大娘|婶婶|婶子|小叔子|小舅子|大舅子|阿嬷|阿公|阿婆|阿爷|"
+     r"嫂子|弟媳|姐夫|妹夫|大爷|大伯|伯伯|伯父|伯母|大娘|婶婶|婶子|小叔子|小舅子|大舅子|阿嬷|阿公|阿婆|阿爷|家婆|家公|奶公|外爷|"
      r"老师|班主任|村干部|干部|村长|(?:保险)?代理人|业务员|房东", "other"),
     (r"老婆|媳妇|爱人|老公|丈夫|妻子|太太|我先生|我对象|老伴|(?:我|俺|我们)家?(?:的)?老头子?|我家老太婆|婆娘|婆姨|"
      r"孩子他爹|娃他爹|娃他妈|娃他娘|孩他爹", "spouse"),
     (r"老爸|老妈|老爷子|老太太|老父亲|老母亲|我爸|我妈|爸爸|妈妈|父亲|母亲|我爹|我娘|我父|我母|"
-     r"俺爹|俺娘|俺爸|俺妈|(?:我|俺)(?:家)?老汉|俺大(?![夫哥姐学爷娘妈伯])|俺达|阿爸|阿妈|阿母|阿爹|老豆|老母|姆妈",
+     r"俺爹|俺娘|俺爸|俺妈|(?:我|俺)(?:家)?老汉|俺大(?![夫哥姐学爷娘妈伯])|俺达|阿爸|阿妈|阿母|阿爹|老豆|老母|姆妈|(?:我|俺)阿大",
      "parent"),
     (r"儿子|女儿|闺女|孩子|小孩|宝宝|我家小子|我家丫头|我娃|娃娃|我个仔|我个女|囡囡|(?:我|俺)妞|"
      r"(?:我|俺|我们|俺们)(?:家|屋里|屋头)?(?:的)?(?:那个|这个)?(?:娃|崽)", "child"),
@@ -232,6 +242,7 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      r"|就是我(?=[，。,！\s]|$)|我是出险人", "self"),
 ]
 _REL_RE = re.compile("|".join(f"(?P<r{i}>{p})" for i, (p, _) in enumerate(_REL_PATTERNS)))
+_OWN_JOB = re.compile(r"我是(?:一名|一个|个|一位)?$")
 _REL_NEG = re.compile(r"(?:不是|并非)[^，。,]{0,3}$")
 _SELF_WEAK = re.compile(
     r"(?:^|[，。,\s])(?:[^，。,]{0,12}?)我(?:今天|昨天|前天|大前天|上周|这周|上个月|这个月|去年|今年|在|被|查出|得了|确诊|摔|"
@@ -252,6 +263,9 @@ def _relation(text: str) -> tuple[str | None, int, float]:
     for m in _REL_RE.finditer(text):
         if _REL_NEG.search(text, max(0, m.start() - 5), m.start()):
             continue
+        if _REL_PATTERNS[int((m.lastgroup or "r0")[1:])][1] == "other" and \
+                _OWN_JOB.search(text, max(0, m.start() - 5), m.start()):
+            continue  # "我是一名老师，…我从椅子上摔下来了": the reporter's own job, not a relation
         if re.match(r"家的?(?:狗|猫|车|牛|马|羊|鹅|房子|孩子)", text[m.end():m.end() + 4]) and \
                 _REL_PATTERNS[int((m.lastgroup or "r0")[1:])][1] == "other":
             continue  # "邻居家的狗咬了": the neighbour owns the dog
@@ -272,6 +286,10 @@ _NAME_CUE = re.compile(
     r"(?:被保险人|被保人|出险人|姓名)[：:])"
     r"[，,:：\s]?"
 )
+_PASSIVE_AFTER_NAME = re.compile(r"(?:给)?(?:顶|咬|撞|踢|打|抓|挠|压|砸|刮|碰|拱|踩|蜇|叮|啄|轧|夹|撵|追)")
+_PASSIVE_CLAUSE = re.compile(
+    r"[\u4e00-\u9fff]{1,3}?(?:给)?(?:顶|咬|撞|踢|打|抓|挠|压|砸|刮|碰|拱|踩|蜇|叮|啄|轧|夹|撵|追)(?:了|着|伤|到|断|破|倒|一下)"
+)
 _REPORTER_AFTER_NAME = re.compile(r"是我(?:自己|本人)?(?:[，,。\s]|$)")
 _NAME_END = re.compile(r"[，,。\s]|$|身份|今年|电话")
 _STRONG_NAME_CUE = re.compile(r"(?:名字叫|名字是|姓名是|姓名叫|出险人叫|被保险人叫|被保人叫)[，,:：\s]?")
@@ -280,7 +298,7 @@ _NOT_A_NAME_CHAR = re.compile(r"[我你他她的了在和跟说叫今昨前这�
 _KIN_BEFORE_NAME = re.compile(
     r"(?:我|俺)(?:的|家)?(?:老爸|老妈|老爷子|老太太|爸爸|妈妈|父亲|母亲|爸|妈|爹|娘|老婆|媳妇|爱人|老公|丈夫|妻子|太太|先生|老伴儿?|"
     r"儿子|女儿|闺女|孩子|同事|朋友|邻居|同学|室友|哥哥|姐姐|弟弟|妹妹|哥|姐|弟|妹|外婆|外公|奶奶|爷爷|婆婆|公公|"
-    r"岳父|岳母|老丈人|员工|领导|外孙女|外孙|孙子|孙女|外甥女|外甥|侄子|侄女|儿媳妇|儿媳|女婿|舅舅|叔叔|姑姑|阿姨|姨妈|"
+    r"岳父|岳母|老丈人|员工|领导|院里的|村里的|厂里的|店里的|班上的|单位的|外孙女|外孙|孙子|孙女|外甥女|外甥|侄子|侄女|儿媳妇|儿媳|女婿|舅舅|叔叔|姑姑|阿姨|姨妈|"
     r"嫂子|弟媳|表哥|表姐|表弟|表妹|堂哥|堂姐|堂弟|堂妹)[，,\s]?|(?:母亲|父亲|员工)[，,]\s?"
     r"|(?:工人|员工|职工|司机|电工|焊工|矿工|师傅|学生|客户|被保险人|小工|店员|伙计|服务员|保安|保洁|厨师|管理员|保管员|"
     r"小朋友|游客|客人|乘客|旅客|病人|患者|搬运工|快递员|"
@@ -314,8 +332,8 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
             _STRONG_NAME_CUE.match(text, m.start()) or _NAME_END.match(text, pos + len(whole.group(0)))
         ):
             n = whole.group(0)  # "名字叫阿依努尔", "我婆婆叫斯琴高娃，蒙古族": longer than surname + two
-        if not n:
-            continue
+        if not n or _PASSIVE_AFTER_NAME.match(text, pos + len(n)) or _PASSIVE_CLAUSE.match(text, pos):
+            continue  # "叫公羊顶了一下", "叫狗咬了": 叫 as "by", not "named"
         is_self = text[max(0, m.start() - 1):m.start()] in ("我", "俺", "额") \
             or text[max(0, m.start() - 3):m.start()] == "我的名"
         if is_self and relation not in (None, "self"):
@@ -381,7 +399,8 @@ _NONE = re.compile(
 )
 _INPATIENT = re.compile(
     r"住院|住进|住的院|住了院|住着院|住着|住了[^，。,]{1,5}院|住在[^，。,]{1,12}院|在ICU|ICU|CCU|重症监护|监护室|病房|"
-    r"住起|留医|入院|住下|住进去|住[辣勒拉海]医院|住[辣勒拉海]院里|"
+    r"住起|留医|入院|住下|住进去|住[辣勒拉海]医院|住[辣勒拉海]院里|住紧院?|住咗院|"
+    r"做了[^，。,]{0,6}(?:吻合|内固定|置换|切除术|再植|复位固定)|放了?(?:[一两二三四五\d]个)?支架|"
     r"住了(?:[一二两三四五六七八九十几半]|\d)+(?:多|来)?(?:天|晚|夜|周|个星期|个礼拜|礼拜|个月|个多月)|"
     r"(?<!门诊)(?:做|动|行)[^，。,做]{0,8}?手术|手术(?:做|后|完)|术后|开刀|化疗|住上了?院|"
     r"放疗|抢救|办了入院|收治|出院"
@@ -391,11 +410,13 @@ _INPATIENT_NEG = re.compile(r"(?:没|没有|冇|唔使|不用|没让|未|还没|
 # "回来再做手术", "下周要开刀": an operation still to come says nothing about the treatment so far
 _INPATIENT_LATER = re.compile(r"(?:再|要|准备|打算|需要|得|还得|等着|回头|过几天|下周|到时候)[^，。,]{0,2}$")
 _TREATMENT_WORDS = re.compile(r"手术|开刀|化疗|放疗")
+_SCHEDULED = re.compile(r"(?:排了|约了|预约了?|安排了?)?(?:下周|下礼拜|下星期|下个月|过几天|明天|后天)[^，。,]{0,1}$")
 _ADMITTED_AT = re.compile(r"[^，。,]{0,3}?(?:住院|住的院|住着|住下|做的手术|做了手术|ICU|重症监护)")
-_OUTPATIENT = re.compile(r"门诊|急诊|开了?(?:点)?药|回家了|返屋企|返屋|回屋里|回屋头|躺着养|打[了咗]?石膏|打完就回|"
-                         r"就回来了|"
+_OUTPATIENT = re.compile(r"门诊|急诊|(?:医院|院)看的|开了?(?:点)?药|回家了|返屋企|返屋|回屋里|回屋头|躺着养|"
+                         r"打[了咗]?石膏|打完就回|就回来了|"
                          r"回家(?:休养|休息|养着|养伤)|等床位?|排床|"
-                         r"在家(?:里)?(?:养着|休养|养伤|休息|躺着)|绷带|夹板|打了?针|打了?石膏|换药|缝了?针|包扎|拍了?片|"
+                         r"在家(?:里)?(?:养着|休养|养伤|休息|躺着)|绷带|夹板|缝了?[几两二三四五六七八九十\d]*针|回院里|"
+    r"打了?针|打了?石膏|换药|缝了?针|包扎|拍了?片|"
                          r"看了(?:一)?下|处理完|打了?疫苗|处理的|处理了")
 
 
@@ -429,6 +450,8 @@ def _status(text: str) -> tuple[str | None, float]:
             continue
         if _TREATMENT_WORDS.search(m.group(0)) and _INPATIENT_LATER.search(text, max(0, m.start() - 4), m.start()):
             continue
+        if _SCHEDULED.search(text, max(0, m.start() - 5), m.start()):
+            continue  # "医生排了下周住院": admitted later, an outpatient so far
         inpatient = True
     if inpatient:
         return "inpatient", 0.9
@@ -453,6 +476,24 @@ def _pick_hospital(hs: list[HospitalMention], text: str) -> HospitalMention | No
     starts = [h.start for h in hs]
     picked: HospitalMention = _corrected(hs, starts, text)
     return picked
+
+
+_EVENT = re.compile(
+    r"摔|跌|撞|倒|晕|昏|中风|发病|犯病|出事|受伤|骨折|烫|砸|咬|确诊|查出|抽搐|梗|出血|住进|送到|送去|"
+    r"疼|痛|割|切|扭|崴|掉|溺|淹|中毒|烧|炸|压|夹|卷"
+)
+_CLAUSE_END = re.compile(r"[，。,；;！!？?]")
+_SENTENCE_END = re.compile(r"[。；;！!？?]")
+
+
+def _clause_end(text: str, start: int) -> int:
+    m = _CLAUSE_END.search(text, start)
+    return m.start() if m else len(text)
+
+
+def _sentence_end(text: str, start: int) -> int:
+    m = _SENTENCE_END.search(text, start)
+    return m.start() if m else len(text)
 
 
 _HOLIDAY_DATES = {"festival", "lunar_fe", "lunar", "solar_term", "holiday_day"}
@@ -565,6 +606,14 @@ def extract_claim_slots(
 
     # date
     dates = [d for d in find_dates(place_text, ref_date)]
+    if any(not d.future for d in dates):
+        dates = [d for d in dates if not (d.future and d.kind == "rel_day")]  # "明天就回长沙了": a plan
+    if len(dates) > 1 and dates[0].kind not in _EXPLICIT_DATES and not CORRECTION.search(place_text):
+        # "前天出差，坐了十几个小时飞机回来。昨天上午开会时突然晕倒": the day of the sentence that tells what happened
+        first = dates[0]
+        eventful = [d for d in dates[1:] if _EVENT.search(place_text, d.end, _clause_end(place_text, d.end))]
+        if eventful and not _EVENT.search(place_text, first.end, _sentence_end(place_text, first.end)):
+            dates = eventful
     if dates:
         pick = _corrected(dates, [d.start for d in dates], place_text)
         explicit = [d for d in dates if d.start > pick.start and d.kind in _EXPLICIT_DATES

@@ -128,12 +128,15 @@ _PATTERNS: list[tuple[str, str]] = [
               r"|(?P<lu_sf>春节|过年|年前|大年夜)"),
     ("festival", rf"(?P<fe>{_SOLAR_FESTIVALS})"),
     ("lunar_fe", rf"(?P<lf>{_LUNAR_FESTIVALS})"),
-    ("solar_term", r"(?P<st>清明|冬至|夏至|立春|立夏|立秋|立冬)(?:节|那天|当天)?"),
+    # the solar terms people date things by; those that are also weather words need 那天 ("下大雪" is not 大雪)
+    ("solar_term", r"(?P<st>清明|冬至|夏至|立春|立夏|立秋|立冬|惊蛰|春分|秋分|芒种|小满|处暑|白露|寒露|霜降|谷雨)"
+                   r"(?:节|那天|当天)?"
+                   r"|(?<![下场飘])(?P<st2>雨水|小暑|大暑|小雪|大雪|小寒|大寒)(?=那天|当天|节气)"),
     ("lunar_md", r"(?P<lm_p>农历|阴历|老历)?(?P<lm_m>正|冬|腊|十一|十二|[一二三四五六七八九十])月"
                  r"(?P<lm_d>初[一二三四五六七八九十]|廿[一二三四五六七八九]|二十[一二三四五六七八九]?|三十"
                  r"|十[一二三四五六七八九]|十(?![一二三四五六七八九]))(?![号日0-9])"),
     ("week", rf"(?P<wk>上上个?(?:周|星期|礼拜)|上个?(?:周|星期|礼拜)|这个?(?:周|星期|礼拜)"
-             rf"|本(?:周|星期)|(?<![上这本个])(?:周|星期|礼拜))(?P<wk_d>{_WEEKDAY}|末)"),
+             rf"|本(?:周|星期)|(?<![上这本个])(?:周|星期|礼拜))(?P<wk_d>{_WEEKDAY}(?<!一(?=直|些|点|样|起|共|般|切|整))|末)"),
     ("ago", rf"(?P<ago_n>{_N}{{1,3}}|半|几)(?:个)?(?P<ago_u>天|日|周|星期|礼拜|月|年)(?:半)?(?:以前|之前|前)"),
     ("half_month", r"(?P<hm>半个月|大半个月)(?:以前|之前|前)"),
     ("rel_day", r"(?P<rd>大前天|大前儿个|大前儿|前天|前儿个|前儿|前日(?!子)|昨天|昨个儿|昨儿个|昨个|昨儿|昨晚|昨夜|"
@@ -261,7 +264,7 @@ def _resolve(m: re.Match[str], ref: dt.date) -> tuple[dt.date | None, bool]:
         lm, ld = LUNAR_FESTIVALS[g("lf")]
         return recent_lunar(lm, ld, ref), True
     if kind == "solar_term":
-        return recent_solar_term(g("st"), ref), True
+        return recent_solar_term(g("st") or g("st2"), ref), True
     if kind == "lunar_md":
         month_word, day_word = g("lm_m"), g("lm_d")
         said_lunar = bool(g("lm_p")) or month_word in _LUNAR_MONTH or day_word[0] in "初廿"

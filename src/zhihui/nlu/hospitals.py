@@ -58,7 +58,7 @@ _UNKNOWN = re.compile(r"[\u4e00-\u9fff（）()]{1,16}?(?:医院|卫生院|保健
 # Words that end a phrase before a hospital name ("送到", "在", "去了").
 _CUT = re.compile(r".*[在到去送往进了的是和跟从说叫个这那就还过回转找]")
 _INSTITUTION = re.compile(
-    r"[市县区省镇乡]|大学|附属|人民|中心|中医|妇幼|第[一二三四五六七八九十]|儿童|肿瘤|骨科|口腔|眼科|军|总"
+    r"[市县区省镇乡盟州旗]|大学|附属|人民|中心|中医|妇幼|第[一二三四五六七八九十]|儿童|肿瘤|骨科|口腔|眼科|军|总"
 )
 _VAGUE_PREFIX = {"当地", "附近", "本地", "大", "小", "私立", "私人", "公立", "一家", "那家", "这家", "县", "市", "镇",
                  "乡", "区", "省", "社区", "这个", "那个", "哪个", "正规", "专科", "三甲", "外地", "老家"}
@@ -150,9 +150,11 @@ class HospitalRegistry:
                 lst = surface.setdefault(form, [])
                 if idx not in lst:
                     lst.append(idx)
-        # a nickname shared by hospitals of different cities ("广医一院", "山大二院") needs a city to decide
+        # a nickname shared by hospitals of different cities ("广医一院", "山大二院") needs a city to decide, and so
+        # does one relative to a place ("市肿瘤医院", "省一院")
         for form, idxs in surface.items():
-            if len({self.hospitals[i].city for i in idxs}) > 1 and form not in _DEFAULTABLE:
+            if (len({self.hospitals[i].city for i in idxs}) > 1 or form[0] in "市省区县州") \
+                    and form not in _DEFAULTABLE:
                 self.generic_forms.add(form)
         self.surface = surface
         self._places = _place_names()
@@ -290,6 +292,10 @@ def proper_unregistered_name(name: str) -> str | None:
         if not full and word[-1] not in "县区市旗":
             continue  # a county's short name is an everyday word too often ("红星", "长寿")
         rest = name[n:]
+        if rest.startswith(("本地", "当地", "附近", "那家", "这家", "一家", "那个", "这个", "私人", "私立", "的")):
+            return None  # "永州本地医院": a local hospital, not a name
+        if re.search(r"大学|学院", rest):
+            return name  # "牡丹江医学院附属红旗医院": the place is part of a college's name
         numbered = _NUMBERED_CITY_HOSPITAL.match(rest[1:] if rest.startswith("市") else rest)
         if numbered:
             rest = "第" + numbered.group("n") + "人民医院"  # "成都市三医院" is 成都市第三人民医院

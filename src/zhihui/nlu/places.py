@@ -26,7 +26,7 @@ _CITY_SHORT_STOP = {"来宾", "安康", "东方", "大同", "长治", "保山", 
                     "平凉", "南平", "三明", "中山", "本溪", "阿里", "兴安", "海南", "黄南", "海北", "海西",
                     "果洛", "玉树", "那曲", "林芝", "山南", "昌都", "日喀则"}
 _DISTRICT_SHORT_OK_AFTER = re.compile(
-    r"^(?:那边|这边|一带|附近|那块|这块|那里|这里|那儿|这儿|地区|境内|的|古城|古镇|县城|城里|景区)"
+    r"^(?:那边|这边|一带|附近|那块|这块|那里|这里|那儿|这儿|地区|境内|的|古城|古镇|县城|城里|景区|老家|一个|一家)"
 )
 # "在浦东摔的", "住在延吉": after a word of being or going somewhere, a short district name that names one
 # place in the whole country is read as that place, unless it is also an everyday word.
