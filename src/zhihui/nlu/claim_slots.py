@@ -194,11 +194,13 @@ _WHOSE = "(?:(?![替给帮为来报])[\u4e00-\u9fff]){2,4}?"
 _REL_PATTERNS: list[tuple[str, str]] = [
     # "我是孩子他奶奶", "我是娃的外爷", "我是被保险人的女婿": grandparents and in-laws reporting are "other"
     (r"(?:我|俺|额)是(?:孩子|娃|小孩|他|她|被保险人|出险人)?(?:他|她|的)?(?:爷爷|奶奶|外公|外婆|姥姥|姥爷|外爷|外奶|"
-     r"舅舅|姑姑|姨妈|小姨|叔叔|伯伯|女婿|儿媳妇?|姑爷|干爹|干妈|继父|继母|后妈|后爸)", "other"),
+     r"舅舅|姑姑|姨妈|小姨|叔叔|伯伯|女婿|儿媳妇?|姑爷|干爹|干妈|继父|继母|后妈|后爸|干儿子|干女儿|哥哥?|姐姐?|弟弟?|妹妹?|"
+     r"师傅|师父|徒弟)", "other"),
     # the reporter's role: a village doctor, a coach, a police officer, a carer
     (r"(?:我|俺)(?:这边|这里)?是(?:[^，。,]{0,10}?)(?:医生|村医|大夫|教练|民警|警察|交警|护工|护士|网格员|社工|志愿者|队友|工友|车间|"
-     r"辅导员|领队|宿管|物业|保安|班主任|老师|支书|书记|村主任|村长|村干部)"
-     r"(?=.*(?:他|她|学生|孩子|小朋友|老人|队员|村民|病人|游客|员工|工人|患者|伤者|客人|人叫))", "other"),
+     r"辅导员|领队|宿管|物业|保安|班主任|老师|支书|书记|村主任|村长|村干部|护理员|护工|师傅|老板)"
+     r"(?=.*(?:他|她|学生|孩子|小朋友|老人|老太太|队员|村民|病人|游客|员工|工人|患者|伤者|客人|人叫|家属))"
+     r"|(?:我|俺)是(?:他|她)的?(?:班主任|老师|师傅|老板|领导|同事|邻居)", "other"),
     # "替我爸妈报的", "给俺自己报": whom the report is for, said outright
     (r"(?:替|给|帮)(?:我|俺|额|阿拉)(?:的|家)?(?:爸妈|父母|爸|妈|老爸|老妈|父亲|母亲|爹|娘|老汉|阿爸|阿妈|阿母|老豆|姆妈)"
      r"|(?:替|给|帮)(?:俺|额)大(?![夫哥姐学爷娘妈伯])|(?:额|阿拉)(?:爸|妈|大|姆妈|爷|娘)(?![夫哥姐学爷娘妈伯])",
@@ -229,7 +231,7 @@ _REL_PATTERNS: list[tuple[str, str]] = [
     (r"儿媳妇?|女婿|婆婆|公公|岳父|岳母|老丈人|丈人|丈母娘|爷爷|奶奶|外公|外婆|姥姥|姥爷|孙子|孙女|外孙女?|"
      r"哥哥|姐姐|弟弟|妹妹|我哥|我姐|我弟|我妹|叔叔|阿姨|舅舅|姑姑|姨妈|侄子|侄女|外甥女?|表哥|表姐|表弟|表妹|堂哥|"
      r"堂姐|亲戚|朋友|同事|邻居|同学|室友|舍友|领导|主管|员工|下属|老板|雇主|保姆|工友|客户|病友|导游|游客|乘客|旅客|"
-     r"嫂子|弟媳|姐夫|妹夫|大爷|大伯|伯伯|伯父|伯母|大娘|婶婶|婶子|小叔子|小舅子|大舅子|阿嬷|阿公|阿婆|阿爷|家婆|家公|奶公|外爷|"
+     r"嫂子|弟媳|姐夫|妹夫|大爷|大伯|伯伯|伯父|伯母|大娘|婶婶|婶子|小叔子|小舅子|大舅子|阿嬷|阿公|阿婆|阿爷|家婆|家公|奶公|外爷|干妈|干爹|干爸|干儿子|干女儿|徒弟|"
      r"老师|班主任|村干部|干部|村长|(?:保险)?代理人|业务员|房东", "other"),
     (r"老婆|媳妇|爱人|老公|丈夫|妻子|太太|我先生|我对象|老伴|(?:我|俺|我们)家?(?:的)?老头子?|我家老太婆|婆娘|婆姨|"
      r"孩子他爹|娃他爹|娃他妈|娃他娘|孩他爹", "spouse"),
@@ -411,6 +413,7 @@ _INPATIENT_NEG = re.compile(r"(?:没|没有|冇|唔使|不用|没让|未|还没|
 _INPATIENT_LATER = re.compile(r"(?:再|要|准备|打算|需要|得|还得|等着|回头|过几天|下周|到时候)[^，。,]{0,2}$")
 _TREATMENT_WORDS = re.compile(r"手术|开刀|化疗|放疗")
 _SCHEDULED = re.compile(r"(?:排了|约了|预约了?|安排了?)?(?:下周|下礼拜|下星期|下个月|过几天|明天|后天)[^，。,]{0,1}$")
+_DIED_AT_HOME = re.compile(r"在家(?:里|中)?(?:走|去世|过世|没|死|咽气)")
 _ADMITTED_AT = re.compile(r"[^，。,]{0,3}?(?:住院|住的院|住着|住下|做的手术|做了手术|ICU|重症监护)")
 _OUTPATIENT = re.compile(r"门诊|急诊|(?:医院|院)看的|开了?(?:点)?药|回家了|返屋企|返屋|回屋里|回屋头|躺着养|"
                          r"打[了咗]?石膏|打完就回|就回来了|"
@@ -651,8 +654,11 @@ def extract_claim_slots(
             out.confidence["accident_place"] = 0.9 if place.district else 0.7
 
     # diagnosis & cause
-    matches = find_mentions(place_text)
-    diag = best_diagnosis(place_text, matches)
+    diag_text = place_text
+    if expecting == "diagnosis":
+        diag_text = re.sub(r"[，,、\s]+", "", place_text)  # an answer said in pieces: "锁骨，骨折了"
+    matches = find_mentions(diag_text)
+    diag = best_diagnosis(diag_text, matches)
     if diag is not None and diag.icd10 in _STROKE_BLEEDS and _first_affirmed(_TRAUMA_WORDS, text):
         # bleeding in the brain after a crash or a fall is an injury (S06), not a stroke
         diag = replace(diag, term="外伤性颅内出血", icd10="S06", kind="injury")
@@ -703,6 +709,8 @@ def extract_claim_slots(
         # an unregistered hospital counts when it is named with its place ("漯河市中心医院"); a bare or private
         # name ("红星诊所医院") is null; either way the checker sees what was said
         name: str | None = None
+        if status == "death" and _DIED_AT_HOME.search(text):
+            hosp = None  # "之前在通化市中心医院治疗过，最后是在家里走的"
         if hosp is not None:
             name = hosp.name if hosp.hospital is not None else proper_unregistered_name(hosp.name)
         if status == "none":

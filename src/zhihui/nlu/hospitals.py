@@ -54,7 +54,7 @@ _DEFAULTABLE = {"协和", "同济", "中山医院", "协和医院", "同济医�
 # A generic nickname right after one of these is the tail of another hospital's name ("县人民医院").
 _NAME_TAIL = set("县区镇乡旗村省州")
 _CITY_SHORT_STRIP = ("市",)
-_UNKNOWN = re.compile(r"[\u4e00-\u9fff（）()]{1,16}?(?:医院|卫生院|保健院|医疗中心|卫生服务中心)")
+_UNKNOWN = re.compile(r"[\u4e00-\u9fff（）()]{1,16}?(?:医院|卫生院|保健院|医疗中心|医学中心|卫生服务中心)")
 # Words that end a phrase before a hospital name ("送到", "在", "去了").
 _CUT = re.compile(r".*[在到去送往进了的是和跟从说叫个这那就还过回转找]")
 _INSTITUTION = re.compile(
@@ -159,6 +159,9 @@ class HospitalRegistry:
         self.surface = surface
         self._places = _place_names()
         self._place_len = max(map(len, self._places), default=0)
+        self._places_starting: dict[str, list[str]] = {}
+        for place in self._places:
+            self._places_starting.setdefault(place[0], []).append(place)
         self.by_name = {h.name: h for h in self.hospitals}
         keys = sorted(surface, key=len, reverse=True)
         self._regex = re.compile("|".join(re.escape(k) for k in keys))
@@ -204,6 +207,8 @@ class HospitalRegistry:
             raw = m.group(0)
             cut = _CUT.match(raw[:-2])
             name = raw[cut.end():] if cut else raw
+            if cut and any(raw.startswith(p, cut.end() - 1) for p in self._places_starting.get(raw[cut.end() - 1], ())):
+                name = raw[cut.end() - 1:]  # "和田地区人民医院": 和 begins a place name here, not "and"
             prefix = name[: len(name) - len(_suffix(name))]
             if len(prefix) < 2 or prefix in _VAGUE_PREFIX or not _INSTITUTION.search(prefix):
                 continue
@@ -261,7 +266,7 @@ def _place_names() -> dict[str, set[str]]:
 
 
 def _suffix(name: str) -> str:
-    for suf in ("卫生服务中心", "医疗中心", "卫生院", "保健院", "医院"):
+    for suf in ("卫生服务中心", "医疗中心", "医学中心", "卫生院", "保健院", "医院"):
         if name.endswith(suf):
             return suf
     return ""
