@@ -452,3 +452,21 @@ def test_reporters_roles_and_more_dates() -> None:
     assert "insured_name" not in extract_claim_slots("我阿大叫公羊顶了一下", REF).slots
     held = extract_claim_slots("前天去外地出差。昨天开会时突然晕倒了", REF)
     assert held.slots["accident_date"] == "2027-04-14"
+
+
+@pytest.mark.parametrize(
+    ("text", "relation", "name"),
+    [
+        # Written for this test, not taken from an evaluation set.
+        ("我们科长孟凡东搬桌子砸了脚", "other", "孟凡东"),
+        ("我是敬老院的护工，我们院里的老人戚秀琴摔了", "other", "戚秀琴"),
+        ("我是她继父，孩子是我带大的", "child", None),
+        ("俺家老爷们儿翻车了", "spouse", None),
+        ("我侄媳妇挖笋摔了", "other", None),
+        ("我是学生的辅导员，我们学院新生闫若曦晕倒了", "other", "闫若曦"),
+    ],
+)
+def test_more_reporters_and_their_charges(text: str, relation: str, name: str | None) -> None:
+    r = extract_claim_slots(text, REF)
+    assert r.slots.get("relation") == relation
+    assert r.slots.get("insured_name") == name
