@@ -470,3 +470,11 @@ def test_more_reporters_and_their_charges(text: str, relation: str, name: str | 
     r = extract_claim_slots(text, REF)
     assert r.slots.get("relation") == relation
     assert r.slots.get("insured_name") == name
+
+
+def test_where_and_how_the_insured_died_or_waits() -> None:
+    # Written for this test, not taken from an evaluation set.
+    home = extract_claim_slots("之前一直在陇南市第一人民医院治疗，昨天在老家家里走了", REF)
+    assert home.slots["treatment"] == {"hospital": None, "status": "death"}
+    wait = extract_claim_slots("在济南市中心医院确诊的，医生让下周一住院手术，现在还没住上", REF)
+    assert wait.slots["treatment"]["status"] == "outpatient"

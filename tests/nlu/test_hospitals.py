@@ -132,3 +132,12 @@ def test_more_systematic_forms() -> None:
     assert [h.name for h in find_hospitals("在大理大学附一院")] == ["大理大学第一附属医院"]
     assert proper_unregistered_name("成都市三医院") == "成都市第三人民医院"
     assert proper_unregistered_name("楚雄州人民医院") == "楚雄彝族自治州人民医院"
+
+
+def test_unregistered_names_of_municipal_districts_colleges_and_prefectures() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert proper_unregistered_name("怀柔区医院") == "北京市怀柔区医院"
+    assert proper_unregistered_name("井冈山大学附属医院") == "井冈山大学附属医院"
+    found = find_hospitals("送到昌吉回族自治州人民医院住院")
+    assert [h.name for h in found] == ["昌吉回族自治州人民医院"]
+    assert [h.name for h in find_hospitals("在北大医院看的急诊")] == ["北京大学第一医院"]

@@ -410,7 +410,7 @@ _DEATH = re.compile(
     r"(?<!差点)(?<!险些)(?:去世|过世|逝世|身故|死亡|病故|人没了|人走了|已经走了|就走了|没抢救过来|抢救无效|"
     r"不在了|人没有了|没(?:有|得|能)?(?:抢)?救(?:得)?(?:过来|回来|活)|没抢救回来|走了|走的|死了|离世|咽气|已经不行了|"
     r"人已经不行|"
-    r"人[就都也]?已经?没了|人[就都也]没了|没气了|没了气|没救上来|抢救唔返|冇救|过身|走咗)"
+    r"当场就不行了|人就不行了|人[就都也]?已经?没了|人[就都也]没了|没气了|没了气|没救上来|抢救唔返|冇救|过身|走咗)"
 )
 _NONE = re.compile(
     r"(?:还)?没(?:有)?(?:去|上|到)?(?:医院|看医生|就医|就诊|看病|去看)|在家(?:里)?自己(?:处理|弄|包扎|涂)|"
@@ -430,7 +430,7 @@ _INPATIENT_NEG = re.compile(r"(?:没|没有|冇|唔使|不用|没让|未|还没|
 _INPATIENT_LATER = re.compile(r"(?:再|要|准备|打算|需要|得|还得|等着|回头|过几天|下周|到时候)[^，。,]{0,2}$")
 _TREATMENT_WORDS = re.compile(r"手术|开刀|化疗|放疗")
 _SCHEDULED = re.compile(r"(?:排了|约了|预约了?|安排了?)?(?:下周|下礼拜|下星期|下个月|过几天|明天|后天)[^，。,]{0,1}$")
-_DIED_AT_HOME = re.compile(r"在家(?:里|中)?(?:走|去世|过世|没|死|咽气)")
+_DIED_AT_HOME = re.compile(r"在家(?:里|中)?(?:走|去世|过世|没|死|咽气)|家里(?:走|去世|过世|没|咽气)")
 _ADMITTED_AT = re.compile(r"[^，。,]{0,3}?(?:住院|住的院|住着|住下|做的手术|做了手术|ICU|重症监护)")
 _OUTPATIENT = re.compile(r"门诊|急诊|(?:医院|院)看的|开了?(?:点)?药|回家了|返屋企|返屋|回屋里|回屋头|躺着养|"
                          r"打[了咗]?石膏|打完就回|就回来了|"
@@ -471,6 +471,7 @@ def _status(text: str) -> tuple[str | None, float]:
         if _TREATMENT_WORDS.search(m.group(0)) and _INPATIENT_LATER.search(text, max(0, m.start() - 4), m.start()):
             continue
         if _SCHEDULED.search(text, max(0, m.start() - 5), m.start()):
+            negated_inpatient = True
             continue  # "医生排了下周住院": admitted later, an outpatient so far
         inpatient = True
     if inpatient:

@@ -56,7 +56,8 @@ _NAME_TAIL = set("县区镇乡旗村省州")
 _CITY_SHORT_STRIP = ("市",)
 _UNKNOWN = re.compile(r"[\u4e00-\u9fff（）()]{1,16}?(?:医院|卫生院|保健院|医疗中心|医学中心|卫生服务中心)")
 # Words that end a phrase before a hospital name ("送到", "在", "去了").
-_CUT = re.compile(r".*[在到去送往进了的是和跟从说叫个这那就还过回转找]")
+_CUT_CHARS = "在到去送往进了的是和跟从说叫个这那就还过回转找"
+_CUT = re.compile(f".*[{_CUT_CHARS}]")
 _INSTITUTION = re.compile(
     r"[市县区省镇乡盟州旗]|大学|附属|人民|中心|中医|妇幼|第[一二三四五六七八九十]|儿童|肿瘤|骨科|口腔|眼科|军|总"
 )
@@ -90,7 +91,9 @@ def _university_stems(name: str) -> set[str]:
     return stems
 
 
-def derived_nicknames(name: str, aliases: list[str]) -> tuple[set[str], set[str]]:
+def derived_nicknames(
+    name: str, aliases: list[str], others: set[str] | frozenset[str] = frozenset()
+) -> tuple[set[str], set[str]]:
     """Systematic nicknames of a university teaching hospital, and the ones among them that need a city.
 
     A numbered hospital ("…第一附属医院", "…附属第二医院") is called stem + number in every order people use
@@ -119,6 +122,12 @@ def derived_nicknames(name: str, aliases: list[str]) -> tuple[set[str], set[str]
     elif _CHILDREN.search(name):
         for stem in stems - _COMMON_WORD_STEMS:
             forms |= {stem + "附儿", stem + "附儿院", stem + "儿院", stem + "附属儿童医院"}
+    elif re.fullmatch(r"[\u4e00-\u9fff]{2}大学附属医院", name):
+        # "延大医院", "延大附院": the one hospital of a university; shared by 延边 and 延安, so a city decides
+        short = name[0] + "大"
+        # (not when another hospital is written that way: "北大医院" is 北京大学第一医院, not 北华大学's)
+        generic |= {short + "医院", short + "附院"} - others
+        forms |= generic
     else:
         proper = _PROPER_AFTER_AFFILIATION.search(name)
         if proper and not _INSTITUTION_ONLY.fullmatch(proper.group("p")):
@@ -131,13 +140,16 @@ class HospitalRegistry:
         self.hospitals: list[Hospital] = []
         self.generic_forms: set[str] = set(_GENERIC)
         surface: dict[str, list[int]] = {}
+        # a hand-written name or nickname always means its own hospital ("北大医院" is 北京大学第一医院, not a
+        # generated nickname of 北华大学附属医院)
+        written = {form for row in data["hospitals"] for form in (row["name"], *row["aliases"])}
         for row in data["hospitals"]:
             idx = len(self.hospitals)
             h = Hospital(row["name"], row["province"], row["city"], row["district"], row.get("grade", ""))
             self.hospitals.append(h)
             city_short = _city_short(h.city)
             forms = {h.name, *row["aliases"]}
-            derived, generic = derived_nicknames(h.name, row["aliases"])
+            derived, generic = derived_nicknames(h.name, row["aliases"], written - forms)
             forms |= derived
             self.generic_forms |= generic
             if re.fullmatch(r"\w{2,3}(?:省|自治区)人民医院", h.name):
@@ -207,8 +219,15 @@ class HospitalRegistry:
             raw = m.group(0)
             cut = _CUT.match(raw[:-2])
             name = raw[cut.end():] if cut else raw
-            if cut and any(raw.startswith(p, cut.end() - 1) for p in self._places_starting.get(raw[cut.end() - 1], ())):
-                name = raw[cut.end() - 1:]  # "和田地区人民医院": 和 begins a place name here, not "and"
+            if cut:
+                # a cut word inside a place name is part of it: "送到昌吉回族自治州人民医院" (回 is not "back"),
+                # "和田地区人民医院" (和 is not "and")
+                at = cut.end() - 1
+                for i in range(max(0, at - 6), at + 1):
+                    if any(raw.startswith(p, i) and i + len(p) > at
+                           for p in self._places_starting.get(raw[i], ()) if len(p) >= 2):
+                        name = raw[i:]
+                        break
             prefix = name[: len(name) - len(_suffix(name))]
             if len(prefix) < 2 or prefix in _VAGUE_PREFIX or not _INSTITUTION.search(prefix):
                 continue
@@ -285,9 +304,27 @@ def find_hospitals(text: str, context_cities: list[str] | None = None) -> list[H
 _NUMBERED_CITY_HOSPITAL = re.compile(r"^(?:市)?(?P<n>[一二三四五六七八九十])(?:医院|院)$")
 
 
+@lru_cache(maxsize=1)
+def _municipal_districts() -> dict[str, str]:
+    """District names (full and short) of 北京/天津/上海/重庆 -> the municipality, where unambiguous."""
+    prefix = {"11": "北京市", "12": "天津市", "31": "上海市", "50": "重庆市"}
+    found: dict[str, set[str]] = {}
+    for row in _divisions()["districts"]:
+        for name in (row[1], row[3]):
+            if len(name) >= 2:
+                found.setdefault(name, set()).add(prefix.get(row[0][:2], ""))
+    return {name: next(iter(cities)) for name, cities in found.items() if len(cities) == 1 and "" not in cities}
+
+
 def proper_unregistered_name(name: str) -> str | None:
     """An unregistered hospital said together with its place ("漯河市中心医院", "临沂人民医院") as a full name
     ("临沂市人民医院"); None when the name does not start with a place ("红星社区医院")."""
+    if re.search(r"大学|学院", name) and len(name) >= 6:
+        return name  # "井冈山大学附属医院", "牡丹江医学院附属红旗医院": named after the college
+    municipal = _municipal_districts()
+    for n in range(min(len(name) - 2, 5), 1, -1):
+        if name[:n] in municipal:
+            return municipal[name[:n]] + name  # "密云区医院", "黔江中心医院": the municipality's official prefix
     places = _place_names()
     for n in range(min(len(name) - 2, 8), 1, -1):
         word = name[:n]
@@ -299,8 +336,6 @@ def proper_unregistered_name(name: str) -> str | None:
         rest = name[n:]
         if rest.startswith(("本地", "当地", "附近", "那家", "这家", "一家", "那个", "这个", "私人", "私立", "的")):
             return None  # "永州本地医院": a local hospital, not a name
-        if re.search(r"大学|学院", rest):
-            return name  # "牡丹江医学院附属红旗医院": the place is part of a college's name
         numbered = _NUMBERED_CITY_HOSPITAL.match(rest[1:] if rest.startswith("市") else rest)
         if numbered:
             rest = "第" + numbered.group("n") + "人民医院"  # "成都市三医院" is 成都市第三人民医院
