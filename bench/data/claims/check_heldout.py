@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Validate the hand-written held-out claim-report sets.
 
-Checks every held-out set listed in SETS (heldout_*.jsonl ... heldout8_*.jsonl, next to this file):
+Checks every held-out set listed in SETS (heldout_*.jsonl ... heldout9_*.jsonl, next to this file):
 JSON shape, allowed slot values, ID numbers (GB 11643 check digit, area code,
 birth date), mobile numbers, places, ICD-10 category format, hospital names,
 dates not after ref_date.  It also cross-checks labels against the text:
@@ -14,7 +14,7 @@ area code, place or hospital, extend the tables below (area codes were taken
 from the national administrative-division list).
 
 Usage: python3 check_heldout.py [--verbose]
-       [--prefix heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8 ...]
+       [--prefix heldout|heldout2|...|heldout8|heldout9 ...]
 (without --prefix all sets in SETS are checked)
 Exit status 0 when clean, 1 otherwise.
 """
@@ -42,6 +42,7 @@ HERE = Path(__file__).resolve().parent
 #             rural/work/home accidents (see README.md)
 #   heldout8  eighth set, written blind by an AI helper; new counties, step/godparent/non-family
 #             reporters, solar terms (see README.md)
+#   heldout9  ninth set, written blind by an AI helper; ordinary-week mix, about a third ASR style (see README.md)
 SETS: dict[str, tuple[int, int]] = {
     "heldout": (80, 30),
     "heldout2": (100, 30),
@@ -51,6 +52,7 @@ SETS: dict[str, tuple[int, int]] = {
     "heldout6": (100, 30),
     "heldout7": (100, 30),
     "heldout8": (100, 30),
+    "heldout9": (100, 30),
 }
 
 SLOTS = (
