@@ -478,3 +478,8 @@ def test_where_and_how_the_insured_died_or_waits() -> None:
     assert home.slots["treatment"] == {"hospital": None, "status": "death"}
     wait = extract_claim_slots("在济南市中心医院确诊的，医生让下周一住院手术，现在还没住上", REF)
     assert wait.slots["treatment"]["status"] == "outpatient"
+
+
+def test_the_city_of_the_hospital_said_with_pauses_is_not_the_place() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert "accident_place" not in extract_claim_slots("我妈得了肺炎 在 合肥 安医大一附院 住了三天", REF).slots

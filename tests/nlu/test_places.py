@@ -114,3 +114,9 @@ def test_everyday_word_city_names_after_their_province_or_before_their_district(
     assert _slot("地方是陕西渭南的富平县") == {"province": "陕西省", "city": "渭南市", "district": "富平县"}
     assert _slot("在乐山市中区摔的") == {"province": "四川省", "city": "乐山市", "district": "市中区"}
     assert _slot("在大理古城里头") == {"province": "云南省", "city": "大理白族自治州", "district": "大理市"}
+
+
+def test_speech_recognition_pauses_between_place_names() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _slot("在 成都 武侯 那边 摔的") == {"province": "四川省", "city": "成都市", "district": "武侯区"}
+    assert _slot("回老家通渭上坟摔了") == {"province": "甘肃省", "city": "定西市", "district": "通渭县"}

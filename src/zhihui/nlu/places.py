@@ -30,7 +30,7 @@ _DISTRICT_SHORT_OK_AFTER = re.compile(
 )
 # "在浦东摔的", "住在延吉": after a word of being or going somewhere, a short district name that names one
 # place in the whole country is read as that place, unless it is also an everyday word.
-_LOCATIVE_BEFORE = re.compile(r"(?:在|到|去|回|住|来自|从)$")
+_LOCATIVE_BEFORE = re.compile(r"(?:在|到|去|回|住|来自|从|老家)$")
 _LOCATIVE_SHORT_STOP = {"中山",
                         "古城", "商城", "中原", "江南", "太平", "新建", "吉利", "龙门", "路桥", "天桥", "河西", "东湖",
                         "南湖", "温泉", "凤凰", "友谊", "红旗", "高明", "平安", "城北", "城中", "城西", "城东", "城南",
@@ -39,9 +39,9 @@ _LOCATIVE_SHORT_STOP = {"中山",
                         "清水", "大方", "互助", "莲花", "桃源", "万年", "永安", "大名", "会同", "中方", "兴国", "金台",
                         "芙蓉", "梁山", "石门", "西山", "东海", "南海", "海港", "井冈山", "泰山", "华山", "黄山"}
 # characters after which a short district name starts a word ("在浦东", "我们龙湾那边", "是萧山")
-_BEFORE_SHORT_DISTRICT_OK = set("在到去回住从是们的就那这里个边往近过和跟与及或省市州县区")
+_BEFORE_SHORT_DISTRICT_OK = set("在到去回住从是们的就那这里个边往近过和跟与及或省市州县区家")
 _TREATED_AFTER = re.compile(
-    r"的?[　]|的?[^，。,\s]{0,4}(?:医院|卫生院)|(?:去|来)?(?:住院|住的院|看病|看的病|就医|治疗|看的)"
+    r"\s*的?\s*[　]|的?[^，。,\s]{0,4}(?:医院|卫生院)|(?:去|来)?(?:住院|住的院|看病|看的病|就医|治疗|看的)"
 )
 _TAKEN_TO_BEFORE = re.compile(r"(?:送到|送去|送往|拉到|拉去|转到|转去|转院到)$")
 _ORIGIN_AFTER = re.compile(r"的?人(?![民员])|籍|户口|口音|老乡")
@@ -177,7 +177,7 @@ class DivisionTable:
             divs = sorted(divs, key=lambda d: order[d.level])
             top = [d for d in divs if d.level == divs[0].level]
             prev = out[-1] if out else None
-            if prev is not None and prev.end == m.start() and prev.level != "district":
+            if prev is not None and _adjacent(text, prev.end, m.start()) and prev.level != "district":
                 # "北京朝阳": after a place, read the name as that place's district if it has one
                 inside = [d for d in divs if d.level == "district" and any(
                     d.province == p.province and (p.level == "province" or d.city == p.city)
@@ -190,15 +190,16 @@ class DivisionTable:
             if mention.short and mention.level == "district" and mention.start > 0 \
                     and "\u4e00" <= text[mention.start - 1] <= "\u9fff" \
                     and text[mention.start - 1] not in _BEFORE_SHORT_DISTRICT_OK \
-                    and not (kept and kept[-1].end == mention.start):
+                    and not (kept and _adjacent(text, kept[-1].end, mention.start)):
                 continue  # "亚龙湾" is a bay in 三亚, not 温州's 龙湾区: a short name inside a longer word
             if mention.surface in _NON_DISTRICT_WORDS and not (
-                kept and kept[-1].end == mention.start and kept[-1].level != "district"
+                kept and _adjacent(text, kept[-1].end, mention.start) and kept[-1].level != "district"
             ):
                 continue  # "伊宁市郊区": the outskirts of 伊宁, not one of the districts called 郊区
             if mention.short and mention.level == "district" and not whole_answer:
                 prev = kept[-1] if kept else None
-                after_place = prev is not None and prev.end == mention.start and prev.level != "district" and any(
+                after_place = prev is not None and _adjacent(text, prev.end, mention.start) \
+                    and prev.level != "district" and any(
                     d.province == p.province and (p.level == "province" or d.city == p.city)
                     for d in mention.divisions for p in prev.divisions
                 )  # "大理古城" is the old town of 大理, not 丽江's 古城区
@@ -213,11 +214,11 @@ class DivisionTable:
 
     def _weak_city(self, text: str, m: re.Match[str], prev: _Mention | None) -> Division | None:
         for d in self.weak_city_short.get(m.group(0), []):
-            after_province = prev is not None and prev.end == m.start() and prev.level == "province" \
+            after_province = prev is not None and _adjacent(text, prev.end, m.start()) and prev.level == "province" \
                 and d.province in {p.province for p in prev.divisions}
             districts = self._district_names_of_city.get(d.city or "", ())
             before_district = any(text.startswith(n, m.end()) for n in districts if len(n) >= 2)
-            after_locative = bool(_LOCATIVE_BEFORE.search(text[max(0, m.start() - 2):m.start()])) \
+            after_locative = bool(_LOCATIVE_BEFORE.search(text[max(0, m.start() - 4):m.start()].rstrip())) \
                 and m.group(0) not in _WEAK_CITY_EVERYDAY
             if after_province or before_district or after_locative:
                 return d
@@ -232,7 +233,7 @@ class DivisionTable:
         return (
             len(current) == 1
             and mention.surface not in _LOCATIVE_SHORT_STOP
-            and bool(_LOCATIVE_BEFORE.search(text[max(0, mention.start - 2):mention.start]))
+            and bool(_LOCATIVE_BEFORE.search(text[max(0, mention.start - 4):mention.start].rstrip()))
         )
 
     # ------------------------------------------------------------------ resolution
@@ -345,6 +346,11 @@ class DivisionTable:
         if len(m.group(0)) < 2:
             return None
         return f"{city}没有叫“{m.group(0)}”的区县，请再核对一下地点"
+
+
+def _adjacent(text: str, end: int, start: int) -> bool:
+    """Right after each other, or with only a speech-recognition pause between ("广州 天河")."""
+    return end <= start and start - end <= 2 and not text[end:start].strip()
 
 
 def _is_full(surface: str, divs: list[Division]) -> bool:
