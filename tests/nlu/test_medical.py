@@ -132,3 +132,9 @@ def test_long_standing_conditions_are_history_not_the_diagnosis() -> None:
 def test_aspiration_pneumonia_is_its_own_category() -> None:
     found = best_diagnosis("孩子掉进池塘呛了水，现在是吸入性肺炎")
     assert found is not None and found.icd10 == "J69"
+
+
+def test_a_finding_after_a_check_is_not_history() -> None:
+    # Written for this test, not taken from an evaluation set.
+    found = best_diagnosis("以前体检查出来有肺癌，现在住院")
+    assert found is not None and found.icd10 == "C34"

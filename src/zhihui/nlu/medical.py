@@ -28,7 +28,7 @@ _NEGATION = re.compile(
 # A condition the insured has had for a long time ("平时就是有点高血压", "有糖尿病史") is history, not what
 # happened: it is kept out of the diagnosis like a denied one.
 _HISTORY_BEFORE = re.compile(
-    r"(?:平时|平常|以前|之前|原来|本来|早年|老早|早就|多年|常年|一直)(?:身体)?[^，。！？；,.!?;]{0,6}?"
+    r"(?:平时|平常|以前|原来|本来|早年|老早|早就|多年|常年|一直)(?:身体)?[^，。！？；,.!?;查确]{0,6}?"
     r"(?:就是|就|也)?(?:有|患有|得过|患过|是)(?:点|些|一点)?$"
 )
 _HISTORY_AFTER = re.compile(r"(?:病)?史|的?老毛病|多年|好多年|十几年|几十年")
