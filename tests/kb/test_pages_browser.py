@@ -22,7 +22,7 @@ pytestmark = pytest.mark.browser
 async def _prepare(db: Database, live_server: LiveServer) -> httpx.AsyncClient:
     async with db.unit_of_work() as session:
         await make_staff(session, "admin", username="boss")
-    client = httpx.AsyncClient(base_url=live_server.url)
+    client = httpx.AsyncClient(base_url=live_server.url, timeout=60)  # an import rebuilds the index: slow on a busy CI
     r = await client.post("/api/v1/auth/token", json={"username": "boss", "password": PASSWORD})
     client.headers["Authorization"] = f"Bearer {r.json()['access_token']}"
     r = await client.post("/api/v1/kb/import", files={"file": ("kb.jsonl", jsonl())}, data={"replace": "true"})
