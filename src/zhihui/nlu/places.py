@@ -284,17 +284,13 @@ class DivisionTable:
         if provinces & set(MUNICIPALITIES):
             cities |= provinces & set(MUNICIPALITIES)
         dmentions = [m for m in chain if m.level == "district"]
+        # the last district that lies in the city or province said ("大同平城区 古城墙": not 丽江's 古城区)
+        fitting = [m for m in dmentions if any(
+            (d.city in cities) if cities else (d.province in provinces) for d in m.divisions
+        )] if (cities or provinces) else []
+        if dmentions and (cities or provinces) and not fitting and all(m.short for m in dmentions):
+            dmentions = []  # "澄迈老城": 老城 is the old town of 澄迈, not 洛阳's 老城区
         if dmentions:
-            # the last district that lies in the city or province said ("大同平城区 古城墙": not 丽江's 古城区)
-            fitting = [m for m in dmentions if any(
-                (d.city in cities) if cities else (d.province in provinces) for d in m.divisions
-            )] if (cities or provinces) else []
-            if (cities or provinces) and not fitting and all(m.short for m in dmentions):
-                dmentions = []  # "澄迈老城": 老城 is the old town of 澄迈, not 洛阳's 老城区
-        if dmentions:
-            fitting = [m for m in dmentions if any(
-                (d.city in cities) if cities else (d.province in provinces) for d in m.divisions
-            )] if (cities or provinces) else []
             # with no city or province said, the first district is the place ("在蓟州 盘山底下")
             dm = fitting[-1] if fitting else (dmentions[-1] if cities or provinces else dmentions[0])
             cands = list(dm.divisions)
