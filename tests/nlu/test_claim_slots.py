@@ -483,3 +483,8 @@ def test_where_and_how_the_insured_died_or_waits() -> None:
 def test_the_city_of_the_hospital_said_with_pauses_is_not_the_place() -> None:
     # Written for this test, not taken from an evaluation set.
     assert "accident_place" not in extract_claim_slots("我妈得了肺炎 在 合肥 安医大一附院 住了三天", REF).slots
+
+
+def test_a_longer_role_word_is_tried_before_its_prefix() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert extract_claim_slots("我们的保洁员丛丽华摔了", REF).slots["insured_name"] == "丛丽华"
