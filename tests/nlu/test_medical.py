@@ -138,3 +138,19 @@ def test_a_finding_after_a_check_is_not_history() -> None:
     # Written for this test, not taken from an evaluation set.
     found = best_diagnosis("以前体检查出来有肺癌，现在住院")
     assert found is not None and found.icd10 == "C34"
+
+
+@pytest.mark.parametrize(
+    ("text", "icd"),
+    [
+        # Written for this test, not taken from an evaluation set.
+        ("单位体检发现甲状腺结节，上个月做了穿刺，病理是甲状腺乳头状癌", "C73"),
+        ("她乳房摸到一个硬块，去医院活检出来是乳腺癌", "C50"),
+        ("肠镜做出来好几个肠息肉，切片结果是结肠癌", "C18"),
+        ("体检发现乳腺结节，医生让三个月后复查", "N63"),
+        ("胆囊息肉做了手术", "K82"),
+    ],
+)
+def test_a_workup_finding_gives_way_to_the_diagnosis_it_turned_into(text: str, icd: str) -> None:
+    found = best_diagnosis(text)
+    assert found is not None and found.icd10 == icd, (text, found)

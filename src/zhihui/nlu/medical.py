@@ -34,7 +34,7 @@ _HISTORY_BEFORE = re.compile(
 _HISTORY_AFTER = re.compile(r"(?:病)?史|的?老毛病|多年|好多年|十几年|几十年")
 _DIAGNOSED = re.compile(
     r"(?:说是|讲是|话系|诊断(?:为|是)?|确诊(?:为|是)?|查出(?:来)?(?:是)?|报告(?:上)?(?:写|说)?(?:的)?是?|"
-    r"(?:拍片|片子|CT|核磁|检查|化验)(?:结果)?(?:说)?是)"
+    r"(?:拍片|片子|CT|核磁|检查|化验|穿刺|活检|病理|切片|胃镜|肠镜|B超|彩超)(?:出来|结果)?(?:说)?是)"
     r"[^，。！？；,.!?;]{0,4}$"
 )
 # Corrections: whatever follows the last of these replaces what came before.
