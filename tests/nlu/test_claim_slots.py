@@ -488,3 +488,55 @@ def test_the_city_of_the_hospital_said_with_pauses_is_not_the_place() -> None:
 def test_a_longer_role_word_is_tried_before_its_prefix() -> None:
     # Written for this test, not taken from an evaluation set.
     assert extract_claim_slots("我们的保洁员丛丽华摔了", REF).slots["insured_name"] == "丛丽华"
+
+
+# Written for these tests, not taken from an evaluation set. REF is Thursday 2027-04-15.
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        ("我 就是 昨天 下班 突然 胸口疼 去了 医院 说是 心梗", "self"),
+        ("嗯 我 那个 清明节 那天 上山 扫墓 摔了 脚踝 骨折", "self"),
+        ("五一 那天 我老婆 开车 带我 去 钓鱼 我 右腿 被 石头 砸 骨折了", "self"),
+        ("我老公陪我妈去的医院", "parent"),
+    ],
+)
+def test_speech_recognised_self_reports_and_companions(text: str, relation: str) -> None:
+    assert extract_claim_slots(text, REF).slots.get("relation") == relation
+
+
+def test_a_name_after_he_is_called_without_a_common_surname() -> None:
+    assert extract_claim_slots("我替我老公报案，他叫刀建华，身份证还没找到", REF).slots["insured_name"] == "刀建华"
+    assert "insured_name" not in extract_claim_slots("他叫什么来着，我一下想不起来", REF).slots
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("孩子发烧在社区医院输了三天液", "outpatient"),
+        ("在诊所挂了两天水", "outpatient"),
+        ("我妈 在 县医院 打了 石膏 就 回来了", "outpatient"),
+        ("现在住在 骨科 等着手术", "inpatient"),
+    ],
+)
+def test_treatment_words_read_through_pauses(text: str, status: str) -> None:
+    assert extract_claim_slots(text, REF).slots["treatment"]["status"] == status
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("上个月十号单位体检发现甲状腺结节，这个月八号穿刺确诊是甲状腺癌", "2027-04-08"),
+        ("大前天晚上吃了烧烤，昨天开始拉肚子发烧", "2027-04-14"),
+        ("他 雨水 那天 在 田里 摔了", "2027-02-19"),
+    ],
+)
+def test_which_day_a_report_dates_from(text: str, date: str) -> None:
+    found = extract_claim_slots(text, REF)
+    assert found.slots.get("accident_date") == date
+
+
+def test_hospital_names_read_through_pauses_but_pauses_still_end_words() -> None:
+    spoken = extract_claim_slots("送到 赣南 医学院 第一附属医院 住院了", REF).slots["treatment"]
+    assert spoken == {"hospital": "赣南医科大学第一附属医院", "status": "inpatient"}  # its name since 2023
+    after_diagnosis = extract_claim_slots("说是胫骨骨折 平湖市第一人民医院住的院", REF).slots["treatment"]
+    assert after_diagnosis["hospital"] == "平湖市第一人民医院"

@@ -154,3 +154,15 @@ def test_a_finding_after_a_check_is_not_history() -> None:
 def test_a_workup_finding_gives_way_to_the_diagnosis_it_turned_into(text: str, icd: str) -> None:
     found = best_diagnosis(text)
     assert found is not None and found.icd10 == icd, (text, found)
+
+
+def test_influenza_and_its_pneumonia_follow_icd10() -> None:
+    # Written for this test, not taken from an evaluation set. Influenza pneumonia is J10/J11, never J12.
+    assert [best_diagnosis(t).icd10 for t in ("孩子得了甲流", "乙流引起了肺炎", "老人流感后并发肺炎")] == [  # type: ignore[union-attr]
+        "J10", "J10", "J11"]
+
+
+def test_a_broken_arm_without_the_bone_is_an_unspecified_upper_limb_fracture() -> None:
+    # "胳膊" is the whole arm: the dialog asks what the doctor said rather than guess the forearm
+    assert best_diagnosis("打篮球摔断了胳膊").icd10 == "T10"  # type: ignore[union-attr]
+    assert best_diagnosis("胳膊摔断了，医生说是肱骨髁上骨折").icd10 == "S42"  # type: ignore[union-attr]

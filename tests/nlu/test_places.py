@@ -120,3 +120,21 @@ def test_speech_recognition_pauses_between_place_names() -> None:
     # Written for this test, not taken from an evaluation set.
     assert _slot("在 成都 武侯 那边 摔的") == {"province": "四川省", "city": "成都市", "district": "武侯区"}
     assert _slot("回老家通渭上坟摔了") == {"province": "甘肃省", "city": "定西市", "district": "通渭县"}
+
+
+# Written for these tests, not taken from an evaluation set.
+def test_inner_mongolian_banners_by_their_abbreviations() -> None:
+    assert _slot("在土左旗的工地上") == {"province": "内蒙古自治区", "city": "呼和浩特市", "district": "土默特左旗"}
+    assert _slot("老家科右前旗") == {"province": "内蒙古自治区", "city": "兴安盟", "district": "科尔沁右翼前旗"}
+    assert _slot("在准旗摔的") == {"province": "内蒙古自治区", "city": "鄂尔多斯市", "district": "准格尔旗"}
+
+
+def test_a_short_county_name_after_a_filler_or_before_a_school() -> None:
+    assert _slot("上周 在 那个 仙桃 出的事")["city"] == "仙桃市"  # type: ignore[index]
+    assert _slot("我是桐乡一所小学的老师")["district"] == "桐乡市"  # type: ignore[index]
+
+
+def test_where_it_was_diagnosed_or_on_the_way_to_is_not_the_place() -> None:
+    assert _slot("上个月在赤峰确诊了胃癌") is None
+    assert _slot("开车去大理的路上追尾了") is None
+    assert _slot("在大理追尾了") is not None

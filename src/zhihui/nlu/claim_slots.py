@@ -258,20 +258,21 @@ _THIRD_PARTY = re.compile(
 _OWN_JOB = re.compile(r"我是(?:一名|一个|个|一位)?$")
 _REL_NEG = re.compile(r"(?:不是|并非)[^，。,]{0,3}$")
 _SELF_WEAK = re.compile(
-    r"(?:^|[，。,\s])(?:[^，。,]{0,12}?)我(?:今天|昨天|前天|大前天|上周|这周|上个月|这个月|去年|今年|在|被|查出|得了|确诊|摔|"
+    r"(?:^|[，。,\s])(?:[^，。,]{0,12}?)我\s*(?:(?:就是|那个|这个|嗯|呃|啊)\s*){0,3}(?:今天|昨天|前天|大前天|上周|这周|上个月|这个月|去年|今年|在|被|查出|得了|确诊|摔|"
     r"出了|骑|开车|走路|下楼|上楼|从|突然|一直|最近|那天|体检|自己|住院|做饭|切菜|打球|踢球|跑步|是坐|坐|"
     r"上个|上礼拜|上周|这礼拜|这周|打|去|刚|前几天|前天|昨儿|前儿|礼拜[一二三四五六天日]|星期[一二三四五六天日]|"
-    r"周[一二三四五六日]|是(?:去年|今年|前年|上个月|这个月|上周|昨天|前天|[0-9一二三四五六七八九十]{1,3}月))"
+    r"周[一二三四五六日]|[\u4e00-\u9fff]{1,3}节那天|(?:的)?(?:左|右)(?:边|侧)?[\u4e00-\u9fff]{0,2}(?:手|脚|腿|胳膊|腕|膝|踝|肩|肋)|是(?:去年|今年|前年|上个月|这个月|上周|昨天|前天|[0-9一二三四五六七八九十]{1,3}月))"
     r"|我叫|我的名字|^[0-9一二三四五六七八九十]{1,4}月|^(?:本人|我)[，。,]?$"
 )
 
 
 _PAUSE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+_COMPANION = re.compile(r"(?:开车|骑车)?(?:带|载|陪|送|扶|拉)着?我")
 
 
 def _relation(text: str) -> tuple[str | None, int, float]:
     # speech recognition writes pauses as spaces ("我们 一个 工人"); kinship phrases read through them
-    text = _PAUSE.sub("", text)
+    spoken, text = text, _PAUSE.sub("", text)
     cands: list[tuple[str, int]] = []
     for m in _REL_RE.finditer(text):
         if _REL_NEG.search(text, max(0, m.start() - 5), m.start()):
@@ -284,6 +285,8 @@ def _relation(text: str) -> tuple[str | None, int, float]:
             continue  # "邻居家的狗咬了": the neighbour owns the dog
         idx = int((m.lastgroup or "r0")[1:])
         label = _REL_PATTERNS[idx][1]
+        if label in ("spouse", "parent", "child", "other") and _COMPANION.match(text, m.end()):
+            continue  # "我老公带我出去吃饭…我左手腕骨折": the husband was with the reporter, who was hurt
         if label == "role":
             if not _THIRD_PARTY.search(text):
                 continue  # "我是一名老师，我从椅子上摔下来了": the reporter's own job
@@ -293,7 +296,7 @@ def _relation(text: str) -> tuple[str | None, int, float]:
         chosen = _corrected([c[0] for c in cands], [c[1] for c in cands], text)
         # "我是X的儿子" style statements outrank a bare kinship word
         return str(chosen), cands[0][1], 0.9
-    if _SELF_WEAK.search(text) and not re.search(r"不是我", text):
+    if (_SELF_WEAK.search(text) or _SELF_WEAK.search(spoken)) and not re.search(r"不是我", text):
         return "self", 0, 0.6
     return None, -1, 0.0
 
@@ -310,6 +313,8 @@ _PASSIVE_CLAUSE = re.compile(rf"[\u4e00-\u9fff]{{1,3}}?{_PASSIVE_VERB}(?:了|着
 _REPORTER_AFTER_NAME = re.compile(r"是我(?:自己|本人)?(?:[，,。\s]|$)")
 _NAME_END = re.compile(r"[，,。\s]|$|身份|今年|电话")
 _STRONG_NAME_CUE = re.compile(r"(?:名字叫|名字是|姓名是|姓名叫|出险人叫|被保险人叫|被保人叫)[，,:：\s]?")
+_NOT_A_NAME_WORD = re.compile(r"什么|啥|谁|怎|哪|来着|不知|不记|忘|医生|大夫|救护|车")
+_HE_IS_CALLED = re.compile(r"(?:他|她)(?:的名字)?叫[，,:：\s]?")
 _ANY_NAME = re.compile(r"[\u4e00-\u9fff·]{2,8}?(?=[是，,。！？\s]|$|今年|的)")
 _NOT_A_NAME_CHAR = re.compile(r"[我你他她的了在和跟说叫今昨前这那病伤院]")
 _KIN_BEFORE_NAME = re.compile(
@@ -369,11 +374,18 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
             if n:
                 out.append((n, m.end(), 0.9))
     if not out:
-        # a name without a Han surname ("热娜古丽", "阿依努尔") counts after an unmistakable cue
+        # a name without a Han surname ("热娜古丽", "阿依努尔") or with a rare one (the Dai surname 刀) counts
+        # after an unmistakable cue, or after "他叫" when the name is followed by a pause or the ID
         for m in _STRONG_NAME_CUE.finditer(text):
             found = _ANY_NAME.match(text, m.end())
             if found and not _NOT_A_NAME_CHAR.search(found.group(0)) and found.group(0) not in _BAD_NAMES:
                 out.append((found.group(0), m.end(), 0.8))
+        for m in _HE_IS_CALLED.finditer(text):
+            found = _ANY_NAME.match(text, m.end())
+            if found and len(found.group(0)) <= 4 and _NAME_END.match(text, found.end()) \
+                    and not _NOT_A_NAME_CHAR.search(found.group(0)) and found.group(0) not in _BAD_NAMES \
+                    and not _NOT_A_NAME_WORD.search(found.group(0)):
+                out.append((found.group(0), m.end(), 0.7))
     if out:
         # "施雨晴，哦不对，是施雨涵": a name right after a correction that follows a name replaces it
         for m in CORRECTION.finditer(text):
@@ -417,7 +429,7 @@ _NONE = re.compile(
 )
 _INPATIENT = re.compile(
     r"住院|住进|住的院|住了院|住着院|住着|住了[^，。,]{1,5}院|住在[^，。,]{1,12}院|在ICU|ICU|CCU|重症监护|监护室|病房|"
-    r"住起|留医|入院|住下|住进去|住[辣勒拉海]医院|住[辣勒拉海]院里|住紧院?|住咗院|"
+    r"住在[^，。,]{1,8}科|住起|留医|入院|住下|住进去|住[辣勒拉海]医院|住[辣勒拉海]院里|住紧院?|住咗院|"
     r"做了[^，。,]{0,6}(?:吻合|内固定|置换|切除术|再植|复位固定)|放了?(?:[一两二三四五\d]个)?支架|"
     r"住了(?:[一二两三四五六七八九十几半]|\d)+(?:多|来)?(?:天|晚|夜|周|个星期|个礼拜|礼拜|个月|个多月)|"
     r"(?<!门诊)(?:做|动|行)[^，。,做]{0,8}?手术|手术(?:做|后|完)|术后|开刀|化疗|住上了?院|"
@@ -432,11 +444,13 @@ _SCHEDULED = re.compile(r"(?:排了|约了|预约了?|安排了?)?(?:下周|下�
 _DIED_AT_HOME = re.compile(r"在家(?:里|中)?(?:走|去世|过世|没|死|咽气)|家里(?:走|去世|过世|没|咽气)")
 _ADMITTED_AT = re.compile(r"[^，。,]{0,3}?(?:住院|住的院|住着|住下|做的手术|做了手术|ICU|重症监护)")
 _OUTPATIENT = re.compile(r"门诊|急诊|(?:医院|院)看的|开了?(?:点)?药|回家了|返屋企|返屋|回屋里|回屋头|躺着养|"
-                         r"打[了咗]?石膏|打完就回|就回来了|"
+                         r"打[了的咗]?石膏|打完就回|就回来了|"
                          r"回家(?:休养|休息|养着|养伤)|等床位?|排床|"
                          r"在家(?:里)?(?:养着|休养|养伤|休息|躺着)|绷带|夹板|缝了?[几两二三四五六七八九十\d]*针|回院里|"
                          r"打了?针|换药|包扎|拍了?片|"
-                         r"看了(?:一)?下|处理完|打了?疫苗|处理的|处理了")
+                         r"看了(?:一)?下|处理完|打了?疫苗|处理的|处理了|"
+                         # an infusion on the day ward ("输了两天液", "挂水", "打吊瓶") is an outpatient's
+                         r"输了?[^，。,]{0,3}液|挂了?[^，。,]{0,3}水|打了?[^，。,]{0,3}(?:点滴|吊瓶)|吊了?[^，。,]{0,3}瓶")
 
 
 def _first_affirmed(words: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -448,6 +462,7 @@ def _first_affirmed(words: re.Pattern[str], text: str) -> re.Match[str] | None:
 
 
 def _status(text: str) -> tuple[str | None, float]:
+    text = _PAUSE.sub("", text)  # "打了 石膏", "住在 神经外科": speech recognition's pauses
     for m in _DEATH.finditer(text):
         if m.group(0) in ("走了", "走的"):
             before = text[max(0, m.start() - 2):m.start()]
@@ -482,6 +497,29 @@ def _status(text: str) -> tuple[str | None, float]:
     return None, 0.0
 
 
+def _hospitals_through_pauses(text: str, cities: list[str]) -> list[HospitalMention]:
+    """Hospitals named in `text`, also where speech recognition wrote pauses inside a name ("送到 桂林 医学院
+    附属医院"). A pause is often a boundary too ("说是踝关节骨折 安吉县人民医院"), so a name read through pauses
+    replaces what the text gives there only when it is a better name: registered, or named with its place."""
+    found = find_hospitals(text, cities)
+    paused = {i for m in _HOSPITAL_PAUSE.finditer(text) for i in range(m.start(), m.end())}
+    if not paused:
+        return found
+    kept = [i for i in range(len(text)) if i not in paused]
+
+    def good(h: HospitalMention) -> bool:
+        return h.hospital is not None or proper_unregistered_name(h.name) is not None
+
+    for h in find_hospitals("".join(text[i] for i in kept), cities):
+        h = replace(h, start=kept[h.start], end=kept[h.end - 1] + 1)
+        overlapping = [o for o in found if o.start < h.end and h.start < o.end]
+        if any(o.start == h.start and o.end == h.end for o in overlapping):
+            continue
+        if not overlapping or (good(h) and not any(good(o) for o in overlapping)):
+            found = [o for o in found if o not in overlapping] + [h]
+    return sorted(found, key=lambda h: h.start)
+
+
 def _pick_hospital(hs: list[HospitalMention], text: str) -> HospitalMention | None:
     if not hs:
         return None
@@ -500,8 +538,13 @@ def _pick_hospital(hs: list[HospitalMention], text: str) -> HospitalMention | No
 
 _EVENT = re.compile(
     r"摔|跌|撞|倒|晕|昏|中风|发病|犯病|出事|受伤|骨折|烫|砸|咬|确诊|查出|抽搐|梗|出血|住进|送到|送去|"
-    r"疼|痛|割|切|扭|崴|掉|溺|淹|中毒|烧|炸|压|夹|卷"
+    r"疼|痛|割|切|扭|崴|掉|溺|淹|中毒|烧(?!烤|饭|菜|香|纸)|炸(?!鸡|串)|压|夹|卷"
 )
+_ONSET_AFTER = re.compile(r"\s*(?:早上|上午|中午|下午|晚上|夜里|半夜)?\s*(?:就)?(?:开始|起)(?!床|来|身)")
+_CONFIRMED = re.compile(r"确诊|诊断(?:为|是|出)|病理(?:结果)?(?:出来)?(?:是|说)|穿刺(?:结果)?(?:出来)?是")
+_SCREENED = re.compile(r"体检|筛查|检查|复查|查出|发现|摸到")
+# one or two plain spaces between two Han characters; masked numbers are longer runs
+_HOSPITAL_PAUSE = re.compile(r"(?<=[\u4e00-\u9fff]) {1,2}(?=[\u4e00-\u9fff])")
 _CLAUSE_END = re.compile(r"[，。,；;！!？?]")
 _SENTENCE_END = re.compile(r"[。；;！!？?]")
 
@@ -618,7 +661,7 @@ def extract_claim_slots(
 
     # hospitals (their names contain places, so they are masked before place resolution)
     cities = city_mentions(masked_text)
-    hospitals = find_hospitals(masked_text, [*cities, *(c for c in context_cities if c not in cities)])
+    hospitals = _hospitals_through_pauses(masked_text, [*cities, *(c for c in context_cities if c not in cities)])
     for h in hospitals:
         for i in range(h.start, h.end):
             masked[i] = "　"
@@ -634,6 +677,16 @@ def extract_claim_slots(
         eventful = [d for d in dates[1:] if _EVENT.search(place_text, d.end, _clause_end(place_text, d.end))]
         if eventful and not _EVENT.search(place_text, first.end, _sentence_end(place_text, first.end)):
             dates = eventful
+        # "前天吃了串串，昨天开始上吐下泻": an illness dates from the day it began
+        onset = [d for d in dates[1:] if _ONSET_AFTER.match(place_text, d.end)]
+        if onset and not _EVENT.search(place_text, first.end, _clause_end(place_text, first.end)):
+            dates = onset
+    if len(dates) > 1 and not CORRECTION.search(place_text):
+        # "上个月二十六号体检查出结节…这个月三号确诊是肺腺癌": a critical illness dates from its diagnosis
+        confirmed = [d for d in dates if _CONFIRMED.search(place_text, d.end, _clause_end(place_text, d.end))]
+        if confirmed and confirmed[0] is not dates[0] and \
+                _SCREENED.search(place_text, dates[0].end, _clause_end(place_text, dates[0].end)):
+            dates = confirmed
     if dates:
         pick = _corrected(dates, [d.start for d in dates], place_text)
         explicit = [d for d in dates if d.start > pick.start and d.kind in _EXPLICIT_DATES

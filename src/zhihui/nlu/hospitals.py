@@ -56,7 +56,7 @@ _NAME_TAIL = set("县区镇乡旗村省州")
 _CITY_SHORT_STRIP = ("市",)
 _UNKNOWN = re.compile(r"[\u4e00-\u9fff（）()]{1,16}?(?:医院|卫生院|保健院|医疗中心|医学中心|卫生服务中心)")
 # Words that end a phrase before a hospital name ("送到", "在", "去了").
-_CUT_CHARS = "在到去送往进了的是和跟从说叫个这那就还过回转找"
+_CUT_CHARS = "在到去送往进了的是和跟从说叫个这那就还过回转找嗯呃啊"
 _CUT = re.compile(f".*[{_CUT_CHARS}]")
 _INSTITUTION = re.compile(
     r"[市县区省镇乡盟州旗]|大学|附属|人民|中心|中医|妇幼|第[一二三四五六七八九十]|儿童|肿瘤|骨科|口腔|眼科|军|总"

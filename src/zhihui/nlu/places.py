@@ -26,11 +26,11 @@ _CITY_SHORT_STOP = {"来宾", "安康", "东方", "大同", "长治", "保山", 
                     "平凉", "南平", "三明", "中山", "本溪", "阿里", "兴安", "海南", "黄南", "海北", "海西",
                     "果洛", "玉树", "那曲", "林芝", "山南", "昌都", "日喀则"}
 _DISTRICT_SHORT_OK_AFTER = re.compile(
-    r"^(?:那边|这边|一带|附近|那块|这块|那里|这里|那儿|这儿|地区|境内|的|古城|古镇|县城|城里|景区|老家|一个|一家)"
+    r"^(?:那边|这边|一带|附近|那块|这块|那里|这里|那儿|这儿|地区|境内|的|古城|古镇|县城|城里|景区|老家|一个|一家|一所|一座|一处)"
 )
 # "在浦东摔的", "住在延吉": after a word of being or going somewhere, a short district name that names one
 # place in the whole country is read as that place, unless it is also an everyday word.
-_LOCATIVE_BEFORE = re.compile(r"(?:在|到|去|回|住|来自|从|老家)$")
+_LOCATIVE_BEFORE = re.compile(r"(?:在|到|去|回|住|来自|从|老家)(?:\s*(?:那个|这个|那|嗯|呃|啊))*$")
 _LOCATIVE_SHORT_STOP = {"中山",
                         "古城", "商城", "中原", "江南", "太平", "新建", "吉利", "龙门", "路桥", "天桥", "河西", "东湖",
                         "南湖", "温泉", "凤凰", "友谊", "红旗", "高明", "平安", "城北", "城中", "城西", "城东", "城南",
@@ -42,8 +42,12 @@ _LOCATIVE_SHORT_STOP = {"中山",
 _BEFORE_SHORT_DISTRICT_OK = set("在到去回住从是们的就那这里个边往近过和跟与及或省市州县区家")
 _TREATED_AFTER = re.compile(
     r"\s*的?\s*[　]|的?[^，。,\s]{0,4}(?:医院|卫生院)|(?:去|来)?(?:住院|住的院|看病|看的病|就医|治疗|看的)"
+    r"|(?:确诊|查出|诊断|复查|做的检查|做了检查)"
 )
 _TAKEN_TO_BEFORE = re.compile(r"(?:送到|送去|送往|拉到|拉去|转到|转去|转院到)$")
+# on the way somewhere is not there ("自驾去瑞丽，在路上追尾了", "回老家的路上")
+_EN_ROUTE_BEFORE = re.compile(r"(?:去|往|回|到)(?:\s*(?:那个|那|嗯))*\s*$")
+_EN_ROUTE_AFTER = re.compile(r"\s*(?:的)?\s*(?:路上|途中|半路)|\s*(?:嗯\s*)?在\s*(?:路上|途中|半路|高速上)")
 _ORIGIN_AFTER = re.compile(r"的?人(?![民员])|籍|户口|口音|老乡")
 _ORIGIN_BEFORE = re.compile(r"来自$|老乡是?$|户口在$|籍贯是?$")
 # weak city short names that stay everyday words even after 在/到 ("在东方", "去海北")
@@ -51,6 +55,24 @@ _WEAK_CITY_EVERYDAY = {"东方", "阿里", "山南", "海南", "海北", "海西
 _HOSPITAL_QUALIFIER = re.compile(r"^(?:的那个|的那家|那个|那家|的那|的)")
 _NON_DISTRICT_WORDS = ("小区", "城区", "园区", "景区", "社区", "郊区", "市区", "院区", "校区", "厂区", "山区",
                        "矿区", "新区", "辖区", "片区", "街区", "营区", "病区", "开发区", "牧区", "库区", "灾区")
+
+
+# Inner Mongolia's banners go by abbreviations: the first character of the Mongolian name, the wing and the
+# position ("科尔沁左翼中旗" is 科左中旗, "土默特右旗" 土右旗); a few take other short forms by custom.
+_BANNER = re.compile(r"^(?P<stem>[\u4e00-\u9fff]{2,4}?)(?P<side>左翼|右翼|左|右)?(?P<pos>前|中|后)?旗$")
+_BANNER_CUSTOM = {"达尔罕茂明安联合旗": ("达茂旗",), "东乌珠穆沁旗": ("东乌旗",), "西乌珠穆沁旗": ("西乌旗",),
+                  "莫力达瓦达斡尔族自治旗": ("莫旗",), "达拉特旗": ("达旗",), "准格尔旗": ("准旗",),
+                  "伊金霍洛旗": ("伊旗",), "鄂伦春自治旗": ("鄂伦春旗",), "鄂温克族自治旗": ("鄂温克旗",),
+                  "阿鲁科尔沁旗": ("阿旗",)}
+
+
+def _banner_abbreviations(name: str) -> tuple[str, ...]:
+    if name in _BANNER_CUSTOM:
+        return _BANNER_CUSTOM[name]
+    m = _BANNER.match(name)
+    if m is None or not (m.group("side") or m.group("pos")):
+        return ()
+    return (m.group("stem")[0] + (m.group("side") or "")[:1] + (m.group("pos") or "") + "旗",)
 
 
 @dataclass(frozen=True)
@@ -131,6 +153,8 @@ class DivisionTable:
             self._add(name, d, False)
             if short != name and len(short) >= 2:
                 self._add(short, d, True)
+            for abbreviation in _banner_abbreviations(name):
+                self._add(abbreviation, d, False)  # "土右旗" for 土默特右旗: what Inner Mongolia says
             if name.startswith("市") and c.city and not d.legacy:
                 # "乐山市中区" is 乐山 + 市中区, not 乐山市 + an unknown "中区"
                 self._add(c.city + name[1:], d, False)
@@ -218,7 +242,7 @@ class DivisionTable:
                 and d.province in {p.province for p in prev.divisions}
             districts = self._district_names_of_city.get(d.city or "", ())
             before_district = any(text.startswith(n, m.end()) for n in districts if len(n) >= 2)
-            after_locative = bool(_LOCATIVE_BEFORE.search(text[max(0, m.start() - 4):m.start()].rstrip())) \
+            after_locative = bool(_LOCATIVE_BEFORE.search(text[max(0, m.start() - 10):m.start()].rstrip())) \
                 and m.group(0) not in _WEAK_CITY_EVERYDAY
             if after_province or before_district or after_locative:
                 return d
@@ -233,7 +257,7 @@ class DivisionTable:
         return (
             len(current) == 1
             and mention.surface not in _LOCATIVE_SHORT_STOP
-            and bool(_LOCATIVE_BEFORE.search(text[max(0, mention.start - 4):mention.start].rstrip()))
+            and bool(_LOCATIVE_BEFORE.search(text[max(0, mention.start - 10):mention.start].rstrip()))
         )
 
     # ------------------------------------------------------------------ resolution
@@ -255,6 +279,8 @@ class DivisionTable:
         # (a district said with the hospital, "天水秦州区的医院", is kept: people name the district when it is local)
         chains = [c for c in chains if whole_answer or not (
             _ORIGIN_AFTER.match(text, c[-1].end) or _ORIGIN_BEFORE.search(text[max(0, c[0].start - 3):c[0].start])
+            or (_EN_ROUTE_AFTER.match(text, c[-1].end)
+                and _EN_ROUTE_BEFORE.search(text[max(0, c[0].start - 8):c[0].start]))
             or (c[-1].level != "district" and (
                 _TREATED_AFTER.match(text, c[-1].end)
                 or _TAKEN_TO_BEFORE.search(text[max(0, c[0].start - 4):c[0].start])
