@@ -232,3 +232,34 @@ def test_an_answer_about_one_slot_does_not_overwrite_another() -> None:
                      "accident_place": "南宁青秀区"}.get(s.expecting or "", "不知道"))  # fmt: skip
     s = _say(s, "跟同学追着玩摔的，手臂骨折")
     assert s.slots["relation"] == "child" and s.slots["cause"] == "accident"
+
+
+_ALL_BUT_THE_PLACE = f"我自己前天在小区门口摔了，手腕骨折，在医院打了石膏回家了。我叫韩冬，身份证{ID}，电话{PHONE}"
+
+
+def test_a_district_name_shared_by_cities_is_asked_about_then_taken_in_the_likelier_city_and_flagged() -> None:
+    # Written for this test. The reporter gives everything but the place, then twice says only "普陀区".
+    s = _say(d.open_dialog(REF), _ALL_BUT_THE_PLACE)
+    assert s.expecting == "accident_place"
+    s = _say(s, "普陀区")
+    assert s.expecting == "accident_place" and "上海市普陀区" in s.reply and "舟山市普陀区" in s.reply
+    s = _say(s, "就是普陀区")
+    assert s.slots["accident_place"] == {"province": "上海市", "city": "上海市", "district": "普陀区"}
+    assert "人工核实" in s.flags["accident_place"] and "先按上海市普陀区记录" in s.reply
+
+
+def test_with_no_question_to_spare_an_ambiguous_district_is_taken_at_once() -> None:
+    s = _say(d.open_dialog(REF), "报案")
+    for answer in ("我自己", PHONE, "韩冬", ID, "前天"):
+        s = _say(s, answer)
+    assert s.expecting == "accident_place" and s.questions == 6
+    s = _say(s, "朝阳区")  # two questions left for diagnosis and treatment: none for "which city?"
+    assert s.slots["accident_place"]["city"] == "北京市" and "accident_place" in s.flags
+    assert s.expecting == "diagnosis"
+
+
+def test_a_district_name_without_a_prominent_reading_is_still_asked_about() -> None:
+    s = _say(d.open_dialog(REF), _ALL_BUT_THE_PLACE)
+    s = _say(s, "鼓楼区")  # 南京, 福州 (both capitals), 徐州, 开封: no guess
+    s = _say(s, "鼓楼区")
+    assert "accident_place" not in s.slots and s.expecting == "accident_place"

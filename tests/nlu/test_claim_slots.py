@@ -540,3 +540,51 @@ def test_hospital_names_read_through_pauses_but_pauses_still_end_words() -> None
     assert spoken == {"hospital": "赣南医科大学第一附属医院", "status": "inpatient"}  # its name since 2023
     after_diagnosis = extract_claim_slots("说是胫骨骨折 平湖市第一人民医院住的院", REF).slots["treatment"]
     assert after_diagnosis["hospital"] == "平湖市第一人民医院"
+
+
+# Written for these tests, not taken from an evaluation set. REF is Thursday 2027-04-15.
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        ("我家老太太昨天做饭烫伤了手，她是我婆婆", "other"),
+        ("我 是 给我二舅 报的 他 昨天 摔了", "other"),
+        ("我老娘昨天摔了一跤", "parent"),
+        ("我老爷子昨天摔了一跤", "parent"),
+        ("我们这边是物业，有个业主老人昨天在电梯口摔了", "other"),
+        ("我是被保险人刘建国的女儿，我爸昨天中风了", "parent"),
+        ("我是 周海 我女儿 周小雨 昨天 摔了", "child"),
+    ],
+)
+def test_who_the_insured_is_when_said_outright(text: str, relation: str) -> None:
+    assert extract_claim_slots(text, REF).slots.get("relation") == relation
+
+
+def test_everyday_words_after_a_kin_word_are_not_names_and_names_without_surnames_after_wo_jiao() -> None:
+    assert "insured_name" not in extract_claim_slots("我老公单位体检查出了肝癌", REF).slots
+    assert extract_claim_slots("我叫 次仁央宗 昨天 骑马 摔了", REF).slots["insured_name"] == "次仁央宗"
+
+
+def test_an_illness_ending_in_death_is_dated_by_the_death_and_an_accident_by_the_accident() -> None:
+    illness = extract_claim_slots("我妈大前天突发脑梗住院，昨天晚上没抢救过来，走了", REF).slots
+    assert illness["accident_date"] == "2027-04-14" and illness["treatment"]["status"] == "death"
+    crash = extract_claim_slots("我爸大前天出了车祸，昨天晚上走了", REF).slots
+    assert crash["accident_date"] == "2027-04-12"
+
+
+@pytest.mark.parametrize(
+    ("text", "slot", "value"),
+    [
+        ("胃镜查出来是胃癌，准备住院手术，还在等床位", "treatment", {"hospital": None, "status": "outpatient"}),
+        ("我哥在厂里被电打了，人当场就没了", "treatment", {"hospital": None, "status": "death"}),
+        ("他在地里被脱粒机卷了胳膊", "cause", "accident"),
+        ("我爸中午说胸口闷，晚上就走了", "cause", "illness"),
+    ],
+)
+def test_admissions_to_come_deaths_on_the_spot_and_causes(text: str, slot: str, value: object) -> None:
+    assert extract_claim_slots(text, REF).slots.get(slot) == value
+
+
+def test_spelled_name_after_a_correction() -> None:
+    from zhihui.nlu.claim_slots import spelled_name
+
+    assert spelled_name("李 李秀英 不对 是 李秀瑛 王字旁的瑛") == "李秀瑛"

@@ -98,3 +98,20 @@ def test_several_mentions_in_order() -> None:
 def test_no_date() -> None:
     assert find_dates("我想咨询一下怎么报案", REF) == []
     assert resolve_date("", REF) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for this test, not taken from an evaluation set. ref 2026-11-20.
+        ("双十一前一天晚上", "2026-11-10"),
+        ("中秋后一天", "2026-09-26"),
+        ("清明前两天", "2026-04-03"),
+        ("三月三那天", "2026-04-19"),  # 壮族三月三 is the lunar 3/3
+        ("三月三号", "2026-03-03"),
+        ("九月九那天", "2026-10-18"),
+    ],
+)
+def test_days_counted_from_named_days_and_lunar_festivals_said_by_date(text: str, expected: str) -> None:
+    found = find_dates(text, dt.date(2026, 11, 20))
+    assert found and found[0].value.isoformat() == expected, (text, found)

@@ -166,3 +166,16 @@ def test_a_broken_arm_without_the_bone_is_an_unspecified_upper_limb_fracture() -
     # "胳膊" is the whole arm: the dialog asks what the doctor said rather than guess the forearm
     assert best_diagnosis("打篮球摔断了胳膊").icd10 == "T10"  # type: ignore[union-attr]
     assert best_diagnosis("胳膊摔断了，医生说是肱骨髁上骨折").icd10 == "S42"  # type: ignore[union-attr]
+
+
+def test_a_condition_the_insured_has_is_background_to_an_injury() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert best_diagnosis("我妈有帕金森，昨天在卫生间摔了，股骨颈骨折").icd10 == "S72"  # type: ignore[union-attr]
+    assert best_diagnosis("我妈有帕金森，最近加重住院了").icd10 == "G20"  # type: ignore[union-attr]
+
+
+def test_poisoning_is_coded_before_the_damage_it_did() -> None:
+    assert best_diagnosis("喝了敌敌畏，现在肝功能也不行了").icd10 == "T60"  # type: ignore[union-attr]
+    assert best_diagnosis("打农药的时候吸进去了，头晕").icd10 == "T60"  # type: ignore[union-attr]
+    assert best_diagnosis("说是后循环缺血").icd10 == "G45"  # type: ignore[union-attr]
+    assert best_diagnosis("手被卷进机器里，手掌没了").icd10 == "S68"  # type: ignore[union-attr]

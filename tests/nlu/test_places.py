@@ -138,3 +138,16 @@ def test_where_it_was_diagnosed_or_on_the_way_to_is_not_the_place() -> None:
     assert _slot("上个月在赤峰确诊了胃癌") is None
     assert _slot("开车去大理的路上追尾了") is None
     assert _slot("在大理追尾了") is not None
+
+
+def test_cantonese_locative_province_then_city_and_the_hospitals_district() -> None:
+    assert _slot("佢喺顺德屋企跌低咗") == {"province": "广东省", "city": "佛山市", "district": "顺德区"}
+    assert _slot("在江西吉安段出的车祸") == {"province": "江西省", "city": "吉安市", "district": None}
+    # the grassland is where it happened; 海拉尔 only where the hospital is
+    assert _slot("在呼伦贝尔草原上摔了，在海拉尔的　　　　　　住院") == {
+        "province": "内蒙古自治区", "city": "呼伦贝尔市", "district": None}
+
+
+def test_an_ambiguous_district_has_a_likely_reading_only_when_one_city_stands_out() -> None:
+    assert resolve_place("和平区", whole_answer=True).likely == ("天津市", "天津市", "和平区")  # type: ignore[union-attr]
+    assert resolve_place("西湖区", whole_answer=True).likely is None  # type: ignore[union-attr]

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Validate the hand-written held-out claim-report sets.
 
-Checks every held-out set listed in SETS (heldout_*.jsonl ... heldout10_*.jsonl, next to this file):
+Checks every held-out set listed in SETS (heldout_*.jsonl ... heldout11_*.jsonl, next to this file):
 JSON shape, allowed slot values, ID numbers (GB 11643 check digit, area code,
 birth date), mobile numbers, places, ICD-10 category format, hospital names,
 dates not after ref_date.  It also cross-checks labels against the text:
@@ -14,7 +14,7 @@ area code, place or hospital, extend the tables below (area codes were taken
 from the national administrative-division list).
 
 Usage: python3 check_heldout.py [--verbose]
-       [--prefix heldout|heldout2|...|heldout9|heldout10 ...]
+       [--prefix heldout|heldout2|...|heldout10|heldout11 ...]
 (without --prefix all sets in SETS are checked)
 Exit status 0 when clean, 1 otherwise.
 """
@@ -45,6 +45,8 @@ HERE = Path(__file__).resolve().parent
 #   heldout9  ninth set, written blind by an AI helper; ordinary-week mix, about a third ASR style (see README.md)
 #   heldout10 tenth set, written blind by an AI helper; ordinary-month mix, about a third ASR style,
 #             smaller provinces and prefectures, solar-term dates (see README.md)
+#   heldout11 eleventh set, written blind by an AI helper; a year of hotline calls, about 40% ASR style
+#             (see README.md)
 SETS: dict[str, tuple[int, int]] = {
     "heldout": (80, 30),
     "heldout2": (100, 30),
@@ -56,6 +58,7 @@ SETS: dict[str, tuple[int, int]] = {
     "heldout8": (100, 30),
     "heldout9": (100, 30),
     "heldout10": (100, 30),
+    "heldout11": (100, 30),
 }
 
 SLOTS = (
@@ -684,6 +687,8 @@ REGIONS: dict[str, tuple[str, str, str | None]] = {
     "652901": ("新疆维吾尔自治区", "阿克苏地区", "阿克苏市"),
     "654202": ("新疆维吾尔自治区", "塔城地区", "乌苏市"),
     "654301": ("新疆维吾尔自治区", "阿勒泰地区", "阿勒泰市"),
+    # added for heldout11 (prefecture-level city without a district, like 370200)
+    "130500": ("河北省", "邢台市", None),
 }
 
 # Hospital values allowed: big well-known grade-3 hospitals in the largest cities, official names.
@@ -1102,6 +1107,20 @@ HOSPITALS = {
     "濮阳市人民医院",
     "重庆市合川区人民医院",
     "白城市中心医院",
+    # added for heldout11: grade-3 hospitals, full official names
+    "上海市胸科医院",
+    "义乌市中心医院",
+    "宁波市北仑区人民医院",
+    "山西白求恩医院",
+    "庄河市中心医院",
+    "朔州市人民医院",
+    "湖北省肿瘤医院",
+    "渭南市中心医院",
+    "玉林市第一人民医院",
+    "衡水市人民医院",
+    "西安市红会医院",
+    "邢台市人民医院",
+    "长治市人民医院",
 }
 
 # Mobile prefixes (3 digits) in use in mainland China.

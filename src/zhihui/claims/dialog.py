@@ -37,9 +37,9 @@ MAX_ASKS_PER_SLOT = 3
 MAX_MISHEARD_PER_SLOT = 2
 UNREGISTERED_HOSPITAL_FLAG = "报案人说在"
 VAGUE_CONFIDENCE = 0.75
+"""Below this an extracted value (a vague date) is confirmed with the reporter, and later answers may refine it."""
 KNOWN_BEFORE_CONFIDENCE = 0.5
 """Confidence of a value known before the reporter spoke (the caller's number): weaker than anything said."""
-"""Below this an extracted value (a vague date) is confirmed with the reporter, and later answers may refine it."""
 RAMBLE_CHARS = 600
 """Longer utterances are read for missing slots only: a long story repeats and contradicts itself."""
 MAX_TEXT_CHARS = 4000
@@ -314,6 +314,18 @@ def absorb(state: DialogState, text: str | None) -> Turn:
     for slot, hint in extraction.problems.items():
         if slot in found or (s.expecting == "insured_name" and not correcting and slot not in _IDENTITY_SLOTS):
             continue
+        guess = extraction.place_guess
+        if slot == "accident_place" and guess is not None and s.expecting == slot and (
+            s.asked.get(slot, 0) >= 2 or MAX_QUESTIONS - s.questions <= _questions_still_needed(s)
+        ):
+            # asked which city and told the same name again, or no question left to spare for it: take the
+            # likelier reading, say so, and let the read-back and a person settle it
+            s.slots[slot] = guess
+            s.confidence[slot] = 0.4
+            s.flags[slot] = f"地名有重名，报案人未说明城市，系统按{guess['city']}{guess['district']}记录，需人工核实"
+            turn.changed.append(slot)
+            turn.notes.append(f"好的，我先按{guess['city']}{guess['district']}记录，如果不对，确认时您直接告诉我。")
+            continue
         turn.notes.append(hint)
         if turn.reask is None:
             turn.reask = slot
@@ -362,6 +374,12 @@ def absorb(state: DialogState, text: str | None) -> Turn:
             else:
                 turn.notes.append("不好意思，我没能识别您输入的内容。")
     return turn
+
+
+def _questions_still_needed(s: DialogState) -> int:
+    """Questions the missing slots will take, one each; the cause usually comes with the diagnosis."""
+    missing = missing_slots(s)
+    return len([m for m in missing if m != "cause" or "diagnosis" not in missing])
 
 
 def _merge(slot: str, old: Any, new: Any) -> Any:

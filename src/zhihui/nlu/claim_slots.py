@@ -74,6 +74,15 @@ _TIME_WORDS = ("元旦", "元宵", "春节", "除夕", "国庆", "中秋", "端�
                "大雪", "小寒", "大寒")
 
 
+# everyday words that begin with a surname character ("我爱人单位体检", "我老公平时")
+_NOT_NAME_WORDS = (
+    "单位", "公司", "平时", "平常", "上班", "下班", "上午", "下午", "今年", "明年",
+    "时候", "最近", "马上", "高速", "高空", "高处", "高温", "高烧", "路上", "路边",
+    "江边", "河边", "海边", "林子", "田里", "车间", "工地", "工厂", "房顶", "房子",
+    "楼梯", "楼顶", "楼下", "楼道", "门口", "宿舍", "食堂", "毛病", "全身",
+)
+
+
 def surname_of(text: str) -> str | None:
     """The surname at the start of `text`, compound surnames first."""
     for s in COMPOUND_SURNAMES:
@@ -102,7 +111,7 @@ def take_name(text: str, pos: int = 0) -> str | None:
     if not given:
         return None
     name = sur + given
-    if name in _BAD_NAMES or given in _BAD_NAMES or name.startswith(_TIME_WORDS):
+    if name in _BAD_NAMES or given in _BAD_NAMES or name.startswith(_TIME_WORDS) or rest.startswith(_NOT_NAME_WORDS):
         return None
     return name
 
@@ -117,8 +126,13 @@ _NAME_PREFIX = re.compile(r"^(?:他|她|我|孩子|病人)?(?:叫|名字叫|名�
 def spelled_name(answer: str) -> str | None:
     """Interpret an answer to "出险人叫什么名字": "黄诗涵，草头黄，诗歌的诗，涵养的涵" -> 黄诗涵.
 
-    The whole name said first wins; otherwise the name is rebuilt from the "X的Y" explanations.
+    The whole name said first wins; otherwise the name is rebuilt from the "X的Y" explanations. After a
+    correction ("邓丽华，不对，是邓立华"), only what follows the last one counts.
     """
+    for marker in reversed(list(CORRECTION.finditer(answer))):
+        corrected = spelled_name(answer[marker.end():].lstrip("对，, 是"))
+        if corrected:
+            return corrected
     parts = [p.strip() for p in re.split(r"[，,。；;、\s]+", answer) if p.strip()]
     if not parts:
         return None
@@ -192,14 +206,14 @@ def _corrected(items: list[Any], starts: list[int], text: str) -> Any:
 
 # ---------------------------------------------------------------------------------------------- relation
 # two to four characters naming whose relative the reporter is ("我是张建国的儿子"), not "我是来给…"
-_WHOSE = "(?:(?![替给帮为来报])[\u4e00-\u9fff]){2,4}?"
+_WHOSE = "(?:(?![替给帮为来报我])[\u4e00-\u9fff]){2,4}?"
 _REL_PATTERNS: list[tuple[str, str]] = [
     # "我是孩子他奶奶", "我是娃的外爷", "我是被保险人的女婿": grandparents and in-laws reporting are "other"
     (r"(?:我|俺|额)是(?:孩子|娃|小孩|他|她|被保险人|出险人)?(?:他|她|的)?(?:爷爷|奶奶|外公|外婆|姥姥|姥爷|外爷|外奶|"
      r"舅舅|姑姑|姨妈|小姨|叔叔|伯伯|女婿|儿媳妇?|姑爷|干爹|干妈|干儿子|干女儿|哥哥?|姐姐?|弟弟?|妹妹?|"
      r"师傅|师父|徒弟)", "other"),
     # the reporter's role: a village doctor, a coach, a police officer, a carer
-    (r"(?:我|俺)(?:这边|这里)?是(?:[^，。,]{0,20}?)(?:医生|村医|大夫|教练|民警|警察|交警|护工|护士|网格员|社工|志愿者|队友|工友|车间|"
+    (r"(?:我|俺)(?:们)?(?:这边|这里)?是(?:[^，。,]{0,20}?)(?:医生|村医|大夫|教练|民警|警察|交警|护工|护士|网格员|社工|志愿者|队友|工友|车间|"
      r"辅导员|领队|宿管|物业|保安|班主任|老师|支书|书记|村主任|村长|村干部|护理员|护工|师傅|老板|安全员|经理|院长)",
      "role"),
     (r"(?:我|俺)是(?:他|她)的?(?:班主任|老师|师傅|老板|领导|同事|邻居)", "other"),
@@ -218,7 +232,8 @@ _REL_PATTERNS: list[tuple[str, str]] = [
     (r"(?:报案人|我)是(?:被保险人|出险人|被保人|他|她)的?(?:爸爸|妈妈|父亲|母亲)"
      r"|(?:他|她)的?(?:爸爸|妈妈|父亲|母亲)[，,]?\s*(?:也就是|就是)(?:我|本人)", "child"),
     (r"(?:替|给|帮)(?:我|俺)(?:的|家)?(?:老婆|媳妇|爱人|老公|丈夫|妻子|婆娘|婆姨)", "spouse"),
-    (r"(?:替|给|帮)(?:我|俺)自己|俺给俺自己|我给我自己|(?:我|俺)是被保险人(?!的)|被保险人(?:是)?(?:我|俺)本人", "self"),
+    (r"(?:替|给|帮)(?:我|俺)自己|俺给俺自己|我给我自己|(?:我|俺)是被保险人(?![\u4e00-\u9fff·]{0,5}的)"
+     r"|被保险人(?:是)?(?:我|俺)本人", "self"),
     # an employer, a teacher or an agent reporting for someone in their care
     (r"(?:我们|我们的|我们公司的?|我们单位的?|我们厂的?|我们工地上?的?|我们[^，。,\s]{0,6}?(?:公司|单位|厂|工地|店|仓库|"
      r"酒店|学校|幼儿园|团|班|车队)(?:里|上)?的?)(?:有个|有一个|一个|一位|的)?"
@@ -232,7 +247,8 @@ _REL_PATTERNS: list[tuple[str, str]] = [
     # "I am X's child" -> the insured is my parent; "I am the child's mother" -> insured is my child
     (rf"我是(?:他|她|孩子|小孩|{_WHOSE})的?(?:爸爸|妈妈|爸|妈|父亲|母亲|家长)", "child"),
     (r"我系(?:佢|佢哋)?(?:嘅)?(?:阿妈|阿爸|老豆|老母|妈咪|爹哋)", "child"),  # Cantonese: "I am his mother"
-    (rf"我是(?:他|她|{_WHOSE})?的?(?:亲生)?(?:儿子|女儿|闺女|孩子)(?![他她的爷奶外姥姑舅姨叔伯爸妈])", "parent"),
+    (rf"我是(?:他|她|(?:被保险人|出险人|被保人)?{_WHOSE})?的?(?:亲生)?(?:儿子|女儿|闺女|孩子)(?![他她的爷奶外姥姑舅姨叔伯爸妈])",
+     "parent"),
     (rf"我是(?:他|她|{_WHOSE})的?(?:老婆|媳妇|爱人|老公|丈夫|妻子|太太|先生)", "spouse"),
     (r"孩子(?:他|她)?(?:妈|爸|娘|爹)|我家那口子|那口子|孩他(?:妈|爸)|孩子的(?:妈|爸)", "spouse"),
     (r"儿媳妇?|女婿|婆婆|公公|岳父|岳母|老丈人|丈人|丈母娘|爷爷|奶奶|外公|外婆|姥姥|姥爷|孙子|孙女|外孙女?|"
@@ -240,10 +256,13 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      r"堂姐|亲戚|朋友|同事|邻居|同学|室友|舍友|领导|主管|员工|下属|老板|雇主|保姆|工友|客户|病友|导游|游客|乘客|旅客|"
      r"嫂子|弟媳|姐夫|妹夫|大爷|大伯|伯伯|伯父|伯母|大娘|婶婶|婶子|小叔子|小舅子|大舅子|阿嬷|阿公|阿婆|阿爷|家婆|家公|奶公|外爷|干妈|干爹|干爸|干儿子|干女儿|徒弟|侄媳妇|侄女婿|孙媳妇|"
      r"外甥媳妇|阿舅|舅妈|姑妈|姨父|姑父|舅舅|"
-     r"老师|班主任|村干部|干部|村长|(?:保险)?代理人|业务员|房东", "other"),
+     r"老师|班主任|村干部|干部|村长|(?:保险)?代理人|业务员|房东|"
+     # 老娘 is the reporter's mother and 老爷子 the father: only the ordinals and 老 + a sibling or aunt/uncle
+     r"(?:我|俺)(?:(?:大|二|三|四|五|六|小)(?:姨|姑|舅|叔|伯|爷|娘|婶|哥|姐|弟|妹)|老(?:姨|姑|舅|叔|伯|婶|哥|姐|弟|妹))",
+     "other"),
     (r"老婆|媳妇|爱人|老公|丈夫|妻子|太太|我先生|我对象|老伴|(?:我|俺|我们)家?(?:的)?老头子?|我家老太婆|婆娘|婆姨|"
      r"孩子他爹|娃他爹|娃他妈|娃他娘|孩他爹", "spouse"),
-    (r"老爸|老妈|老爷子|老太太|老父亲|老母亲|我爸|我妈|爸爸|妈妈|父亲|母亲|我爹|我娘|我父|我母|"
+    (r"老爸|老妈|老爷子|(?:我|俺)老娘|老太太|老父亲|老母亲|我爸|我妈|爸爸|妈妈|父亲|母亲|我爹|我娘|我父|我母|"
      r"俺爹|俺娘|俺爸|俺妈|(?:我|俺)(?:家)?老汉|俺大(?![夫哥姐学爷娘妈伯])|俺达|阿爸|阿妈|阿母|阿爹|老豆|老母|姆妈|(?:我|俺)阿大",
      "parent"),
     (r"儿子|女儿|闺女|孩子|小孩|宝宝|我家小子|我家丫头|我娃|娃娃|我个仔|我个女|囡囡|(?:我|俺)妞|(?:我|俺)家幺儿|"
@@ -267,6 +286,7 @@ _SELF_WEAK = re.compile(
 
 
 _PAUSE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+_IDENTITY = re.compile(r"(?:他|她|被保险人|出险人|被保人)(?:就)?是我(?:的|家)?[\u4e00-\u9fff]{1,4}")
 _COMPANION = re.compile(r"(?:开车|骑车)?(?:带|载|陪|送|扶|拉)着?我")
 
 
@@ -292,6 +312,11 @@ def _relation(text: str) -> tuple[str | None, int, float]:
                 continue  # "我是一名老师，我从椅子上摔下来了": the reporter's own job
             label = "other"
         cands.append((label, m.start()))
+    # "我家老太太…，她是我丈母娘": who the insured is, said outright, outranks the word used before
+    stated = [(m.start(), m.end()) for m in _IDENTITY.finditer(text)]
+    if stated and not CORRECTION.search(text):
+        said = [c for c in cands if any(s <= c[1] < e for s, e in stated)]
+        cands = said or cands
     if cands:
         chosen = _corrected([c[0] for c in cands], [c[1] for c in cands], text)
         # "我是X的儿子" style statements outrank a bare kinship word
@@ -314,7 +339,7 @@ _REPORTER_AFTER_NAME = re.compile(r"是我(?:自己|本人)?(?:[，,。\s]|$)")
 _NAME_END = re.compile(r"[，,。\s]|$|身份|今年|电话")
 _STRONG_NAME_CUE = re.compile(r"(?:名字叫|名字是|姓名是|姓名叫|出险人叫|被保险人叫|被保人叫)[，,:：\s]?")
 _NOT_A_NAME_WORD = re.compile(r"什么|啥|谁|怎|哪|来着|不知|不记|忘|医生|大夫|救护|车")
-_HE_IS_CALLED = re.compile(r"(?:他|她)(?:的名字)?叫[，,:：\s]?")
+_HE_IS_CALLED = re.compile(r"(?:他|她|我)(?:的名字)?叫[，,:：\s]?")
 _ANY_NAME = re.compile(r"[\u4e00-\u9fff·]{2,8}?(?=[是，,。！？\s]|$|今年|的)")
 _NOT_A_NAME_CHAR = re.compile(r"[我你他她的了在和跟说叫今昨前这那病伤院]")
 _KIN_BEFORE_NAME = re.compile(
@@ -381,6 +406,8 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
             if found and not _NOT_A_NAME_CHAR.search(found.group(0)) and found.group(0) not in _BAD_NAMES:
                 out.append((found.group(0), m.end(), 0.8))
         for m in _HE_IS_CALLED.finditer(text):
+            if m.group(0).startswith("我") and relation not in (None, "self"):
+                continue  # the reporter's own name
             found = _ANY_NAME.match(text, m.end())
             if found and len(found.group(0)) <= 4 and _NAME_END.match(text, found.end()) \
                     and not _NOT_A_NAME_CHAR.search(found.group(0)) and found.group(0) not in _BAD_NAMES \
@@ -408,20 +435,21 @@ _ILLNESS_WORDS = re.compile(r"生病|疾病|病了|发病|犯病|得病|的病|�
 _STROKE_BLEEDS = frozenset({"I60", "I61", "I62"})
 _TRAUMA_WORDS = re.compile(
     r"车祸|撞|摔|跌|砸|坠落|掉下|打架|被打|外伤|刮倒|碰倒|被车|轧|翻(?:车|倒|到|进|下)|撑了一下|崴|扭(?:了|伤|到)|"
-    r"碰着|碰到|磕到|磕着"
+    r"碰着|碰到|磕到|磕着|卷(?:了|进|到|住|伤|断)"
 )
 # Harm from an outside agent (drowning, electricity, poisons, heat and cold: ICD-10 T51-T75) makes what follows
 # from it an accident too ("掉水里呛了水，吸入性肺炎")
 _AGENT_INJURY = re.compile(r"T(?:5[1-9]|6[0-9]|7[0-5])")
 _PLAIN_ACCIDENT = re.compile(r"意外|事故|不小心")
 _PLAIN_ILLNESS = re.compile(
-    r"生病|疾病|病了|发病|犯病|得病|查出|确诊|重疾|猝死|突然(?:就|一下)?(?:倒下|倒地|晕倒|昏倒|晕过去|昏过去|不行了)"
+    r"生病|疾病|病了|发病|犯病|得病|查出|确诊|重疾|猝死|突然(?:就|一下)?(?:倒下|倒地|晕倒|昏倒|晕过去|昏过去|不行了)|"
+    r"(?:胸口|心口)(?:闷|憋|疼|痛)|胸闷"
 )
 _DEATH = re.compile(
     r"(?<!差点)(?<!险些)(?:去世|过世|逝世|身故|死亡|病故|人没了|人走了|已经走了|就走了|没抢救过来|抢救无效|"
     r"不在了|人没有了|没(?:有|得|能)?(?:抢)?救(?:得)?(?:过来|回来|活)|没抢救回来|走了|走的|死了|离世|咽气|已经不行了|"
     r"人已经不行|"
-    r"当场就不行了|人就不行了|人[就都也]?已经?没了|人[就都也]没了|没气了|没了气|没救上来|抢救唔返|冇救|过身|走咗)"
+    r"当场就不行了|人就不行了|人当场(?:就)?没了|当场(?:人)?(?:就)?(?:没了|死亡|身亡)|人[就都也]?已经?没了|人[就都也]没了|没气了|没了气|没救上来|抢救唔返|冇救|过身|走咗)"
 )
 _NONE = re.compile(
     r"(?:还)?没(?:有)?(?:去|上|到)?(?:医院|看医生|就医|就诊|看病|去看)|在家(?:里)?自己(?:处理|弄|包扎|涂)|"
@@ -440,7 +468,8 @@ _INPATIENT_NEG = re.compile(r"(?:没|没有|冇|唔使|不用|没让|未|还没|
 # "回来再做手术", "下周要开刀": an operation still to come says nothing about the treatment so far
 _INPATIENT_LATER = re.compile(r"(?:再|要|准备|打算|需要|得|还得|等着|回头|过几天|下周|到时候)[^，。,]{0,2}$")
 _TREATMENT_WORDS = re.compile(r"手术|开刀|化疗|放疗")
-_SCHEDULED = re.compile(r"(?:排了|约了|预约了?|安排了?)?(?:下周|下礼拜|下星期|下个月|过几天|明天|后天)[^，。,]{0,1}$")
+_SCHEDULED = re.compile(r"(?:排了|约了|预约了?|安排了?)?(?:下周|下礼拜|下星期|下个月|过几天|明天|后天)[^，。,]{0,1}$"
+                        r"|(?:准备|打算|等着|等)$")
 _DIED_AT_HOME = re.compile(r"在家(?:里|中)?(?:走|去世|过世|没|死|咽气)|家里(?:走|去世|过世|没|咽气)")
 _ADMITTED_AT = re.compile(r"[^，。,]{0,3}?(?:住院|住的院|住着|住下|做的手术|做了手术|ICU|重症监护)")
 _OUTPATIENT = re.compile(r"门诊|急诊|(?:医院|院)看的|开了?(?:点)?药|回家了|返屋企|返屋|回屋里|回屋头|躺着养|"
@@ -569,6 +598,9 @@ class ClaimExtraction:
     slots: dict[str, Any] = field(default_factory=dict)
     confidence: dict[str, float] = field(default_factory=dict)
     problems: dict[str, str] = field(default_factory=dict)
+    place_guess: dict[str, str | None] | None = None
+    """For a district name several cities share, the reading in the most prominent city, if one stands out; the
+    dialog falls back on it (flagged for the checker) when asking again did not settle it."""
     unregistered_hospital: str | None = None
     """A hospital named as said but not in the registry: the checker sees this; the slot holds it only when it is
     named with its place (`proper_unregistered_name`)."""
@@ -719,6 +751,9 @@ def extract_claim_slots(
         elif place.ambiguous:
             options = "、".join(place.ambiguous[:4])
             out.problems["accident_place"] = f"有好几个地方叫这个名字（{options}），请说一下是哪个城市"
+            if place.likely is not None:
+                province, city, district = place.likely
+                out.place_guess = {"province": province, "city": city, "district": district}
         elif place.province:
             out.slots["accident_place"] = place.as_slot()
             out.confidence["accident_place"] = 0.9 if place.district else 0.7
@@ -787,4 +822,12 @@ def extract_claim_slots(
             name = None
         out.slots["treatment"] = {"hospital": name, "status": status}
         out.confidence["treatment"] = min(sconf or 0.5, 0.9 if hosp is None or hosp.hospital else 0.7)
+    if status == "death" and cause == "illness" and len(dates) > 1 and "accident_date" in out.slots \
+            and not CORRECTION.search(place_text):
+        # an illness that ends in death is a death claim, dated by the death ("前天晚上脑出血…今天早上走了");
+        # a fatal accident keeps the day of the accident
+        died = [d for d in dates if not d.future and d.value.isoformat() > out.slots["accident_date"]
+                and _DEATH.search(place_text, d.end, _clause_end(place_text, d.end))]
+        if died:
+            out.slots["accident_date"] = died[-1].value.isoformat()
     return out

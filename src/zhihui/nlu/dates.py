@@ -106,9 +106,13 @@ LUNAR_FESTIVALS: dict[str, tuple[int, int]] = {
     "端阳节": (5, 5), "端阳": (5, 5), "七夕节": (7, 7), "七夕": (7, 7), "中元节": (7, 15), "鬼节": (7, 15),
     "七月半": (7, 15), "中秋节": (8, 15), "中秋": (8, 15), "八月十五": (8, 15), "九九重阳": (9, 9),
     "重阳节": (9, 9), "重阳": (9, 9), "腊八节": (12, 8), "腊八": (12, 8), "小年": (12, 23),
+    # 三月三 (壮族三月三, 上巳), 五月五, 七月七 and 九月九 are said by their lunar dates
+    "三月三": (3, 3), "五月五": (5, 5), "七月七": (7, 7), "九月九": (9, 9),
 }
 _LUNAR_FESTIVALS = "|".join(
-    r"小年(?![轻级纪龄])" if w == "小年" else rf"{re.escape(w)}(?![号日0-9])" if w[-1] in "十五二"
+    r"小年(?![轻级纪龄])" if w == "小年"
+    else rf"{re.escape(w)}(?![号日0-9一二三四五六七八九十])" if w in ("三月三", "五月五", "七月七", "九月九")
+    else rf"{re.escape(w)}(?![号日0-9])" if w[-1] in "十五二"
     else re.escape(w)
     for w in sorted(LUNAR_FESTIVALS, key=len, reverse=True)
 )
@@ -319,6 +323,11 @@ def _resolve(m: re.Match[str], ref: dt.date) -> tuple[dt.date | None, bool]:
     return None, False
 
 
+# "双十一前一天", "中秋后一天", "清明前两天": a day counted from a named day
+_OFFSET_AFTER = re.compile(r"(?:那天)?的?(?P<dir>前|后)(?P<n>一|两|三|1|2|3)天|(?:那天的?)?(?P<next>第二天|次日|隔天)")
+_NAMED_DAYS = {"festival", "lunar_fe", "solar_term", "lunar", "lunar_md"}
+
+
 def find_dates(text: str, ref: dt.date) -> list[DateMention]:
     """All date expressions in `text`, in order, resolved against `ref`."""
     out: list[DateMention] = []
@@ -326,7 +335,14 @@ def find_dates(text: str, ref: dt.date) -> list[DateMention]:
         value, exact = _resolve(m, ref)
         if value is None:
             continue
-        out.append(DateMention(value, m.start(), m.end(), m.group(0), value > ref, exact, m.lastgroup or ""))
+        end = m.end()
+        offset = _OFFSET_AFTER.match(text, end) if m.lastgroup in _NAMED_DAYS else None
+        if offset is not None:
+            days = 1 if offset.group("next") else {"一": 1, "两": 2, "三": 3}.get(offset.group("n"), 0) or int(
+                offset.group("n"))
+            value += dt.timedelta(days=-days if offset.group("dir") == "前" else days)
+            end = offset.end()
+        out.append(DateMention(value, m.start(), end, text[m.start():end], value > ref, exact, m.lastgroup or ""))
     return out
 
 

@@ -229,7 +229,10 @@ class HospitalRegistry:
                         name = raw[i:]
                         break
             prefix = name[: len(name) - len(_suffix(name))]
-            if len(prefix) < 2 or prefix in _VAGUE_PREFIX or not _INSTITUTION.search(prefix):
+            # "西安红会医院": a prefix that starts with a place and goes on is a name too
+            placed = any(prefix.startswith(p) and len(prefix) > len(p) + 1
+                         for p in self._places_starting.get(prefix[:1], ()) if len(p) >= 2)
+            if len(prefix) < 2 or prefix in _VAGUE_PREFIX or not (_INSTITUTION.search(prefix) or placed):
                 continue
             start = m.end() - len(name)
             out.append(HospitalMention(name, start, m.end(), self.by_name.get(name)))

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -159,13 +159,22 @@ def icd10_name(code: str) -> str | None:
     return lexicon().icd10.get(code[:3].upper())
 
 
+# "我爸有老年痴呆，…腿摔骨折了": a condition the insured simply has is the background of an injury, not its diagnosis
+_HAS_BEFORE = re.compile(r"(?:有|患有|本身有|本来有)(?:点|些)?$")
+
+
 def find_mentions(text: str) -> list[MedicalMatch]:
-    return lexicon().find(text)
+    found = lexicon().find(text)
+    if any(m.kind == "injury" and not m.negated for m in found):
+        found = [replace(m, negated=True) if m.kind == "disease" and not m.negated
+                 and _HAS_BEFORE.search(text, max(0, m.start - 4), m.start) else m for m in found]
+    return found
 
 
 # WHO categories that leave the site, the side or the kind open ("骨折", "烧伤", "癌症", "白血病", "中风",
 # "脑瘤" that may be benign or malignant): a claim needs the specific diagnosis, so the dialog asks once for
 # what the doctor said.
+_TOXIC = re.compile(r"T(?:3[6-9]|[45][0-9]|6[0-5])")
 UNSPECIFIED_ICD10 = frozenset({"T14", "T07", "T10", "T12", "T30", "C80", "C76", "C95", "D36", "D43", "D48", "I64"})
 
 
@@ -188,6 +197,10 @@ def best_diagnosis(text: str, matches: list[MedicalMatch] | None = None) -> Medi
             found = after
     # what the doctor said ("医生说是脑震荡", "诊断为…") outranks the reporter's own description of an equal kind
     # (a specific category still beats an unspecified one the doctor was quoted on: "查出来白血病，急性髓系白血病")
+    # poisoning and toxic effects (T36-T65) are coded before the damage they did ("被马蜂蜇了…肾功能都不好了")
+    toxic = [m for m in found if _TOXIC.match(m.icd10)]
+    if toxic and not any(m.kind == "injury" and not _TOXIC.match(m.icd10) for m in found):
+        found = toxic
     return max(found, key=lambda m: (m.priority, m.icd10 not in UNSPECIFIED_ICD10,
                                      bool(_DIAGNOSED.search(text, max(0, m.start - 8), m.start)), m.score, m.start))
 

@@ -30,7 +30,7 @@ _DISTRICT_SHORT_OK_AFTER = re.compile(
 )
 # "在浦东摔的", "住在延吉": after a word of being or going somewhere, a short district name that names one
 # place in the whole country is read as that place, unless it is also an everyday word.
-_LOCATIVE_BEFORE = re.compile(r"(?:在|到|去|回|住|来自|从|老家)(?:\s*(?:那个|这个|那|嗯|呃|啊))*$")
+_LOCATIVE_BEFORE = re.compile(r"(?:在|喺|到|去|回|住|来自|从|老家)(?:\s*(?:那个|这个|那|嗯|呃|啊))*$")
 _LOCATIVE_SHORT_STOP = {"中山",
                         "古城", "商城", "中原", "江南", "太平", "新建", "吉利", "龙门", "路桥", "天桥", "河西", "东湖",
                         "南湖", "温泉", "凤凰", "友谊", "红旗", "高明", "平安", "城北", "城中", "城西", "城东", "城南",
@@ -39,7 +39,7 @@ _LOCATIVE_SHORT_STOP = {"中山",
                         "清水", "大方", "互助", "莲花", "桃源", "万年", "永安", "大名", "会同", "中方", "兴国", "金台",
                         "芙蓉", "梁山", "石门", "西山", "东海", "南海", "海港", "井冈山", "泰山", "华山", "黄山"}
 # characters after which a short district name starts a word ("在浦东", "我们龙湾那边", "是萧山")
-_BEFORE_SHORT_DISTRICT_OK = set("在到去回住从是们的就那这里个边往近过和跟与及或省市州县区家")
+_BEFORE_SHORT_DISTRICT_OK = set("在喺到去回住从是们的就那这里个边往近过和跟与及或省市州县区家")
 _TREATED_AFTER = re.compile(
     r"\s*的?\s*[　]|的?[^，。,\s]{0,4}(?:医院|卫生院)|(?:去|来)?(?:住院|住的院|看病|看的病|就医|治疗|看的)"
     r"|(?:确诊|查出|诊断|复查|做的检查|做了检查)"
@@ -94,6 +94,9 @@ class PlaceResult:
     end: int = -1
     problem: str | None = None
     ambiguous: list[str] = field(default_factory=list)
+    likely: tuple[str, str, str] | None = None
+    """For an ambiguous name, the reading in the one most prominent city (a municipality, else a provincial
+    capital) if there is one: a best guess a person checks, never a silent answer."""
 
     def as_slot(self) -> dict[str, str | None]:
         return {"province": self.province, "city": self.city, "district": self.district}
@@ -206,7 +209,9 @@ class DivisionTable:
                 inside = [d for d in divs if d.level == "district" and any(
                     d.province == p.province and (p.level == "province" or d.city == p.city)
                     for p in prev.divisions)]
-                top = inside or top
+                city_inside = [d for d in divs if d.level == "city" and prev.level == "province"
+                               and any(d.province == p.province for p in prev.divisions)]
+                top = city_inside or inside or top
             out.append(_Mention(m.start(), m.end(), m.group(0), not full and not _is_full(m.group(0), top),
                                 tuple(top)))
         kept: list[_Mention] = []
@@ -286,6 +291,12 @@ class DivisionTable:
                 or _TAKEN_TO_BEFORE.search(text[max(0, c[0].start - 4):c[0].start])
             ))
         )]
+        # the district of the hospital counts only when nothing else says where it happened ("在呼伦贝尔草原上…翻了，
+        # 在海拉尔的呼伦贝尔市人民医院住院" happened on the grassland, not in 海拉尔区)
+        treated = [c for c in chains if not whole_answer and c[-1].level == "district" and (
+            _TREATED_AFTER.match(text, c[-1].end) or _TAKEN_TO_BEFORE.search(text[max(0, c[0].start - 4):c[0].start]))]
+        if treated and len(treated) < len(chains):
+            chains = [c for c in chains if c not in treated]
         context = [d for mention in ms if mention.level != "district" for d in mention.divisions]
         results = [self._resolve_chain(c, context, hint_cities or [], text) for c in chains]
         landmarks = self.landmarks(text)
@@ -338,7 +349,11 @@ class DivisionTable:
                 current = [d for d in cands if not d.legacy]
                 cands = current or cands
             if len(cands) > 1:
-                return PlaceResult(start=start, end=end, ambiguous=[f"{d.city}{d.name}" for d in cands])
+                ranked = sorted(cands, key=_prominence, reverse=True)
+                top = ranked[0]
+                likely = (top.province, top.city or top.province, top.name) \
+                    if _prominence(top) > _prominence(ranked[1]) else None
+                return PlaceResult(start=start, end=end, ambiguous=[f"{d.city}{d.name}" for d in cands], likely=likely)
             d = cands[0]
             return PlaceResult(d.province, d.city, d.name, start, end)
         if cities:
@@ -377,6 +392,13 @@ def _adjacent(text: str, end: int, start: int) -> bool:
 
 def _is_full(surface: str, divs: list[Division]) -> bool:
     return any(d.name == surface for d in divs)
+
+
+def _prominence(d: Division) -> int:
+    """2 for a municipality's district, 1 for a provincial capital's (its city code ends in 01), else 0."""
+    if d.province in MUNICIPALITIES:
+        return 2
+    return 1 if d.adcode[2:4] == "01" else 0
 
 
 def _rank(r: PlaceResult, landmark: bool = False) -> tuple[int, int, int]:
