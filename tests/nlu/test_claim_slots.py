@@ -588,3 +588,47 @@ def test_spelled_name_after_a_correction() -> None:
     from zhihui.nlu.claim_slots import spelled_name
 
     assert spelled_name("李 李秀英 不对 是 李秀瑛 王字旁的瑛") == "李秀瑛"
+
+
+# Written for these tests, not taken from an evaluation set. REF is Thursday 2027-04-15.
+@pytest.mark.parametrize(
+    ("text", "slot", "value"),
+    [
+        ("我们车间一个女工，叫孙月娥，昨天手被压了", "insured_name", "孙月娥"),
+        ("我是代理人，我客户的爱人，郑建华，昨天出了车祸", "insured_name", "郑建华"),
+        ("被保险人 呃 柯 柯文斌 昨天摔了", "insured_name", "柯文斌"),
+        ("我们是一家物流公司，司机老吴昨天在高速上追尾了", "relation", "other"),
+        ("我在镇上开了个小超市，店里的伙计昨天搬货闪了腰", "relation", "other"),
+        ("我给自己报案，昨天骑车摔了", "relation", "self"),
+        ("被保险人叫韦德明，在自个儿家里摔的", "relation", None),
+        ("我爸今天早上没了，肺心病好多年了，在家里走的", "cause", "illness"),
+        ("孩子半夜抽了一下，吓死了，去医院打了针就回来了", "treatment", {"hospital": None, "status": "outpatient"}),
+        ("他磕到头了，医生让留院观察", "treatment", {"hospital": None, "status": "inpatient"}),
+        ("医生让下礼拜住院做手术", "treatment", {"hospital": None, "status": "outpatient"}),
+        ("我老汉儿开拖拉机翻了", "cause", "accident"),
+        ("他在工地上中暑了，晕倒了", "cause", None),
+    ],
+)
+def test_names_reporters_deaths_admissions_and_causes(text: str, slot: str, value: object) -> None:
+    assert extract_claim_slots(text, REF).slots.get(slot) == value
+
+
+def test_a_number_read_in_groups_may_end_in_a_short_group() -> None:
+    assert extract_claim_slots("电话是 幺三八 四五六 七八九 洞二", REF).slots["contact_phone"] == "13845678902"
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("我老婆今年三十五，上周一体检查出乳腺结节，前天穿刺结果出来了，是乳腺癌", "2027-04-13"),
+        ("过年那几天回老家，我爸正月初三在院子里滑倒了", "2027-02-08"),
+    ],
+)
+def test_diagnosis_days_days_within_a_holiday_and_rule_days(text: str, date: str) -> None:
+    found = extract_claim_slots(text, REF)
+    assert found.slots.get("accident_date") == date
+
+
+def test_another_citys_hospital_of_a_registered_name_is_not_the_registered_one() -> None:
+    treatment = extract_claim_slots("送到了广州胸科医院，住院了", REF).slots["treatment"]
+    assert treatment["hospital"] == "广州市胸科医院"

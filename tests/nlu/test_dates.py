@@ -110,8 +110,16 @@ def test_no_date() -> None:
         ("三月三那天", "2026-04-19"),  # 壮族三月三 is the lunar 3/3
         ("三月三号", "2026-03-03"),
         ("九月九那天", "2026-10-18"),
+        ("母亲节那天", "2026-05-10"),
+        ("父亲节", "2026-06-21"),
+        ("入伏那天", "2026-07-15"),
+        ("中伏", "2026-07-25"),
     ],
 )
 def test_days_counted_from_named_days_and_lunar_festivals_said_by_date(text: str, expected: str) -> None:
     found = find_dates(text, dt.date(2026, 11, 20))
     assert found and found[0].value.isoformat() == expected, (text, found)
+
+
+def test_an_age_is_not_new_years_eve() -> None:
+    assert find_dates("我老公今年三十八", dt.date(2026, 11, 20)) == []

@@ -179,3 +179,24 @@ def test_poisoning_is_coded_before_the_damage_it_did() -> None:
     assert best_diagnosis("打农药的时候吸进去了，头晕").icd10 == "T60"  # type: ignore[union-attr]
     assert best_diagnosis("说是后循环缺血").icd10 == "G45"  # type: ignore[union-attr]
     assert best_diagnosis("手被卷进机器里，手掌没了").icd10 == "S68"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "icd"),
+    [
+        # Written for this test, not taken from an evaluation set.
+        ("从梯子上掉下来，肋巴扇断了两根", "S22"),
+        ("打球崴了脚，拍片是第五跖骨骨折", "S92"),
+        ("肠癌做完手术两年，这次复查查出肝转移", "C78"),
+        ("肺癌骨转移，疼得厉害", "C79"),
+        ("手指头被切断了，送到医院，做了再植手术", "S68"),
+    ],
+)
+def test_more_regions_metastases_and_replanted_fingers(text: str, icd: str) -> None:
+    found = best_diagnosis(text)
+    assert found is not None and found.icd10 == icd, (text, found)
+
+
+def test_a_long_standing_condition_is_marked_as_history() -> None:
+    found = [m for m in find_mentions("我爸慢阻肺好多年了") if m.icd10 == "J44"]
+    assert found and found[0].history and found[0].negated

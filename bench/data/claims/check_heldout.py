@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Validate the hand-written held-out claim-report sets.
 
-Checks every held-out set listed in SETS (heldout_*.jsonl ... heldout11_*.jsonl, next to this file):
+Checks every held-out set listed in SETS (heldout_*.jsonl ... heldout12_*.jsonl, next to this file):
 JSON shape, allowed slot values, ID numbers (GB 11643 check digit, area code,
 birth date), mobile numbers, places, ICD-10 category format, hospital names,
 dates not after ref_date.  It also cross-checks labels against the text:
@@ -14,7 +14,7 @@ area code, place or hospital, extend the tables below (area codes were taken
 from the national administrative-division list).
 
 Usage: python3 check_heldout.py [--verbose]
-       [--prefix heldout|heldout2|...|heldout10|heldout11 ...]
+       [--prefix heldout|heldout2|...|heldout11|heldout12 ...]
 (without --prefix all sets in SETS are checked)
 Exit status 0 when clean, 1 otherwise.
 """
@@ -47,6 +47,8 @@ HERE = Path(__file__).resolve().parent
 #             smaller provinces and prefectures, solar-term dates (see README.md)
 #   heldout11 eleventh set, written blind by an AI helper; a year of hotline calls, about 40% ASR style
 #             (see README.md)
+#   heldout12 twelfth set, written blind by an AI helper; one winter and one summer on a mid-size
+#             insurer's claim line, about a third ASR style, HR and agent reporters (see README.md)
 SETS: dict[str, tuple[int, int]] = {
     "heldout": (80, 30),
     "heldout2": (100, 30),
@@ -59,6 +61,7 @@ SETS: dict[str, tuple[int, int]] = {
     "heldout9": (100, 30),
     "heldout10": (100, 30),
     "heldout11": (100, 30),
+    "heldout12": (100, 30),
 }
 
 SLOTS = (
@@ -689,6 +692,44 @@ REGIONS: dict[str, tuple[str, str, str | None]] = {
     "654301": ("新疆维吾尔自治区", "阿勒泰地区", "阿勒泰市"),
     # added for heldout11 (prefecture-level city without a district, like 370200)
     "130500": ("河北省", "邢台市", None),
+    # added for heldout12 (codes from the national administrative-division list, general knowledge)
+    "110113": ("北京市", "北京市", "顺义区"),
+    "110115": ("北京市", "北京市", "大兴区"),
+    "120110": ("天津市", "天津市", "东丽区"),
+    "130102": ("河北省", "石家庄市", "长安区"),
+    "130702": ("河北省", "张家口市", "桥东区"),
+    "140107": ("山西省", "太原市", "杏花岭区"),
+    "150202": ("内蒙古自治区", "包头市", "东河区"),
+    "210802": ("辽宁省", "营口市", "站前区"),
+    "220106": ("吉林省", "长春市", "绿园区"),
+    "230111": ("黑龙江省", "哈尔滨市", "呼兰区"),
+    "231002": ("黑龙江省", "牡丹江市", "东安区"),
+    "310114": ("上海市", "上海市", "嘉定区"),
+    "320111": ("江苏省", "南京市", "浦口区"),
+    "320402": ("江苏省", "常州市", "天宁区"),
+    "330111": ("浙江省", "杭州市", "富阳区"),
+    "340102": ("安徽省", "合肥市", "瑶海区"),
+    "350111": ("福建省", "福州市", "晋安区"),
+    "370305": ("山东省", "淄博市", "临淄区"),
+    "371102": ("山东省", "日照市", "东港区"),
+    "410102": ("河南省", "郑州市", "中原区"),
+    "410402": ("河南省", "平顶山市", "新华区"),
+    "420202": ("湖北省", "黄石市", "黄石港区"),
+    "430408": ("湖南省", "衡阳市", "蒸湘区"),
+    "441302": ("广东省", "惠州市", "惠城区"),
+    "441802": ("广东省", "清远市", "清城区"),
+    "450105": ("广西壮族自治区", "南宁市", "江南区"),
+    "500102": ("重庆市", "重庆市", "涪陵区"),
+    "500113": ("重庆市", "重庆市", "巴南区"),
+    "500118": ("重庆市", "重庆市", "永川区"),
+    "510114": ("四川省", "成都市", "新都区"),
+    "510903": ("四川省", "遂宁市", "船山区"),
+    "511002": ("四川省", "内江市", "市中区"),
+    "530103": ("云南省", "昆明市", "盘龙区"),
+    "610111": ("陕西省", "西安市", "灞桥区"),
+    "610116": ("陕西省", "西安市", "长安区"),
+    "620103": ("甘肃省", "兰州市", "七里河区"),
+    "650203": ("新疆维吾尔自治区", "克拉玛依市", "克拉玛依区"),
 }
 
 # Hospital values allowed: big well-known grade-3 hospitals in the largest cities, official names.
@@ -1121,6 +1162,20 @@ HOSPITALS = {
     "西安市红会医院",
     "邢台市人民医院",
     "长治市人民医院",
+    # added for heldout12 (full official names)
+    "首都医科大学附属北京同仁医院",
+    "首都医科大学附属北京友谊医院",
+    "天津医科大学第二医院",
+    "惠州市中心人民医院",
+    "清远市人民医院",
+    "韶关市第一人民医院",
+    "陕西省人民医院",
+    "常州市第二人民医院",
+    "遂宁市中心医院",
+    "内江市第一人民医院",
+    "营口市中心医院",
+    "平顶山市第一人民医院",
+    "牡丹江市第一人民医院",
 }
 
 # Mobile prefixes (3 digits) in use in mainland China.
@@ -1191,6 +1246,10 @@ OTHER_HOLIDAYS = {
     "大暑": {2025: date(2025, 7, 22), 2026: date(2026, 7, 23)},
     "秋分": {2025: date(2025, 9, 23), 2026: date(2026, 9, 23)},
     "寒露": {2025: date(2025, 10, 8), 2026: date(2026, 10, 8)},
+    # (added for heldout12, from lunar_python) 入伏 (first day of 初伏), 腊月二十八, and 父亲节 (third Sunday of June)
+    "入伏": {2025: date(2025, 7, 20), 2026: date(2026, 7, 15)},
+    "腊月二十八": {2025: date(2025, 1, 27), 2026: date(2026, 2, 15)},
+    "父亲节": {2025: date(2025, 6, 15), 2026: date(2026, 6, 21)},
 }
 
 

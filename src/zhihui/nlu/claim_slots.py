@@ -21,11 +21,12 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from typing import Any
 
 from zhihui.nlu.dates import find_dates
 from zhihui.nlu.hospitals import HospitalMention, find_hospitals, proper_unregistered_name
-from zhihui.nlu.medical import UNSPECIFIED_ICD10, best_diagnosis, cause_of, find_mentions
+from zhihui.nlu.medical import LONG_STANDING_AFTER, UNSPECIFIED_ICD10, best_diagnosis, cause_of, find_mentions
 from zhihui.nlu.numbers import find_digit_strings
 from zhihui.nlu.places import city_mentions, resolve_place
 
@@ -214,9 +215,14 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      r"师傅|师父|徒弟)", "other"),
     # the reporter's role: a village doctor, a coach, a police officer, a carer
     (r"(?:我|俺)(?:们)?(?:这边|这里)?是(?:[^，。,]{0,20}?)(?:医生|村医|大夫|教练|民警|警察|交警|护工|护士|网格员|社工|志愿者|队友|工友|车间|"
-     r"辅导员|领队|宿管|物业|保安|班主任|老师|支书|书记|村主任|村长|村干部|护理员|护工|师傅|老板|安全员|经理|院长)",
+     r"辅导员|领队|宿管|物业|保安|班主任|老师|支书|书记|村主任|村长|村干部|护理员|护工|师傅|老板|安全员|经理|院长|"
+     r"会计|出纳)",
      "role"),
     (r"(?:我|俺)是(?:他|她)的?(?:班主任|老师|师傅|老板|领导|同事|邻居)", "other"),
+    # an organisation: "我们是一个建筑公司的项目部", "我们是一家装修公司"
+    (r"(?:我们|俺们)(?:这边|这里)?是(?:[^，。,]{0,10}?)(?:公司|项目部|厂|店|饭店|学校|幼儿园|车队|酒店)", "role"),
+    (r"(?:我|俺)(?:在[^，。,]{0,8}?)?开了?(?:一)?(?:个|家)[^，。,]{0,4}?(?:饭店|餐馆|饭馆|店|厂|公司|超市|作坊|农家乐|民宿)",
+     "role"),
     # colleagues and charges named by the employer: "我们科长", "我们矿上的工人", "我们的学员", "我们厂检修工"
     (r"我们(?!家|俩)(?:单位|公司|厂|矿|店|院|学校|班|科|部门|车间|团|村|小区|驾校|学院|养老院|敬老院)?(?:上|里)?的?"
      r"(?:[\u4e00-\u9fff]{0,3}?(?:员|工|科长|处长|主任|书记|老人|学员|新生|学生|队员))", "other"),
@@ -232,7 +238,7 @@ _REL_PATTERNS: list[tuple[str, str]] = [
     (r"(?:报案人|我)是(?:被保险人|出险人|被保人|他|她)的?(?:爸爸|妈妈|父亲|母亲)"
      r"|(?:他|她)的?(?:爸爸|妈妈|父亲|母亲)[，,]?\s*(?:也就是|就是)(?:我|本人)", "child"),
     (r"(?:替|给|帮)(?:我|俺)(?:的|家)?(?:老婆|媳妇|爱人|老公|丈夫|妻子|婆娘|婆姨)", "spouse"),
-    (r"(?:替|给|帮)(?:我|俺)自己|俺给俺自己|我给我自己|(?:我|俺)是被保险人(?![\u4e00-\u9fff·]{0,5}的)"
+    (r"(?:替|给|帮)(?:我|俺)?自己报|(?:替|给|帮)(?:我|俺)自己|俺给俺自己|我给我自己|(?:我|俺)是被保险人(?![\u4e00-\u9fff·]{0,5}的)"
      r"|被保险人(?:是)?(?:我|俺)本人", "self"),
     # an employer, a teacher or an agent reporting for someone in their care
     (r"(?:我们|我们的|我们公司的?|我们单位的?|我们厂的?|我们工地上?的?|我们[^，。,\s]{0,6}?(?:公司|单位|厂|工地|店|仓库|"
@@ -267,12 +273,13 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      "parent"),
     (r"儿子|女儿|闺女|孩子|小孩|宝宝|我家小子|我家丫头|我娃|娃娃|我个仔|我个女|囡囡|(?:我|俺)妞|(?:我|俺)家幺儿|"
      r"(?:我|俺|我们|俺们)(?:家|屋里|屋头)?(?:的)?(?:那个|这个)?(?:娃|崽)", "child"),
-    (r"我本人|本人|我自己|是我自己|(?:我|俺)?自个儿?|(?:出险人|被保险人|被保人)是我(?=[，。,！\s]|$|本人|自己)"
+    (r"我本人|本人|我自己|是我自己|(?:我|俺)?自个儿?(?![儿家])|(?:出险人|被保险人|被保人)是我(?=[，。,！\s]|$|本人|自己)"
      r"|就是我(?=[，。,！\s]|$)|我是出险人", "self"),
 ]
 _REL_RE = re.compile("|".join(f"(?P<r{i}>{p})" for i, (p, _) in enumerate(_REL_PATTERNS)))
 _THIRD_PARTY = re.compile(
-    r"他|她|学生|孩子|小朋友|老人|老太太|队员|村民|病人|游客|员工|工人|患者|伤者|客人|人叫|家属|学员"
+    r"他|她|学生|孩子|小朋友|老人|老太太|队员|村民|病人|游客|员工|工人|患者|伤者|客人|人叫|家属|学员|"
+    r"帮工|伙计|店员|大姐|大哥|阿姨|职工|女工|男工|住客|业主|司机|工友|师傅"
 )
 _OWN_JOB = re.compile(r"我是(?:一名|一个|个|一位)?$")
 _REL_NEG = re.compile(r"(?:不是|并非)[^，。,]{0,3}$")
@@ -329,7 +336,7 @@ def _relation(text: str) -> tuple[str | None, int, float]:
 # ---------------------------------------------------------------------------------------------- names
 _NAME_CUE = re.compile(
     r"(?:名字叫|名字是|姓名是|姓名叫|出险人是|出险人叫|被保险人是|被保险人叫|被保人是|他叫|她叫|孩子叫|就叫|叫做|叫|"
-    r"(?:被保险人|被保人|出险人|姓名)[：:])"
+    r"(?:被保险人|被保人|出险人|姓名)(?:[：:]|\s+(?:(?:呃|嗯|那个|就是)\s+)*(?=[\u4e00-\u9fff])))"
     r"[，,:：\s]?"
 )
 _PASSIVE_VERB = r"(?:给)?(?:顶|咬|撞|踢|打|抓|挠|压|砸|刮|碰|拱|踩|蜇|叮|啄|轧|夹|撵|追)"
@@ -352,6 +359,8 @@ _KIN_BEFORE_NAME = re.compile(
     r"外甥|舅妈|姑妈|"
     r"驾驶员|操作员|营业员|收银员|快递员|外卖员|文员|会计|出纳)(?:是|叫)?[，,\s]?"
     r"|(?:我是|是)(?:他|她)的?(?:同事|朋友|邻居|同学|室友|领导|主管|家属|亲戚)[，,]\s?"
+    r"|的(?:老公|老婆|爱人|丈夫|妻子|儿子|女儿|父亲|母亲|爸爸|妈妈)[，,]\s?"
+    r"|[\u4e00-\u9fff](?:大姐|大哥|阿姨|大叔|大爷|大妈|师傅)[，,]\s?"
 )
 _NAME_OF = re.compile(
     r"我是(?P<n>[\u4e00-\u9fff]{2,4}?)的(?:儿子|女儿|闺女|孩子|丈夫|老公|妻子|老婆|爱人|同事|朋友|邻居|家属)"
@@ -380,6 +389,10 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
             _STRONG_NAME_CUE.match(text, m.start()) or _NAME_END.match(text, pos + len(whole.group(0)))
         ):
             n = whole.group(0)  # "名字叫阿依努尔", "我婆婆叫斯琴高娃，蒙古族": longer than surname + two
+        elif not n and whole and 2 <= len(whole.group(0)) <= 4 and surname_of(whole.group(0)) \
+                and _NAME_END.match(text, pos + len(whole.group(0))) and not _NOT_A_NAME_CHAR.search(whole.group(0)) \
+                and not _NOT_A_NAME_WORD.search(whole.group(0)):
+            n = whole.group(0)  # "叫丁月娥，": a given name with a character that usually ends one (月, 天, 年)
         if not n or _PASSIVE_AFTER_NAME.match(text, pos + len(n)) or _PASSIVE_CLAUSE.match(text, pos):
             continue  # "叫公羊顶了一下", "叫狗咬了": 叫 as "by", not "named"
         is_self = text[max(0, m.start() - 1):m.start()] in ("我", "俺", "额") \
@@ -435,7 +448,7 @@ _ILLNESS_WORDS = re.compile(r"生病|疾病|病了|发病|犯病|得病|的病|�
 _STROKE_BLEEDS = frozenset({"I60", "I61", "I62"})
 _TRAUMA_WORDS = re.compile(
     r"车祸|撞|摔|跌|砸|坠落|掉下|打架|被打|外伤|刮倒|碰倒|被车|轧|翻(?:车|倒|到|进|下)|撑了一下|崴|扭(?:了|伤|到)|"
-    r"碰着|碰到|磕到|磕着|卷(?:了|进|到|住|伤|断)"
+    r"碰着|碰到|磕到|磕着|卷(?:了|进|到|住|伤|断)|翻了"
 )
 # Harm from an outside agent (drowning, electricity, poisons, heat and cold: ICD-10 T51-T75) makes what follows
 # from it an accident too ("掉水里呛了水，吸入性肺炎")
@@ -447,7 +460,9 @@ _PLAIN_ILLNESS = re.compile(
 )
 _DEATH = re.compile(
     r"(?<!差点)(?<!险些)(?:去世|过世|逝世|身故|死亡|病故|人没了|人走了|已经走了|就走了|没抢救过来|抢救无效|"
-    r"不在了|人没有了|没(?:有|得|能)?(?:抢)?救(?:得)?(?:过来|回来|活)|没抢救回来|走了|走的|死了|离世|咽气|已经不行了|"
+    r"不在了|人没有了|没(?:有|得|能)?(?:抢)?救(?:得)?(?:过来|回来|活)|没抢救回来|走了|走的|"
+    r"(?<![吓笑累热冷气急饿困烦疼痛痒])死了|离世|咽气|已经不行了|"
+    r"(?:早上|晚上|凌晨|上午|下午|中午|夜里|半夜|今天|昨天|前天)\s*(?:人)?(?:就)?没了|"
     r"人已经不行|"
     r"当场就不行了|人就不行了|人当场(?:就)?没了|当场(?:人)?(?:就)?(?:没了|死亡|身亡)|人[就都也]?已经?没了|人[就都也]没了|没气了|没了气|没救上来|抢救唔返|冇救|过身|走咗)"
 )
@@ -457,7 +472,7 @@ _NONE = re.compile(
 )
 _INPATIENT = re.compile(
     r"住院|住进|住的院|住了院|住着院|住着|住了[^，。,]{1,5}院|住在[^，。,]{1,12}院|在ICU|ICU|CCU|重症监护|监护室|病房|"
-    r"住在[^，。,]{1,8}科|住起|留医|入院|住下|住进去|住[辣勒拉海]医院|住[辣勒拉海]院里|住紧院?|住咗院|"
+    r"住在[^，。,]{1,8}科|留院|住起|留医|入院|住下|住进去|住[辣勒拉海]医院|住[辣勒拉海]院里|住紧院?|住咗院|"
     r"做了[^，。,]{0,6}(?:吻合|内固定|置换|切除术|再植|复位固定)|放了?(?:[一两二三四五\d]个)?支架|"
     r"住了(?:[一二两三四五六七八九十几半]|\d)+(?:多|来)?(?:天|晚|夜|周|个星期|个礼拜|礼拜|个月|个多月)|"
     r"(?<!门诊)(?:做|动|行)[^，。,做]{0,8}?手术|手术(?:做|后|完)|术后|开刀|化疗|住上了?院|"
@@ -466,10 +481,12 @@ _INPATIENT = re.compile(
 # the negation reaches the next two characters, not across another verb ("还没醒在重症监护室" is in the ICU)
 _INPATIENT_NEG = re.compile(r"(?:没|没有|冇|唔使|不用|没让|未|还没|不需要|不要|无需|不必|没必要)[^，。,醒在]{0,2}$")
 # "回来再做手术", "下周要开刀": an operation still to come says nothing about the treatment so far
-_INPATIENT_LATER = re.compile(r"(?:再|要|准备|打算|需要|得|还得|等着|回头|过几天|下周|到时候)[^，。,]{0,2}$")
+_INPATIENT_LATER = re.compile(
+    r"(?:再|要|准备|打算|需要|得|还得|等着|回头|过几天|下周|下礼拜|下星期|下个月|明天|后天|到时候)[^，。,]{0,4}$"
+)
 _TREATMENT_WORDS = re.compile(r"手术|开刀|化疗|放疗")
 _SCHEDULED = re.compile(r"(?:排了|约了|预约了?|安排了?)?(?:下周|下礼拜|下星期|下个月|过几天|明天|后天)[^，。,]{0,1}$"
-                        r"|(?:准备|打算|等着|等)$")
+                        r"|(?:准备|打算|等着|等)(?:床位?|通知|排床)?$")
 _DIED_AT_HOME = re.compile(r"在家(?:里|中)?(?:走|去世|过世|没|死|咽气)|家里(?:走|去世|过世|没|咽气)")
 _ADMITTED_AT = re.compile(r"[^，。,]{0,3}?(?:住院|住的院|住着|住下|做的手术|做了手术|ICU|重症监护)")
 _OUTPATIENT = re.compile(r"门诊|急诊|(?:医院|院)看的|开了?(?:点)?药|回家了|返屋企|返屋|回屋里|回屋头|躺着养|"
@@ -511,7 +528,7 @@ def _status(text: str) -> tuple[str | None, float]:
                 continue
             negated_inpatient = True
             continue
-        if _TREATMENT_WORDS.search(m.group(0)) and _INPATIENT_LATER.search(text, max(0, m.start() - 4), m.start()):
+        if _TREATMENT_WORDS.search(m.group(0)) and _INPATIENT_LATER.search(text, max(0, m.start() - 8), m.start()):
             continue
         if _SCHEDULED.search(text, max(0, m.start() - 5), m.start()):
             negated_inpatient = True
@@ -570,7 +587,10 @@ _EVENT = re.compile(
     r"疼|痛|割|切|扭|崴|掉|溺|淹|中毒|烧(?!烤|饭|菜|香|纸)|炸(?!鸡|串)|压|夹|卷"
 )
 _ONSET_AFTER = re.compile(r"\s*(?:早上|上午|中午|下午|晚上|夜里|半夜)?\s*(?:就)?(?:开始|起)(?!床|来|身)")
-_CONFIRMED = re.compile(r"确诊|诊断(?:为|是|出)|病理(?:结果)?(?:出来)?(?:是|说)|穿刺(?:结果)?(?:出来)?是")
+_CONFIRMED = re.compile(
+    r"确诊|诊断(?:为|是|出)|病理(?:结果)?(?:出来)?(?:是|说)|(?:穿刺|活检|病理)(?:结果)?(?:出来|出了)|"
+    r"确定是|(?:基本|应该)?就是[^，。,]{0,6}(?:癌|恶性)|说是[^，。,]{0,6}(?:癌|恶性)"
+)
 _SCREENED = re.compile(r"体检|筛查|检查|复查|查出|发现|摸到")
 # one or two plain spaces between two Han characters; masked numbers are longer runs
 _HOSPITAL_PAUSE = re.compile(r"(?<=[\u4e00-\u9fff]) {1,2}(?=[\u4e00-\u9fff])")
@@ -588,7 +608,7 @@ def _sentence_end(text: str, start: int) -> int:
     return m.start() if m else len(text)
 
 
-_HOLIDAY_DATES = {"festival", "lunar_fe", "lunar", "solar_term", "holiday_day"}
+_HOLIDAY_DATES = {"festival", "lunar_fe", "lunar", "solar_term", "holiday_day", "rule_day"}
 _EXPLICIT_DATES = {"iso", "ymd", "md", "month_day", "rel_year_md"}
 
 
@@ -715,9 +735,12 @@ def extract_claim_slots(
             dates = onset
     if len(dates) > 1 and not CORRECTION.search(place_text):
         # "上个月二十六号体检查出结节…这个月三号确诊是肺腺癌": a critical illness dates from its diagnosis
-        confirmed = [d for d in dates if _CONFIRMED.search(place_text, d.end, _clause_end(place_text, d.end))]
-        if confirmed and confirmed[0] is not dates[0] and \
-                _SCREENED.search(place_text, dates[0].end, _clause_end(place_text, dates[0].end)):
+        # what is said after a date, up to the next date or the end of the sentence, belongs to that date
+        ends = [min(nxt.start, _sentence_end(place_text, d.end)) for d, nxt in pairwise(dates)]
+        ends.append(_sentence_end(place_text, dates[-1].end))
+        confirmed = [d for d, end in zip(dates, ends, strict=True) if _CONFIRMED.search(place_text, d.end, end)]
+        if confirmed and confirmed[0] is not dates[0] and _SCREENED.search(place_text, dates[0].end, ends[0]) \
+                and not _CONFIRMED.search(place_text, dates[0].end, ends[0]):
             dates = confirmed
     if dates:
         pick = _corrected(dates, [d.start for d in dates], place_text)
@@ -725,6 +748,11 @@ def extract_claim_slots(
                     and d.start - pick.end <= 12 and abs((d.value - pick.value).days) <= 7]
         if pick.kind in _HOLIDAY_DATES and explicit:
             pick = explicit[0]  # "五一放假那几天 五月二号下午": the day said after the holiday
+        elif pick.kind in _HOLIDAY_DATES and not pick.exact:
+            # "过年期间…我爸除夕晚上…": a holiday season, then the day within it
+            within = [d for d in dates if d.start > pick.start and d.exact and abs((d.value - pick.value).days) <= 20]
+            if within:
+                pick = within[0]
         if pick.future:
             out.problems["accident_date"] = f"您说的日期（{pick.value.isoformat()}）还没到，请再确认一下出险日期"
         else:
@@ -764,6 +792,12 @@ def extract_claim_slots(
         diag_text = re.sub(r"[，,、\s]+", "", place_text)  # an answer said in pieces: "锁骨，骨折了"
     matches = find_mentions(diag_text)
     diag = best_diagnosis(diag_text, matches)
+    if diag is None and _DEATH.search(text) and not _first_affirmed(_TRAUMA_WORDS, text):
+        # "今天早上走的…慢阻肺好多年了": the long illness is what the insured died of
+        past = [m for m in matches
+                if m.history and m.kind == "disease" and LONG_STANDING_AFTER.match(diag_text, m.end)]
+        if past:
+            diag = max(past, key=lambda m: (m.priority, m.score))
     if diag is not None and diag.icd10 in _STROKE_BLEEDS and _first_affirmed(_TRAUMA_WORDS, text):
         # bleeding in the brain after a crash or a fall is an injury (S06), not a stroke
         diag = replace(diag, term="外伤性颅内出血", icd10="S06", kind="injury")
@@ -801,6 +835,9 @@ def extract_claim_slots(
             cause = "illness"
         elif _first_affirmed(_TRAUMA_WORDS, text) and not any(m.kind == "disease" for m in matches):
             cause = "accident"  # "骑摩托车摔到沟里了，人当场就没了": a fall or a crash, no illness said
+    if cause is not None and diag is not None and diag.icd10 == "T67" and expecting != "cause" \
+            and not _first_affirmed(_PLAIN_ACCIDENT, text) and not re.search(r"疾病|生病|病了", text):
+        cause = None  # heat stroke is an accident under some policies and not others: the reporter is asked
     if cause:
         out.slots["cause"] = cause
         out.confidence["cause"] = 0.85

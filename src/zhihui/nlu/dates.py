@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from lunar_python import Lunar
+from lunar_python import Lunar, Solar
 
 from zhihui.nlu.numbers import parse_int
 
@@ -60,6 +60,37 @@ def recent_lunar(month: int, day: int, ref: dt.date) -> dt.date | None:
 def recent_solar_term(name: str, ref: dt.date) -> dt.date | None:
     for year in (ref.year, ref.year - 1):
         found = solar_term(name, year)
+        if found is not None and found <= ref:
+            return found
+    return None
+
+
+# Days named by a rule, not a date: 母亲节 is the second Sunday of May, 父亲节 the third Sunday of June;
+# 入伏 (初伏), 中伏 and 末伏 start on 庚 days counted from the summer solstice and the start of autumn.
+_FU = {"入伏": "初伏", "头伏": "初伏", "初伏": "初伏", "中伏": "中伏", "末伏": "末伏", "三伏": "初伏"}
+_NTH_SUNDAY = {"母亲节": (5, 2), "父亲节": (6, 3)}
+
+
+@lru_cache(maxsize=64)
+def _fu_start(name: str, year: int) -> dt.date | None:
+    day = dt.date(year, 7, 1)
+    while day <= dt.date(year, 8, 31):
+        fu = Solar.fromYmd(day.year, day.month, day.day).getLunar().getFu()
+        if fu is not None and fu.getName() == name and fu.getIndex() == 1:
+            return day
+        day += dt.timedelta(days=1)
+    return None
+
+
+def _nth_sunday(year: int, month: int, n: int) -> dt.date:
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(6 - first.weekday()) % 7 + 7 * (n - 1))
+
+
+def recent_rule_day(word: str, ref: dt.date) -> dt.date | None:
+    """The most recent 母亲节, 父亲节, 入伏, 中伏 or 末伏 not after ``ref``."""
+    for year in (ref.year, ref.year - 1):
+        found = _fu_start(_FU[word], year) if word in _FU else _nth_sunday(year, *_NTH_SUNDAY[word])
         if found is not None and found <= ref:
             return found
     return None
@@ -128,10 +159,12 @@ _PATTERNS: list[tuple[str, str]] = [
     ("month_edge", r"(?P<me>这个月|这月|本月|上个月|上月|上一个月)?(?P<me_e>月底|月初|月中|底|初)"),
     ("holiday_day", r"(?P<hd_f>国庆|十一|五一|春节|过年|元旦|端午|中秋|清明)(?:节)?(?:假期|长假|小长假|黄金周|放假)?的?"
                     r"第(?P<hd_n>[一二三四五六七八九1-9])天"),
-    ("lunar", r"大年(?:初(?P<lu_d>[一二三四五六七八九十]))|(?P<lu_eve>除夕|大年三十|年三十)"
+    ("lunar", r"大年(?:初(?P<lu_d>[一二三四五六七八九十]))"
+              r"|(?P<lu_eve>除夕|大年三十|(?<![今去明前当])年三十(?![一二三四五六七八九岁]))"
               r"|(?P<lu_sf>春节|过年|年前|大年夜)"),
     ("festival", rf"(?P<fe>{_SOLAR_FESTIVALS})"),
     ("lunar_fe", rf"(?P<lf>{_LUNAR_FESTIVALS})"),
+    ("rule_day", r"(?P<rule>母亲节|父亲节|入伏|头伏|初伏|中伏|末伏|三伏天?的?第一天)"),
     # the solar terms people date things by; those that are also weather words need 那天 ("下大雪" is not 大雪)
     ("solar_term", r"(?P<st>清明|冬至|夏至|立春|立夏|立秋|立冬|惊蛰|春分|秋分|芒种|小满|处暑|白露|寒露|霜降|谷雨)"
                    r"(?:节|那天|当天)?"
@@ -269,6 +302,9 @@ def _resolve(m: re.Match[str], ref: dt.date) -> tuple[dt.date | None, bool]:
         return recent_lunar(lm, ld, ref), True
     if kind == "solar_term":
         return recent_solar_term(g("st") or g("st2"), ref), True
+    if kind == "rule_day":
+        word = g("rule")
+        return recent_rule_day(word[:3] if word.endswith("节") else word[:2], ref), True
     if kind == "lunar_md":
         month_word, day_word = g("lm_m"), g("lm_d")
         said_lunar = bool(g("lm_p")) or month_word in _LUNAR_MONTH or day_word[0] in "初廿"
@@ -325,7 +361,7 @@ def _resolve(m: re.Match[str], ref: dt.date) -> tuple[dt.date | None, bool]:
 
 # "双十一前一天", "中秋后一天", "清明前两天": a day counted from a named day
 _OFFSET_AFTER = re.compile(r"(?:那天)?的?(?P<dir>前|后)(?P<n>一|两|三|1|2|3)天|(?:那天的?)?(?P<next>第二天|次日|隔天)")
-_NAMED_DAYS = {"festival", "lunar_fe", "solar_term", "lunar", "lunar_md"}
+_NAMED_DAYS = {"festival", "lunar_fe", "solar_term", "lunar", "lunar_md", "rule_day"}
 
 
 def find_dates(text: str, ref: dt.date) -> list[DateMention]:

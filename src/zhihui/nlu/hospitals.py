@@ -211,6 +211,10 @@ class HospitalRegistry:
                     chosen, ambiguous = cands[0], len(cands) > 1
             else:
                 chosen = cands[0]
+                before = self._place_before(text, start)
+                if before is not None and before[0] and chosen.city not in before[0] \
+                        and chosen.province not in before[0]:
+                    continue  # "天津胸科医院" is not 上海市胸科医院: another city's hospital, read as unregistered
             out.append(HospitalMention(chosen.name, start, m.end(), chosen, ambiguous))
             taken.append((start, m.end()))
         for m in _UNKNOWN.finditer(text):

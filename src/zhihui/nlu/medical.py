@@ -32,6 +32,8 @@ _HISTORY_BEFORE = re.compile(
     r"(?:就是|就|也)?(?:有|患有|得过|患过|是)(?:点|些|一点)?$"
 )
 _HISTORY_AFTER = re.compile(r"(?:病)?史|的?老毛病|多年|好多年|十几年|几十年")
+LONG_STANDING_AFTER = _HISTORY_AFTER
+"""What follows a condition the insured has had for years ("慢阻肺好多年了", "冠心病史")."""
 _DIAGNOSED = re.compile(
     r"(?:说是|讲是|话系|诊断(?:为|是)?|确诊(?:为|是)?|查出(?:来)?(?:是)?|报告(?:上)?(?:写|说)?(?:的)?是?|"
     r"(?:拍片|片子|CT|核磁|检查|化验|穿刺|活检|病理|切片|胃镜|肠镜|B超|彩超)(?:出来|结果)?(?:说)?是)"
@@ -61,6 +63,7 @@ class MedicalMatch:
     end: int
     literal: int  # literal characters matched (longer = more specific)
     negated: bool
+    history: bool = False  # kept out as a long-standing condition ("冠心病好多年了"), not denied
 
     @property
     def cause(self) -> str:
@@ -135,11 +138,12 @@ class MedicalLexicon:
                 if m is None:
                     continue
                 t = self.terms[expr.term]
-                negated = bool(_NEGATION.search(text, max(0, i - 6), i)) or (
-                    t.kind == "disease"
-                    and bool(_HISTORY_BEFORE.search(text, max(0, i - 14), i) or _HISTORY_AFTER.match(text, m.end()))
+                denied = bool(_NEGATION.search(text, max(0, i - 6), i))
+                history = not denied and t.kind == "disease" and bool(
+                    _HISTORY_BEFORE.search(text, max(0, i - 14), i) or _HISTORY_AFTER.match(text, m.end())
                 )
-                out.append(MedicalMatch(t.term, t.icd10, t.kind, t.priority, i, m.end(), expr.literal, negated))
+                out.append(MedicalMatch(t.term, t.icd10, t.kind, t.priority, i, m.end(), expr.literal,
+                                        denied or history, history))
         return out
 
 
@@ -166,7 +170,7 @@ _HAS_BEFORE = re.compile(r"(?:有|患有|本身有|本来有)(?:点|些)?$")
 def find_mentions(text: str) -> list[MedicalMatch]:
     found = lexicon().find(text)
     if any(m.kind == "injury" and not m.negated for m in found):
-        found = [replace(m, negated=True) if m.kind == "disease" and not m.negated
+        found = [replace(m, negated=True, history=True) if m.kind == "disease" and not m.negated
                  and _HAS_BEFORE.search(text, max(0, m.start - 4), m.start) else m for m in found]
     return found
 
@@ -201,8 +205,12 @@ def best_diagnosis(text: str, matches: list[MedicalMatch] | None = None) -> Medi
     toxic = [m for m in found if _TOXIC.match(m.icd10)]
     if toxic and not any(m.kind == "injury" and not _TOXIC.match(m.icd10) for m in found):
         found = toxic
-    return max(found, key=lambda m: (m.priority, m.icd10 not in UNSPECIFIED_ICD10,
+    best = max(found, key=lambda m: (m.priority, m.icd10 not in UNSPECIFIED_ICD10,
                                      bool(_DIAGNOSED.search(text, max(0, m.start - 8), m.start)), m.score, m.start))
+    if "再植" in text and best.icd10[:2] == "S6" and best.icd10 != "S68":
+        # a replanted finger or hand was cut off ("手指头断了…做了再植手术"): a traumatic amputation
+        return replace(best, term="手指离断伤", icd10="S68")
+    return best
 
 
 def cause_of(matches: list[MedicalMatch]) -> str | None:

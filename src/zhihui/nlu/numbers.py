@@ -37,6 +37,8 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９ＸＸｘ－", "012345
 # A run of at least 3 spoken digits (shorter runs are ordinary words: 一二, 三四天).
 _SPOKEN_RUN = re.compile(f"[{_DIGIT_CHARS}][{_INNER_CHARS}]{{2,}}")
 
+_SPOKEN_TAIL = re.compile(f"(?<=[0-9][ \\-])[{_DIGIT_CHARS}][{_INNER_CHARS}]?(?![\u4e00-\u9fff0-9])")
+
 _SMALL = {"零": 0, "〇": 0, "一": 1, "幺": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
           "六": 6, "七": 7, "八": 8, "九": 9, "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5,
           "陆": 6, "柒": 7, "捌": 8, "玖": 9}
@@ -55,7 +57,9 @@ def spoken_digits_to_ascii(text: str) -> str:
     def repl(m: re.Match[str]) -> str:
         return "".join(SPOKEN_DIGITS.get(ch, ch) for ch in m.group(0))
 
-    return _SPOKEN_RUN.sub(repl, text)
+    text = _SPOKEN_RUN.sub(repl, text)
+    # the last group of a number read in groups may be one or two digits ("幺七七 四五幺 两六六 洞九")
+    return _SPOKEN_TAIL.sub(repl, text)
 
 
 @dataclass(frozen=True)

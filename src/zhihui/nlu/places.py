@@ -30,7 +30,7 @@ _DISTRICT_SHORT_OK_AFTER = re.compile(
 )
 # "在浦东摔的", "住在延吉": after a word of being or going somewhere, a short district name that names one
 # place in the whole country is read as that place, unless it is also an everyday word.
-_LOCATIVE_BEFORE = re.compile(r"(?:在|喺|到|去|回|住|来自|从|老家)(?:\s*(?:那个|这个|那|嗯|呃|啊))*$")
+_LOCATIVE_BEFORE = re.compile(r"(?:在|喺|到|去|回|住|来自|从|老家)(?:\s*(?:那个|这个|那|嗯|呃|啊|俺们|我们|咱们))*$")
 _LOCATIVE_SHORT_STOP = {"中山",
                         "古城", "商城", "中原", "江南", "太平", "新建", "吉利", "龙门", "路桥", "天桥", "河西", "东湖",
                         "南湖", "温泉", "凤凰", "友谊", "红旗", "高明", "平安", "城北", "城中", "城西", "城东", "城南",
