@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Validate the hand-written held-out claim-report sets.
 
-Checks every held-out set listed in SETS (heldout_*.jsonl ... heldout12_*.jsonl, next to this file):
+Checks every held-out set listed in SETS (heldout_*.jsonl ... heldout13_*.jsonl, next to this file):
 JSON shape, allowed slot values, ID numbers (GB 11643 check digit, area code,
 birth date), mobile numbers, places, ICD-10 category format, hospital names,
 dates not after ref_date.  It also cross-checks labels against the text:
@@ -14,7 +14,7 @@ area code, place or hospital, extend the tables below (area codes were taken
 from the national administrative-division list).
 
 Usage: python3 check_heldout.py [--verbose]
-       [--prefix heldout|heldout2|...|heldout11|heldout12 ...]
+       [--prefix heldout|heldout2|...|heldout12|heldout13 ...]
 (without --prefix all sets in SETS are checked)
 Exit status 0 when clean, 1 otherwise.
 """
@@ -49,6 +49,8 @@ HERE = Path(__file__).resolve().parent
 #             (see README.md)
 #   heldout12 twelfth set, written blind by an AI helper; one winter and one summer on a mid-size
 #             insurer's claim line, about a third ASR style, HR and agent reporters (see README.md)
+#   heldout13 thirteenth set, written blind by an AI helper; a spring and an autumn on a southern /
+#             south-western claim line, about a third ASR style (see README.md)
 SETS: dict[str, tuple[int, int]] = {
     "heldout": (80, 30),
     "heldout2": (100, 30),
@@ -62,6 +64,7 @@ SETS: dict[str, tuple[int, int]] = {
     "heldout10": (100, 30),
     "heldout11": (100, 30),
     "heldout12": (100, 30),
+    "heldout13": (100, 30),
 }
 
 SLOTS = (
@@ -730,6 +733,20 @@ REGIONS: dict[str, tuple[str, str, str | None]] = {
     "610116": ("陕西省", "西安市", "长安区"),
     "620103": ("甘肃省", "兰州市", "七里河区"),
     "650203": ("新疆维吾尔自治区", "克拉玛依市", "克拉玛依区"),
+    "330702": ("浙江省", "金华市", "婺城区"),
+    "330802": ("浙江省", "衢州市", "柯城区"),
+    "350304": ("福建省", "莆田市", "荔城区"),
+    "350503": ("福建省", "泉州市", "丰泽区"),
+    "360202": ("江西省", "景德镇市", "昌江区"),
+    "420602": ("湖北省", "襄阳市", "襄城区"),
+    "430407": ("湖南省", "衡阳市", "石鼓区"),
+    "430602": ("湖南省", "岳阳市", "岳阳楼区"),
+    "440511": ("广东省", "汕头市", "金平区"),
+    "441803": ("广东省", "清远市", "清新区"),
+    "450305": ("广西壮族自治区", "桂林市", "七星区"),
+    "450403": ("广西壮族自治区", "梧州市", "万秀区"),
+    "510402": ("四川省", "攀枝花市", "东区"),
+    "520502": ("贵州省", "毕节市", "七星关区"),
 }
 
 # Hospital values allowed: big well-known grade-3 hospitals in the largest cities, official names.
@@ -1176,6 +1193,26 @@ HOSPITALS = {
     "营口市中心医院",
     "平顶山市第一人民医院",
     "牡丹江市第一人民医院",
+    # added for heldout13: grade-3 / prefecture hospitals, full official names
+    "六盘水市人民医院",
+    "右江民族医学院附属医院",
+    "安顺市人民医院",
+    "岳阳市中心医院",
+    "常德市第一人民医院",
+    "怀化市第一人民医院",
+    "攀枝花市中心医院",
+    "晋江市医院",
+    "桂林市人民医院",
+    "梧州市红十字会医院",
+    "汕头市中心医院",
+    "莆田市第一医院",
+    "衢州市人民医院",
+    "西双版纳傣族自治州人民医院",
+    "邵阳市中心医院",
+    "金华市中心医院",
+    "重庆医科大学附属永川医院",
+    "重庆市涪陵中心医院",
+    "龙岩市第一医院",
 }
 
 # Mobile prefixes (3 digits) in use in mainland China.
@@ -1250,6 +1287,9 @@ OTHER_HOLIDAYS = {
     "入伏": {2025: date(2025, 7, 20), 2026: date(2026, 7, 15)},
     "腊月二十八": {2025: date(2025, 1, 27), 2026: date(2026, 2, 15)},
     "父亲节": {2025: date(2025, 6, 15), 2026: date(2026, 6, 21)},
+    # (added for heldout13, from lunar_python) lunar 八月十五 (= 中秋) and 九月初九 (= 重阳) said as lunar days
+    "八月十五": {2025: date(2025, 10, 6), 2026: date(2026, 9, 25)},
+    "九月初九": {2025: date(2025, 10, 29), 2026: date(2026, 10, 18)},
 }
 
 
