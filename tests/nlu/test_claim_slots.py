@@ -632,3 +632,12 @@ def test_diagnosis_days_days_within_a_holiday_and_rule_days(text: str, date: str
 def test_another_citys_hospital_of_a_registered_name_is_not_the_registered_one() -> None:
     treatment = extract_claim_slots("送到了广州胸科医院，住院了", REF).slots["treatment"]
     assert treatment["hospital"] == "广州市胸科医院"
+
+
+def test_a_vague_hospital_then_the_one_it_means_and_a_spaced_last_character() -> None:
+    # Written for this test, not taken from an evaluation set.
+    said = extract_claim_slots("先去的人民医院，就是湘雅二医院，住院了", REF).slots["treatment"]
+    assert said == {"hospital": "中南大学湘雅二医院", "status": "inpatient"}
+    ida = _valid_id("43010219800101123")
+    spoken = "四三零一零二 一九八零零一零一 一二三 最后 一个 " + ida[-1]
+    assert extract_claim_slots(spoken, REF, expecting="insured_id").slots["insured_id"] == ida

@@ -200,3 +200,9 @@ def test_more_regions_metastases_and_replanted_fingers(text: str, icd: str) -> N
 def test_a_long_standing_condition_is_marked_as_history() -> None:
     found = [m for m in find_mentions("我爸慢阻肺好多年了") if m.icd10 == "J44"]
     assert found and found[0].history and found[0].negated
+
+
+def test_papillary_carcinoma_is_the_thyroid_not_the_breast() -> None:
+    # Written for this test: "乳…癌" once matched 乳头状癌
+    assert best_diagnosis("穿刺结果出来说是乳头状癌").icd10 == "C73"  # type: ignore[union-attr]
+    assert best_diagnosis("她查出了乳癌").icd10 == "C50"  # type: ignore[union-attr]

@@ -180,7 +180,7 @@ def id_problem(idno: str) -> str | None:
 
 
 _LAST_CHAR = re.compile(
-    r"[，,\s]*(?:最后一位|末位|最后一个|尾号|最后)(?:数字|字母)?(?:是|为)?\s*(?:个)?(?:大写|小写)?(?:的)?(?:字母)?\s*"
+    r"[，,\s]*(?:最后一位|末位|最后一个|尾号|最后)\s*(?:一位|一个)?(?:数字|字母)?(?:是|为)?\s*(?:个)?(?:大写|小写)?(?:的)?(?:字母)?\s*"
     r"(?P<c>[0-9Xx叉])"
 )
 _ID_LABEL = re.compile(r"身份证|证件号|身份号")
@@ -579,6 +579,12 @@ def _pick_hospital(hs: list[HospitalMention], text: str) -> HospitalMention | No
             return admitted[0]
     starts = [h.start for h in hs]
     picked: HospitalMention = _corrected(hs, starts, text)
+    if picked.hospital is None and proper_unregistered_name(picked.name) is None:
+        # "送到人民医院，就是武大人民医院": a vague name, then the hospital it means
+        named = [h for h in hs if h.start > picked.start
+                 and (h.hospital is not None or proper_unregistered_name(h.name) is not None)]
+        if named:
+            picked = named[0]
     return picked
 
 
