@@ -641,3 +641,9 @@ def test_a_vague_hospital_then_the_one_it_means_and_a_spaced_last_character() ->
     ida = _valid_id("43010219800101123")
     spoken = "四三零一零二 一九八零零一零一 一二三 最后 一个 " + ida[-1]
     assert extract_claim_slots(spoken, REF, expecting="insured_id").slots["insured_id"] == ida
+
+
+def test_a_pain_gone_is_not_a_death() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert "treatment" not in extract_claim_slots("头疼昨天就没了，还有点咳嗽", REF).slots
+    assert extract_claim_slots("我姥姥今天早上没了", REF).slots["treatment"]["status"] == "death"

@@ -466,6 +466,9 @@ _DEATH = re.compile(
     r"人已经不行|"
     r"当场就不行了|人就不行了|人当场(?:就)?没了|当场(?:人)?(?:就)?(?:没了|死亡|身亡)|人[就都也]?已经?没了|人[就都也]没了|没气了|没了气|没救上来|抢救唔返|冇救|过身|走咗)"
 )
+_PERSON_BEFORE = re.compile(
+    r"[爸妈爷奶姥公婆父母爹娘他她人哥姐弟妹叔姨舅伯子女]\s*(?:[^\s，。,]{0,2})?\s*$|老伴|老人|孩子"
+)
 _NONE = re.compile(
     r"(?:还)?没(?:有)?(?:去|上|到)?(?:医院|看医生|就医|就诊|看病|去看)|在家(?:里)?自己(?:处理|弄|包扎|涂)|"
     r"不用去医院|没去看|还没看"
@@ -515,6 +518,10 @@ def _status(text: str) -> tuple[str | None, float]:
             after = text[m.end():m.end() + 1]
             if (re.search(r"[开出逃带拿送搬接拉刚先就转]$", before) and before[-2:] != "人就") or after in ("路", "到"):
                 continue
+        said = m.group(0)
+        if said.endswith("没了") and re.match(r"[早晚凌上下中夜半今昨前]", said) and "人" not in said \
+                and not _PERSON_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "头疼昨天就没了": a pain gone, not a person; "我妈今天早上没了" is a death
         return "death", 0.9
     inpatient = False
     negated_inpatient = False
