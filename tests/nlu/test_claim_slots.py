@@ -647,3 +647,8 @@ def test_a_pain_gone_is_not_a_death() -> None:
     # Written for this test, not taken from an evaluation set.
     assert "treatment" not in extract_claim_slots("头疼昨天就没了，还有点咳嗽", REF).slots
     assert extract_claim_slots("我姥姥今天早上没了", REF).slots["treatment"]["status"] == "death"
+
+
+def test_an_operation_that_saved_someone_is_not_one_still_to_come() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert extract_claim_slots("要不是及时做了手术就危险了", REF).slots["treatment"]["status"] == "inpatient"

@@ -485,7 +485,7 @@ _INPATIENT = re.compile(
 _INPATIENT_NEG = re.compile(r"(?:没|没有|冇|唔使|不用|没让|未|还没|不需要|不要|无需|不必|没必要)[^，。,醒在]{0,2}$")
 # "回来再做手术", "下周要开刀": an operation still to come says nothing about the treatment so far
 _INPATIENT_LATER = re.compile(
-    r"(?:再|要|准备|打算|需要|得|还得|等着|回头|过几天|下周|下礼拜|下星期|下个月|明天|后天|到时候)[^，。,]{0,4}$"
+    r"(?:再|要(?!不)|准备|打算|需要|得|还得|等着|回头|过几天|下周|下礼拜|下星期|下个月|明天|后天|到时候)[^，。,]{0,4}$"
 )
 _TREATMENT_WORDS = re.compile(r"手术|开刀|化疗|放疗")
 _SCHEDULED = re.compile(r"(?:排了|约了|预约了?|安排了?)?(?:下周|下礼拜|下星期|下个月|过几天|明天|后天)[^，。,]{0,1}$"
