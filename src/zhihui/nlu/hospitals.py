@@ -184,6 +184,8 @@ class HospitalRegistry:
         taken: list[tuple[int, int]] = []
         for m in self._regex.finditer(text):
             form = m.group(0)
+            if self._starts_inside_place(text, m.start()):
+                continue  # "永川医院" holds 川医 but is not 川医: the nickname starts inside a place name
             cands = [self.hospitals[i] for i in self.surface[form]]
             chosen: Hospital | None = None
             ambiguous = False
@@ -242,6 +244,14 @@ class HospitalRegistry:
             out.append(HospitalMention(name, start, m.end(), self.by_name.get(name)))
         out.sort(key=lambda h: h.start)
         return out
+
+    def _starts_inside_place(self, text: str, start: int) -> bool:
+        """Whether a place name of two or more characters begins before `start` and runs into it."""
+        for i in range(max(0, start - self._place_len + 1), start):
+            for place in self._places_starting.get(text[i], ()):
+                if len(place) >= 2 and i + len(place) > start and text.startswith(place, i):
+                    return True
+        return False
 
     def _place_before(self, text: str, start: int) -> tuple[set[str], int] | None:
         """The place word right before a generic nickname: the provinces and cities (full names) it names and its

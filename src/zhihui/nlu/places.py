@@ -52,6 +52,7 @@ _ORIGIN_AFTER = re.compile(r"的?人(?![民员])|籍|户口|口音|老乡")
 _ORIGIN_BEFORE = re.compile(r"来自$|老乡是?$|户口在$|籍贯是?$")
 # weak city short names that stay everyday words even after 在/到 ("在东方", "去海北")
 _WEAK_CITY_EVERYDAY = {"东方", "阿里", "山南", "海南", "海北", "海西", "兴安", "来宾", "中山"}
+_HOME_AFTER = re.compile(r"\s*(?:家里|家中|的家|屋企|屋里|屋头|老家|市区|市里|上班|打工|工作)")
 _HOSPITAL_QUALIFIER = re.compile(r"^(?:的那个|的那家|那个|那家|的那|的)")
 _NON_DISTRICT_WORDS = ("小区", "城区", "园区", "景区", "社区", "郊区", "市区", "院区", "校区", "厂区", "山区",
                        "矿区", "新区", "辖区", "片区", "街区", "营区", "病区", "开发区", "牧区", "库区", "灾区")
@@ -189,7 +190,7 @@ class DivisionTable:
     def mentions(self, text: str, whole_answer: bool = False, hint_cities: Sequence[str] = ()) -> list[_Mention]:
         out: list[_Mention] = []
         for m in self._regex.finditer(text):
-            weak = self._weak_city(text, m, out[-1] if out else None)
+            weak = self._weak_city(text, m, out[-1] if out else None, hint_cities)
             if weak is not None:
                 out.append(_Mention(m.start(), m.end(), m.group(0), True, (weak,)))
                 continue
@@ -241,14 +242,18 @@ class DivisionTable:
             kept.append(mention)
         return kept
 
-    def _weak_city(self, text: str, m: re.Match[str], prev: _Mention | None) -> Division | None:
+    def _weak_city(self, text: str, m: re.Match[str], prev: _Mention | None, hint_cities: Sequence[str] = ()
+                   ) -> Division | None:
         for d in self.weak_city_short.get(m.group(0), []):
             after_province = prev is not None and _adjacent(text, prev.end, m.start()) and prev.level == "province" \
                 and d.province in {p.province for p in prev.divisions}
             districts = self._district_names_of_city.get(d.city or "", ())
             before_district = any(text.startswith(n, m.end()) for n in districts if len(n) >= 2)
-            after_locative = bool(_LOCATIVE_BEFORE.search(text[max(0, m.start() - 10):m.start()].rstrip())) \
-                and m.group(0) not in _WEAK_CITY_EVERYDAY
+            after_locative = bool(_LOCATIVE_BEFORE.search(text[max(0, m.start() - 10):m.start()].rstrip())) and (
+                m.group(0) not in _WEAK_CITY_EVERYDAY
+                # "喺中山屋企", "在中山家里", or the hospital is that city's: not 中山路 or 中山公园
+                or _HOME_AFTER.match(text, m.end()) is not None or d.city in hint_cities
+            )
             if after_province or before_district or after_locative:
                 return d
         return None
@@ -425,8 +430,15 @@ def resolve_place(text: str, *, whole_answer: bool = False, hint_cities: list[st
 def city_mentions(text: str) -> list[str]:
     """City full names mentioned in the text (municipalities included), in order."""
     out: list[str] = []
+    districts: list[str] = []
     for m in table().mentions(text):
+        if m.level == "district":
+            # "在天河区摔了…在省医住院": a district of one city only, said in full, names that city too
+            cities = {d.city for d in m.divisions}
+            if not m.short and len(cities) == 1 and m.divisions[0].city:
+                districts.append(m.divisions[0].city)
+            continue
         for d in m.divisions:
-            if d.city and d.city not in out and m.level != "district":
+            if d.city and d.city not in out:
                 out.append(d.city)
-    return out
+    return out + [c for c in dict.fromkeys(districts) if c not in out]
