@@ -718,3 +718,13 @@ def test_a_beach_named_with_its_city() -> None:
     # Written for this test, not taken from an evaluation set.
     place = extract_claim_slots("我老婆前天在北海银滩游泳被水母蜇了", REF).slots["accident_place"]
     assert place == {"province": "广西壮族自治区", "city": "北海市", "district": "银海区"}
+
+
+def test_a_head_hit_that_needed_stitches_is_an_open_wound_of_the_head() -> None:
+    # Written for this test, not taken from an evaluation set.
+    wound = extract_claim_slots("额头撞到桌角，缝了五针", REF).slots["diagnosis"]
+    assert wound == {"term": "头部开放性伤口", "icd10": "S01"}
+    bleed = extract_claim_slots("后脑勺磕地上了，说是硬膜下出血", REF).slots["diagnosis"]
+    assert bleed["icd10"] == "S06"
+    hand = extract_claim_slots("手上划了个口子缝了三针", REF).slots["diagnosis"]
+    assert hand["icd10"] == "S61"

@@ -207,6 +207,10 @@ def best_diagnosis(text: str, matches: list[MedicalMatch] | None = None) -> Medi
         found = toxic
     best = max(found, key=lambda m: (m.priority, m.icd10 not in UNSPECIFIED_ICD10,
                                      bool(_DIAGNOSED.search(text, max(0, m.start - 8), m.start)), m.score, m.start))
+    if best.icd10 in ("S00", "S09", "T14") and any(m.icd10 == "T14" and m.term == "开放性伤口" for m in found) \
+            and any(m.icd10 in ("S00", "S09") for m in found):
+        # "额头撞到桌角，缝了五针": a head hit that needed stitches is an open wound of the head
+        return replace(best, term="头部开放性伤口", icd10="S01", priority=3)
     if "再植" in text and best.icd10[:2] == "S6" and best.icd10 != "S68":
         # a replanted finger or hand was cut off ("手指头断了…做了再植手术"): a traumatic amputation
         return replace(best, term="手指离断伤", icd10="S68")
