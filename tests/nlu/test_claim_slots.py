@@ -728,3 +728,29 @@ def test_a_head_hit_that_needed_stitches_is_an_open_wound_of_the_head() -> None:
     assert bleed["icd10"] == "S06"
     hand = extract_claim_slots("手上划了个口子缝了三针", REF).slots["diagnosis"]
     assert hand["icd10"] == "S61"
+
+
+def test_provincial_hospitals_said_as_the_province_s_and_district_context() -> None:
+    # Written for this test, not taken from an evaluation set.
+    kids = extract_claim_slots("株洲的，孩子送到省儿童医院住院", REF).slots["treatment"]
+    assert kids["hospital"] == "湖南省儿童医院"
+    yanbian = extract_claim_slots("我家老头子在珲春家里喘不上气，送到延大医院住院", REF).slots["treatment"]
+    assert yanbian["hospital"] == "延边大学附属医院"
+
+
+def test_everyday_words_that_hold_place_names() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert "accident_place" not in extract_claim_slots("闺女上吐下泻，门诊挂了两天水", REF).slots
+    lake = extract_claim_slots("去湖里游泳，下去就没上来，捞上来人已经没了", REF).slots
+    assert "accident_place" not in lake
+    assert lake["diagnosis"]["icd10"] == "T75"
+    assert lake["treatment"]["status"] == "death"
+
+
+def test_infections_named_by_their_everyday_names() -> None:
+    # Written for this test, not taken from an evaluation set.
+    brucella = extract_claim_slots("他养羊，一直发烧，确诊是布病", REF).slots
+    assert brucella["diagnosis"] == {"term": "布鲁氏菌病", "icd10": "A23"}
+    scrub = extract_claim_slots("干活被虫子咬了，后来发高烧，查出来是恙虫病", REF).slots
+    assert scrub["diagnosis"]["icd10"] == "A75"
+    assert scrub["cause"] == "illness"

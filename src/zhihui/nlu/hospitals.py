@@ -154,6 +154,9 @@ class HospitalRegistry:
             self.generic_forms |= generic
             if re.fullmatch(r"\w{2,3}(?:省|自治区)人民医院", h.name):
                 forms.add("省人民医院")  # how people of the province say it; the city in context decides
+            provincial = re.fullmatch(r"(?P<p>\w{2,3}?)省(?P<rest>\w{2,8}(?:医院|保健院))", h.name)
+            if provincial and h.province.startswith(provincial.group("p")):
+                forms.add("省" + provincial.group("rest"))  # "省儿童医院", "省肿瘤医院": the province decides
             for form in list(forms):
                 if not form.startswith((city_short, h.province[:2])):
                     forms.add(city_short + form)
@@ -205,6 +208,12 @@ class HospitalRegistry:
                     if chosen is not None:
                         break
                     hit = [h for h in cands if h.city == c]
+                    if hit:
+                        chosen = hit[0]
+                if chosen is None and form.startswith("省"):
+                    # "株洲的…送到省儿童医院": a provincial hospital serves the whole province
+                    provinces = [_province_of_city().get(c) for c in context_cities or []]
+                    hit = [h for p in provinces for h in cands if h.province == p]
                     if hit:
                         chosen = hit[0]
                 if chosen is None:
@@ -270,6 +279,16 @@ def _divisions() -> dict[str, Any]:
     raw = resources.files("zhihui.nlu").joinpath("data/divisions.json").read_text(encoding="utf-8")
     data: dict[str, Any] = json.loads(raw)
     return data
+
+
+@lru_cache(maxsize=1)
+def _province_of_city() -> dict[str, str]:
+    """City full name -> its province's full name (a municipality is its own province)."""
+    div = _divisions()
+    provinces = {row[0]: row[1] for row in div["provinces"]}
+    out = {row[1]: provinces[row[2]] for row in div["cities"] if row[2] in provinces}
+    out.update({name: name for name in provinces.values()})
+    return out
 
 
 def _city_short(city: str) -> str:

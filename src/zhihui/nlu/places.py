@@ -24,14 +24,15 @@ MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 # City short forms that are everyday words; they need a suffix or context to count as a place.
 _CITY_SHORT_STOP = {"来宾", "安康", "东方", "大同", "长治", "保山", "吉安", "白城", "通化", "永州", "定西",
                     "平凉", "南平", "三明", "中山", "本溪", "阿里", "兴安", "海南", "黄南", "海北", "海西",
-                    "果洛", "玉树", "那曲", "林芝", "山南", "昌都", "日喀则"}
+                    "果洛", "玉树", "那曲", "林芝", "山南", "昌都", "日喀则",
+                    "天水"}  # "挂了两天水"
 _DISTRICT_SHORT_OK_AFTER = re.compile(
     r"^(?:那边|这边|一带|附近|那块|这块|那里|这里|那儿|这儿|地区|境内|的|古城|古镇|县城|城里|景区|老家|一个|一家|一所|一座|一处)"
 )
 # "在浦东摔的", "住在延吉": after a word of being or going somewhere, a short district name that names one
 # place in the whole country is read as that place, unless it is also an everyday word.
 _LOCATIVE_BEFORE = re.compile(r"(?:在|喺|到|去|回|住|来自|从|老家)(?:\s*(?:那个|这个|那|嗯|呃|啊|俺们|我们|咱们))*$")
-_LOCATIVE_SHORT_STOP = {"中山",
+_LOCATIVE_SHORT_STOP = {"中山", "湖里",
                         "古城", "商城", "中原", "江南", "太平", "新建", "吉利", "龙门", "路桥", "天桥", "河西", "东湖",
                         "南湖", "温泉", "凤凰", "友谊", "红旗", "高明", "平安", "城北", "城中", "城西", "城东", "城南",
                         "长子", "前锋", "宏伟", "平定", "清新", "复兴", "振兴", "光明", "东风", "港口", "资源", "合作",
@@ -433,9 +434,9 @@ def city_mentions(text: str) -> list[str]:
     districts: list[str] = []
     for m in table().mentions(text):
         if m.level == "district":
-            # "在天河区摔了…在省医住院": a district of one city only, said in full, names that city too
+            # "在天河区摔了…在省医住院", "在珲春…送到延大医院": a district of one city only names that city too
             cities = {d.city for d in m.divisions}
-            if not m.short and len(cities) == 1 and m.divisions[0].city:
+            if len(cities) == 1 and m.divisions[0].city:
                 districts.append(m.divisions[0].city)
             continue
         for d in m.divisions:
