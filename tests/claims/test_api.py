@@ -66,6 +66,9 @@ async def test_extract_endpoint_returns_slots(db: Database, client: httpx.AsyncC
     slots = r.json()["slots"]
     assert slots["relation"] == "parent" and slots["accident_date"] == "2026-01-21" and slots["cause"] == "illness"
     assert slots["treatment"] == {"hospital": "复旦大学附属华山医院", "status": "inpatient"}
+    r = await client.post("/api/v1/claims/extract", json={"text": "我爸在华山医院", "ref_date": "2026-01-22"})
+    assert "treatment" not in r.json()["slots"]  # no status said: not a value of the slot yet
+    assert r.json()["partial"] == {"treatment": {"hospital": "复旦大学附属华山医院"}}
 
 
 async def test_work_order_endpoints_need_verify_claims(db: Database, client: httpx.AsyncClient) -> None:

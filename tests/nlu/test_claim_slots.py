@@ -754,3 +754,34 @@ def test_infections_named_by_their_everyday_names() -> None:
     scrub = extract_claim_slots("干活被虫子咬了，后来发高烧，查出来是恙虫病", REF).slots
     assert scrub["diagnosis"]["icd10"] == "A75"
     assert scrub["cause"] == "illness"
+
+
+def test_son_said_after_the_surname_boyfriend_giving_a_ride_and_old_dad() -> None:
+    # Written for this test, not taken from an evaluation set.
+    son = extract_claim_slots("我姓韩 是韩德福的儿子 我爸昨天摔了", REF).slots
+    assert son["relation"] == "parent"
+    assert son["insured_name"] == "韩德福"
+    assert extract_claim_slots("我给 我老爹 报个案", REF).slots["relation"] == "parent"
+    ride = extract_claim_slots("我男朋友骑摩托车载我，在路上摔了，我锁骨骨折了", REF).slots
+    assert ride.get("relation") != "other"
+
+
+def test_a_square_named_after_a_festival_is_not_a_date() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert "accident_date" not in extract_claim_slots("就在五一广场附近摔的", REF).slots
+    assert extract_claim_slots("五一那天在八一广场摔了", REF).slots["accident_date"] == "2026-05-01"
+
+
+def test_rabies_shots_are_outpatient_and_ectopic_bleeding_is_ectopic() -> None:
+    # Written for this test, not taken from an evaluation set.
+    bite = extract_claim_slots("被狗咬了，在社区医院打了狂犬疫苗", REF).slots["treatment"]
+    assert bite["status"] == "outpatient"
+    ectopic = extract_claim_slots("我媳妇怀孕，宫外孕大出血，做了手术", REF).slots["diagnosis"]
+    assert ectopic["icd10"] == "O00"
+
+
+def test_a_hospital_without_a_status_is_partial_not_a_slot_value() -> None:
+    # Written for this test, not taken from an evaluation set.
+    found = extract_claim_slots("我这礼拜一查出来肝癌，在复旦中山医院", REF)
+    assert "treatment" not in found.stated()
+    assert found.partial() == {"treatment": {"hospital": "复旦大学附属中山医院"}}

@@ -130,7 +130,7 @@ def evaluate_extraction(items: list[dict[str, Any]]) -> dict[str, Any]:
     from zhihui.nlu.claim_slots import extract_claim_slots
 
     predictions = [
-        extract_claim_slots(str(it["text"]), dt.date.fromisoformat(str(it["ref_date"]))).slots for it in items
+        extract_claim_slots(str(it["text"]), dt.date.fromisoformat(str(it["ref_date"]))).stated() for it in items
     ]
     return score_extraction(items, predictions)
 
@@ -261,12 +261,16 @@ def extract_cmd(
     except ValueError as exc:
         raise typer.BadParameter("--ref-date 须为 YYYY-MM-DD") from exc
     result = extract_claim_slots(text, ref)
+    stated = result.stated()
     if as_json:
-        _echo({"slots": result.slots, "confidence": result.confidence, "problems": result.problems})
+        _echo({"slots": stated, "confidence": {k: v for k, v in result.confidence.items() if k in stated},
+               "problems": result.problems, "partial": result.partial()})
         return
     for slot in SLOTS:
-        if slot in result.slots:
-            typer.echo(f"{slot}: {json.dumps(result.slots[slot], ensure_ascii=False)}")
+        if slot in stated:
+            typer.echo(f"{slot}: {json.dumps(stated[slot], ensure_ascii=False)}")
+    for slot, part in result.partial().items():
+        typer.echo(f"{slot}（待补充）: {json.dumps(part, ensure_ascii=False)}")
     for slot, hint in result.problems.items():
         typer.echo(f"{slot}（有误）: {hint}")
 

@@ -54,6 +54,9 @@ class ExtractOut(BaseModel):
     slots: dict[str, Any]
     confidence: dict[str, float] = Field(default_factory=dict)
     problems: dict[str, str] = Field(default_factory=dict)
+    partial: dict[str, Any] = Field(
+        default_factory=dict, description="Parts of slots not complete yet, e.g. a hospital said without the status"
+    )
 
 
 class ReporterWorkOrder(BaseModel):

@@ -269,7 +269,9 @@ async def _identity_problem(session: AsyncSession, name: str, idno: str) -> tupl
 def extract(text: str, ref_date: dt.date | None = None) -> ExtractOut:
     """The slots one utterance states (no dialog, no storage)."""
     result = extract_claim_slots(text, ref_date or today())
-    return ExtractOut(slots=result.slots, confidence=result.confidence, problems=result.problems)
+    stated = result.stated()
+    return ExtractOut(slots=stated, confidence={k: v for k, v in result.confidence.items() if k in stated},
+                      problems=result.problems, partial=result.partial())
 
 
 # --------------------------------------------------------------------------------------------- validation

@@ -229,7 +229,7 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      r"(?:[\u4e00-\u9fff]{0,3}?(?:员|工|科长|处长|主任|书记|老人|学员|新生|学生|队员))", "other"),
     (r"我是(?:他|她)的?(?:继父|继母|后爸|后妈)", "child"),
     # "替我爸妈报的", "给俺自己报": whom the report is for, said outright
-    (r"(?:替|给|帮)(?:我|俺|额|阿拉)(?:的|家)?(?:爸妈|父母|爸|妈|老爸|老妈|父亲|母亲|爹|娘|老汉|阿爸|阿妈|阿母|老豆|姆妈)"
+    (r"(?:替|给|帮)(?:我|俺|额|阿拉)(?:的|家)?(?:爸妈|父母|爸|妈|老爸|老妈|老爹|父亲|母亲|爹|娘|老汉|阿爸|阿妈|阿母|老豆|姆妈)"
      r"|(?:替|给|帮)(?:俺|额)大(?![夫哥姐学爷娘妈伯])|(?:额|阿拉)(?:爸|妈|大|姆妈|爷|娘)(?![夫哥姐学爷娘妈伯])",
      "parent"),
     (r"(?:替|给|帮)(?:我|俺)(?:的|家|屋里)?(?:儿子|女儿|闺女|孩子|娃|崽|小孩|个仔|个女|囡囡|妞)", "child"),
@@ -254,7 +254,7 @@ _REL_PATTERNS: list[tuple[str, str]] = [
     # "I am X's child" -> the insured is my parent; "I am the child's mother" -> insured is my child
     (rf"我是(?:他|她|孩子|小孩|{_WHOSE})的?(?:爸爸|妈妈|爸|妈|父亲|母亲|家长)", "child"),
     (r"我系(?:佢|佢哋)?(?:嘅)?(?:阿妈|阿爸|老豆|老母|妈咪|爹哋)", "child"),  # Cantonese: "I am his mother"
-    (rf"我是(?:他|她|(?:被保险人|出险人|被保人)?{_WHOSE})?的?(?:亲生)?(?:儿子|女儿|闺女|孩子)(?![他她的爷奶外姥姑舅姨叔伯爸妈])",
+    (rf"(?:我|我姓[\u4e00-\u9fff][，,]?)是(?:他|她|(?:被保险人|出险人|被保人)?{_WHOSE})?的?(?:亲生)?(?:儿子|女儿|闺女|孩子)(?![他她的爷奶外姥姑舅姨叔伯爸妈])",
      "parent"),
     (rf"我是(?:他|她|{_WHOSE})的?(?:老婆|媳妇|爱人|老公|丈夫|妻子|太太|先生)", "spouse"),
     (r"孩子(?:他|她)?(?:妈|爸|娘|爹)|我家那口子|那口子|孩他(?:妈|爸)|孩子的(?:妈|爸)", "spouse"),
@@ -270,7 +270,7 @@ _REL_PATTERNS: list[tuple[str, str]] = [
     (r"老婆|媳妇|爱人|老公|丈夫|妻子|太太|我先生|我对象|老伴|(?:我|俺|我们)家?(?:的)?老头子?|我家老太婆|婆娘|婆姨|"
      r"孩子他爹|娃他爹|娃他妈|娃他娘|孩他爹", "spouse"),
     (r"老爸|老妈|老爷子|(?:我|俺)老娘|老太太|老父亲|老母亲|我爸|我妈|爸爸|妈妈|父亲|母亲|我爹|我娘|我父|我母|"
-     r"俺爹|俺娘|俺爸|俺妈|(?:我|俺)(?:家)?老汉|俺大(?![夫哥姐学爷娘妈伯])|俺达|阿爸|阿妈|阿母|阿爹|老豆|老母|姆妈|(?:我|俺)阿大",
+     r"俺爹|俺娘|俺爸|俺妈|(?:我|俺)(?:家)?老爹|(?:我|俺)(?:家)?老汉|俺大(?![夫哥姐学爷娘妈伯])|俺达|阿爸|阿妈|阿母|阿爹|老豆|老母|姆妈|(?:我|俺)阿大",
      "parent"),
     (r"儿子|女儿|闺女|孩子|小孩|宝宝|我家小子|我家丫头|我娃|娃娃|我个仔|我个女|囡囡|(?:我|俺)妞|(?:我|俺)(?:家|屋头|屋里)?的?幺儿|"
      r"(?:我|俺|我们|俺们)(?:家|屋里|屋头)?(?:的)?(?:那个|这个)?(?:娃|崽)", "child"),
@@ -295,7 +295,7 @@ _SELF_WEAK = re.compile(
 
 _PAUSE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _IDENTITY = re.compile(r"(?:他|她|被保险人|出险人|被保人)(?:就)?是我(?:的|家)?[\u4e00-\u9fff]{1,4}")
-_COMPANION = re.compile(r"(?:开车|骑车)?(?:带|载|陪|送|扶|拉)着?我")
+_COMPANION = re.compile(r"(?:(?:开|骑)着?[^，。,我]{0,4}?)?(?:带|载|陪|送|扶|拉)着?我")
 
 
 def _relation(text: str) -> tuple[str | None, int, float]:
@@ -367,7 +367,7 @@ _KIN_BEFORE_NAME = re.compile(
     r"|[\u4e00-\u9fff](?:大姐|大哥|阿姨|大叔|大爷|大妈|师傅)[，,]\s?"
 )
 _NAME_OF = re.compile(
-    r"我是\s?(?P<n>[\u4e00-\u9fff]{2,4}?)\s?的\s?(?:儿子|女儿|闺女|孩子|丈夫|老公|妻子|老婆|爱人|同事|朋友|邻居|家属)"
+    r"(?:我|我姓[\u4e00-\u9fff][，,\s]?)是\s?(?P<n>[\u4e00-\u9fff]{2,4}?)\s?的\s?(?:儿子|女儿|闺女|孩子|丈夫|老公|妻子|老婆|爱人|同事|朋友|邻居|家属)"
 )
 _SELF_NAME = re.compile(
     r"我叫|我的名字(?:叫|是)|本人(?:叫|是|姓名是?|名字是?)?[，,\s]|本人(?:叫|是)|我是(?=[\u4e00-\u9fff]{2,3}[，,。])"
@@ -503,7 +503,7 @@ _OUTPATIENT = re.compile(r"门诊|急诊|(?:医院|院)看的|开了?(?:点)?药
                          r"回家(?:休养|休息|养着|养伤)|等床位?|排床|"
                          r"在家(?:里)?(?:养着|休养|养伤|休息|躺着)|绷带|夹板|缝了?[几两二三四五六七八九十\d]*针|回院里|"
                          r"打了?针|换药|包扎|拍了?(?:个|张)?片|"
-                         r"看了(?:一)?下|处理完|打了?疫苗|处理的|处理了|"
+                         r"看了(?:一)?下|处理完|(?<!疾控)(?<!疾控中心)(?<!防疫站)打了?(?:狂犬|破伤风)?(?:疫苗|针)|处理的|处理了|"
                          # an infusion on the day ward ("输了两天液", "挂水", "打吊瓶") is an outpatient's
                          r"输了?[^，。,]{0,3}液|挂了?[^，。,]{0,3}水|打了?[^，。,]{0,3}(?:点滴|吊瓶)|吊了?[^，。,]{0,3}瓶")
 
@@ -643,6 +643,18 @@ class ClaimExtraction:
     unregistered_hospital: str | None = None
     """A hospital named as said but not in the registry: the checker sees this; the slot holds it only when it is
     named with its place (`proper_unregistered_name`)."""
+
+    def stated(self) -> dict[str, Any]:
+        """The slots in their contract form. A treatment whose status is not said yet ("在复旦中山医院") is not a
+        value of the slot (status is one of four); it is `partial()`, and the dialog asks for the status."""
+        return {k: v for k, v in self.slots.items() if not (k == "treatment" and v.get("status") is None)}
+
+    def partial(self) -> dict[str, Any]:
+        """What is known of slots not complete yet: {"treatment": {"hospital": …}}."""
+        treatment = self.slots.get("treatment")
+        if treatment is not None and treatment.get("status") is None:
+            return {"treatment": {"hospital": treatment.get("hospital")}}
+        return {}
 
 
 def _digits(text: str, expecting: str | None, out: ClaimExtraction) -> list[tuple[int, int]]:

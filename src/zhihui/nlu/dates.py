@@ -125,9 +125,12 @@ SOLAR_FESTIVALS: dict[str, tuple[int, int]] = {
     "双十二": (12, 12), "双12": (12, 12), "平安夜": (12, 24), "圣诞节": (12, 25), "圣诞": (12, 25),
 }
 _NUMBER_LIKE = ("五一", "六一", "七一", "八一")
+# "五一广场", "八一路", "国庆路": places named after a festival
+_NAMED_PLACE_AFTER = r"(?!广场|路|大道|大街|街|公园|小区|中学|小学|大桥|桥|大厦|剧院|新村|村)"
 _SOLAR_FESTIVALS = "|".join(
-    rf"(?<![{_NUMERAL}]){re.escape(w)}(?![{_NUMERAL}年号日月点])" if w in _NUMBER_LIKE
+    rf"(?<![{_NUMERAL}]){re.escape(w)}(?![{_NUMERAL}年号日月点]){_NAMED_PLACE_AFTER}" if w in _NUMBER_LIKE
     else r"十一(?=长假|假期|黄金周|那天|那几天|期间|放假|国庆)" if w == "十一"
+    else rf"国庆{_NAMED_PLACE_AFTER}" if w == "国庆"
     else re.escape(w)
     for w in sorted(SOLAR_FESTIVALS, key=len, reverse=True)
 )
