@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Validate the hand-written held-out claim-report sets.
 
-Checks every held-out set listed in SETS (heldout_*.jsonl ... heldout13_*.jsonl, next to this file):
+Checks every held-out set listed in SETS (heldout_*.jsonl ... heldout14_*.jsonl, next to this file):
 JSON shape, allowed slot values, ID numbers (GB 11643 check digit, area code,
 birth date), mobile numbers, places, ICD-10 category format, hospital names,
 dates not after ref_date.  It also cross-checks labels against the text:
@@ -14,7 +14,7 @@ area code, place or hospital, extend the tables below (area codes were taken
 from the national administrative-division list).
 
 Usage: python3 check_heldout.py [--verbose]
-       [--prefix heldout|heldout2|...|heldout12|heldout13 ...]
+       [--prefix heldout|heldout2|...|heldout13|heldout14 ...]
 (without --prefix all sets in SETS are checked)
 Exit status 0 when clean, 1 otherwise.
 """
@@ -51,6 +51,8 @@ HERE = Path(__file__).resolve().parent
 #             insurer's claim line, about a third ASR style, HR and agent reporters (see README.md)
 #   heldout13 thirteenth set, written blind by an AI helper; a spring and an autumn on a southern /
 #             south-western claim line, about a third ASR style (see README.md)
+#   heldout14 fourteenth set, written blind by an AI helper; a year on a northern / north-eastern /
+#             north-western claim line, about a third ASR style, a quarter typed WeChat messages (see README.md)
 SETS: dict[str, tuple[int, int]] = {
     "heldout": (80, 30),
     "heldout2": (100, 30),
@@ -65,6 +67,7 @@ SETS: dict[str, tuple[int, int]] = {
     "heldout11": (100, 30),
     "heldout12": (100, 30),
     "heldout13": (100, 30),
+    "heldout14": (100, 30),
 }
 
 SLOTS = (
@@ -747,6 +750,61 @@ REGIONS: dict[str, tuple[str, str, str | None]] = {
     "450403": ("广西壮族自治区", "梧州市", "万秀区"),
     "510402": ("四川省", "攀枝花市", "东区"),
     "520502": ("贵州省", "毕节市", "七星关区"),
+    # added for heldout14 (codes from the national administrative-division list, general knowledge)
+    "110109": ("北京市", "北京市", "门头沟区"),
+    "120111": ("天津市", "天津市", "西青区"),
+    "120113": ("天津市", "天津市", "北辰区"),
+    "130105": ("河北省", "石家庄市", "新华区"),
+    "130302": ("河北省", "秦皇岛市", "海港区"),
+    "130623": ("河北省", "保定市", "涞水县"),
+    "130629": ("河北省", "保定市", "容城县"),
+    "130826": ("河北省", "承德市", "丰宁满族自治县"),
+    "130921": ("河北省", "沧州市", "沧县"),
+    "130984": ("河北省", "沧州市", "河间市"),
+    "140521": ("山西省", "晋城市", "沁水县"),
+    "140703": ("山西省", "晋中市", "太谷区"),
+    "150207": ("内蒙古自治区", "包头市", "九原区"),
+    "150502": ("内蒙古自治区", "通辽市", "科尔沁区"),
+    "150624": ("内蒙古自治区", "鄂尔多斯市", "鄂托克旗"),
+    "152530": ("内蒙古自治区", "锡林郭勒盟", "正蓝旗"),
+    "210105": ("辽宁省", "沈阳市", "皇姑区"),
+    "210311": ("辽宁省", "鞍山市", "千山区"),
+    "211302": ("辽宁省", "朝阳市", "双塔区"),
+    "211421": ("辽宁省", "葫芦岛市", "绥中县"),
+    "220103": ("吉林省", "长春市", "宽城区"),
+    "220221": ("吉林省", "吉林市", "永吉县"),
+    "220523": ("吉林省", "通化市", "辉南县"),
+    "220621": ("吉林省", "白山市", "抚松县"),
+    "230112": ("黑龙江省", "哈尔滨市", "阿城区"),
+    "230229": ("黑龙江省", "齐齐哈尔市", "克山县"),
+    "230622": ("黑龙江省", "大庆市", "肇源县"),
+    "230624": ("黑龙江省", "大庆市", "杜尔伯特蒙古族自治县"),
+    "370112": ("山东省", "济南市", "历城区"),
+    "370283": ("山东省", "青岛市", "平度市"),
+    "370614": ("山东省", "烟台市", "蓬莱区"),
+    "370686": ("山东省", "烟台市", "栖霞市"),
+    "370724": ("山东省", "潍坊市", "临朐县"),
+    "370982": ("山东省", "泰安市", "新泰市"),
+    "371522": ("山东省", "聊城市", "莘县"),
+    "371725": ("山东省", "菏泽市", "郓城县"),
+    "410104": ("河南省", "郑州市", "管城回族区"),
+    "410122": ("河南省", "郑州市", "中牟县"),
+    "410526": ("河南省", "安阳市", "滑县"),
+    "410727": ("河南省", "新乡市", "封丘县"),
+    "411422": ("河南省", "商丘市", "睢县"),
+    "411623": ("河南省", "周口市", "商水县"),
+    "610323": ("陕西省", "宝鸡市", "岐山县"),
+    "610526": ("陕西省", "渭南市", "蒲城县"),
+    "610628": ("陕西省", "延安市", "富县"),
+    "610803": ("陕西省", "榆林市", "横山区"),
+    "620523": ("甘肃省", "天水市", "甘谷县"),
+    "620802": ("甘肃省", "平凉市", "崆峒区"),
+    "620922": ("甘肃省", "酒泉市", "瓜州县"),
+    "621122": ("甘肃省", "定西市", "陇西县"),
+    "630102": ("青海省", "西宁市", "城东区"),
+    "632224": ("青海省", "海北藏族自治州", "刚察县"),
+    "640121": ("宁夏回族自治区", "银川市", "永宁县"),
+    "640303": ("宁夏回族自治区", "吴忠市", "红寺堡区"),
 }
 
 # Hospital values allowed: big well-known grade-3 hospitals in the largest cities, official names.
@@ -1213,6 +1271,26 @@ HOSPITALS = {
     "重庆医科大学附属永川医院",
     "重庆市涪陵中心医院",
     "龙岩市第一医院",
+    # added for heldout14: grade-3 / prefecture hospitals, full official names
+    "包头医学院第一附属医院",
+    "北京大学肿瘤医院",
+    "大同市第三人民医院",
+    "定西市人民医院",
+    "延安市人民医院",
+    "张掖市人民医院",
+    "新乡市中心医院",
+    "新疆医科大学附属肿瘤医院",
+    "晋中市第一人民医院",
+    "朝阳市中心医院",
+    "榆林市第二医院",
+    "沈阳市儿童医院",
+    "河北省人民医院",
+    "白山市中心医院",
+    "西北妇女儿童医院",
+    "郑州大学第五附属医院",
+    "酒泉市人民医院",
+    "阿勒泰地区人民医院",
+    "首都儿科研究所附属儿童医院",
 }
 
 # Mobile prefixes (3 digits) in use in mainland China.
@@ -1290,6 +1368,8 @@ OTHER_HOLIDAYS = {
     # (added for heldout13, from lunar_python) lunar 八月十五 (= 中秋) and 九月初九 (= 重阳) said as lunar days
     "八月十五": {2025: date(2025, 10, 6), 2026: date(2026, 9, 25)},
     "九月初九": {2025: date(2025, 10, 29), 2026: date(2026, 10, 18)},
+    # (added for heldout14, from lunar_python) 二月二 said without 龙抬头 (= 龙抬头)
+    "二月二": {2025: date(2025, 3, 1), 2026: date(2026, 3, 20)},
 }
 
 
@@ -1323,6 +1403,9 @@ CN_DIGIT = {
     "八": "8",
     "九": "9",
     "x": "X",
+    # (added for heldout14) full-width digits typed with a Chinese input method
+    "０": "0", "１": "1", "２": "2", "３": "3", "４": "4",
+    "５": "5", "６": "6", "７": "7", "８": "8", "９": "9",
 }
 
 
