@@ -263,3 +263,16 @@ def test_a_district_name_without_a_prominent_reading_is_still_asked_about() -> N
     s = _say(s, "鼓楼区")  # 南京, 福州 (both capitals), 徐州, 开封: no guess
     s = _say(s, "鼓楼区")
     assert "accident_place" not in s.slots and s.expecting == "accident_place"
+
+
+def test_a_district_taken_in_the_likelier_city_is_read_again_in_the_city_of_the_hospital_named_later() -> None:
+    # Written for this test: 和平区 is in 天津 and in 沈阳; 盛京医院 is in 沈阳.
+    s = _say(d.open_dialog(REF), f"我自己前天在小区门口摔了，手腕骨折。我叫韩冬，身份证{ID}，电话{PHONE}")
+    assert s.expecting == "accident_place"
+    s = _say(_say(s, "和平区"), "就是和平区")
+    assert s.slots["accident_place"]["city"] == "天津市"
+    while s.expecting not in ("treatment", None):
+        s = _say(s, "不知道")
+    s = _say(s, "在盛京医院打了石膏回家了")
+    assert s.slots["accident_place"] == {"province": "辽宁省", "city": "沈阳市", "district": "和平区"}
+    assert "就诊医院所在的沈阳市和平区" in s.flags["accident_place"]

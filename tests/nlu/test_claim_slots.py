@@ -785,3 +785,76 @@ def test_a_hospital_without_a_status_is_partial_not_a_slot_value() -> None:
     found = extract_claim_slots("我这礼拜一查出来肝癌，在复旦中山医院", REF)
     assert "treatment" not in found.stated()
     assert found.partial() == {"treatment": {"hospital": "复旦大学附属中山医院"}}
+
+
+def test_typed_chat_lines_emoji_and_keyboard_slips() -> None:
+    # Written for this test, not taken from an evaluation set.
+    typed = "你好 报案\n我爸 昨天摔了😭\n锁骨股折\n现在在哈尔滨市第一医院 住院了"
+    found = extract_claim_slots(typed, REF).slots
+    assert found["relation"] == "parent"
+    assert found["diagnosis"] == {"term": "锁骨骨折", "icd10": "S42"}
+    assert found["treatment"] == {"hospital": "哈尔滨市第一医院", "status": "inpatient"}
+
+
+def test_names_after_a_comma_kin_word_or_village_and_passives_that_are_not_names() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert extract_claim_slots("被保险人是我爸爸，叫买买提。", REF).slots["insured_name"] == "买买提"
+    assert extract_claim_slots("我们村 孙长河 上礼拜四 掉冰窟窿里了", REF).slots["insured_name"] == "孙长河"
+    icicle = extract_claim_slots("出事的 是 我 婆姨 昨儿个 叫 房檐上 掉下来的 冰溜子 砸了 头", REF).slots
+    assert "insured_name" not in icicle and icicle["relation"] == "spouse"
+
+
+def test_northern_kin_words_and_an_old_lady_of_the_house() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert extract_claim_slots("我 叔 前天 晚上 骑 摩托 撞了", REF).slots["relation"] == "other"
+    assert extract_claim_slots("我家碎娃上周日叫狗咬了", REF).slots["relation"] == "child"
+    assert "relation" not in extract_claim_slots("我们家老太太前天摔了", REF).slots
+    assert extract_claim_slots("我家老爷子前天摔了", REF).slots["relation"] == "parent"
+    assert extract_claim_slots("我太太前天摔了", REF).slots["relation"] == "spouse"
+
+
+def test_deaths_after_a_rescue_and_amputations_by_machines() -> None:
+    # Written for this test, not taken from an evaluation set.
+    died = extract_claim_slots("送到医院抢救了两天，昨天早上人还是没了", REF).slots["treatment"]
+    assert died["status"] == "death"
+    pulled_out = extract_claim_slots("在河里耍水淹了，捞上来就不行了", REF).slots
+    assert pulled_out["treatment"]["status"] == "death" and pulled_out["diagnosis"]["icd10"] == "T75"
+    machine = extract_claim_slots("收割机把手绞进去了，三个手指头断了", REF).slots["diagnosis"]
+    assert machine["icd10"] == "S68"
+    assert extract_claim_slots("手指头被门夹骨折了", REF).slots["diagnosis"]["icd10"] == "S62"
+
+
+def test_a_turned_ankle_that_broke_and_thoracic_vertebrae_by_number() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert extract_claim_slots("下台阶崴了一下，骨折了", REF).slots["diagnosis"]["icd10"] == "S82"
+    assert extract_claim_slots("胸十二 压缩性 骨折", REF).slots["diagnosis"]["icd10"] == "S22"
+    assert extract_claim_slots("在手里头炸了，右手炸伤了", REF).slots["diagnosis"]["icd10"] == "S61"
+
+
+def test_bacterial_food_poisoning_is_an_illness() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert extract_claim_slots("在烧烤摊吃了烤串，医生说是细菌性食物中毒", REF).slots["cause"] == "illness"
+
+
+def test_hospitals_named_the_way_their_city_says_them() -> None:
+    # Written for this test, not taken from an evaluation set.
+    def hospital(text: str, city: str | None = None) -> str | None:
+        found = extract_claim_slots(text, REF, expecting="treatment", context_cities=[city] if city else [])
+        return found.slots["treatment"]["hospital"]
+
+    assert hospital("市立医院，住院了", "菏泽市") == "菏泽市立医院"
+    assert hospital("保定 一中心 打的 石膏 没住院", "保定市") == "保定市第一中心医院"
+    assert hospital("大同 三医院 住院 呢") == "大同市第三人民医院"
+    assert hospital("送到 梅河口 中心医院 住院了") == "梅河口市中心医院"
+    assert hospital("州友谊医院 住院 做了手术") is None  # not 北京友谊医院
+    assert hospital("人民医院住院了 就是北大人民医院") == "北京大学人民医院"
+    assert hospital("拉到 胸科医院 住院了") is None  # many cities have one
+    assert hospital("昨天在大明湖摔了，在省立医院住院") == "山东第一医科大学附属省立医院"
+
+
+def test_landmarks_and_places_said_on_a_road() -> None:
+    # Written for this test, not taken from an evaluation set.
+    road = extract_claim_slots("在 京哈高速 绥中 那段 被 后面的 车 追尾了", REF).slots["accident_place"]
+    assert road["district"] == "绥中县"
+    assert "accident_place" not in extract_claim_slots("开车 去 固阳 半道上 路面 结冰 翻了", REF).slots
+    assert extract_claim_slots("去野三坡玩摔了", REF).slots["accident_place"]["district"] == "涞水县"

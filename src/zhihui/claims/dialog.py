@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from zhihui.nlu import hospitals
+from zhihui.nlu import hospitals, places
 from zhihui.nlu.claim_slots import CORRECTION, SLOTS, extract_claim_slots
 from zhihui.nlu.text import has_cjk, is_meaningful
 from zhihui.platform.pii import mask_id_number, mask_phone
@@ -36,6 +36,7 @@ MAX_QUESTIONS = 8
 MAX_ASKS_PER_SLOT = 3
 MAX_MISHEARD_PER_SLOT = 2
 UNREGISTERED_HOSPITAL_FLAG = "报案人说在"
+AMBIGUOUS_PLACE_FLAG = "地名有重名"
 VAGUE_CONFIDENCE = 0.75
 """Below this an extracted value (a vague date) is confirmed with the reporter, and later answers may refine it."""
 KNOWN_BEFORE_CONFIDENCE = 0.5
@@ -311,6 +312,8 @@ def absorb(state: DialogState, text: str | None) -> Turn:
         "treatment", ""
     ).startswith(UNREGISTERED_HOSPITAL_FLAG):
         del s.flags["treatment"]  # a registered hospital was named after all
+    if named_hospital and "treatment" in turn.changed:
+        _place_by_hospital(s, named_hospital)
     for slot, hint in extraction.problems.items():
         if slot in found or (s.expecting == "insured_name" and not correcting and slot not in _IDENTITY_SLOTS):
             continue
@@ -322,7 +325,9 @@ def absorb(state: DialogState, text: str | None) -> Turn:
             # likelier reading, say so, and let the read-back and a person settle it
             s.slots[slot] = guess
             s.confidence[slot] = 0.4
-            s.flags[slot] = f"地名有重名，报案人未说明城市，系统按{guess['city']}{guess['district']}记录，需人工核实"
+            s.flags[slot] = (
+                f"{AMBIGUOUS_PLACE_FLAG}，报案人未说明城市，系统按{guess['city']}{guess['district']}记录，需人工核实"
+            )
             turn.changed.append(slot)
             turn.notes.append(f"好的，我先按{guess['city']}{guess['district']}记录，如果不对，确认时您直接告诉我。")
             continue
@@ -374,6 +379,28 @@ def absorb(state: DialogState, text: str | None) -> Turn:
             else:
                 turn.notes.append("不好意思，我没能识别您输入的内容。")
     return turn
+
+
+def _place_by_hospital(s: DialogState, hospital_name: str) -> None:
+    """A place taken in its likelier city ("栖霞" as 南京市栖霞区) is read again in the city of the registered
+    hospital named later ("毓璜顶医院" is in 烟台, which has 栖霞市): still flagged for the checker."""
+    place = s.slots.get("accident_place") or {}
+    if not place.get("district") or not s.flags.get("accident_place", "").startswith(AMBIGUOUS_PLACE_FLAG):
+        return
+    hospital = hospitals.lookup(hospital_name)
+    if hospital is None or hospital.city == place.get("city"):
+        return
+    short = place["district"][:-1] if len(place["district"]) > 2 else place["district"]
+    for d in places.table().districts.get(place["district"], []) + [
+        d for name, ds in places.table().districts.items() if name != place["district"] and name[:-1] == short
+        for d in ds
+    ]:
+        if d.city == hospital.city:
+            s.slots["accident_place"] = {"province": d.province, "city": d.city, "district": d.name}
+            s.flags["accident_place"] = (
+                f"{AMBIGUOUS_PLACE_FLAG}，报案人未说明城市，系统按就诊医院所在的{d.city}{d.name}记录，需人工核实"
+            )
+            return
 
 
 def _questions_still_needed(s: DialogState) -> int:

@@ -217,7 +217,7 @@ _REL_PATTERNS: list[tuple[str, str]] = [
     # the reporter's role: a village doctor, a coach, a police officer, a carer
     (r"(?:我|俺)(?:们)?(?:这边|这里)?是(?:[^，。,]{0,20}?)(?:医生|村医|大夫|教练|民警|警察|交警|护工|护士|网格员|社工|志愿者|队友|工友|车间|"
      r"辅导员|领队|宿管|物业|保安|班主任|老师|支书|书记|村主任|村长|村干部|护理员|护工|师傅|老板|安全员|经理|院长|"
-     r"会计|出纳)",
+     r"会计|出纳|文书|调解员|信息员)",
      "role"),
     (r"(?:我|俺)是(?:他|她)的?(?:班主任|老师|师傅|老板|领导|同事|邻居)", "other"),
     # an organisation: "我们是一个建筑公司的项目部", "我们是一家装修公司"
@@ -265,22 +265,26 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      r"外甥媳妇|阿舅|舅妈|姑妈|姨父|姑父|舅舅|"
      r"老师|班主任|村干部|干部|村长|(?:保险)?代理人|业务员|房东|"
      # 老娘 is the reporter's mother and 老爷子 the father: only the ordinals and 老 + a sibling or aunt/uncle
-     r"(?:我|俺)(?:(?:大|二|三|四|五|六|小)(?:姨|姑|舅|叔|伯|爷|娘|婶|哥|姐|弟|妹)|老(?:姨|姑|舅|叔|伯|婶|哥|姐|弟|妹))",
+     r"(?:我|俺)(?:(?:大|二|三|四|五|六|小)(?:姨|姑|舅|叔|伯|爷|娘|婶|哥|姐|弟|妹)|老(?:姨|姑|舅|叔|伯|婶|哥|姐|弟|妹))"
+     # "我叔", "俺舅": not 我姑娘 (a daughter in the north) or 我姨妈 (above)
+     r"|(?:我|俺)(?:叔|舅|婶|伯|姨(?![妈夫])|姑(?![娘爷妈父]))(?![子])",
      "other"),
-    (r"老婆|媳妇|爱人|老公|丈夫|妻子|太太|我先生|我对象|老伴|(?:我|俺|我们)家?(?:的)?老头子?|我家老太婆|婆娘|婆姨|"
+    (r"老婆|媳妇|爱人|老公|丈夫|妻子|(?<!老)太太|我先生|我对象|老伴|(?:我|俺|我们)家?(?:的)?老头子?|我家老太婆|婆娘|婆姨|"
      r"孩子他爹|娃他爹|娃他妈|娃他娘|孩他爹", "spouse"),
-    (r"老爸|老妈|老爷子|(?:我|俺)老娘|老太太|老父亲|老母亲|我爸|我妈|爸爸|妈妈|父亲|母亲|我爹|我娘|我父|我母|"
+    # "我家老爷子" is a father; "我们家老太太" may be a mother, a mother-in-law or a grandmother, and a bare 老太太 is
+    # anyone's
+    (r"老爸|老妈|(?:我|俺|咱)家?(?:的)?(?:老爷子|老太太)|(?:我|俺)老娘|老父亲|老母亲|我爸|我妈|爸爸|妈妈|父亲|母亲|我爹|我娘|我父|我母|"
      r"俺爹|俺娘|俺爸|俺妈|(?:我|俺)(?:家)?老爹|(?:我|俺)(?:家)?老汉|俺大(?![夫哥姐学爷娘妈伯])|俺达|阿爸|阿妈|阿母|阿爹|老豆|老母|姆妈|(?:我|俺)阿大",
      "parent"),
     (r"儿子|女儿|闺女|孩子|小孩|宝宝|我家小子|我家丫头|我娃|娃娃|我个仔|我个女|囡囡|(?:我|俺)妞|(?:我|俺)(?:家|屋头|屋里)?的?幺儿|"
-     r"(?:我|俺|我们|俺们)(?:家|屋里|屋头)?(?:的)?(?:那个|这个)?(?:娃|崽)", "child"),
+     r"(?:我|俺|我们|俺们)(?:家|屋里|屋头)?(?:的)?(?:那个|这个)?(?:娃|崽)|(?:我|俺)(?:家|屋里)?(?:的)?碎娃", "child"),
     (r"我本人|本人|我自己|是我自己|(?:我|俺)?自个儿?(?![儿家])|(?:出险人|被保险人|被保人)是我(?=[，。,！\s]|$|本人|自己)"
      r"|就是我(?=[，。,！\s]|$)|我是出险人", "self"),
 ]
 _REL_RE = re.compile("|".join(f"(?P<r{i}>{p})" for i, (p, _) in enumerate(_REL_PATTERNS)))
 _THIRD_PARTY = re.compile(
     r"他|她|学生|孩子|小朋友|老人|老太太|队员|村民|病人|游客|员工|工人|患者|伤者|客人|人叫|家属|学员|"
-    r"帮工|伙计|店员|大姐|大哥|阿姨|职工|女工|男工|住客|业主|司机|工友|师傅"
+    r"帮工|伙计|店员|大姐|大哥|阿姨|职工|女工|男工|住客|业主|司机|工友|师傅|老汉|老乡"
 )
 _OWN_JOB = re.compile(r"我是(?:一名|一个|个|一位)?$")
 _REL_NEG = re.compile(r"(?:不是|并非)[^，。,]{0,3}$")
@@ -340,16 +344,17 @@ _NAME_CUE = re.compile(
     r"(?:被保险人|被保人|出险人|姓名)(?:[：:]|\s+(?:(?:呃|嗯|那个|就是)\s+)*(?=[\u4e00-\u9fff])))"
     r"[，,:：\s]?"
 )
-_PASSIVE_VERB = r"(?:给)?(?:顶|咬|撞|踢|打|抓|挠|压|砸|刮|碰|拱|踩|蜇|叮|啄|轧|夹|撵|追)"
-_PASSIVE_AFTER_NAME = re.compile(_PASSIVE_VERB)
-_PASSIVE_CLAUSE = re.compile(rf"[\u4e00-\u9fff]{{1,3}}?{_PASSIVE_VERB}(?:了|着|伤|到|断|破|倒|一下)")
+_PASSIVE_VERB = r"(?:给)?(?:顶|咬|撞|踢|打|抓|挠|压|砸|刮|碰|拱|踩|蜇|叮|啄|轧|夹|撵|追|戳|扎|划|刺|崩|炸|绞|烫|掉|落)"
+_PASSIVE_AFTER_NAME = re.compile(rf"\s?{_PASSIVE_VERB}")
+_PASSIVE_CLAUSE = re.compile(rf"[\u4e00-\u9fff]{{1,3}}?\s?{_PASSIVE_VERB}(?:了|着|伤|到|断|破|倒|一下|下来)")
 _REPORTER_AFTER_NAME = re.compile(r"是我(?:自己|本人)?(?:[，,。\s]|$)")
 _NAME_END = re.compile(r"[，,。\s]|$|身份|今年|电话")
 _STRONG_NAME_CUE = re.compile(r"(?:名字叫|名字是|姓名是|姓名叫|出险人叫|被保险人叫|被保人叫)[，,:：\s]?")
 _NOT_A_NAME_WORD = re.compile(r"什么|啥|谁|怎|哪|来着|不知|不记|忘|医生|大夫|救护|车")
 _HE_IS_CALLED = re.compile(
-    r"(?:他|她|我|工人|员工|职工|司机|师傅|学生|小孩|孩子|客户|老人|病人|游客|客人|孙子|孙女|儿子|女儿|闺女|伙计|店员)"
-    r"(?:的名字)?叫[，,:：\s]?"
+    r"(?:他|她|我|工人|员工|职工|司机|师傅|学生|小孩|孩子|客户|老人|病人|游客|客人|孙子|孙女|儿子|女儿|闺女|伙计|店员|"
+    r"父亲|母亲|爸爸|妈妈|爸|妈|老公|老婆|丈夫|妻子|爱人|[，,]\s?)"
+    r"\s?(?:的名字)?叫[，,:：\s]?"
 )
 _ANY_NAME = re.compile(r"[\u4e00-\u9fff·]{2,8}?(?=[是，,。！？\s]|$|今年|的)")
 _NOT_A_NAME_CHAR = re.compile(r"[我你他她的了在和跟说叫今昨前这那病伤院]")
@@ -361,7 +366,9 @@ _KIN_BEFORE_NAME = re.compile(
     r"|(?:工人|员工|职工|司机|电工|焊工|矿工|师傅|学生|客户|被保险人|小工|店员|伙计|服务员|保安|保洁员|保洁|厨师|管理员|保管员|"
     r"小朋友|游客|客人|乘客|旅客|病人|患者|搬运工|科长|处长|主任|学员|新生|检修工|安全员|老人|丈母娘|"
     r"外甥|舅妈|姑妈|"
-    r"驾驶员|操作员|营业员|收银员|快递员|外卖员|文员|会计|出纳)(?:是|叫)?[，,\s]?"
+    r"驾驶员|操作员|营业员|收银员|快递员|外卖员|文员|会计|出纳|钢筋工|木工|瓦工|电焊工|油漆工|架子工|水电工|泥瓦工|"
+    r"杂工|放羊的|放牛的)(?:是|叫)?[，,\s]?"
+    r"|(?:我们|俺们)(?:村|组|屯|队|车间|班组)(?:里|上)?的?\s?"
     r"|(?:我是|是)(?:他|她)的?(?:同事|朋友|邻居|同学|室友|领导|主管|家属|亲戚)[，,]\s?"
     r"|的(?:老公|老婆|爱人|丈夫|妻子|儿子|女儿|父亲|母亲|爸爸|妈妈)[，,]\s?"
     r"|[\u4e00-\u9fff](?:大姐|大哥|阿姨|大叔|大爷|大妈|师傅)[，,]\s?"
@@ -467,7 +474,8 @@ _DEATH = re.compile(
     r"不在了|人没有了|没(?:有|得|能)?(?:抢)?救(?:得)?(?:过来|回来|活)|没抢救回来|走了|走的|"
     r"(?<![吓笑累热冷气急饿困烦疼痛痒])死了|离世|咽气|已经不行了|"
     r"(?:早上|晚上|凌晨|上午|下午|中午|夜里|半夜|今天|昨天|前天)\s*(?:人)?(?:就)?没了|"
-    r"人已经不行|"
+    r"人已经不行|人(?:还是|最后|终究|到底|最终)(?:就|都|也)?(?:已经)?没了|"
+    r"(?:捞|救|拉)(?:上来|出来)[^，。,]{0,3}?(?:就|已经|都)(?:不行了|没气了|没了)|"
     r"当场就不行了|人就不行了|人当场(?:就)?没了|当场(?:人)?(?:就)?(?:没了|死亡|身亡)|人[就都也]?已经?没了|人[就都也]没了|没气了|没了气|没救上来|抢救唔返|冇救|过身|走咗)"
 )
 _PERSON_BEFORE = re.compile(
@@ -579,9 +587,18 @@ def _hospitals_through_pauses(text: str, cities: list[str]) -> list[HospitalMent
     return sorted(found, key=lambda h: h.start)
 
 
+def _named(h: HospitalMention) -> bool:
+    return h.hospital is not None or proper_unregistered_name(h.name) is not None
+
+
 def _pick_hospital(hs: list[HospitalMention], text: str) -> HospitalMention | None:
     if not hs:
         return None
+    # "人民医院住院了 就是北大人民医院": a vague name, then the hospital it means, stand for one hospital
+    hs = [h for i, h in enumerate(hs) if _named(h) or not any(
+        _named(later) and later.start - h.end <= 12 and re.search(r"就是|也就是|叫", text[h.end:later.start])
+        for later in hs[i + 1:]
+    )]
     for h in reversed(hs):
         if re.search(r"转[到去院了]", text[max(0, h.start - 6):h.start]):
             return h
@@ -592,10 +609,9 @@ def _pick_hospital(hs: list[HospitalMention], text: str) -> HospitalMention | No
             return admitted[0]
     starts = [h.start for h in hs]
     picked: HospitalMention = _corrected(hs, starts, text)
-    if picked.hospital is None and proper_unregistered_name(picked.name) is None:
-        # "送到人民医院，就是武大人民医院": a vague name, then the hospital it means
-        named = [h for h in hs if h.start > picked.start
-                 and (h.hospital is not None or proper_unregistered_name(h.name) is not None)]
+    if not _named(picked):
+        # "送到人民医院，后来去了武大人民医院": a vague name, then one that names a hospital
+        named = [h for h in hs if h.start > picked.start and _named(h)]
         if named:
             picked = named[0]
     return picked
@@ -632,6 +648,20 @@ _EXPLICIT_DATES = {"iso", "ymd", "md", "month_day", "rel_year_md"}
 
 
 # ---------------------------------------------------------------------------------------------- main
+# a chat message typed in lines, with emoji ("我爸 煤气中毒了😭\n昨天晚上烧的炕"): each line ends a clause
+_TYPED_BREAK = re.compile(r"[ \t]*(?:[\r\n]|[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D])+[ \t]*")
+# slips of the pinyin keyboard or the recogniser that make no other word ("锁骨股折", "肺结合")
+_INPUT_SLIPS = {"股折": "骨折", "肺结合": "肺结核", "骨拆": "骨折"}
+
+
+def _typed_breaks_as_commas(text: str) -> str:
+    def comma(m: re.Match[str]) -> str:
+        before = text[m.start() - 1:m.start()]
+        at_edge = m.start() == 0 or m.end() == len(text)
+        return "" if at_edge or before in "，。,.!！?？；;：:、" else "，"
+    return _TYPED_BREAK.sub(comma, text)
+
+
 @dataclass
 class ClaimExtraction:
     slots: dict[str, Any] = field(default_factory=dict)
@@ -704,9 +734,11 @@ def extract_claim_slots(
     hospital nickname said without its city ("省人民医院", "儿童医院").
     """
     out = ClaimExtraction()
-    text = (text or "").strip()
+    text = _typed_breaks_as_commas((text or "").strip())
     if not text:
         return out
+    for slip, meant in _INPUT_SLIPS.items():
+        text = text.replace(slip, meant)
     if len(text) > 4000:
         text = text[:4000]  # a ramble that long carries nothing a short report would not
     masked = list(text)

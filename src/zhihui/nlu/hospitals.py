@@ -48,7 +48,9 @@ _GENERIC = {"省医", "省医院", "省人民医院", "省人医", "儿童医院
             "人民医院", "市人民医院", "中心医院", "中心人民医院", "市一院", "市一医院", "第二人民医院", "市二院",
             "第三人民医院", "工人医院", "州医院", "州人民医院", "州中心医院",
             # provincial and regional hospitals
-            "自治区人民医院", "省一院", "省肿瘤医院", "省中医院", "军区总医院", "藏医院", "省立医院", "区人民医院"}
+            "自治区人民医院", "省一院", "省肿瘤医院", "省中医院", "军区总医院", "藏医院", "省立医院", "区人民医院",
+            # kinds of hospital that many cities have
+            "胸科医院", "肺科医院", "心血管病医院"}
 # Generic nicknames that fall back to the first-listed hospital when no city is known.
 _DEFAULTABLE = {"协和", "同济", "中山医院", "协和医院", "同济医院"}
 # A generic nickname right after one of these is the tail of another hospital's name ("县人民医院").
@@ -59,7 +61,7 @@ _UNKNOWN = re.compile(r"[\u4e00-\u9fff（）()]{1,16}?(?:医院|卫生院|保健
 _CUT_CHARS = "在到去送往进了的是和跟从说叫个这那就还过回转找嗯呃啊"
 _CUT = re.compile(f".*[{_CUT_CHARS}]")
 _INSTITUTION = re.compile(
-    r"[市县区省镇乡盟州旗]|大学|附属|人民|中心|中医|妇幼|第[一二三四五六七八九十]|儿童|肿瘤|骨科|口腔|眼科|军|总"
+    r"[市县区省镇乡盟州旗]|大学|附属|人民|中心|中医|妇幼|第[一二三四五六七八九十]|儿童|肿瘤|骨科|口腔|眼科|胸科|肺科|传染病|军|总"
 )
 _VAGUE_PREFIX = {"当地", "附近", "本地", "大", "小", "私立", "私人", "公立", "一家", "那家", "这家", "县", "市", "镇",
                  "乡", "区", "省", "社区", "这个", "那个", "哪个", "正规", "专科", "三甲", "外地", "老家"}
@@ -69,7 +71,7 @@ _VAGUE_PREFIX = {"当地", "附近", "本地", "大", "小", "私立", "私人",
 _COMMON_WORD_STEMS = {"中医", "中医大"}
 _PROPER_AFTER_AFFILIATION = re.compile(r"附属(?P<p>[\u4e00-\u9fff]{2,6}?)医院$")
 _INSTITUTION_ONLY = re.compile(
-    r"(?:第[一二三四五六七八九十]|人民|中心|儿童|妇产|肿瘤|口腔|眼科|中医|骨科|妇幼|总|中西医结合)+"
+    r"(?:第[一二三四五六七八九十]|人民|中心|儿童|妇产|肿瘤|口腔|眼科|胸科|肺科|传染病|中医|骨科|妇幼|总|中西医结合)+"
 )
 _NUMBERED = re.compile(r"第(?P<n>[一二三四五六七八九])(?:附属)?医院$")
 _CHILDREN = re.compile(r"附属儿童医院$")
@@ -147,19 +149,28 @@ class HospitalRegistry:
             idx = len(self.hospitals)
             h = Hospital(row["name"], row["province"], row["city"], row["district"], row.get("grade", ""))
             self.hospitals.append(h)
-            city_short = _city_short(h.city)
+            short_city = city_short(h.city)
             forms = {h.name, *row["aliases"]}
             derived, generic = derived_nicknames(h.name, row["aliases"], written - forms)
             forms |= derived
             self.generic_forms |= generic
             if re.fullmatch(r"\w{2,3}(?:省|自治区)人民医院", h.name):
                 forms.add("省人民医院")  # how people of the province say it; the city in context decides
+            rest = _after_city(h.name, h.city, short_city)
+            if rest is not None:
+                # "市立医院", "第一中心医院" (and 一中心) said by someone of that city: the city in context decides
+                city_forms = {rest}
+                numbered_centre = re.fullmatch(r"第(?P<n>[一二三四五六七八九])中心医院", rest)
+                if numbered_centre:
+                    city_forms.add(numbered_centre.group("n") + "中心")
+                forms |= city_forms
+                self.generic_forms |= city_forms
             provincial = re.fullmatch(r"(?P<p>\w{2,3}?)省(?P<rest>\w{2,8}(?:医院|保健院))", h.name)
             if provincial and h.province.startswith(provincial.group("p")):
                 forms.add("省" + provincial.group("rest"))  # "省儿童医院", "省肿瘤医院": the province decides
             for form in list(forms):
-                if not form.startswith((city_short, h.province[:2])):
-                    forms.add(city_short + form)
+                if not form.startswith((short_city, h.province[:2])):
+                    forms.add(short_city + form)
                     forms.add(h.city + form)
             for form in forms:
                 lst = surface.setdefault(form, [])
@@ -226,6 +237,8 @@ class HospitalRegistry:
                 if before is not None and before[0] and chosen.city not in before[0] \
                         and chosen.province not in before[0]:
                     continue  # "天津胸科医院" is not 上海市胸科医院: another city's hospital, read as unregistered
+                if before == (set(), 1) and not form.startswith(chosen.city[:2]):
+                    continue  # "州友谊医院": the tail of another hospital's name ("伊犁州友谊医院"), not 北京友谊医院
             out.append(HospitalMention(chosen.name, start, m.end(), chosen, ambiguous))
             taken.append((start, m.end()))
         for m in _UNKNOWN.finditer(text):
@@ -245,8 +258,8 @@ class HospitalRegistry:
                         break
             prefix = name[: len(name) - len(_suffix(name))]
             # "西安红会医院": a prefix that starts with a place and goes on is a name too
-            placed = any(prefix.startswith(p) and len(prefix) > len(p) + 1
-                         for p in self._places_starting.get(prefix[:1], ()) if len(p) >= 2)
+            placed = any(prefix.startswith(p) and (len(prefix) > len(p) + 1 or prefix[len(p):] in _ONE_NUMERAL)
+                         for p in self._places_starting.get(prefix[:1], ()) if len(p) >= 2)  # also "大同三医院"
             if len(prefix) < 2 or prefix in _VAGUE_PREFIX or not (_INSTITUTION.search(prefix) or placed):
                 continue
             start = m.end() - len(name)
@@ -265,10 +278,11 @@ class HospitalRegistry:
     def _place_before(self, text: str, start: int) -> tuple[set[str], int] | None:
         """The place word right before a generic nickname: the provinces and cities (full names) it names and its
         length; no names when it is a county or only a name tail ("县", "区"); None when no place is said."""
-        for n in range(min(self._place_len, start), 1, -1):
-            word = text[start - n : start]
+        pause = 1 if start >= 2 and text[start - 1] == " " and text[start - 2] != " " else 0
+        for n in range(min(self._place_len, start - pause), 1, -1):
+            word = text[start - pause - n : start - pause]
             if word in self._places:
-                return self._places[word], n
+                return self._places[word], n + pause  # "保定 一中心": speech recognition's pause after the place
         if start and text[start - 1] in _NAME_TAIL:
             return set(), 1
         return None
@@ -281,6 +295,26 @@ def _divisions() -> dict[str, Any]:
     return data
 
 
+_KIND_ONLY = re.compile(
+    r"(?:儿童|妇产|妇女儿童|肿瘤|口腔|眼科|胸科|肺科|传染病|中医|骨科|妇幼|精神|中西医结合)+(?:医院|保健院)"
+)
+
+
+def _after_city(name: str, city: str, short: str) -> str | None:
+    """What a hospital named after its city is called in that city: 青岛市市立医院 -> 市立医院, 菏泽市立医院 ->
+    市立医院, 保定市第一中心医院 -> 第一中心医院; None for other names or a rest too short to be a name."""
+    for prefix in (city, short):
+        if prefix and name.startswith(prefix) and prefix != name:
+            rest = name[len(prefix):]
+            if rest.startswith("市") and not rest.startswith("市立"):
+                rest = rest[1:]
+            if _KIND_ONLY.fullmatch(rest):
+                return None  # "儿童医院", "中医院": a kind many hospitals are, not this one's name
+            if (len(rest) >= 4 and _INSTITUTION_ONLY.match(rest)) or rest.startswith("市立"):
+                return rest
+    return None
+
+
 @lru_cache(maxsize=1)
 def _province_of_city() -> dict[str, str]:
     """City full name -> its province's full name (a municipality is its own province)."""
@@ -291,7 +325,7 @@ def _province_of_city() -> dict[str, str]:
     return out
 
 
-def _city_short(city: str) -> str:
+def city_short(city: str) -> str:
     """延边朝鲜族自治州 -> 延边, 喀什地区 -> 喀什, 苏州市 -> 苏州 (the form prefixed to a nickname)."""
     for row in _divisions()["cities"]:
         if row[1] == city and len(row[3]) >= 2:
@@ -318,6 +352,19 @@ def _place_names() -> dict[str, set[str]]:
             if row[1].endswith("自治州") and short != row[1]:
                 out.setdefault(short + "州", set()).add(row[1])  # "楚雄州人民医院"
     return out
+
+
+_ONE_NUMERAL = set("一二三四五六七八九十")
+
+
+@lru_cache(maxsize=1)
+def _county_full_names() -> dict[str, str]:
+    """County-level short names that name one unit only -> its full name (梅河口 -> 梅河口市)."""
+    found: dict[str, set[str]] = {}
+    for row in _divisions()["districts"]:
+        if len(row[3]) >= 2 and row[3] != row[1]:
+            found.setdefault(row[3], set()).add(row[1])
+    return {short: next(iter(full)) for short, full in found.items() if len(full) == 1}
 
 
 def _suffix(name: str) -> str:
@@ -367,9 +414,12 @@ def proper_unregistered_name(name: str) -> str | None:
         if word not in places:
             continue
         full = places[word]
-        if not full and word[-1] not in "县区市旗":
-            continue  # a county's short name is an everyday word too often ("红星", "长寿")
         rest = name[n:]
+        if not full and word[-1] not in "县区市旗":
+            county = _county_full_names().get(word)
+            if len(word) >= 3 and county and _INSTITUTION_ONLY.match(rest) and not rest.startswith(("市", "县")):
+                return county + rest  # "梅河口中心医院": a three-character county name before an institution word
+            continue  # a county's short name is an everyday word too often ("红星", "长寿")
         if rest.startswith(("本地", "当地", "附近", "那家", "这家", "一家", "那个", "这个", "私人", "私立", "的")):
             return None  # "永州本地医院": a local hospital, not a name
         numbered = _NUMBERED_CITY_HOSPITAL.match(rest[1:] if rest.startswith("市") else rest)

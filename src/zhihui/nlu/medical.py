@@ -182,6 +182,12 @@ _TOXIC = re.compile(r"T(?:3[6-9]|[45][0-9]|6[0-5])")
 UNSPECIFIED_ICD10 = frozenset({"T14", "T07", "T10", "T12", "T30", "C80", "C76", "C95", "D36", "D43", "D48", "I64"})
 
 
+_FINGER_OFF = re.compile(
+    r"(?:绞|冲床|铡|锯|切割机|轧)[^。]{0,24}?手指(?:头)?[^，。,]{0,4}?(?:断了|掉了|没了|切掉|轧掉)"
+    r"|手指(?:头)?[^，。,]{0,4}?(?:掉了|没了|切掉了|轧掉了|绞掉了|铡掉了)|断指"
+)
+
+
 def best_diagnosis(text: str, matches: list[MedicalMatch] | None = None) -> MedicalMatch | None:
     """The diagnosis the text asserts: not negated, not an external cause, most specific.
 
@@ -211,6 +217,12 @@ def best_diagnosis(text: str, matches: list[MedicalMatch] | None = None) -> Medi
             and any(m.icd10 in ("S00", "S09") for m in found):
         # "额头撞到桌角，缝了五针": a head hit that needed stitches is an open wound of the head
         return replace(best, term="头部开放性伤口", icd10="S01", priority=3)
+    if best.term == "踝关节扭伤" and any(m.term == "骨折" and m.start > best.start for m in found):
+        # "崴了一下，骨折了": the ankle that turned is the one that broke
+        return replace(best, term="踝部骨折", icd10="S82")
+    if best.icd10 in ("S62", "S67", "S69") and _FINGER_OFF.search(text):
+        # "收割机把手绞进去了…三个手指头断了": a finger a machine took off is a traumatic amputation
+        return replace(best, term="手指离断伤", icd10="S68")
     if "再植" in text and best.icd10[:2] == "S6" and best.icd10 != "S68":
         # a replanted finger or hand was cut off ("手指头断了…做了再植手术"): a traumatic amputation
         return replace(best, term="手指离断伤", icd10="S68")

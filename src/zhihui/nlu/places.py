@@ -27,7 +27,8 @@ _CITY_SHORT_STOP = {"来宾", "安康", "东方", "大同", "长治", "保山", 
                     "果洛", "玉树", "那曲", "林芝", "山南", "昌都", "日喀则",
                     "天水"}  # "挂了两天水"
 _DISTRICT_SHORT_OK_AFTER = re.compile(
-    r"^(?:那边|这边|一带|附近|那块|这块|那里|这里|那儿|这儿|地区|境内|的|古城|古镇|县城|城里|景区|老家|一个|一家|一所|一座|一处)"
+    r"^\s?(?:那边|这边|一带|附近|那块|这块|那里|这里|那儿|这儿|那段|这段|路段|地区|境内|的|古城|古镇|县城|城里|景区|老家|一个|一家|"
+    r"一所|一座|一处)"
 )
 # "在浦东摔的", "住在延吉": after a word of being or going somewhere, a short district name that names one
 # place in the whole country is read as that place, unless it is also an everyday word.
@@ -48,7 +49,7 @@ _TREATED_AFTER = re.compile(
 _TAKEN_TO_BEFORE = re.compile(r"(?:送到|送去|送往|拉到|拉去|转到|转去|转院到)$")
 # on the way somewhere is not there ("自驾去瑞丽，在路上追尾了", "回老家的路上")
 _EN_ROUTE_BEFORE = re.compile(r"(?:去|往|回|到)(?:\s*(?:那个|那|嗯))*\s*$")
-_EN_ROUTE_AFTER = re.compile(r"\s*(?:的)?\s*(?:路上|途中|半路)|\s*(?:嗯\s*)?在\s*(?:路上|途中|半路|高速上)")
+_EN_ROUTE_AFTER = re.compile(r"\s*(?:的)?\s*(?:路上|途中|半路|半道)|\s*(?:嗯\s*)?在\s*(?:路上|途中|半路|半道|高速上)")
 _ORIGIN_AFTER = re.compile(r"的?人(?![民员])|籍|户口|口音|老乡")
 _ORIGIN_BEFORE = re.compile(r"来自$|老乡是?$|户口在$|籍贯是?$")
 # weak city short names that stay everyday words even after 在/到 ("在东方", "去海北")
@@ -442,4 +443,6 @@ def city_mentions(text: str) -> list[str]:
         for d in m.divisions:
             if d.city and d.city not in out:
                 out.append(d.city)
-    return out + [c for c in dict.fromkeys(districts) if c not in out]
+    # "在大明湖看灯…在省立医院": a landmark names its city too
+    landmarks = [table()._landmarks[m.group(0)][1] for m in table()._landmark_regex.finditer(text)]
+    return out + [c for c in dict.fromkeys([*districts, *landmarks]) if c not in out]
