@@ -858,3 +858,12 @@ def test_landmarks_and_places_said_on_a_road() -> None:
     assert road["district"] == "绥中县"
     assert "accident_place" not in extract_claim_slots("开车 去 固阳 半道上 路面 结冰 翻了", REF).slots
     assert extract_claim_slots("去野三坡玩摔了", REF).slots["accident_place"]["district"] == "涞水县"
+
+
+def test_a_typed_correction_a_stalk_that_is_not_a_name_and_a_hot_face() -> None:
+    # Written for this test, not taken from an evaluation set.
+    typed = extract_claim_slots("出险人：刘桂芝\n打错了 是刘桂枝 树枝的枝\n我婆婆昨天摔了", REF).slots
+    assert typed["insured_name"] == "刘桂枝"
+    stalk = extract_claim_slots("俺娘在地里掰棒子 叫玉米秆子戳着眼了", REF).slots
+    assert "insured_name" not in stalk and stalk["diagnosis"]["icd10"] == "S05"
+    assert "diagnosis" not in extract_claim_slots("孩子脸烫了，一量三十九度", REF).slots  # a fever, not a burn

@@ -187,7 +187,7 @@ _LAST_CHAR = re.compile(
 _ID_LABEL = re.compile(r"身份证|证件号|身份号")
 _PHONE_LABEL = re.compile(r"电话|手机|联系方式|号码|打我")
 CORRECTION = re.compile(
-    r"不对|不是不是|说错了|搞错了|记错了|[记说]岔了|口误|[哦啊]不是(?=[\s，,])|哦不(?!是)|啊不(?!是)|更正一下|纠正一下|重新说一下"
+    r"不对|不是不是|说错了|搞错了|记错了|打错了|写错了|输错了|[记说]岔了|口误|[哦啊]不是(?=[\s，,])|哦不(?!是)|啊不(?!是)|更正一下|纠正一下|重新说一下"
     r"|不是[^，,。]{1,12}[，,]\s*(?:而)?是"
 )
 
@@ -346,7 +346,7 @@ _NAME_CUE = re.compile(
 )
 _PASSIVE_VERB = r"(?:给)?(?:顶|咬|撞|踢|打|抓|挠|压|砸|刮|碰|拱|踩|蜇|叮|啄|轧|夹|撵|追|戳|扎|划|刺|崩|炸|绞|烫|掉|落)"
 _PASSIVE_AFTER_NAME = re.compile(rf"\s?{_PASSIVE_VERB}")
-_PASSIVE_CLAUSE = re.compile(rf"[\u4e00-\u9fff]{{1,3}}?\s?{_PASSIVE_VERB}(?:了|着|伤|到|断|破|倒|一下|下来)")
+_PASSIVE_CLAUSE = re.compile(rf"[\u4e00-\u9fff]{{1,4}}?\s?{_PASSIVE_VERB}(?:了|着|伤|到|断|破|倒|一下|下来)")
 _REPORTER_AFTER_NAME = re.compile(r"是我(?:自己|本人)?(?:[，,。\s]|$)")
 _NAME_END = re.compile(r"[，,。\s]|$|身份|今年|电话")
 _STRONG_NAME_CUE = re.compile(r"(?:名字叫|名字是|姓名是|姓名叫|出险人叫|被保险人叫|被保人叫)[，,:：\s]?")

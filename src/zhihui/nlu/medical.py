@@ -41,7 +41,7 @@ _DIAGNOSED = re.compile(
 )
 # Corrections: whatever follows the last of these replaces what came before.
 CORRECTION = re.compile(
-    r"不对|说错了|搞错了|不是不是|哦不|啊不|更正一下|纠正一下|应该是|其实是|后来.{0,4}说是|只是|就是"
+    r"不对|说错了|搞错了|打错了|写错了|不是不是|哦不|啊不|更正一下|纠正一下|应该是|其实是|后来.{0,4}说是|只是|就是"
 )
 
 
