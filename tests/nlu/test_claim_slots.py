@@ -867,3 +867,12 @@ def test_a_typed_correction_a_stalk_that_is_not_a_name_and_a_hot_face() -> None:
     stalk = extract_claim_slots("俺娘在地里掰棒子 叫玉米秆子戳着眼了", REF).slots
     assert "insured_name" not in stalk and stalk["diagnosis"]["icd10"] == "S05"
     assert "diagnosis" not in extract_claim_slots("孩子脸烫了，一量三十九度", REF).slots  # a fever, not a burn
+
+
+def test_hunan_and_hubei_kin_words_and_a_first_affiliated_hospital_without_its_number() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert extract_claim_slots("我堂客在家做饭被油烫伤了手", REF).slots["relation"] == "spouse"
+    assert extract_claim_slots("细伢子昨天在学校摔了", REF).slots["relation"] == "child"
+    assert extract_claim_slots("我娭毑昨天摔了", REF).slots["relation"] == "other"
+    anhui = extract_claim_slots("在 安医 附院 住院", REF).slots["treatment"]
+    assert anhui["hospital"] == "安徽医科大学第一附属医院"

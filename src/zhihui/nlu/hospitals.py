@@ -116,6 +116,9 @@ def derived_nicknames(
         for stem in stems - _COMMON_WORD_STEMS:
             forms |= {stem + n + "院", stem + "附" + n + "院", stem + n + "附院", stem + "附属" + n + "院",
                       stem + "附" + n, stem + n + "附"}
+            if n == "一" and "附属" in name and len(stem) >= 2 and not stem.endswith(("第", "市")) \
+                    and stem + "附院" not in others:
+                forms.add(stem + "附院")  # "安医附院": the first affiliated hospital goes without its number
         if "医科大学" in name:
             generic |= {"医大" + n + "院", "医大附" + n + "院", "医大" + n + "附院"}
         # "泉州附二院", "附一医": the city's university hospital number N, said after the city
