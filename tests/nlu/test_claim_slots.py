@@ -876,3 +876,9 @@ def test_hunan_and_hubei_kin_words_and_a_first_affiliated_hospital_without_its_n
     assert extract_claim_slots("我娭毑昨天摔了", REF).slots["relation"] == "other"
     anhui = extract_claim_slots("在 安医 附院 住院", REF).slots["treatment"]
     assert anhui["hospital"] == "安徽医科大学第一附属医院"
+
+
+def test_a_mobile_number_with_the_country_code() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert extract_claim_slots("联系电话 +86 13800138000", REF).slots["contact_phone"] == "13800138000"
+    assert extract_claim_slots("电话 0086 138 0013 8000", REF).slots["contact_phone"] == "13800138000"

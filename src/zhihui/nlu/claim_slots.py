@@ -695,6 +695,9 @@ def _digits(text: str, expecting: str | None, out: ClaimExtraction) -> list[tupl
     phones: list[tuple[str, int, str | None]] = []
     for s in strings:
         digits = s.digits
+        if digits[-11:][:1] == "1" and ((len(digits) == 13 and digits.startswith("86"))
+                                         or (len(digits) == 15 and digits.startswith("0086"))):
+            digits = digits[-11:]  # "+86 138…": the country code before a mobile number
         tail = _LAST_CHAR.match(norm, s.end)
         if len(digits) == 17 and tail:
             c = tail.group("c").upper()
