@@ -276,3 +276,17 @@ def test_a_district_taken_in_the_likelier_city_is_read_again_in_the_city_of_the_
     s = _say(s, "在盛京医院打了石膏回家了")
     assert s.slots["accident_place"] == {"province": "辽宁省", "city": "沈阳市", "district": "和平区"}
     assert "就诊医院所在的沈阳市和平区" in s.flags["accident_place"]
+
+
+def test_not_knowing_another_slot_leaves_that_one_and_a_mobile_given_for_the_id_is_the_phone() -> None:
+    # Written for this test.
+    s = _say(d.open_dialog(REF), "我是他的保险代理人，客户叫周建华，昨天在杭州西湖区骑车摔了，锁骨骨折，在浙一住院了")
+    assert s.expecting == "contact_phone"
+    s = _say(s, "他的身份证号我不知道")
+    assert "insured_id" in s.skipped and s.expecting == "contact_phone" and "出险人身份证号先空着" in s.reply
+    s = d.open_dialog(REF)
+    s = _say(s, "我叫韩冬，前天在南京鼓楼区摔了，手腕骨折，在鼓楼医院打了石膏回家了")
+    while s.expecting not in ("insured_id", None):
+        s = _say(s, "不知道")
+    s = _say(s, PHONE)
+    assert s.slots.get("contact_phone") == PHONE and "insured_id" not in s.slots

@@ -353,7 +353,13 @@ def absorb(state: DialogState, text: str | None) -> Turn:
     elif s.expecting and s.expecting not in turn.changed and turn.reask is None and _UNKNOWN.search(clipped):
         # "还没确诊，不知道" may still tell the cause; the slot asked about is what the reporter does not know
         turn.kind = "unknown"
-        _leave_for_checker(s, s.expecting, turn)
+        other = _other_slot_named(clipped, s.expecting)
+        if other is not None and other in missing_slots(s):
+            # asked for the phone, "他的身份证号我不知道": the ID is what is not known; the phone is asked again
+            _leave_for_checker(s, other, turn, named=True)
+            turn.reask = s.expecting
+        else:
+            _leave_for_checker(s, s.expecting, turn)
     elif not turn.changed and turn.reask is None:
         if s.expecting and s.rejections.get(s.expecting) and s.slots.get(s.expecting) and _YES.match(clipped):
             turn.kind = "answer"  # the reporter stands by a value validation doubted; a person will check it
@@ -428,11 +434,27 @@ def _merge(slot: str, old: Any, new: Any) -> Any:
     return new
 
 
-def _leave_for_checker(s: DialogState, slot: str, turn: Turn) -> None:
+def _leave_for_checker(s: DialogState, slot: str, turn: Turn, named: bool = False) -> None:
     if slot not in s.skipped:
         s.skipped.append(slot)
     s.flags[slot] = "报案人表示不清楚，需人工核实"
-    turn.notes.append("好的，这一项先空着，稍后由工作人员跟您核实。")
+    what = SLOT_LABELS[slot] if named else "这一项"
+    turn.notes.append(f"好的，{what}先空着，稍后由工作人员跟您核实。")
+
+
+# what a reporter calls a slot when saying they do not know it ("身份证号我不知道")
+_SLOT_NAMED = {
+    "insured_id": re.compile(r"身份证|证件号"),
+    "contact_phone": re.compile(r"电话|手机"),
+    "insured_name": re.compile(r"名字|姓名|叫什么"),
+    "treatment": re.compile(r"哪家医院|什么医院|医院名"),
+    "accident_date": re.compile(r"哪天|几号|日期"),
+}
+
+
+def _other_slot_named(text: str, expecting: str | None) -> str | None:
+    named = [slot for slot, words in _SLOT_NAMED.items() if slot != expecting and words.search(text)]
+    return named[0] if len(named) == 1 else None
 
 
 # --------------------------------------------------------------------------------------------- responding

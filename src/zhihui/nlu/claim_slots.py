@@ -707,6 +707,10 @@ def _digits(text: str, expecting: str | None, out: ClaimExtraction) -> list[tupl
         phone_context = bool(_PHONE_LABEL.search(before[-8:])) or expecting == "contact_phone"
         if len(digits) == 18 or (len(digits) == 17 and id_context) or (len(digits) >= 15 and digits[-1] == "X"):
             ids.append((digits, s.start, id_problem(digits)))
+        elif len(digits) == 11 and digits[0] == "1" and digits[1] in "3456789" and (
+                not id_context or not _ID_LABEL.search(before)):
+            # (also when the ID is asked for: "13912345678" is a mobile number, not a short ID)
+            phones.append((digits, s.start, None))
         elif len(digits) == 11 and digits[0] == "1" and not id_context:
             phones.append((digits, s.start, None if digits[1] in "3456789" else "手机号码格式不对，请再核对一下"))
         elif phone_context and 7 <= len(digits) <= 13 and not id_context:
