@@ -882,3 +882,11 @@ def test_a_mobile_number_with_the_country_code() -> None:
     # Written for this test, not taken from an evaluation set.
     assert extract_claim_slots("联系电话 +86 13800138000", REF).slots["contact_phone"] == "13800138000"
     assert extract_claim_slots("电话 0086 138 0013 8000", REF).slots["contact_phone"] == "13800138000"
+
+
+def test_economic_zones_are_places_in_their_city_not_unknown_districts() -> None:
+    # Written for this test, not taken from an evaluation set.
+    zone = extract_claim_slots("在合肥经开区的工地上摔了", REF)
+    assert zone.slots["accident_place"] == {"province": "安徽省", "city": "合肥市", "district": None}
+    assert "accident_place" not in zone.problems
+    assert extract_claim_slots("在郑州航空港区", REF, expecting="accident_place").problems == {}

@@ -57,7 +57,9 @@ _WEAK_CITY_EVERYDAY = {"东方", "阿里", "山南", "海南", "海北", "海西
 _HOME_AFTER = re.compile(r"\s*(?:家里|家中|的家|屋企|屋里|屋头|老家|市区|市里|上班|打工|工作)")
 _HOSPITAL_QUALIFIER = re.compile(r"^(?:的那个|的那家|那个|那家|的那|的)")
 _NON_DISTRICT_WORDS = ("小区", "城区", "园区", "景区", "社区", "郊区", "市区", "院区", "校区", "厂区", "山区",
-                       "矿区", "新区", "辖区", "片区", "街区", "营区", "病区", "开发区", "牧区", "库区", "灾区")
+                       "矿区", "新区", "辖区", "片区", "街区", "营区", "病区", "开发区", "牧区", "库区", "灾区",
+                       # economic and functional zones people name instead of a district ("合肥经开区")
+                       "经开区", "高新区", "港区", "保税区", "自贸区", "工业区", "试验区", "示范区", "商务区")
 
 
 # Inner Mongolia's banners go by abbreviations: the first character of the Mongolian name, the wing and the
