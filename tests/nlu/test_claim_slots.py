@@ -890,3 +890,15 @@ def test_economic_zones_are_places_in_their_city_not_unknown_districts() -> None
     assert zone.slots["accident_place"] == {"province": "安徽省", "city": "合肥市", "district": None}
     assert "accident_place" not in zone.problems
     assert extract_claim_slots("在郑州航空港区", REF, expecting="accident_place").problems == {}
+
+
+def test_a_finding_that_turned_out_malignant_is_the_cancer_of_its_organ() -> None:
+    # Written for this test, not taken from an evaluation set.
+    def diagnosis(text: str) -> object:
+        return extract_claim_slots(text, REF).slots.get("diagnosis")
+
+    assert diagnosis("查出来甲状腺上长了个东西，穿刺是恶性的") == {"term": "甲状腺恶性肿瘤", "icd10": "C73"}
+    assert diagnosis("肺上有结节，手术切了病理是恶性的") == {"term": "肺恶性肿瘤", "icd10": "C34"}
+    assert diagnosis("甲状腺结节，穿刺不是恶性的") == {"term": "单个甲状腺结节", "icd10": "E04"}
+    assert diagnosis("脑袋里长了个瘤子，良性的") == {"term": "良性脑肿瘤", "icd10": "D33"}
+    assert diagnosis("手被绞肉机绞了") == {"term": "手部挤压伤", "icd10": "S67"}

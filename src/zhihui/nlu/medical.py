@@ -182,6 +182,12 @@ _TOXIC = re.compile(r"T(?:3[6-9]|[45][0-9]|6[0-5])")
 UNSPECIFIED_ICD10 = frozenset({"T14", "T07", "T10", "T12", "T30", "C80", "C76", "C95", "D36", "D43", "D48", "I64"})
 
 
+# a work-up finding that a later "恶性的" turns into the cancer of its organ
+_CANCER_OF_FINDING = {
+    "E04": ("甲状腺恶性肿瘤", "C73"), "N63": ("乳腺恶性肿瘤", "C50"), "R91": ("肺恶性肿瘤", "C34"),
+    "K63": ("结直肠恶性肿瘤", "C18"), "K31": ("胃恶性肿瘤", "C16"), "N83": ("卵巢恶性肿瘤", "C56"),
+    "D43": ("脑恶性肿瘤", "C71"),
+}
 _FINGER_OFF = re.compile(
     r"(?:绞|冲床|铡|锯|切割机|轧)[^。]{0,24}?手指(?:头)?[^，。,]{0,4}?(?:断了|掉了|没了|切掉|轧掉)"
     r"|手指(?:头)?[^，。,]{0,4}?(?:掉了|没了|切掉了|轧掉了|绞掉了|铡掉了)|断指"
@@ -217,6 +223,12 @@ def best_diagnosis(text: str, matches: list[MedicalMatch] | None = None) -> Medi
             and any(m.icd10 in ("S00", "S09") for m in found):
         # "额头撞到桌角，缝了五针": a head hit that needed stitches is an open wound of the head
         return replace(best, term="头部开放性伤口", icd10="S01", priority=3)
+    if best.icd10 in _CANCER_OF_FINDING and any(m.icd10 == "C80" and m.start > best.start for m in found):
+        # "甲状腺上长了个东西，穿刺是恶性的": the finding is the cancer of that organ
+        term, code = _CANCER_OF_FINDING[best.icd10]
+        return replace(best, term=term, icd10=code, priority=3)
+    if best.icd10 == "D43" and any(m.icd10 == "D36" for m in found):
+        return replace(best, term="良性脑肿瘤", icd10="D33", priority=3)  # "脑袋里长了个瘤子，良性的"
     if best.term == "踝关节扭伤" and any(m.term == "骨折" and m.start > best.start for m in found):
         # "崴了一下，骨折了": the ankle that turned is the one that broke
         return replace(best, term="踝部骨折", icd10="S82")
