@@ -902,3 +902,14 @@ def test_a_finding_that_turned_out_malignant_is_the_cancer_of_its_organ() -> Non
     assert diagnosis("甲状腺结节，穿刺不是恶性的") == {"term": "单个甲状腺结节", "icd10": "E04"}
     assert diagnosis("脑袋里长了个瘤子，良性的") == {"term": "良性脑肿瘤", "icd10": "D33"}
     assert diagnosis("手被绞肉机绞了") == {"term": "手部挤压伤", "icd10": "S67"}
+
+
+def test_more_ways_of_saying_the_treatment() -> None:
+    # Written for this test, not taken from an evaluation set.
+    def status(text: str) -> object:
+        return extract_claim_slots(text, REF).slots["treatment"]["status"]
+
+    assert status("在医院躺了一个礼拜") == "inpatient"
+    assert status("还在医院里") == "inpatient"
+    assert status("人已经火化了") == "death"
+    assert status("医生让回家观察") == "outpatient"
