@@ -913,3 +913,14 @@ def test_more_ways_of_saying_the_treatment() -> None:
     assert status("还在医院里") == "inpatient"
     assert status("人已经火化了") == "death"
     assert status("医生让回家观察") == "outpatient"
+
+
+def test_the_reporter_said_in_a_form() -> None:
+    # Written for this test, not taken from an evaluation set.
+    def relation(text: str) -> object:
+        return extract_claim_slots(text, REF).slots.get("relation")
+
+    assert relation("出险经过：在家滑倒\n报案人：女儿") == "parent"
+    assert relation("报案人：母亲，孩子在学校摔了") == "child"
+    assert relation("出险经过：在家滑倒\n报案人：妻子") == "spouse"
+    assert relation("报案人：本人") == "self"
