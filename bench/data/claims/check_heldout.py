@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Validate the hand-written held-out claim-report sets.
 
-Checks every held-out set listed in SETS (heldout_*.jsonl ... heldout14_*.jsonl, next to this file):
+Checks every held-out set listed in SETS (heldout_*.jsonl ... heldout15_*.jsonl, next to this file):
 JSON shape, allowed slot values, ID numbers (GB 11643 check digit, area code,
 birth date), mobile numbers, places, ICD-10 category format, hospital names,
 dates not after ref_date.  It also cross-checks labels against the text:
@@ -14,7 +14,7 @@ area code, place or hospital, extend the tables below (area codes were taken
 from the national administrative-division list).
 
 Usage: python3 check_heldout.py [--verbose]
-       [--prefix heldout|heldout2|...|heldout13|heldout14 ...]
+       [--prefix heldout|heldout2|...|heldout13|heldout14|heldout15 ...]
 (without --prefix all sets in SETS are checked)
 Exit status 0 when clean, 1 otherwise.
 """
@@ -53,6 +53,8 @@ HERE = Path(__file__).resolve().parent
 #             south-western claim line, about a third ASR style (see README.md)
 #   heldout14 fourteenth set, written blind by an AI helper; a year on a northern / north-eastern /
 #             north-western claim line, about a third ASR style, a quarter typed WeChat messages (see README.md)
+#   heldout15 fifteenth set, written blind by an AI helper; a year on an eastern / central-China claim line,
+#             a quarter reported by insurance agents, about 30% ASR style, about 20% typed in the app (see README.md)
 SETS: dict[str, tuple[int, int]] = {
     "heldout": (80, 30),
     "heldout2": (100, 30),
@@ -68,6 +70,7 @@ SETS: dict[str, tuple[int, int]] = {
     "heldout12": (100, 30),
     "heldout13": (100, 30),
     "heldout14": (100, 30),
+    "heldout15": (100, 30),
 }
 
 SLOTS = (
@@ -805,6 +808,29 @@ REGIONS: dict[str, tuple[str, str, str | None]] = {
     "632224": ("青海省", "海北藏族自治州", "刚察县"),
     "640121": ("宁夏回族自治区", "银川市", "永宁县"),
     "640303": ("宁夏回族自治区", "吴忠市", "红寺堡区"),
+    # added for heldout15 (national administrative-division codes)
+    "320412": ("江苏省", "常州市", "武进区"),
+    "320507": ("江苏省", "苏州市", "相城区"),
+    "320612": ("江苏省", "南通市", "通州区"),
+    "330522": ("浙江省", "湖州市", "长兴县"),
+    "340121": ("安徽省", "合肥市", "长丰县"),
+    "340122": ("安徽省", "合肥市", "肥东县"),
+    "350181": ("福建省", "福州市", "福清市"),
+    "350502": ("福建省", "泉州市", "鲤城区"),
+    "350583": ("福建省", "泉州市", "南安市"),
+    "350702": ("福建省", "南平市", "延平区"),
+    "360121": ("江西省", "南昌市", "南昌县"),
+    "360281": ("江西省", "景德镇市", "乐平市"),
+    "410103": ("河南省", "郑州市", "二七区"),
+    "410311": ("河南省", "洛阳市", "洛龙区"),
+    "411381": ("河南省", "南阳市", "邓州市"),
+    "411524": ("河南省", "信阳市", "商城县"),
+    "411681": ("河南省", "周口市", "项城市"),
+    "421087": ("湖北省", "荆州市", "松滋市"),
+    "430211": ("湖南省", "株洲市", "天元区"),
+    "430302": ("湖南省", "湘潭市", "雨湖区"),
+    "430626": ("湖南省", "岳阳市", "平江县"),
+    "431002": ("湖南省", "郴州市", "北湖区"),
 }
 
 # Hospital values allowed: big well-known grade-3 hospitals in the largest cities, official names.
@@ -1291,6 +1317,12 @@ HOSPITALS = {
     "酒泉市人民医院",
     "阿勒泰地区人民医院",
     "首都儿科研究所附属儿童医院",
+    # added for heldout15: grade-3 / provincial specialist hospitals, full official names
+    "中国科学技术大学附属第一医院",
+    "福建省肿瘤医院",
+    "浙江大学医学院附属妇产科医院",
+    "十堰市太和医院",
+    "湖北省妇幼保健院",
 }
 
 # Mobile prefixes (3 digits) in use in mainland China.
@@ -1370,6 +1402,8 @@ OTHER_HOLIDAYS = {
     "九月初九": {2025: date(2025, 10, 29), 2026: date(2026, 10, 18)},
     # (added for heldout14, from lunar_python) 二月二 said without 龙抬头 (= 龙抬头)
     "二月二": {2025: date(2025, 3, 1), 2026: date(2026, 3, 20)},
+    # (added for heldout15, from lunar_python) 腊月二十四, the southern 小年 (Jiangsu, Zhejiang, Shanghai ...)
+    "腊月二十四": {2025: date(2025, 1, 23), 2026: date(2026, 2, 11)},
 }
 
 
