@@ -924,3 +924,31 @@ def test_the_reporter_said_in_a_form() -> None:
     assert relation("报案人：母亲，孩子在学校摔了") == "child"
     assert relation("出险经过：在家滑倒\n报案人：妻子") == "spouse"
     assert relation("报案人：本人") == "self"
+
+
+def test_agents_reporting_in_forms_and_stutters_over_compound_surnames() -> None:
+    # Written for this test, not taken from an evaluation set.
+    form = extract_claim_slots("报案\n客户：许秀梅 女 69岁\n在长丰县家里摔了", REF).slots
+    assert form["insured_name"] == "许秀梅" and form["relation"] == "other"
+    stutter = extract_claim_slots("业务员 帮我客户 报个案 客户 叫 欧阳 欧阳秀兰", REF).slots
+    assert stutter["insured_name"] == "欧阳秀兰"
+    agent = extract_claim_slots("你好，我是个保险代理人，我客户家的孩子出了点事，孩子叫蒋一诺", REF).slots
+    assert agent["relation"] == "other"
+
+
+def test_a_spoken_correction_with_a_pause_and_a_companion_said_with_和() -> None:
+    # Written for this test, not taken from an evaluation set.
+    fixed = extract_claim_slots("我阿嬷 昨天 在 泉州 晋江 哦 不是 是 鲤城区 那个 老厝 跌倒了", REF).slots
+    assert fixed["accident_place"]["district"] == "鲤城区"
+    together = extract_claim_slots("高速上被追尾了 我跟老公都在车上 我脖子扭伤了", REF).slots
+    assert together.get("relation") != "spouse"
+
+
+def test_a_provincial_hospital_by_its_second_name_a_death_at_home_and_wild_mushrooms() -> None:
+    # Written for this test, not taken from an evaluation set.
+    hefei = extract_claim_slots("后来转到合肥省立医院住院了", REF).slots["treatment"]
+    assert hefei["hospital"] == "中国科学技术大学附属第一医院"
+    home = extract_claim_slots("一直在湖南省肿瘤医院治，上个礼拜六在屋里走了", REF).slots["treatment"]
+    assert home == {"hospital": None, "status": "death"}
+    mushrooms = extract_claim_slots("我老公吃了自己山上采的野蘑菇，又吐又拉", REF).slots
+    assert mushrooms["diagnosis"]["icd10"] == "T62" and mushrooms["cause"] == "accident"

@@ -187,7 +187,7 @@ _LAST_CHAR = re.compile(
 _ID_LABEL = re.compile(r"身份证|证件号|身份号")
 _PHONE_LABEL = re.compile(r"电话|手机|联系方式|号码|打我")
 CORRECTION = re.compile(
-    r"不对|不是不是|说错了|搞错了|记错了|打错了|写错了|输错了|[记说]岔了|口误|[哦啊]不是(?=[\s，,])|哦不(?!是)|啊不(?!是)|更正一下|纠正一下|重新说一下"
+    r"不对|不是不是|说错了|搞错了|记错了|打错了|写错了|输错了|[记说]岔了|口误|[哦啊]\s?不是(?=[\s，,])|哦不(?!是)|啊不(?!是)|更正一下|纠正一下|重新说一下"
     r"|不是[^，,。]{1,12}[，,]\s*(?:而)?是"
 )
 
@@ -246,7 +246,7 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      r"酒店|学校|幼儿园|团|班|车队)(?:里|上)?的?)(?:有个|有一个|一个|一位|的)?"
      r"(?:工人|员工|职工|司机|电工|焊工|矿工|师傅|学生|小孩|孩子|客户|快递员|搬运工|小朋友|游客|客人|小工|店员|服务员|保安|"
      r"队员|队友|会员|学员|老人)"
-     r"|(?:我是|俺是)(?:业务员|代理人|保险代理人)|住我们(?:店|酒店|宾馆|民宿|客栈)的客人",
+     r"|(?:我是|俺是)(?:个|一个|一名|一位)?(?:业务员|代理人|保险代理人)|住我们(?:店|酒店|宾馆|民宿|客栈)的客人",
      "other"),
     (r"(?:我|俺|阿拉)(?:家|屋头|屋里头?)?(?:那个|的)?(?:男人|女人|老倌|老头子|老伴儿?|老爷们儿?|屋里人|那位)|屋头那个|屋里头那个|"
      r"(?:我|俺)(?:家)?当家的|(?:我|俺)(?:是)?(?:她|他)?掌柜的|我们家那位",
@@ -302,6 +302,8 @@ _SELF_WEAK = re.compile(
 
 _PAUSE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _IDENTITY = re.compile(r"(?:他|她|被保险人|出险人|被保人)(?:就)?是我(?:的|家)?[\u4e00-\u9fff]{1,4}")
+_SELF_HURT = re.compile(r"(?<![他她])我(?:的)?[\u4e00-\u9fff]{0,3}?(?:扭伤|骨折|受伤|摔|撞|伤|烫|割)")
+_THEY_HURT = re.compile(r"[他她](?:从|被|摔|在|也|的|就)")
 _COMPANION = re.compile(r"(?:(?:开|骑)着?[^，。,我]{0,4}?)?(?:带|载|陪|送|扶|拉)着?我")
 
 
@@ -320,8 +322,13 @@ def _relation(text: str) -> tuple[str | None, int, float]:
             continue  # "邻居家的狗咬了": the neighbour owns the dog
         idx = int((m.lastgroup or "r0")[1:])
         label = _REL_PATTERNS[idx][1]
-        if label in ("spouse", "parent", "child", "other") and _COMPANION.match(text, m.end()):
-            continue  # "我老公带我出去吃饭…我左手腕骨折": the husband was with the reporter, who was hurt
+        if label in ("spouse", "parent", "child", "other") and (
+            _COMPANION.match(text, m.end()) or (
+                text[max(0, m.start() - 2):m.start()] in ("我跟", "我和", "我同", "俺跟", "俺和")
+                and _SELF_HURT.search(text, m.end()) and not _THEY_HURT.search(text, m.end())
+            )
+        ):
+            continue  # "我老公带我出去吃饭…我左手腕骨折", "我跟老公都在车上…我脖子扭伤了": he was with the reporter
         if label == "role":
             if not _THIRD_PARTY.search(text):
                 continue  # "我是一名老师，我从椅子上摔下来了": the reporter's own job
@@ -344,7 +351,7 @@ def _relation(text: str) -> tuple[str | None, int, float]:
 # ---------------------------------------------------------------------------------------------- names
 _NAME_CUE = re.compile(
     r"(?:名字叫|名字是|姓名是|姓名叫|出险人是|出险人叫|被保险人是|被保险人叫|被保人是|他叫|她叫|孩子叫|就叫|叫做|叫|"
-    r"(?:被保险人|被保人|出险人|姓名)(?:[：:]|\s+(?:(?:呃|嗯|那个|就是)\s+)*(?=[\u4e00-\u9fff])))"
+    r"(?:被保险人|被保人|出险人|姓名)(?:[：:]|\s+(?:(?:呃|嗯|那个|就是)\s+)*(?=[\u4e00-\u9fff]))|客户[：:])"
     r"[，,:：\s]?"
 )
 _PASSIVE_VERB = r"(?:给)?(?:顶|咬|撞|踢|打|抓|挠|压|砸|刮|碰|拱|踩|蜇|叮|啄|轧|夹|撵|追|戳|扎|划|刺|崩|炸|绞|烫|掉|落)"
@@ -397,6 +404,8 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
         pos = m.end()
         if text[pos + 1:pos + 2] in (" ", "，", ",") and text[pos + 2:pos + 3] == text[pos:pos + 1]:
             pos += 2  # "她叫罗 罗兰芳": a stutter before the name
+        elif text[pos + 2:pos + 3] in (" ", "，", ",") and text[pos + 3:pos + 5] == text[pos:pos + 2]:
+            pos += 3  # "叫 欧阳 欧阳秀兰": a stutter over a two-character surname
         n = take_name(text, pos)
         whole = _ANY_NAME.match(text, pos)
         if n and whole and len(whole.group(0)) > len(n) and not _NOT_A_NAME_CHAR.search(whole.group(0)) and (
@@ -508,7 +517,9 @@ _SCHEDULED = re.compile(r"(?:排了|约了|预约了?|安排了?)?(?:下周|下�
                         r"|(?:准备|打算|等着|等)(?:床位?|通知|排床)?$"
                         # "医生说要住院手术", "建议住院": an admission advised, not one made ("让住院了" is made)
                         r"|说(?:要|得|需要|最好)$|建议$|(?:需要|还得|还要)$")
-_DIED_AT_HOME = re.compile(r"在家(?:里|中)?(?:走|去世|过世|没|死|咽气)|家里(?:走|去世|过世|没|咽气)")
+_DIED_AT_HOME = re.compile(
+    r"在(?:家|屋里|屋头|屋企|老家)(?:里|中)?(?:走|去世|过世|没|死|咽气)|家里(?:走|去世|过世|没|咽气)"
+)
 _ADMITTED_AT = re.compile(r"[^，。,]{0,3}?(?:住院|住的院|住着|住下|做的手术|做了手术|ICU|重症监护)")
 _OUTPATIENT = re.compile(r"门诊|急诊|(?:医院|院)看的|开了?(?:点)?药|回家了|返屋企|返屋|回屋里|回屋头|躺着养|"
                          r"打[了的咗]?石膏|打完就回|就回来了|"

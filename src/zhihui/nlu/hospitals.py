@@ -168,9 +168,10 @@ class HospitalRegistry:
                     city_forms.add(numbered_centre.group("n") + "中心")
                 forms |= city_forms
                 self.generic_forms |= city_forms
-            provincial = re.fullmatch(r"(?P<p>\w{2,3}?)省(?P<rest>\w{2,8}(?:医院|保健院))", h.name)
-            if provincial and h.province.startswith(provincial.group("p")):
-                forms.add("省" + provincial.group("rest"))  # "省儿童医院", "省肿瘤医院": the province decides
+            for written_name in (h.name, *row["aliases"]):
+                provincial = re.fullmatch(r"(?P<p>\w{2,3}?)省(?P<rest>\w{1,8}(?:医院|保健院))", written_name)
+                if provincial and h.province.startswith(provincial.group("p")):
+                    forms.add("省" + provincial.group("rest"))  # "省儿童医院", "省立医院": the province decides
             for form in list(forms):
                 if not form.startswith((short_city, h.province[:2])):
                     forms.add(short_city + form)
