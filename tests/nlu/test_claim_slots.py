@@ -952,3 +952,15 @@ def test_a_provincial_hospital_by_its_second_name_a_death_at_home_and_wild_mushr
     assert home == {"hospital": None, "status": "death"}
     mushrooms = extract_claim_slots("我老公吃了自己山上采的野蘑菇，又吐又拉", REF).slots
     assert mushrooms["diagnosis"]["icd10"] == "T62" and mushrooms["cause"] == "accident"
+
+
+def test_an_everyday_word_after_a_relation_word_is_not_a_name() -> None:
+    # Written for this test, not taken from an evaluation set.
+    working = extract_claim_slots("我爱人干活的时候从梯子上摔下来了", REF).slots
+    assert "insured_name" not in working and working["relation"] == "spouse"
+    rush = extract_claim_slots("我爸高峰期挤公交摔了一跤", REF).slots
+    assert "insured_name" not in rush
+    named = extract_claim_slots("我老婆白天佑昨天在单位晕倒了", REF).slots
+    assert named["insured_name"] == "白天佑"
+    plain = extract_claim_slots("我儿子高峰昨天打篮球崴了脚", REF).slots
+    assert plain["insured_name"] == "高峰"

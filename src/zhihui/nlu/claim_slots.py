@@ -18,6 +18,8 @@ Conventions:
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import importlib.resources
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -82,6 +84,42 @@ _NOT_NAME_WORDS = (
     "江边", "河边", "海边", "林子", "田里", "车间", "工地", "工厂", "房顶", "房子",
     "楼梯", "楼顶", "楼下", "楼道", "门口", "宿舍", "食堂", "毛病", "全身",
 )
+
+
+# jieba's dictionary tags words with their part of speech; a word a surname character starts that is a verb,
+# an adverb, an adjective or a time word ("干活", "游泳", "平时") is what a relation word is followed by far more
+# often than a name ("我老公干活的时候", "我儿子游泳呛水了"). Nouns are left alone: many given names are nouns.
+_EVERYDAY_POS = frozenset(("v", "vn", "vd", "vi", "a", "ad", "an", "b", "d", "c", "t", "f", "s", "p", "m", "q", "r",
+                           "u", "z", "y", "e", "o", "i", "l"))
+_VERB_POS = frozenset(("v", "vn", "vd", "vi"))
+
+
+@functools.cache
+def _everyday_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(everyday words, two-character common verbs) that start with a surname character.
+
+    Three-character words of any kind but a name count ("高峰期"): hardly any full name is one.
+    """
+    words: set[str] = set()
+    verbs: set[str] = set()
+    with importlib.resources.files("jieba").joinpath("dict.txt").open(encoding="utf-8") as lines:
+        for line in lines:
+            word, freq, tag = line.split()
+            if len(word) not in (2, 3) or word[0] not in SINGLE_SURNAMES or int(freq) < 50:
+                continue
+            if len(word) == 3 and not tag.startswith("nr"):
+                words.add(word)
+            elif len(word) == 2 and tag in _EVERYDAY_POS:
+                words.add(word)
+                if tag in _VERB_POS and int(freq) >= 100:
+                    verbs.add(word)
+    return frozenset(words), frozenset(verbs)
+
+
+def is_everyday_word_name(name: str) -> bool:
+    """True when a name candidate read after a relation word is an everyday word instead ("干活", "游泳去")."""
+    words, verbs = _everyday_words()
+    return name in words or (len(name) == 3 and name[:2] in verbs)
 
 
 def surname_of(text: str) -> str | None:
@@ -425,7 +463,7 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
         out.append((n, pos, 0.9))
     for m in _KIN_BEFORE_NAME.finditer(text):
         n = take_name(text, m.end())
-        if n:
+        if n and not is_everyday_word_name(n):
             out.append((n, m.end(), 0.8))
     if relation in (None, "self"):
         for m in _SELF_NAME.finditer(text):
