@@ -224,6 +224,16 @@ def test_an_unspecified_diagnosis_is_asked_about_once() -> None:
     assert kept.slots["diagnosis"]["icd10"] == "T14" and "diagnosis" in kept.flags and kept.status == d.CONFIRMING
 
 
+def test_a_diagnosis_only_suggested_by_what_happened_is_asked_about_once() -> None:
+    # Written for this test: "a forklift ran over his foot" says how, not what the doctor found.
+    s = _all_but_treatment("脚被叉车压了，在鼓楼医院住院")
+    assert s.slots["diagnosis"]["icd10"] == "S97" and s.expecting == "diagnosis"
+    s = _say(s, "医生说是跖骨骨折")
+    assert s.slots["diagnosis"]["icd10"] == "S92" and s.status == d.CONFIRMING
+    said = _all_but_treatment("脚被压了，医生说是足部挤压伤，在鼓楼医院住院")
+    assert said.slots["diagnosis"]["icd10"] == "S97" and said.status == d.CONFIRMING
+
+
 def test_an_answer_about_one_slot_does_not_overwrite_another() -> None:
     s = _say(d.open_dialog(REF), "我儿子昨天在学校出事了")
     assert s.slots["relation"] == "child"

@@ -964,3 +964,11 @@ def test_an_everyday_word_after_a_relation_word_is_not_a_name() -> None:
     assert named["insured_name"] == "白天佑"
     plain = extract_claim_slots("我儿子高峰昨天打篮球崴了脚", REF).slots
     assert plain["insured_name"] == "高峰"
+
+
+def test_fingers_sewn_back_on_were_cut_off_but_a_set_fracture_was_not() -> None:
+    # Written for this test, not taken from an evaluation set.
+    back = extract_claim_slots("冲床上 左手 三个 手指头 断了 接 回去 了", REF).slots["diagnosis"]
+    assert back["icd10"] == "S68"
+    set_bone = extract_claim_slots("右手食指骨折了，医生给接上了", REF).slots["diagnosis"]
+    assert set_bone["icd10"] == "S62"

@@ -559,6 +559,10 @@ def question_for(s: DialogState, slot: str) -> str:
     if slot == "cause":
         return "请问这次是生病，还是意外受伤？"
     if slot == "diagnosis":
+        if value and value["icd10"] == "K92":
+            return "医生有没有查出来是什么引起的出血？具体诊断是什么？"
+        if value and value["term"].endswith("挤压伤"):
+            return "请问伤得怎么样？医生具体是怎么诊断的？"
         if value:
             return f"您说的“{value['term']}”，医生具体是怎么诊断的？比如哪个部位、哪一种。"
         if s.slots.get("cause") == "accident":

@@ -28,7 +28,14 @@ from typing import Any
 
 from zhihui.nlu.dates import find_dates
 from zhihui.nlu.hospitals import HospitalMention, find_hospitals, proper_unregistered_name
-from zhihui.nlu.medical import LONG_STANDING_AFTER, UNSPECIFIED_ICD10, best_diagnosis, cause_of, find_mentions
+from zhihui.nlu.medical import (
+    LONG_STANDING_AFTER,
+    UNSPECIFIED_ICD10,
+    MedicalMatch,
+    best_diagnosis,
+    cause_of,
+    find_mentions,
+)
 from zhihui.nlu.numbers import find_digit_strings
 from zhihui.nlu.places import city_mentions, resolve_place
 
@@ -569,6 +576,18 @@ _OUTPATIENT = re.compile(r"门诊|急诊|(?:医院|院)看的|开了?(?:点)?药
                          r"输了?[^，。,]{0,3}液|挂了?[^，。,]{0,3}水|打了?[^，。,]{0,3}(?:点滴|吊瓶)|吊了?[^，。,]{0,3}瓶")
 
 
+def _inferred_from_what_happened(text: str, diag: MedicalMatch) -> bool:
+    """Is the diagnosis only what the reporter's account suggests, for the dialog to ask the doctor's word once?
+
+    A crush read from "被叉车压了脚" or "机器轧了手" turns out a fracture or an amputation as often as a crush, and
+    "胃出血" is a bleed whose source (an ulcer, a tumour) the doctor names.
+    """
+    said = text[diag.start:diag.end]
+    if diag.term.endswith("挤压伤"):
+        return "挤压" not in said
+    return diag.icd10 == "K92" and "出血" in said
+
+
 def _first_affirmed(words: re.Pattern[str], text: str) -> re.Match[str] | None:
     """The first match not negated right before it ("是生病，不是意外" is not an accident)."""
     for m in words.finditer(text):
@@ -927,7 +946,7 @@ def extract_claim_slots(
         diag = replace(diag, term="外伤性颅内出血", icd10="S06", kind="injury")
     if diag is not None and diag.kind != "symptom":
         out.slots["diagnosis"] = {"term": diag.term, "icd10": diag.icd10}
-        if diag.icd10 in UNSPECIFIED_ICD10:
+        if diag.icd10 in UNSPECIFIED_ICD10 or _inferred_from_what_happened(diag_text, diag):
             out.confidence["diagnosis"] = 0.6
         else:
             out.confidence["diagnosis"] = 0.9 if diag.priority >= 3 else 0.8

@@ -188,6 +188,8 @@ _CANCER_OF_FINDING = {
     "K63": ("结直肠恶性肿瘤", "C18"), "K31": ("胃恶性肿瘤", "C16"), "N83": ("卵巢恶性肿瘤", "C56"),
     "D43": ("脑恶性肿瘤", "C71"),
 }
+# a severed part sewn back on: 再植, or "接回去" said of it (a fracture is "接上", set, not put back)
+_REPLANTED = re.compile(r"再植|接\s?回\s?(?:去|来)")
 _FINGER_OFF = re.compile(
     r"(?:绞|冲床|铡|锯|切割机|轧)[^。]{0,24}?手指(?:头)?[^，。,]{0,4}?(?:断了|掉了|没了|切掉|轧掉)"
     r"|手指(?:头)?[^，。,]{0,4}?(?:掉了|没了|切掉了|轧掉了|绞掉了|铡掉了)|断指"
@@ -235,7 +237,7 @@ def best_diagnosis(text: str, matches: list[MedicalMatch] | None = None) -> Medi
     if best.icd10 in ("S62", "S67", "S69") and _FINGER_OFF.search(text):
         # "收割机把手绞进去了…三个手指头断了": a finger a machine took off is a traumatic amputation
         return replace(best, term="手指离断伤", icd10="S68")
-    if "再植" in text and best.icd10[:2] == "S6" and best.icd10 != "S68":
+    if _REPLANTED.search(text) and best.icd10[:2] == "S6" and best.icd10 != "S68":
         # a replanted finger or hand was cut off ("手指头断了…做了再植手术"): a traumatic amputation
         return replace(best, term="手指离断伤", icd10="S68")
     return best
