@@ -972,3 +972,15 @@ def test_fingers_sewn_back_on_were_cut_off_but_a_set_fracture_was_not() -> None:
     assert back["icd10"] == "S68"
     set_bone = extract_claim_slots("右手食指骨折了，医生给接上了", REF).slots["diagnosis"]
     assert set_bone["icd10"] == "S62"
+
+
+def test_a_day_said_again_more_exactly_a_highway_section_and_the_one_not_hurt() -> None:
+    # Written for this test, not taken from an evaluation set.
+    lunar = extract_claim_slots("我妈小年那天，就是腊月二十四，在家擦窗户摔了", dt.date(2026, 2, 20)).slots
+    assert lunar["accident_date"] == "2026-02-11"
+    section = extract_claim_slots("开车在杭长高速长兴段追尾了", REF).slots["accident_place"]
+    assert section == {"province": "浙江省", "city": "湖州市", "district": "长兴县"}
+    typed = extract_claim_slots("我跟老公在车上\n我胳膊擦伤了 老公没事\n出险的是我 苗晓燕", REF).slots
+    assert typed["relation"] == "self" and typed["insured_name"] == "苗晓燕"
+    mother = extract_claim_slots("出险的是我妈，叫苗兰芝", REF).slots
+    assert mother["relation"] == "parent"

@@ -327,6 +327,7 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      r"(?:我|俺|我们|俺们)(?:家|屋里|屋头)?(?:的)?(?:那个|这个)?(?:娃|崽)|(?:我|俺)(?:家|屋里)?(?:的)?碎娃"
      r"|细伢子?|(?:我|俺)(?:家|屋里)?(?:的)?伢(?:子|儿)?(?![齿])", "child"),
     (r"我本人|本人|我自己|是我自己|(?:我|俺)?自个儿?(?![儿家])|(?:出险人|被保险人|被保人)是我(?=[，。,！\s]|$|本人|自己)"
+     r"|出险的(?:人)?是我(?![的家老爸妈儿女爱丈妻媳孩父母哥姐弟妹爷奶外公婆姥舅姨叔伯姑孙侄同朋邻客])"
      r"|就是我(?=[，。,！\s]|$)|我是出险人", "self"),
 ]
 _REL_RE = re.compile("|".join(f"(?P<r{i}>{p})" for i, (p, _) in enumerate(_REL_PATTERNS)))
@@ -349,6 +350,9 @@ _PAUSE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _IDENTITY = re.compile(r"(?:他|她|被保险人|出险人|被保人)(?:就)?是我(?:的|家)?[\u4e00-\u9fff]{1,4}")
 _SELF_HURT = re.compile(r"(?<![他她])我(?:的)?[\u4e00-\u9fff]{0,3}?(?:扭伤|骨折|受伤|摔|撞|伤|烫|割)")
 _THEY_HURT = re.compile(r"[他她](?:从|被|摔|在|也|的|就)")
+_UNHURT = re.compile(
+    r"[，,\s]?(?:倒是|倒|就|都|还|人)?(?:没事|没受伤|没啥事|没什么事|没大碍|好好的|没伤着|一点事都没有)"
+)
 _COMPANION = re.compile(r"(?:(?:开|骑)着?[^，。,我]{0,4}?)?(?:带|载|陪|送|扶|拉)着?我")
 
 
@@ -374,6 +378,8 @@ def _relation(text: str) -> tuple[str | None, int, float]:
             )
         ):
             continue  # "我老公带我出去吃饭…我左手腕骨折", "我跟老公都在车上…我脖子扭伤了": he was with the reporter
+        if label in ("spouse", "parent", "child", "other") and _UNHURT.match(text, m.end()):
+            continue  # "老公没事": the one not hurt is not the insured
         if label == "role":
             if not _THIRD_PARTY.search(text):
                 continue  # "我是一名老师，我从椅子上摔下来了": the reporter's own job
@@ -434,7 +440,7 @@ _NAME_OF = re.compile(
 _SELF_NAME = re.compile(
     r"我叫|我的名字(?:叫|是)|本人(?:叫|是|姓名是?|名字是?)?[，,\s]|本人(?:叫|是)|我是(?=[\u4e00-\u9fff]{2,3}[，,。])"
     r"|本人(?=[\u4e00-\u9fff]{2,4})"
-    r"|(?:就是我|是我自己)[，,]\s?"
+    r"|(?:就是我|是我自己|出险的(?:人)?是我)[，,]?\s?"
 )
 
 
@@ -574,6 +580,10 @@ _OUTPATIENT = re.compile(r"门诊|急诊|(?:医院|院)看的|开了?(?:点)?药
                          r"看了(?:一)?下|处理完|(?<!疾控)(?<!疾控中心)(?<!防疫站)打了?(?:狂犬|破伤风)?(?:疫苗|针)|处理的|处理了|"
                          # an infusion on the day ward ("输了两天液", "挂水", "打吊瓶") is an outpatient's
                          r"输了?[^，。,]{0,3}液|挂了?[^，。,]{0,3}水|打了?[^，。,]{0,3}(?:点滴|吊瓶)|吊了?[^，。,]{0,3}瓶")
+
+
+# what lies between a date and the same day said again: "小年那天，就是腊月二十四", "9.18（上周五）"
+_RESTATED = re.compile(r"(?:那天|那日|那一天)?[，,\s]*(?:也)?就是\s*|\s*[（(]\s*")
 
 
 def _inferred_from_what_happened(text: str, diag: MedicalMatch) -> bool:
@@ -888,7 +898,11 @@ def extract_claim_slots(
         pick = _corrected(dates, [d.start for d in dates], place_text)
         explicit = [d for d in dates if d.start > pick.start and d.kind in _EXPLICIT_DATES
                     and d.start - pick.end <= 12 and abs((d.value - pick.value).days) <= 7]
-        if pick.kind in _HOLIDAY_DATES and explicit:
+        restated = [d for d in dates if d.start > pick.end and _RESTATED.fullmatch(place_text, pick.end, d.start)
+                    and abs((d.value - pick.value).days) <= 7]
+        if restated:
+            pick = restated[0]  # "小年那天，就是腊月二十四": the day said again more exactly (小年 differs by region)
+        elif pick.kind in _HOLIDAY_DATES and explicit:
             pick = explicit[0]  # "五一放假那几天 五月二号下午": the day said after the holiday
         elif pick.kind in _HOLIDAY_DATES and not pick.exact:
             # "过年期间…我爸除夕晚上…": a holiday season, then the day within it
