@@ -984,3 +984,15 @@ def test_a_day_said_again_more_exactly_a_highway_section_and_the_one_not_hurt() 
     assert typed["relation"] == "self" and typed["insured_name"] == "苗晓燕"
     mother = extract_claim_slots("出险的是我妈，叫苗兰芝", REF).slots
     assert mother["relation"] == "parent"
+
+
+def test_someone_brought_along_a_group_the_reporter_is_in_and_a_cut_tendon() -> None:
+    # Written for this test, not taken from an evaluation set.
+    hurt_self = extract_claim_slots("周末带孩子去爬山 下山的时候我自己崴了 脚踝骨折", REF).slots
+    assert hurt_self["relation"] == "self"
+    the_child = extract_claim_slots("带娃去公园玩 娃从秋千上摔下来了", REF).slots
+    assert the_child["relation"] == "child"
+    spouse = extract_claim_slots("我们几个同学聚餐，我爱人吃完就上吐下泻", REF).slots
+    assert spouse["relation"] == "spouse"
+    tendon = extract_claim_slots("切菜把手指头切了 筋断了", REF).slots["diagnosis"]
+    assert tendon["icd10"] == "S66"

@@ -325,7 +325,7 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      "parent"),
     (r"儿子|女儿|闺女|孩子|小孩|宝宝|我家小子|我家丫头|我娃|娃娃|我个仔|我个女|囡囡|(?:我|俺)妞|(?:我|俺)(?:家|屋头|屋里)?的?幺儿|"
      r"(?:我|俺|我们|俺们)(?:家|屋里|屋头)?(?:的)?(?:那个|这个)?(?:娃|崽)|(?:我|俺)(?:家|屋里)?(?:的)?碎娃"
-     r"|细伢子?|(?:我|俺)(?:家|屋里)?(?:的)?伢(?:子|儿)?(?![齿])", "child"),
+     r"|带着?娃|细伢子?|(?:我|俺)(?:家|屋里)?(?:的)?伢(?:子|儿)?(?![齿])", "child"),
     (r"我本人|本人|我自己|是我自己|(?:我|俺)?自个儿?(?![儿家])|(?:出险人|被保险人|被保人)是我(?=[，。,！\s]|$|本人|自己)"
      r"|出险的(?:人)?是我(?![的家老爸妈儿女爱丈妻媳孩父母哥姐弟妹爷奶外公婆姥舅姨叔伯姑孙侄同朋邻客])"
      r"|就是我(?=[，。,！\s]|$)|我是出险人", "self"),
@@ -348,7 +348,11 @@ _SELF_WEAK = re.compile(
 
 _PAUSE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _IDENTITY = re.compile(r"(?:他|她|被保险人|出险人|被保人)(?:就)?是我(?:的|家)?[\u4e00-\u9fff]{1,4}")
-_SELF_HURT = re.compile(r"(?<![他她])我(?:的)?[\u4e00-\u9fff]{0,3}?(?:扭伤|骨折|受伤|摔|撞|伤|烫|割)")
+_SELF_HURT = re.compile(r"(?<![他她])我(?:的)?[\u4e00-\u9fff]{0,3}?(?:扭伤|骨折|受伤|摔|撞|伤|烫|割|崴)")
+# "带孩子去八达岭…我自己崴了": someone the reporter brought along, who is the insured only if the reporter was not hurt
+_BROUGHT_ALONG = re.compile(r"带着?(?:我|俺)?(?:家)?$")
+# "我们几个同事…": a group the reporter belongs to, not the insured's relation to the reporter
+_OWN_GROUP = re.compile(r"(?:我们|俺们|咱们)(?:几个|俩|两个|仨|三个|一帮|一群|一伙)$")
 _THEY_HURT = re.compile(r"[他她](?:从|被|摔|在|也|的|就)")
 _UNHURT = re.compile(
     r"[，,\s]?(?:倒是|倒|就|都|还|人)?(?:没事|没受伤|没啥事|没什么事|没大碍|好好的|没伤着|一点事都没有)"
@@ -364,6 +368,9 @@ def _relation(text: str) -> tuple[str | None, int, float]:
         if _REL_NEG.search(text, max(0, m.start() - 5), m.start()):
             continue
         if _REL_PATTERNS[int((m.lastgroup or "r0")[1:])][1] == "other" and \
+                _OWN_GROUP.search(text, max(0, m.start() - 4), m.start()):
+            continue  # "我们几个同事吃了烤串，我对象…": the reporter among colleagues
+        if _REL_PATTERNS[int((m.lastgroup or "r0")[1:])][1] == "other" and \
                 _OWN_JOB.search(text, max(0, m.start() - 5), m.start()):
             continue  # "我是一名老师，…我从椅子上摔下来了": the reporter's own job, not a relation
         if re.match(r"家的?(?:狗|猫|车|牛|马|羊|鹅|房子|孩子)", text[m.end():m.end() + 4]) and \
@@ -373,7 +380,8 @@ def _relation(text: str) -> tuple[str | None, int, float]:
         label = _REL_PATTERNS[idx][1]
         if label in ("spouse", "parent", "child", "other") and (
             _COMPANION.match(text, m.end()) or (
-                text[max(0, m.start() - 2):m.start()] in ("我跟", "我和", "我同", "俺跟", "俺和")
+                (text[max(0, m.start() - 2):m.start()] in ("我跟", "我和", "我同", "俺跟", "俺和")
+                 or _BROUGHT_ALONG.search(text, max(0, m.start() - 3), m.start()))
                 and _SELF_HURT.search(text, m.end()) and not _THEY_HURT.search(text, m.end())
             )
         ):
