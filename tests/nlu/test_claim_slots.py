@@ -996,3 +996,11 @@ def test_someone_brought_along_a_group_the_reporter_is_in_and_a_cut_tendon() -> 
     assert spouse["relation"] == "spouse"
     tendon = extract_claim_slots("切菜把手指头切了 筋断了", REF).slots["diagnosis"]
     assert tendon["icd10"] == "S66"
+
+
+def test_a_generic_word_after_a_correction_keeps_the_region_said_before() -> None:
+    # Written for this test, not taken from an evaluation set.
+    ankle = extract_claim_slots("踢球把脚崴了，拍了片没骨折，就是扭伤", REF).slots["diagnosis"]
+    assert ankle["icd10"] == "S93"
+    other = extract_claim_slots("手腕骨折，不对，是扭伤", REF).slots["diagnosis"]
+    assert other["icd10"] == "T14"

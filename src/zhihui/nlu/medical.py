@@ -212,7 +212,10 @@ def best_diagnosis(text: str, matches: list[MedicalMatch] | None = None) -> Medi
     if last_fix >= 0:
         after = [m for m in found if m.start >= last_fix]
         if after:
-            found = after
+            # "脚崴了，没骨折，就是扭伤": the generic word said after the correction is the region's injury said before
+            before = [m for m in found if m.start < last_fix and m.icd10 not in UNSPECIFIED_ICD10]
+            found = [next((b for b in before if b.term.endswith(m.term) and b.term != m.term), m)
+                     if m.icd10 in UNSPECIFIED_ICD10 else m for m in after]
     # what the doctor said ("医生说是脑震荡", "诊断为…") outranks the reporter's own description of an equal kind
     # (a specific category still beats an unspecified one the doctor was quoted on: "查出来白血病，急性髓系白血病")
     # poisoning and toxic effects (T36-T65) are coded before the damage they did ("被马蜂蜇了…肾功能都不好了")
