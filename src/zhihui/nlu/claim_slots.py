@@ -404,6 +404,8 @@ def _relation(text: str) -> tuple[str | None, int, float]:
         return str(chosen), cands[0][1], 0.9
     if (_SELF_WEAK.search(text) or _SELF_WEAK.search(spoken)) and not re.search(r"不是我", text):
         return "self", 0, 0.6
+    if _SELF_HURT.search(text) and not _THEY_HURT.search(text) and not re.search(r"不是我", text):
+        return "self", 0, 0.6  # "男朋友骑摩托车载我，在路上摔了，我锁骨骨折了": no one else is said to be hurt
     return None, -1, 0.0
 
 
