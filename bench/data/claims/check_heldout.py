@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Validate the hand-written held-out claim-report sets.
 
-Checks every held-out set listed in SETS (heldout_*.jsonl ... heldout15_*.jsonl, next to this file):
+Checks every held-out set listed in SETS (heldout_*.jsonl ... heldout16_*.jsonl, next to this file):
 JSON shape, allowed slot values, ID numbers (GB 11643 check digit, area code,
 birth date), mobile numbers, places, ICD-10 category format, hospital names,
 dates not after ref_date.  It also cross-checks labels against the text:
@@ -14,7 +14,7 @@ area code, place or hospital, extend the tables below (area codes were taken
 from the national administrative-division list).
 
 Usage: python3 check_heldout.py [--verbose]
-       [--prefix heldout|heldout2|...|heldout13|heldout14|heldout15 ...]
+       [--prefix heldout|heldout2|...|heldout14|heldout15|heldout16 ...]
 (without --prefix all sets in SETS are checked)
 Exit status 0 when clean, 1 otherwise.
 """
@@ -55,7 +55,10 @@ HERE = Path(__file__).resolve().parent
 #             north-western claim line, about a third ASR style, a quarter typed WeChat messages (see README.md)
 #   heldout15 fifteenth set, written blind by an AI helper; a year on an eastern / central-China claim line,
 #             a quarter reported by insurance agents, about 30% ASR style, about 20% typed in the app (see README.md)
+#   heldout16 sixteenth set, written blind by an AI helper; a year on a south-western / southern claim line
+#             (hotline and WeChat), about a third ASR style, regional kin words (see README.md)
 SETS: dict[str, tuple[int, int]] = {
+    "heldout16": (100, 30),
     "heldout": (80, 30),
     "heldout2": (100, 30),
     "heldout3": (100, 30),
@@ -831,6 +834,34 @@ REGIONS: dict[str, tuple[str, str, str | None]] = {
     "430302": ("湖南省", "湘潭市", "雨湖区"),
     "430626": ("湖南省", "岳阳市", "平江县"),
     "431002": ("湖南省", "郴州市", "北湖区"),
+    # (added for heldout16) south-western / southern counties and districts
+    "360424": ("江西省", "九江市", "修水县"),
+    "360731": ("江西省", "赣州市", "于都县"),
+    "433130": ("湖南省", "湘西土家族苗族自治州", "龙山县"),
+    "440114": ("广东省", "广州市", "花都区"),
+    "440825": ("广东省", "湛江市", "徐闻县"),
+    "440883": ("广东省", "湛江市", "吴川市"),
+    "441424": ("广东省", "梅州市", "五华县"),
+    "445102": ("广东省", "潮州市", "湘桥区"),
+    "450123": ("广西壮族自治区", "南宁市", "隆安县"),
+    "450125": ("广西壮族自治区", "南宁市", "上林县"),
+    "450332": ("广西壮族自治区", "桂林市", "恭城瑶族自治县"),
+    "451203": ("广西壮族自治区", "河池市", "宜州区"),
+    "469001": ("海南省", "五指山市", None),
+    "500109": ("重庆市", "重庆市", "北碚区"),
+    "500154": ("重庆市", "重庆市", "开州区"),
+    "500229": ("重庆市", "重庆市", "城口县"),
+    "510411": ("四川省", "攀枝花市", "仁和区"),
+    "510521": ("四川省", "泸州市", "泸县"),
+    "511321": ("四川省", "南充市", "南部县"),
+    "511504": ("四川省", "宜宾市", "叙州区"),
+    "520121": ("贵州省", "贵阳市", "开阳县"),
+    "520123": ("贵州省", "贵阳市", "修文县"),
+    "520281": ("贵州省", "六盘水市", "盘州市"),
+    "520521": ("贵州省", "毕节市", "大方县"),
+    "530381": ("云南省", "曲靖市", "宣威市"),
+    "530423": ("云南省", "玉溪市", "通海县"),
+    "530821": ("云南省", "普洱市", "宁洱哈尼族彝族自治县"),
 }
 
 # Hospital values allowed: big well-known grade-3 hospitals in the largest cities, official names.
@@ -1323,6 +1354,17 @@ HOSPITALS = {
     "浙江大学医学院附属妇产科医院",
     "十堰市太和医院",
     "湖北省妇幼保健院",
+    # added for heldout16: prefecture / county / children's hospitals in the south-west and south, full official names
+    "昆明市儿童医院",
+    "湘西土家族苗族自治州人民医院",
+    "凉山彝族自治州第一人民医院",
+    "广州医科大学附属第一医院",
+    "广州市番禺区中心医院",
+    "潮州市中心医院",
+    "文昌市人民医院",
+    "藤县人民医院",
+    "隆安县人民医院",
+    "渠县人民医院",
 }
 
 # Mobile prefixes (3 digits) in use in mainland China.
