@@ -141,3 +141,16 @@ def test_unregistered_names_of_municipal_districts_colleges_and_prefectures() ->
     found = find_hospitals("送到昌吉回族自治州人民医院住院")
     assert [h.name for h in found] == ["昌吉回族自治州人民医院"]
     assert [h.name for h in find_hospitals("在北大医院看的急诊")] == ["北京大学第一医院"]
+
+
+def test_provincial_people_s_hospitals_city_numbered_hospitals_and_bare_numbered_nicknames() -> None:
+    # Written for this test, not taken from an evaluation set.
+    def names(text: str, cities: list[str] | None = None) -> list[str]:
+        return [h.name for h in find_hospitals(text, cities)]
+
+    assert names("在省医住起的", ["成都市"]) == ["四川省人民医院"]
+    assert names("在省人医看的", ["南京市"]) == ["江苏省人民医院"]
+    assert names("在省医看的门诊") == []  # which province's, nobody can tell
+    assert names("送到曲靖一院做高压氧") == ["曲靖市第一人民医院"]
+    assert names("在湘雅二住院了") == ["中南大学湘雅二医院"]
+    assert names("在上海一家公司上班") == [] and names("中山一家工厂") == [] and names("华西二楼") == []

@@ -40,6 +40,8 @@ class HospitalMention:
     ambiguous: bool = False
 
 
+# what follows a numeral that counts or orders something ("一家", "一个", "二楼") rather than numbering a hospital
+_MEASURE_AFTER = re.compile(r"[家个位次下些点样直起共般定天年月号楼层栋床趟回遍口只条辆根块]")
 # Nicknames that only identify a hospital together with a city.
 _GENERIC = {"省医", "省医院", "省人民医院", "省人医", "儿童医院", "肿瘤医院", "总医院", "市中心医院", "第一人民医院",
             "第六人民医院", "第九人民医院", "妇儿中心", "红十字会医院", "肿瘤防治中心", "协和", "同济", "中山医院",
@@ -141,6 +143,9 @@ def derived_nicknames(
 
 
 class HospitalRegistry:
+    # a numbered nickname whose stem is only a level of government is not said bare ("市一", "省二")
+    _PLACE_WORDS = frozenset({"市", "省", "县", "区", "州", "市第", "省第"})
+
     def __init__(self, data: dict[str, Any]) -> None:
         self.hospitals: list[Hospital] = []
         self.generic_forms: set[str] = set(_GENERIC)
@@ -158,7 +163,13 @@ class HospitalRegistry:
             forms |= derived
             self.generic_forms |= generic
             if re.fullmatch(r"\w{2,3}(?:省|自治区)人民医院", h.name):
-                forms.add("省人民医院")  # how people of the province say it; the city in context decides
+                # how people of the province say it ("在省医住起的"); the city in context decides
+                forms |= {"省人民医院", "省医", "省人医", "省医院"}
+            for alias in row["aliases"]:
+                bare = re.fullmatch(r"(?P<stem>[\u4e00-\u9fff]{2,4}?[一二三四五六七八九])院", alias)
+                if bare and bare.group("stem")[:-1] not in self._PLACE_WORDS \
+                        and bare.group("stem")[:-1] not in _place_names():  # "上海一家公司" is no hospital
+                    forms.add(bare.group("stem"))  # "在湘雅二住院了": the numbered nickname without 院
             rest = _after_city(h.name, h.city, short_city)
             if rest is not None:
                 # "市立医院", "第一中心医院" (and 一中心) said by someone of that city: the city in context decides
@@ -168,6 +179,11 @@ class HospitalRegistry:
                     city_forms.add(numbered_centre.group("n") + "中心")
                 forms |= city_forms
                 self.generic_forms |= city_forms
+                numbered_people = re.fullmatch(r"第(?P<n>[一二三四五六七八九])人民医院", rest)
+                if numbered_people:
+                    # "曲靖一院", "宜宾市二院": the city's Nth people's hospital (never the bare "一院")
+                    nth = numbered_people.group("n") + "院"
+                    forms |= {short_city + nth, h.city + nth}
             for written_name in (h.name, *row["aliases"]):
                 provincial = re.fullmatch(r"(?P<p>\w{2,3}?)省(?P<rest>\w{1,8}(?:医院|保健院))", written_name)
                 if provincial and h.province.startswith(provincial.group("p")):
@@ -204,6 +220,8 @@ class HospitalRegistry:
             form = m.group(0)
             if self._starts_inside_place(text, m.start()):
                 continue  # "永川医院" holds 川医 but is not 川医: the nickname starts inside a place name
+            if form[-1] in "一二三四五六七八九" and _MEASURE_AFTER.match(text, m.end()):
+                continue  # "中山一家工厂", "华西二楼": a numeral starting a count, not a numbered hospital
             cands = [self.hospitals[i] for i in self.surface[form]]
             chosen: Hospital | None = None
             ambiguous = False
