@@ -300,3 +300,11 @@ def test_not_knowing_another_slot_leaves_that_one_and_a_mobile_given_for_the_id_
         s = _say(s, "不知道")
     s = _say(s, PHONE)
     assert s.slots.get("contact_phone") == PHONE and "insured_id" not in s.slots
+
+
+def test_a_city_without_districts_is_not_asked_which_district() -> None:
+    # Written for this test: 东莞 has towns, not districts, so the city is the whole place.
+    said = f"我老伴儿王秀兰前天在东莞家里摔了，手腕骨折，在东莞市人民医院住院，身份证{ID}，我电话{PHONE}"
+    s = _say(d.open_dialog(REF), said)
+    assert s.slots["accident_place"] == {"province": "广东省", "city": "东莞市", "district": None}
+    assert s.expecting != "accident_place"

@@ -1012,3 +1012,15 @@ def test_the_reporter_said_to_be_hurt_with_no_one_else_is_a_self_report() -> Non
     assert ride["relation"] == "self"
     witness = extract_claim_slots("我看见他从梯子上摔下来了，我吓坏了", REF).slots
     assert "relation" not in witness
+
+
+def test_a_death_on_the_way_a_hospital_said_again_in_full_and_a_worker_by_trade() -> None:
+    # Written for this test, not taken from an evaluation set.
+    on_the_way = extract_claim_slots("叫了救护车，在去医院的路上人就不行了", REF).slots["treatment"]
+    assert on_the_way == {"hospital": None, "status": "death"}
+    again = extract_claim_slots("送到柳州红会医院，就是柳州市红十字会医院，住院了", REF).slots["treatment"]
+    assert again["hospital"] == "柳州市红十字会医院"
+    boss = extract_claim_slots("我是果园的老板 我们 一个 采果工 从梯子上摔下来了", REF).slots
+    assert boss["relation"] == "other"
+    corrected = extract_claim_slots("电话 13724086615，哦不对，是 137 2408 6651，137 2408 6651", REF).slots
+    assert corrected["contact_phone"] == "13724086651"

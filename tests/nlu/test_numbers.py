@@ -38,3 +38,9 @@ def test_amounts() -> None:
     assert parse_amount("花了三千五百块") == 3500.0
     assert parse_amount("大概2.5万") == 25000.0
     assert parse_amount("六百元") == 600.0
+
+
+def test_a_whole_mobile_said_twice_after_a_comma_stays_two_numbers() -> None:
+    # Written for this test: a reporter corrects the phone and repeats the right one.
+    _, found = find_digit_strings("是 137 2408 6651，137 2408 6651。")
+    assert [d.digits for d in found] == ["13724086651", "13724086651"]

@@ -233,7 +233,9 @@ def is_complete(state: DialogState, slot: str) -> bool:
         # the registry ("我们那的市医院") is left for the checker rather than asked again
         return status is not None and (hospital is not None or status == "none" or asked >= 1)
     if slot == "accident_place":
-        return value.get("district") is not None or asked >= 1
+        # a city without districts (儋州, 东莞) is as exact as the place can be
+        city = value.get("city")
+        return value.get("district") is not None or asked >= 1 or (city is not None and not places.has_districts(city))
     if slot == "diagnosis":
         # an unspecified diagnosis ("骨折", "癌症") is asked about once
         return state.confidence.get(slot, 1.0) >= VAGUE_CONFIDENCE or asked >= 1

@@ -290,7 +290,7 @@ _REL_PATTERNS: list[tuple[str, str]] = [
     (r"(?:我们|我们的|我们公司的?|我们单位的?|我们厂的?|我们工地上?的?|我们[^，。,\s]{0,6}?(?:公司|单位|厂|工地|店|仓库|"
      r"酒店|学校|幼儿园|团|班|车队)(?:里|上)?的?)(?:有个|有一个|一个|一位|的)?"
      r"(?:工人|员工|职工|司机|电工|焊工|矿工|师傅|学生|小孩|孩子|客户|快递员|搬运工|小朋友|游客|客人|小工|店员|服务员|保安|"
-     r"队员|队友|会员|学员|老人)"
+     r"队员|队友|会员|学员|老人|[\u4e00-\u9fff]{1,2}工(?![作厂资地具程业会队人友]))"
      r"|(?:我是|俺是)(?:个|一个|一名|一位)?(?:业务员|代理人|保险代理人)|住我们(?:店|酒店|宾馆|民宿|客栈)的客人",
      "other"),
     (r"(?:我|俺|阿拉)(?:家|屋头|屋里头?)?(?:那个|的)?(?:男人|女人|老倌|老头子|老伴儿?|老爷们儿?|屋里人|那位)|屋头那个|屋里头那个|"
@@ -549,6 +549,7 @@ _DEATH = re.compile(
     r"(?:早上|晚上|凌晨|上午|下午|中午|夜里|半夜|今天|昨天|前天)\s*(?:人)?(?:就)?没了|"
     r"人已经不行|人(?:还是|最后|终究|到底|最终)(?:就|都|也)?(?:已经)?没了|火化|办(?:了|完)?(?:丧事|后事)|出殡|"
     r"(?:捞|救|拉)(?:上来|出来)[^，。,]{0,3}?(?:就|已经|都)(?:不行了|没气了|没了)|"
+    r"(?:路上|半路|半道|途中)\s*(?:人)?\s*(?:就|已经)?\s*不行了|"
     r"当场就不行了|人就不行了|人当场(?:就)?没了|当场(?:人)?(?:就)?(?:没了|死亡|身亡)|人[就都也]?已经?没了|人[就都也]没了|没气了|没了气|没救上来|抢救唔返|冇救|过身|走咗)"
 )
 _PERSON_BEFORE = re.compile(
@@ -600,12 +601,12 @@ def _inferred_from_what_happened(text: str, diag: MedicalMatch) -> bool:
     """Is the diagnosis only what the reporter's account suggests, for the dialog to ask the doctor's word once?
 
     A crush read from "被叉车压了脚" or "机器轧了手" turns out a fracture or an amputation as often as a crush, and
-    "胃出血" is a bleed whose source (an ulcer, a tumour) the doctor names.
+    "胃出血" or "吐血" is a bleed whose source (an ulcer, varices, a tumour) the doctor names.
     """
     said = text[diag.start:diag.end]
     if diag.term.endswith("挤压伤"):
         return "挤压" not in said
-    return diag.icd10 == "K92" and "出血" in said
+    return diag.icd10 == "K92" and "消化道出血" not in said  # "吐血", "胃出血", "拉黑便"
 
 
 def _first_affirmed(words: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -686,9 +687,12 @@ def _named(h: HospitalMention) -> bool:
 def _pick_hospital(hs: list[HospitalMention], text: str) -> HospitalMention | None:
     if not hs:
         return None
-    # "人民医院住院了 就是北大人民医院": a vague name, then the hospital it means, stand for one hospital
-    hs = [h for i, h in enumerate(hs) if _named(h) or not any(
-        _named(later) and later.start - h.end <= 12 and re.search(r"就是|也就是|叫", text[h.end:later.start])
+    # "人民医院住院了 就是北大人民医院": a vague name, then the hospital it means, stand for one hospital; so do a
+    # short name and the full one said again ("梧州红会医院，就是梧州市红十字会医院")
+    hs = [h for i, h in enumerate(hs) if not any(
+        _named(later) and later.start - h.end <= 12 and re.search(
+            r"就是|也就是" if _named(h) else r"就是|也就是|叫", text[h.end:later.start]
+        )
         for later in hs[i + 1:]
     )]
     for h in reversed(hs):

@@ -77,6 +77,9 @@ _JOIN_ALWAYS = re.compile(r"^[\s\-—_·.…⋯]*$")  # a pause read as "…" to
 _JOIN_COMMA = re.compile(r"^\s*[，,、]\s*$")
 
 
+_MOBILE = re.compile(r"1[3-9][0-9]{9}")
+
+
 def find_digit_strings(text: str) -> tuple[str, list[DigitString]]:
     """Normalise `text` and return it with the digit strings it contains.
 
@@ -101,8 +104,8 @@ def find_digit_strings(text: str) -> tuple[str, list[DigitString]]:
             if _JOIN_ALWAYS.match(sep):
                 pass
             elif _JOIN_COMMA.match(sep):
-                if not _completes(merged, groups, j + 1, norm):
-                    break
+                if _MOBILE.fullmatch(digits) or not _completes(merged, groups, j + 1, norm):
+                    break  # "136 3908 4275，136 3908 4275": a whole mobile, then the same said again
             else:
                 break
             digits, end = merged, nend

@@ -156,9 +156,13 @@ class DivisionTable:
                 self.weak_city_short.setdefault(short, []).append(d)
             if name.endswith("自治州") and short != name:
                 self._add(short + "州", d, False)  # "恩施州", "大理州": what people call an autonomous prefecture
+        # cities without county-level divisions (东莞, 儋州, Hainan's counties): the city is the whole place
+        self.cities_with_districts: set[str] = set()
         for code, name, ccode, short, legacy in data["districts"]:
             c = city_of[ccode]
             d = Division(code, name, "district", c.province, c.city, bool(legacy))
+            if c.city and not legacy:
+                self.cities_with_districts.add(c.city)
             self.districts.setdefault(name, []).append(d)
             self._add(name, d, False)
             if short != name and len(short) >= 2:
@@ -431,6 +435,11 @@ def table() -> DivisionTable:
 def resolve_place(text: str, *, whole_answer: bool = False, hint_cities: list[str] | None = None
                   ) -> PlaceResult | None:
     return table().resolve(text, whole_answer=whole_answer, hint_cities=hint_cities)
+
+
+def has_districts(city: str) -> bool:
+    """Whether the city (full name) is divided into districts or counties; 东莞市 and 儋州市 are not."""
+    return city in table().cities_with_districts
 
 
 def city_mentions(text: str) -> list[str]:
