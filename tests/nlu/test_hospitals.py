@@ -154,3 +154,10 @@ def test_provincial_people_s_hospitals_city_numbered_hospitals_and_bare_numbered
     assert names("送到曲靖一院做高压氧") == ["曲靖市第一人民医院"]
     assert names("在湘雅二住院了") == ["中南大学湘雅二医院"]
     assert names("在上海一家公司上班") == [] and names("中山一家工厂") == [] and names("华西二楼") == []
+
+
+def test_an_unregistered_hospital_named_after_a_city_district() -> None:
+    # Written for this test: district hospitals carry their city and district in their official names.
+    assert proper_unregistered_name("宝安人民医院") == "深圳市宝安区人民医院"
+    assert proper_unregistered_name("番禺中心医院") == "广州市番禺区中心医院"
+    assert proper_unregistered_name("城关人民医院") is None  # many cities have a 城关区

@@ -389,6 +389,21 @@ def _county_full_names() -> dict[str, str]:
     return {short: next(iter(full)) for short, full in found.items() if len(full) == 1}
 
 
+@lru_cache(maxsize=1)
+def _city_district_full_names() -> dict[str, str]:
+    """Short names of a prefecture city's districts (区) that name one district only -> city + district
+    (番禺 -> 广州市番禺区); municipalities' districts are handled by `_municipal_districts`."""
+    cities = {row[0]: row[1] for row in _divisions()["cities"]}
+    found: dict[str, set[str]] = {}
+    for row in _divisions()["districts"]:
+        short, name = row[3], row[1]
+        if len(short) >= 2 and short != name:
+            found.setdefault(short, set()).add(cities.get(row[2], "") + name if name.endswith("区") else "")
+    municipal = ("北京", "天津", "上海", "重庆")
+    return {short: next(iter(full)) for short, full in found.items()
+            if len(full) == 1 and next(iter(full)) and not next(iter(full)).startswith(municipal)}
+
+
 def _suffix(name: str) -> str:
     for suf in ("卫生服务中心", "医疗中心", "医学中心", "卫生院", "保健院", "医院"):
         if name.endswith(suf):
@@ -441,6 +456,9 @@ def proper_unregistered_name(name: str) -> str | None:
             county = _county_full_names().get(word)
             if len(word) >= 3 and county and _INSTITUTION_ONLY.match(rest) and not rest.startswith(("市", "县")):
                 return county + rest  # "梅河口中心医院": a three-character county name before an institution word
+            district = _city_district_full_names().get(word)
+            if district and _INSTITUTION_ONLY.fullmatch(rest[: -len(_suffix(rest))] if _suffix(rest) else rest):
+                return district + rest  # "番禺中心医院" is 广州市番禺区中心医院, named after the city's district
             continue  # a county's short name is an everyday word too often ("红星", "长寿")
         if rest.startswith(("本地", "当地", "附近", "那家", "这家", "一家", "那个", "这个", "私人", "私立", "的")):
             return None  # "永州本地医院": a local hospital, not a name
