@@ -14,7 +14,7 @@ area code, place or hospital, extend the tables below (area codes were taken
 from the national administrative-division list).
 
 Usage: python3 check_heldout.py [--verbose]
-       [--prefix heldout|heldout2|...|heldout14|heldout15|heldout16 ...]
+       [--prefix heldout|heldout2|...|heldout15|heldout16|heldout17 ...]
 (without --prefix all sets in SETS are checked)
 Exit status 0 when clean, 1 otherwise.
 """
@@ -57,8 +57,11 @@ HERE = Path(__file__).resolve().parent
 #             a quarter reported by insurance agents, about 30% ASR style, about 20% typed in the app (see README.md)
 #   heldout16 sixteenth set, written blind by an AI helper; a year on a south-western / southern claim line
 #             (hotline and WeChat), about a third ASR style, regional kin words (see README.md)
+#   heldout17 seventeenth set, written blind by an AI helper; a year on a northern / north-eastern claim line,
+#             about a third ASR style, a quarter typed chat messages (see README.md)
 SETS: dict[str, tuple[int, int]] = {
     "heldout16": (100, 30),
+    "heldout17": (100, 30),
     "heldout": (80, 30),
     "heldout2": (100, 30),
     "heldout3": (100, 30),
@@ -862,6 +865,20 @@ REGIONS: dict[str, tuple[str, str, str | None]] = {
     "530381": ("云南省", "曲靖市", "宣威市"),
     "530423": ("云南省", "玉溪市", "通海县"),
     "530821": ("云南省", "普洱市", "宁洱哈尼族彝族自治县"),
+    # added for heldout17 (national administrative-division codes, from memory)
+    "130204": ("河北省", "唐山市", "古冶区"),
+    "140110": ("山西省", "太原市", "晋源区"),
+    "140214": ("山西省", "大同市", "云冈区"),
+    "150404": ("内蒙古自治区", "赤峰市", "松山区"),
+    "210502": ("辽宁省", "本溪市", "平山区"),
+    "210603": ("辽宁省", "丹东市", "振兴区"),
+    "210804": ("辽宁省", "营口市", "鲅鱼圈区"),
+    "210902": ("辽宁省", "阜新市", "海州区"),
+    "220182": ("吉林省", "长春市", "榆树市"),
+    "370203": ("山东省", "青岛市", "市北区"),
+    "370611": ("山东省", "烟台市", "福山区"),
+    "371321": ("山东省", "临沂市", "沂南县"),
+    "610881": ("陕西省", "榆林市", "神木市"),
 }
 
 # Hospital values allowed: big well-known grade-3 hospitals in the largest cities, official names.
@@ -1365,6 +1382,15 @@ HOSPITALS = {
     "藤县人民医院",
     "隆安县人民医院",
     "渠县人民医院",
+    # added for heldout17: grade-3 / prefecture hospitals, full official names
+    "张家口市第一医院",
+    "山西省肿瘤医院",
+    "山东省肿瘤医院",
+    "首都医科大学附属北京世纪坛医院",
+    "通化市中心医院",
+    "本溪市中心医院",
+    "阜新市中心医院",
+    "内蒙古包钢医院",
 }
 
 # Mobile prefixes (3 digits) in use in mainland China.
