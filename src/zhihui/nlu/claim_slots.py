@@ -367,27 +367,22 @@ def _relation(text: str) -> tuple[str | None, int, float]:
     for m in _REL_RE.finditer(text):
         if _REL_NEG.search(text, max(0, m.start() - 5), m.start()):
             continue
-        if _REL_PATTERNS[int((m.lastgroup or "r0")[1:])][1] == "other" and \
-                _OWN_GROUP.search(text, max(0, m.start() - 4), m.start()):
+        label = _REL_PATTERNS[int((m.lastgroup or "r0")[1:])][1]
+        if label == "other" and _OWN_GROUP.search(text, max(0, m.start() - 4), m.start()):
             continue  # "我们几个同事吃了烤串，我对象…": the reporter among colleagues
-        if _REL_PATTERNS[int((m.lastgroup or "r0")[1:])][1] == "other" and \
-                _OWN_JOB.search(text, max(0, m.start() - 5), m.start()):
+        if label == "other" and _OWN_JOB.search(text, max(0, m.start() - 5), m.start()):
             continue  # "我是一名老师，…我从椅子上摔下来了": the reporter's own job, not a relation
-        if re.match(r"家的?(?:狗|猫|车|牛|马|羊|鹅|房子|孩子)", text[m.end():m.end() + 4]) and \
-                _REL_PATTERNS[int((m.lastgroup or "r0")[1:])][1] == "other":
+        if label == "other" and re.match(r"家的?(?:狗|猫|车|牛|马|羊|鹅|房子|孩子)", text[m.end():m.end() + 4]):
             continue  # "邻居家的狗咬了": the neighbour owns the dog
-        idx = int((m.lastgroup or "r0")[1:])
-        label = _REL_PATTERNS[idx][1]
-        if label in ("spouse", "parent", "child", "other") and (
-            _COMPANION.match(text, m.end()) or (
-                (text[max(0, m.start() - 2):m.start()] in ("我跟", "我和", "我同", "俺跟", "俺和")
-                 or _BROUGHT_ALONG.search(text, max(0, m.start() - 3), m.start()))
-                and _SELF_HURT.search(text, m.end()) and not _THEY_HURT.search(text, m.end())
-            )
-        ):
-            continue  # "我老公带我出去吃饭…我左手腕骨折", "我跟老公都在车上…我脖子扭伤了": he was with the reporter
-        if label in ("spouse", "parent", "child", "other") and _UNHURT.match(text, m.end()):
-            continue  # "老公没事": the one not hurt is not the insured
+        if label in ("spouse", "parent", "child", "other"):
+            with_reporter = text[max(0, m.start() - 2):m.start()] in ("我跟", "我和", "我同", "俺跟", "俺和") \
+                or _BROUGHT_ALONG.search(text, max(0, m.start() - 3), m.start())
+            if _COMPANION.match(text, m.end()) or (
+                with_reporter and _SELF_HURT.search(text, m.end()) and not _THEY_HURT.search(text, m.end())
+            ):
+                continue  # "我老公带我出去吃饭…我左手腕骨折", "我跟老公都在车上…我脖子扭伤了": he was with the reporter
+            if _UNHURT.match(text, m.end()):
+                continue  # "老公没事": the one not hurt is not the insured
         if label == "role":
             if not _THIRD_PARTY.search(text):
                 continue  # "我是一名老师，我从椅子上摔下来了": the reporter's own job

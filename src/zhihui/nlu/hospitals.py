@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -166,10 +167,10 @@ class HospitalRegistry:
                 # how people of the province say it ("在省医住起的"); the city in context decides
                 forms |= {"省人民医院", "省医", "省人医", "省医院"}
             for alias in row["aliases"]:
-                bare = re.fullmatch(r"(?P<stem>[\u4e00-\u9fff]{2,4}?[一二三四五六七八九])院", alias)
-                if bare and bare.group("stem")[:-1] not in self._PLACE_WORDS \
-                        and bare.group("stem")[:-1] not in _place_names():  # "上海一家公司" is no hospital
-                    forms.add(bare.group("stem"))  # "在湘雅二住院了": the numbered nickname without 院
+                # "在湘雅二住院了": the numbered nickname without 院, unless its stem is a place ("上海一家公司")
+                bare = re.fullmatch(r"(?P<stem>[\u4e00-\u9fff]{2,4}?)(?P<n>[一二三四五六七八九])院", alias)
+                if bare and bare.group("stem") not in self._PLACE_WORDS and bare.group("stem") not in _place_names():
+                    forms.add(bare.group("stem") + bare.group("n"))
             rest = _after_city(h.name, h.city, short_city)
             if rest is not None:
                 # "市立医院", "第一中心医院" (and 一中心) said by someone of that city: the city in context decides
@@ -379,14 +380,19 @@ def _place_names() -> dict[str, set[str]]:
 _ONE_NUMERAL = set("一二三四五六七八九十")
 
 
-@lru_cache(maxsize=1)
-def _county_full_names() -> dict[str, str]:
-    """County-level short names that name one unit only -> its full name (梅河口 -> 梅河口市)."""
+def _unique_short_names(full_of: Callable[[list[Any]], str]) -> dict[str, str]:
+    """County-level short names -> ``full_of(row)``, for the short names whose rows all give one value."""
     found: dict[str, set[str]] = {}
     for row in _divisions()["districts"]:
         if len(row[3]) >= 2 and row[3] != row[1]:
-            found.setdefault(row[3], set()).add(row[1])
+            found.setdefault(row[3], set()).add(full_of(row))
     return {short: next(iter(full)) for short, full in found.items() if len(full) == 1}
+
+
+@lru_cache(maxsize=1)
+def _county_full_names() -> dict[str, str]:
+    """County-level short names that name one unit only -> its full name (梅河口 -> 梅河口市)."""
+    return _unique_short_names(lambda row: str(row[1]))
 
 
 @lru_cache(maxsize=1)
@@ -394,14 +400,10 @@ def _city_district_full_names() -> dict[str, str]:
     """Short names of a prefecture city's districts (区) that name one district only -> city + district
     (番禺 -> 广州市番禺区); municipalities' districts are handled by `_municipal_districts`."""
     cities = {row[0]: row[1] for row in _divisions()["cities"]}
-    found: dict[str, set[str]] = {}
-    for row in _divisions()["districts"]:
-        short, name = row[3], row[1]
-        if len(short) >= 2 and short != name:
-            found.setdefault(short, set()).add(cities.get(row[2], "") + name if name.endswith("区") else "")
-    municipal = ("北京", "天津", "上海", "重庆")
-    return {short: next(iter(full)) for short, full in found.items()
-            if len(full) == 1 and next(iter(full)) and not next(iter(full)).startswith(municipal)}
+    # a county or county-level city gives "", so a short name it shares with a district is not unique
+    unique = _unique_short_names(lambda row: cities.get(row[2], "") + row[1] if row[1].endswith("区") else "")
+    return {short: full for short, full in unique.items()
+            if full and not full.startswith(("北京", "天津", "上海", "重庆"))}
 
 
 def _suffix(name: str) -> str:
