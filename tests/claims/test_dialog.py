@@ -308,3 +308,17 @@ def test_a_city_without_districts_is_not_asked_which_district() -> None:
     s = _say(d.open_dialog(REF), said)
     assert s.slots["accident_place"] == {"province": "广东省", "city": "东莞市", "district": None}
     assert s.expecting != "accident_place"
+
+
+def test_the_cause_read_with_a_vague_diagnosis_follows_the_diagnosis_asked_for() -> None:
+    # Written for this test: an amputation said alone reads as an injury until the doctor's word comes.
+    s = _say(d.open_dialog(REF), f"我妈脚烂了好久，上周截肢了，她叫吴桂兰，身份证{ID}，我电话{PHONE}")
+    assert s.slots["cause"] == "accident"
+    while s.expecting not in ("diagnosis", None):
+        s = _say(s, {"accident_date": "上周三", "accident_place": "南京鼓楼区", "relation": "我是她女儿"}.get(
+            s.expecting or "", "不知道"))
+    assert s.expecting == "diagnosis"
+    s = _say(s, "糖尿病足")
+    assert s.slots["diagnosis"]["icd10"] == "E11" and s.slots["cause"] == "illness"
+    firm = _say(d.open_dialog(REF), f"我妈上周骑车摔了，左腿小腿骨折，她叫吴桂兰，身份证{ID}，我电话{PHONE}")
+    assert firm.slots["cause"] == "accident" and firm.confidence["diagnosis"] >= d.VAGUE_CONFIDENCE

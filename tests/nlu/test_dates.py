@@ -123,3 +123,12 @@ def test_days_counted_from_named_days_and_lunar_festivals_said_by_date(text: str
 
 def test_an_age_is_not_new_years_eve() -> None:
     assert find_dates("我老公今年三十八", dt.date(2026, 11, 20)) == []
+
+
+def test_a_holiday_said_as_a_period_is_not_an_exact_day() -> None:
+    # Written for this test.
+    ref = dt.date(2027, 10, 9)
+    period = find_dates("国庆放假去爬山", ref)[0]
+    assert period.value == dt.date(2027, 10, 1) and not period.exact
+    day = find_dates("国庆那天去爬山", ref)[0]
+    assert day.exact

@@ -161,3 +161,11 @@ def test_an_unregistered_hospital_named_after_a_city_district() -> None:
     assert proper_unregistered_name("宝安人民医院") == "深圳市宝安区人民医院"
     assert proper_unregistered_name("番禺中心医院") == "广州市番禺区中心医院"
     assert proper_unregistered_name("城关人民医院") is None  # many cities have a 城关区
+
+
+def test_a_city_numbered_hospital_said_with_yi() -> None:
+    # Written for this test: "X一医" is how people of a city say its first people's hospital.
+    said = find_hospitals("送到昭通一医住院")
+    assert [h.name for h in said] == ["昭通一医院"]
+    assert proper_unregistered_name(said[0].name) == "昭通市第一人民医院"
+    assert find_hospitals("我姐是一医生") == []

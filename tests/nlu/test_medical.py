@@ -206,3 +206,25 @@ def test_papillary_carcinoma_is_the_thyroid_not_the_breast() -> None:
     # Written for this test: "乳…癌" once matched 乳头状癌
     assert best_diagnosis("穿刺结果出来说是乳头状癌").icd10 == "C73"  # type: ignore[union-attr]
     assert best_diagnosis("她查出了乳癌").icd10 == "C50"  # type: ignore[union-attr]
+
+
+def test_an_unspecified_fracture_takes_the_region_said_apart() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert best_diagnosis("腿摔骨折了，是大腿那根骨头").icd10 == "S72"  # type: ignore[union-attr]
+    assert best_diagnosis("胳膊骨折了，手腕那块儿").icd10 == "S52"  # type: ignore[union-attr]
+    unhurt = best_diagnosis("胳膊骨折了，大腿没事")
+    assert unhurt is not None and unhurt.icd10 == "T10"  # a lower-limb region does not refine an arm
+
+
+def test_poisoning_across_a_clause_a_planned_amputation_and_new_terms() -> None:
+    # Written for this test, not taken from an evaluation set.
+    sprayed = best_diagnosis("下午在棉花地里喷药，晚上人就中毒了")
+    assert sprayed is not None and sprayed.icd10 == "T60"
+    planned = best_diagnosis("伤口一直不好，医生说可能要截肢")
+    assert planned is None or "截" not in planned.term
+    done = best_diagnosis("伤口感染，上周截肢了")
+    assert done is not None and done.icd10 == "T14"
+    tick = best_diagnosis("让草爬子咬了以后发烧，查出来是森林脑炎")
+    assert tick is not None and tick.icd10 == "A84"
+    slide = [m for m in find_mentions("下大雨山体滑坡，房子塌了") if m.kind == "external"]
+    assert slide and slide[0].icd10 == "X36" and slide[0].cause == "accident"

@@ -283,6 +283,7 @@ def absorb(state: DialogState, text: str | None) -> Turn:
         # explanations read as places, dates or diseases, so an answer to the name question only
         # fills identity slots
         found = {k: v for k, v in found.items() if k in _IDENTITY_SLOTS}
+    vague_diagnosis = bool(s.slots.get("diagnosis")) and s.confidence.get("diagnosis", 0.0) < VAGUE_CONFIDENCE
     for slot, value in found.items():
         old = s.slots.get(slot)
         conf = extraction.confidence.get(slot, 0.5)
@@ -309,6 +310,14 @@ def absorb(state: DialogState, text: str | None) -> Turn:
             s.skipped.remove(slot)
             s.flags.pop(slot, None)
 
+    new_cause = found.get("cause")
+    if "diagnosis" in turn.changed and s.expecting == "diagnosis" and vague_diagnosis and new_cause \
+            and "cause" not in turn.changed and s.asked.get("cause", 0) == 0 and new_cause != s.slots.get("cause"):
+        # the cause read with a vague first diagnosis ("脚烂了…截肢") follows the doctor's diagnosis asked for
+        # ("糖尿病足"), unless the reporter was asked about the cause itself
+        s.slots["cause"] = new_cause
+        s.confidence["cause"] = extraction.confidence.get("cause", 0.5)
+        turn.changed.append("cause")
     named_hospital = (s.slots.get("treatment") or {}).get("hospital")
     if named_hospital and hospitals.lookup(named_hospital) is not None and s.flags.get(
         "treatment", ""

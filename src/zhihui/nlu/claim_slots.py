@@ -262,7 +262,7 @@ _REL_PATTERNS: list[tuple[str, str]] = [
     # the reporter's role: a village doctor, a coach, a police officer, a carer
     (r"(?:我|俺)(?:们)?(?:这边|这里)?是(?:[^，。,]{0,20}?)(?:医生|村医|大夫|教练|民警|警察|交警|护工|护士|网格员|社工|志愿者|队友|工友|车间|"
      r"辅导员|领队|宿管|物业|保安|班主任|老师|支书|书记|村主任|村长|村干部|护理员|护工|师傅|老板|安全员|经理|院长|"
-     r"会计|出纳|文书|调解员|信息员)",
+     r"会计|出纳|文书|调解员|信息员|安全科|保卫科|安监|人事|人力资源|行政|调度|劳资)",
      "role"),
     (r"(?:我|俺)是(?:他|她)的?(?:班主任|老师|师傅|老板|领导|同事|邻居)", "other"),
     # an organisation: "我们是一个建筑公司的项目部", "我们是一家装修公司"
@@ -288,9 +288,10 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      r"|被保险人(?:是)?(?:我|俺)本人", "self"),
     # an employer, a teacher or an agent reporting for someone in their care
     (r"(?:我们|我们的|我们公司的?|我们单位的?|我们厂的?|我们工地上?的?|我们[^，。,\s]{0,6}?(?:公司|单位|厂|工地|店|仓库|"
-     r"酒店|学校|幼儿园|团|班|车队)(?:里|上)?的?)(?:有个|有一个|一个|一位|的)?"
+     r"酒店|学校|幼儿园|团|班|车队|站点|网点|门店|驿站|配送站)(?:里|上)?的?)(?:有个|有一个|一个|一位|的)?"
      r"(?:工人|员工|职工|司机|电工|焊工|矿工|师傅|学生|小孩|孩子|客户|快递员|搬运工|小朋友|游客|客人|小工|店员|服务员|保安|"
-     r"队员|队友|会员|学员|老人|[\u4e00-\u9fff]{1,2}工(?![作厂资地具程业会队人友]))"
+     r"队员|队友|会员|学员|老人|厨师|厨子|帮厨|学徒|骑手|外卖员|送餐员|配送员|收银员|护工|保姆|保洁员?|"
+     r"[\u4e00-\u9fff]{1,2}工(?![作厂资地具程业会队人友]))"
      r"|(?:我是|俺是)(?:个|一个|一名|一位)?(?:业务员|代理人|保险代理人)|住我们(?:店|酒店|宾馆|民宿|客栈)的客人",
      "other"),
     (r"(?:我|俺|阿拉)(?:家|屋头|屋里头?)?(?:那个|的)?(?:男人|女人|老倌|老头子|老伴儿?|老爷们儿?|屋里人|那位)|屋头那个|屋里头那个|"
@@ -309,7 +310,7 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      r"哥哥|姐姐|弟弟|妹妹|我哥|我姐|我弟|我妹|叔叔|阿姨|舅舅|姑姑|姨妈|侄子|侄女|外甥女?|表哥|表姐|表弟|表妹|堂哥|"
      r"堂姐|亲戚|朋友|同事|邻居|同学|室友|舍友|领导|主管|员工|下属|老板|雇主|保姆|工友|客户|病友|导游|游客|乘客|旅客|"
      r"嫂子|弟媳|姐夫|妹夫|大爷|大伯|伯伯|伯父|伯母|大娘|婶婶|婶子|小叔子|小舅子|大舅子|阿嬷|阿公|阿婆|阿爷|家婆|家公|奶公|外爷|干妈|干爹|干爸|干儿子|干女儿|徒弟|侄媳妇|侄女婿|孙媳妇|"
-     r"外甥媳妇|阿舅|舅妈|姑妈|姨父|姑父|舅舅|嗲嗲|娭毑|"
+     r"外甥媳妇|阿舅|舅妈|姑妈|姨父|姑父|舅舅|嗲嗲|娭毑|幺爸|幺叔|幺姑|幺舅|幺爹|家兄|家姐|(?:我|俺)(?:家)?兄弟(?!俩|们|姐妹)|"
      r"老师|班主任|村干部|干部|村长|(?:保险)?代理人|业务员|房东|"
      # 老娘 is the reporter's mother and 老爷子 the father: only the ordinals and 老 + a sibling or aunt/uncle
      r"(?:我|俺)(?:(?:大|二|三|四|五|六|小)(?:姨|姑|舅|叔|伯|爷|娘|婶|哥|姐|弟|妹)|老(?:姨|姑|舅|叔|伯|婶|哥|姐|弟|妹))"
@@ -321,7 +322,7 @@ _REL_PATTERNS: list[tuple[str, str]] = [
     # "我家老爷子" is a father; "我们家老太太" may be a mother, a mother-in-law or a grandmother, and a bare 老太太 is
     # anyone's
     (r"老爸|老妈|(?:我|俺|咱)家?(?:的)?(?:老爷子|老太太)|(?:我|俺)老娘|老父亲|老母亲|我爸|我妈|爸爸|妈妈|父亲|母亲|我爹|我娘|我父|我母|"
-     r"俺爹|俺娘|俺爸|俺妈|(?:我|俺)(?:家)?老爹|(?:我|俺)(?:家)?老汉|俺大(?![夫哥姐学爷娘妈伯])|俺达|阿爸|阿妈|阿母|阿爹|老豆|老母|姆妈|(?:我|俺)阿大",
+     r"俺爹|俺娘|俺爸|俺妈|(?:我|俺)(?:家)?老爹|(?:我|俺)(?:家)?老汉|家母|家父|俺大(?![夫哥姐学爷娘妈伯])|俺达|阿爸|阿妈|阿母|阿爹|老豆|老母|姆妈|(?:我|俺)阿大",
      "parent"),
     (r"儿子|女儿|闺女|孩子|小孩|宝宝|我家小子|我家丫头|我娃|娃娃|我个仔|我个女|囡囡|(?:我|俺)妞|(?:我|俺)(?:家|屋头|屋里)?的?幺儿|"
      r"(?:我|俺|我们|俺们)(?:家|屋里|屋头)?(?:的)?(?:那个|这个)?(?:娃|崽)|(?:我|俺)(?:家|屋里)?(?:的)?碎娃"
@@ -407,7 +408,8 @@ def _relation(text: str) -> tuple[str | None, int, float]:
 # ---------------------------------------------------------------------------------------------- names
 _NAME_CUE = re.compile(
     r"(?:名字叫|名字是|姓名是|姓名叫|出险人是|出险人叫|被保险人是|被保险人叫|被保人是|他叫|她叫|孩子叫|就叫|叫做|叫|"
-    r"(?:被保险人|被保人|出险人|姓名)(?:[：:]|\s+(?:(?:呃|嗯|那个|就是)\s+)*(?=[\u4e00-\u9fff]))|客户[：:])"
+    r"(?:被保险人|被保人|出险人|姓名|名字)(?:[：:]|\s+(?:(?:呃|嗯|那个|就是)\s+)*(?=[\u4e00-\u9fff]))|客户[：:]"
+    r"|(?:被保险人|被保人|出险人)[（(][^）)]{1,8}[）)][：:]?)"
     r"[，,:：\s]?"
 )
 _PASSIVE_VERB = r"(?:给)?(?:顶|咬|撞|踢|打|抓|挠|压|砸|刮|碰|拱|踩|蜇|叮|啄|轧|夹|撵|追|戳|扎|划|刺|崩|炸|绞|烫|掉|落)"
@@ -437,7 +439,15 @@ _KIN_BEFORE_NAME = re.compile(
     r"|(?:我们|俺们)(?:村|组|屯|队|车间|班组)(?:里|上)?的?\s?"
     r"|(?:我是|是)(?:他|她)的?(?:同事|朋友|邻居|同学|室友|领导|主管|家属|亲戚)[，,]\s?"
     r"|的(?:老公|老婆|爱人|丈夫|妻子|儿子|女儿|父亲|母亲|爸爸|妈妈)[，,]\s?"
-    r"|[\u4e00-\u9fff](?:大姐|大哥|阿姨|大叔|大爷|大妈|师傅)[，,]\s?"
+    r"|[\u4e00-\u9fff](?:大姐|大哥|阿姨|大叔|大爷|大妈|大娘|大婶|婶子|奶奶|爷爷|师傅)[，,]\s?"
+)
+# "老包，包文生，…", "小周，周晓燕": what a person is called, then the full name with the same surname
+_CALLED_THEN_NAME = re.compile(r"(?<![\u4e00-\u9fff])[老小](?P<s>[\u4e00-\u9fff])[，,\s]\s?(?=(?P=s))")
+# "张建军（被保险人）": the role said in brackets after the name
+_NAME_THEN_ROLE = re.compile(r"(?P<n>[\u4e00-\u9fff]{2,4})\s?[（(](?:被保险人|被保人|出险人)(?:本人)?[）)]")
+# a typed line of name and mobile, "…住院中\n韩晨 13911086245" (lines arrive as commas)
+_NAME_PHONE_LINE = re.compile(
+    r"(?:^|[，,。])\s*(?P<n>[\u4e00-\u9fff]{2,3})\s*[:：]?\s*(?:\+?86)?1[3-9]\d(?:[\s-]?\d){8}\s*(?:[，,。]|$)"
 )
 _NAME_OF = re.compile(
     r"(?:我|我姓[\u4e00-\u9fff][，,\s]?)是\s?(?P<n>[\u4e00-\u9fff]{2,4}?)\s?的\s?(?:儿子|女儿|闺女|孩子|丈夫|老公|妻子|老婆|爱人|同事|朋友|邻居|家属)"
@@ -483,6 +493,16 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
         n = take_name(text, m.end())
         if n and not is_everyday_word_name(n):
             out.append((n, m.end(), 0.8))
+    for m in _NAME_THEN_ROLE.finditer(text):
+        for at in range(m.start("n"), m.end("n") - 1):
+            n = take_name(text, at)
+            if n is not None and at + len(n) == m.end("n"):
+                out.append((n, at, 0.9))
+                break
+    for m in _CALLED_THEN_NAME.finditer(text):
+        n = take_name(text, m.end())
+        if n and len(n) >= 2 and _NAME_END.match(text, m.end() + len(n)) and not is_everyday_word_name(n):
+            out.append((n, m.end(), 0.8))
     if relation in (None, "self"):
         for m in _SELF_NAME.finditer(text):
             n = take_name(text, m.end())
@@ -505,6 +525,13 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
                     and not _NOT_A_NAME_CHAR.search(found.group(0)) and found.group(0) not in _BAD_NAMES \
                     and not _NOT_A_NAME_WORD.search(found.group(0)):
                 out.append((found.group(0), m.end(), 0.7))
+    if not out and relation in (None, "self"):
+        # with no one else in the report, a name typed with the mobile is the reporter's own ("韩晨 139…");
+        # beside a relative it may be the one to call back, so it is not taken then
+        for m in _NAME_PHONE_LINE.finditer(text):
+            n = take_name(m.group("n"))
+            if n is not None and n == m.group("n") and not is_everyday_word_name(n):
+                out.append((n, m.start("n"), 0.7))
     if out:
         # "施雨晴，哦不对，是施雨涵": a name right after a correction that follows a name replaces it
         for m in CORRECTION.finditer(text):
@@ -541,11 +568,11 @@ _DEATH = re.compile(
     r"(?<!差点)(?<!险些)(?:去世|过世|逝世|身故|死亡|病故|人没了|人走了|已经走了|就走了|没抢救过来|抢救无效|"
     r"不在了|人没有了|没(?:有|得|能)?(?:抢)?救(?:得)?(?:过来|回来|活)|没抢救回来|走了|走的|"
     r"(?<![吓笑累热冷气急饿困烦疼痛痒])死了|离世|咽气|已经不行了|"
-    r"(?:早上|晚上|凌晨|上午|下午|中午|夜里|半夜|今天|昨天|前天)\s*(?:人)?(?:就)?没了|"
+    r"(?:早上|晚上|凌晨|上午|下午|中午|夜里|半夜|今天|昨天|前天)\s*(?:人)?(?:就)?没(?:了|的)|"
     r"人已经不行|人(?:还是|最后|终究|到底|最终)(?:就|都|也)?(?:已经)?没了|火化|办(?:了|完)?(?:丧事|后事)|出殡|"
     r"(?:捞|救|拉)(?:上来|出来)[^，。,]{0,3}?(?:就|已经|都)(?:不行了|没气了|没了)|"
     r"(?:路上|半路|半道|途中)\s*(?:人)?\s*(?:就|已经)?\s*不行了|"
-    r"当场就不行了|人就不行了|人当场(?:就)?没了|当场(?:人)?(?:就)?(?:没了|死亡|身亡)|人[就都也]?已经?没了|人[就都也]没了|没气了|没了气|没救上来|抢救唔返|冇救|过身|走咗)"
+    r"(?<![腿腰手脚膊膝背脖头])(?:当场|当时)(?:人)?就不行了(?![^，。,]{0,3}(?:走|站|动|起))|人就不行了|人当场(?:就)?没了|当场(?:人)?(?:就)?(?:没了|死亡|身亡)|人[就都也]?已经?没了|人[就都也]没了|没气了|没了气|没救上来|抢救唔返|冇救|过身|走咗)"
 )
 _PERSON_BEFORE = re.compile(
     r"[爸妈爷奶姥公婆父母爹娘他她人哥姐弟妹叔姨舅伯子女]\s*(?:[^\s，。,]{0,2})?\s*$|老伴|老人|孩子"
@@ -621,7 +648,7 @@ def _status(text: str) -> tuple[str | None, float]:
             if (re.search(r"[开出逃带拿送搬接拉刚先就转]$", before) and before[-2:] != "人就") or after in ("路", "到"):
                 continue
         said = m.group(0)
-        if said.endswith("没了") and re.match(r"[早晚凌上下中夜半今昨前]", said) and "人" not in said \
+        if said.endswith(("没了", "没的")) and re.match(r"[早晚凌上下中夜半今昨前]", said) and "人" not in said \
                 and not _PERSON_BEFORE.search(text, max(0, m.start() - 8), m.start()):
             continue  # "头疼昨天就没了": a pain gone, not a person; "我妈今天早上没了" is a death
         return "death", 0.9
@@ -711,6 +738,16 @@ def _pick_hospital(hs: list[HospitalMention], text: str) -> HospitalMention | No
 _EVENT = re.compile(
     r"摔|跌|撞|倒|晕|昏|中风|发病|犯病|出事|受伤|骨折|烫|砸|咬|确诊|查出|抽搐|梗|出血|住进|送到|送去|"
     r"疼|痛|割|切|扭|崴|掉|溺|淹|中毒|烧(?!烤|饭|菜|香|纸)|炸(?!鸡|串)|压|夹|卷"
+)
+_TRIP = re.compile(r"(?:回|去|到|来)[^，。,]{1,8}?(?:过年|过节|探亲|打工|上学)")
+# "回老家过年，昨天摔了": a holiday said as the purpose of a trip is not a date, when a date is said
+_PURPOSE_BEFORE = re.compile(r"(?:回|去|到|来)[^，。,]{1,8}$")
+_SEASON_AFTER = re.compile(r"\s*(?:那天|那日|当天|的时候|时候|期间|那几天|的那天)")
+# "昨天晚上烧的炕，今天早上才发现": harm over a night (fumes, a collapse in sleep) is dated by the morning it was found
+_NIGHT_AFTER = re.compile(r"\s*(?:的)?\s*(?:晚上|夜里|半夜|夜间|后半夜)")
+_FOUND_AFTER = re.compile(
+    r"\s*(?:早上|早晨|一早|清早|大早|上午)\s*(?:[\u4e00-\u9fff]{0,6}?\s*){0,3}?(?:才)?\s*(?:被[\u4e00-\u9fff]{0,3})?"
+    r"(?:发现|叫不醒|喊不醒)"
 )
 _ONSET_AFTER = re.compile(r"\s*(?:早上|上午|中午|下午|晚上|夜里|半夜)?\s*(?:就)?(?:开始|起)(?!床|来|身)")
 _CONFIRMED = re.compile(
@@ -884,16 +921,30 @@ def extract_claim_slots(
     dates = [d for d in find_dates(place_text, ref_date)]
     if any(not d.future for d in dates):
         dates = [d for d in dates if not (d.future and d.kind == "rel_day")]  # "明天就回长沙了": a plan
+    purposes = [d for d in dates if d.kind in _HOLIDAY_DATES and not d.exact
+                and _PURPOSE_BEFORE.search(place_text, max(0, d.start - 9), d.start)
+                and not _SEASON_AFTER.match(place_text, d.end)]
+    if purposes and len(purposes) < len(dates):
+        dates = [d for d in dates if d not in purposes]
     if len(dates) > 1 and dates[0].kind not in _EXPLICIT_DATES and not CORRECTION.search(place_text):
         # "前天出差，坐了十几个小时飞机回来。昨天上午开会时突然晕倒": the day of the sentence that tells what happened
         first = dates[0]
         eventful = [d for d in dates[1:] if _EVENT.search(place_text, d.end, _clause_end(place_text, d.end))]
-        if eventful and not _EVENT.search(place_text, first.end, _sentence_end(place_text, first.end)):
+        # "腊月二十我们回广西过年，大年初三我爸在老家摔了": a clause about a trip ends what its date is about
+        first_end = _clause_end(place_text, first.end) if _TRIP.search(place_text, first.end, _clause_end(
+            place_text, first.end)) else _sentence_end(place_text, first.end)
+        if eventful and not _EVENT.search(place_text, first.end, first_end):
             dates = eventful
         # "前天吃了串串，昨天开始上吐下泻": an illness dates from the day it began
         onset = [d for d in dates[1:] if _ONSET_AFTER.match(place_text, d.end)]
         if onset and not _EVENT.search(place_text, first.end, _clause_end(place_text, first.end)):
             dates = onset
+    if len(dates) > 1 and not CORRECTION.search(place_text):
+        found = [d for night, d in pairwise(dates) if _NIGHT_AFTER.match(place_text, night.end)
+                 and _FOUND_AFTER.match(place_text, d.end) and (d.value - night.value).days == 1
+                 and not _TRAUMA_WORDS.search(place_text, night.end, d.start)]  # "前天晚上摔了，昨天早上才发现骨折"
+        if found:
+            dates = found
     if len(dates) > 1 and not CORRECTION.search(place_text):
         # "上个月二十六号体检查出结节…这个月三号确诊是肺腺癌": a critical illness dates from its diagnosis
         # what is said after a date, up to the next date or the end of the sentence, belongs to that date
@@ -1030,7 +1081,7 @@ def extract_claim_slots(
         # an illness that ends in death is a death claim, dated by the death ("前天晚上脑出血…今天早上走了");
         # a fatal accident keeps the day of the accident
         died = [d for d in dates if not d.future and d.value.isoformat() > out.slots["accident_date"]
-                and _DEATH.search(place_text, d.end, _clause_end(place_text, d.end))]
+                and _DEATH.search(_PAUSE.sub("", place_text[d.end:_clause_end(place_text, d.end)]))]
         if died:
             out.slots["accident_date"] = died[-1].value.isoformat()
     return out

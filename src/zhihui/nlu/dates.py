@@ -367,6 +367,10 @@ _OFFSET_AFTER = re.compile(r"(?:那天)?的?(?P<dir>前|后)(?P<n>一|两|三|1|
 _NAMED_DAYS = {"festival", "lunar_fe", "solar_term", "lunar", "lunar_md", "rule_day"}
 
 
+# "国庆放假开车去草原": the holiday's days, not its first day (the day itself is "国庆那天")
+_HOLIDAY_PERIOD_AFTER = re.compile(r"\s?(?:放假|假期|长假|小长假|黄金周|期间|那几天|休假)")
+
+
 def find_dates(text: str, ref: dt.date) -> list[DateMention]:
     """All date expressions in `text`, in order, resolved against `ref`."""
     out: list[DateMention] = []
@@ -381,6 +385,8 @@ def find_dates(text: str, ref: dt.date) -> list[DateMention]:
                 offset.group("n"))
             value += dt.timedelta(days=-days if offset.group("dir") == "前" else days)
             end = offset.end()
+        if m.lastgroup == "festival" and _HOLIDAY_PERIOD_AFTER.match(text, end):
+            exact = False
         out.append(DateMention(value, m.start(), end, text[m.start():end], value > ref, exact, m.lastgroup or ""))
     return out
 

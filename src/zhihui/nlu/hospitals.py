@@ -59,7 +59,11 @@ _DEFAULTABLE = {"协和", "同济", "中山医院", "协和医院", "同济医�
 # A generic nickname right after one of these is the tail of another hospital's name ("县人民医院").
 _NAME_TAIL = set("县区镇乡旗村省州")
 _CITY_SHORT_STRIP = ("市",)
-_UNKNOWN = re.compile(r"[\u4e00-\u9fff（）()]{1,16}?(?:医院|卫生院|保健院|医疗中心|医学中心|卫生服务中心)")
+# (and a city's numbered hospital said "毕节一医": N + 医 for N + 医院)
+_UNKNOWN = re.compile(
+    r"[\u4e00-\u9fff（）()]{1,16}?(?:医院|卫生院|保健院|医疗中心|医学中心|卫生服务中心"
+    r"|(?<=[\u4e00-\u9fff][一二三四五六七八九])医(?![院生疗保药学科师务护嘱药]))"
+)
 # Words that end a phrase before a hospital name ("送到", "在", "去了").
 _CUT_CHARS = "在到去送往进了的是和跟从说叫个这那就还过回转找嗯呃啊"
 _CUT = re.compile(f".*[{_CUT_CHARS}]")
@@ -279,13 +283,15 @@ class HospitalRegistry:
                            for p in self._places_starting.get(raw[i], ()) if len(p) >= 2):
                         name = raw[i:]
                         break
+            start = m.end() - len(name)
+            if name.endswith("医"):
+                name += "院"
             prefix = name[: len(name) - len(_suffix(name))]
             # "西安红会医院": a prefix that starts with a place and goes on is a name too
             placed = any(prefix.startswith(p) and (len(prefix) > len(p) + 1 or prefix[len(p):] in _ONE_NUMERAL)
                          for p in self._places_starting.get(prefix[:1], ()) if len(p) >= 2)  # also "大同三医院"
             if len(prefix) < 2 or prefix in _VAGUE_PREFIX or not (_INSTITUTION.search(prefix) or placed):
                 continue
-            start = m.end() - len(name)
             out.append(HospitalMention(name, start, m.end(), self.by_name.get(name)))
         out.sort(key=lambda h: h.start)
         return out

@@ -25,6 +25,8 @@ _GAP = r"[^，。！？；、,.!?;：:\n]{0,6}?"
 _NEGATION = re.compile(
     r"(?:没有|没|不是|并非|并不是|排除了?|否认|以为是?|不像是?|未见|未|无|差点|差一点|险些)[^，。！？；,.!?;]{0,3}$"
 )
+# "医生说可能要截肢": an amputation still to be decided is not one that happened
+_PLANNED_CUT = re.compile(r"(?:可能|要|得|需要|准备|建议|考虑|怕|担心|会不会|是否)(?:要|得|会)?(?:做)?截")
 # A condition the insured has had for a long time ("平时就是有点高血压", "有糖尿病史") is history, not what
 # happened: it is kept out of the diagnosis like a denied one.
 _HISTORY_BEFORE = re.compile(
@@ -138,7 +140,8 @@ class MedicalLexicon:
                 if m is None:
                     continue
                 t = self.terms[expr.term]
-                denied = bool(_NEGATION.search(text, max(0, i - 6), i))
+                denied = bool(_NEGATION.search(text, max(0, i - 6), i)) or (
+                    "截" in m.group(0) and bool(_PLANNED_CUT.search(text, max(0, i - 4), m.end())))
                 history = not denied and t.kind == "disease" and bool(
                     _HISTORY_BEFORE.search(text, max(0, i - 14), i) or _HISTORY_AFTER.match(text, m.end())
                 )
@@ -167,8 +170,19 @@ def icd10_name(code: str) -> str | None:
 _HAS_BEFORE = re.compile(r"(?:有|患有|本身有|本来有)(?:点|些)?$")
 
 
+# "打农药，中毒了": spraying said in one clause, the poisoning in the next (the lexicon's gaps stop at a comma)
+_SPRAYED_THEN_POISONED = re.compile(
+    r"(?:打|喷|洒|撒|配)(?:了)?(?:[^，。,]{0,4})?(?:农药|药水|药)[^。]{0,12}?[，,]\s*[^，。,]{0,6}?中毒"
+)
+
+
 def find_mentions(text: str) -> list[MedicalMatch]:
     found = lexicon().find(text)
+    if not any(m.icd10 == "T60" for m in found):
+        for m in _SPRAYED_THEN_POISONED.finditer(text):
+            term = next(t for t in lexicon().terms if t.term == "农药中毒")
+            found.append(MedicalMatch(term.term, term.icd10, term.kind, term.priority, m.start(), m.end(), 4, False))
+        found.sort(key=lambda m: m.start)
     if any(m.kind == "injury" and not m.negated for m in found):
         found = [replace(m, negated=True, history=True) if m.kind == "disease" and not m.negated
                  and _HAS_BEFORE.search(text, max(0, m.start - 4), m.start) else m for m in found]
@@ -194,6 +208,30 @@ _FINGER_OFF = re.compile(
     r"(?:绞|冲床|铡|锯|切割机|轧)[^。]{0,24}?手指(?:头)?[^，。,]{0,4}?(?:断了|掉了|没了|切掉|轧掉)"
     r"|手指(?:头)?[^，。,]{0,4}?(?:掉了|没了|切掉了|轧掉了|绞掉了|铡掉了)|断指"
 )
+
+
+# a limb or region said apart from an unspecified fracture ("腿骨折了，大腿那根骨头"): upper limb (T10), lower
+# limb (T12) or anywhere (T14)
+_UPPER_REGIONS = ("上臂", "前臂", "胳膊肘", "手腕", "手脖子", "手掌", "肘")
+_LOWER_REGIONS = ("大腿", "小腿", "脚踝", "脚脖子", "脚掌", "膝盖", "胯骨", "髋")
+_BONE_REGION = re.compile("|".join((*_UPPER_REGIONS, *_LOWER_REGIONS, "锁骨", "肋骨", "腰椎", "胸椎", "颈椎")))
+_REGION_UNHURT = re.compile(r"[^，。,]{0,3}?(?:没事|没伤|没问题|好好的|没骨折)")
+
+
+def _fracture_of_region(text: str, generic: MedicalMatch) -> MedicalMatch | None:
+    for r in _BONE_REGION.finditer(text):
+        region = r.group(0)
+        if generic.start <= r.start() < generic.end or _REGION_UNHURT.match(text, r.end()):
+            continue
+        if (generic.icd10 == "T10" and region not in _UPPER_REGIONS) or (
+                generic.icd10 == "T12" and region not in _LOWER_REGIONS):
+            continue
+        specific = [m for m in lexicon().find(region + "骨折")
+                    if m.kind == "injury" and not m.negated and m.icd10 not in UNSPECIFIED_ICD10]
+        if specific:
+            found = max(specific, key=lambda m: m.score)
+            return replace(generic, term=found.term, icd10=found.icd10)
+    return None
 
 
 def best_diagnosis(text: str, matches: list[MedicalMatch] | None = None) -> MedicalMatch | None:
@@ -234,6 +272,10 @@ def best_diagnosis(text: str, matches: list[MedicalMatch] | None = None) -> Medi
         return replace(best, term=term, icd10=code, priority=3)
     if best.icd10 == "D43" and any(m.icd10 == "D36" for m in found):
         return replace(best, term="良性脑肿瘤", icd10="D33", priority=3)  # "脑袋里长了个瘤子，良性的"
+    if best.icd10 in ("T10", "T12", "T14") and best.term.endswith("骨折"):
+        regional = _fracture_of_region(text, best)
+        if regional is not None:
+            return regional  # "腿骨折了，大腿那根骨头": the fracture of the region said apart
     if best.term == "踝关节扭伤" and any(m.term == "骨折" and m.start > best.start for m in found):
         # "崴了一下，骨折了": the ankle that turned is the one that broke
         return replace(best, term="踝部骨折", icd10="S82")

@@ -27,7 +27,7 @@ _CITY_SHORT_STOP = {"来宾", "安康", "东方", "大同", "长治", "保山", 
                     "果洛", "玉树", "那曲", "林芝", "山南", "昌都", "日喀则",
                     "天水"}  # "挂了两天水"
 _DISTRICT_SHORT_OK_AFTER = re.compile(
-    r"^\s?(?:那边|这边|一带|附近|那块|这块|那里|这里|那儿|这儿|那段|这段|路段|段(?![子落])|地区|境内|的|古城|古镇|县城|城里|景区|老家|"
+    r"^\s?(?:那边|这边|一带|附近|那块|这块|那里|这里|那儿|这儿|那段|这段|路段|段(?![子落])|地区|境内|的|古城|古镇|县城|城里|景区|老家|农村|乡下|"
     r"一个|一家|"
     r"一所|一座|一处)"
 )
@@ -48,6 +48,8 @@ _TREATED_AFTER = re.compile(
     r"\s*的?\s*[　]|的?[^，。,\s]{0,4}(?:医院|卫生院)|(?:去|来)?(?:住院|住的院|看病|看的病|就医|治疗|看的)"
     r"|(?:确诊|查出|诊断|复查|做的检查|做了检查)"
 )
+# "下礼拜去北京做手术": a trip for treatment goes where the treatment is, not where it happened
+_TREATMENT_TRIP_AFTER = re.compile(r"\s*(?:做|动|开)(?:个|了)?\s*(?:手术|刀)|\s*(?:化疗|放疗|复查|看病|治病|治疗)")
 _TAKEN_TO_BEFORE = re.compile(r"(?:送到|送去|送往|拉到|拉去|转到|转去|转院到)$")
 # on the way somewhere is not there ("自驾去瑞丽，在路上追尾了", "回老家的路上")
 _EN_ROUTE_BEFORE = re.compile(r"(?:去|往|回|到)(?:\s*(?:那个|那|嗯))*\s*$")
@@ -56,7 +58,7 @@ _ORIGIN_AFTER = re.compile(r"的?人(?![民员])|籍|户口|口音|老乡")
 _ORIGIN_BEFORE = re.compile(r"来自$|老乡是?$|户口在$|籍贯是?$")
 # weak city short names that stay everyday words even after 在/到 ("在东方", "去海北")
 _WEAK_CITY_EVERYDAY = {"东方", "阿里", "山南", "海南", "海北", "海西", "兴安", "来宾", "中山"}
-_HOME_AFTER = re.compile(r"\s*(?:家里|家中|的家|屋企|屋里|屋头|老家|市区|市里|上班|打工|工作)")
+_HOME_AFTER = re.compile(r"\s*(?:家里|家中|的家|屋企|屋里|屋头|老家|市区|市里|上班|打工|工作|农村|乡下|村里|镇上)")
 _HOSPITAL_QUALIFIER = re.compile(r"^(?:的那个|的那家|那个|那家|的那|的)")
 _NON_DISTRICT_WORDS = ("小区", "城区", "园区", "景区", "社区", "郊区", "市区", "院区", "校区", "厂区", "山区",
                        "矿区", "新区", "辖区", "片区", "街区", "营区", "病区", "开发区", "牧区", "库区", "灾区",
@@ -71,6 +73,8 @@ _BANNER_CUSTOM = {"达尔罕茂明安联合旗": ("达茂旗",), "东乌珠穆�
                   "莫力达瓦达斡尔族自治旗": ("莫旗",), "达拉特旗": ("达旗",), "准格尔旗": ("准旗",),
                   "伊金霍洛旗": ("伊旗",), "鄂伦春自治旗": ("鄂伦春旗",), "鄂温克族自治旗": ("鄂温克旗",),
                   "阿鲁科尔沁旗": ("阿旗",)}
+# districts their own cities call by a customary two-character name rather than the regular short form
+_DISTRICT_CUSTOM = {"昆都仑区": ("昆区",), "沙坪坝区": ("沙区",), "沙依巴克区": ("沙区",)}
 
 
 def _banner_abbreviations(name: str) -> tuple[str, ...]:
@@ -167,6 +171,8 @@ class DivisionTable:
             self._add(name, d, False)
             if short != name and len(short) >= 2:
                 self._add(short, d, True)
+            for custom in _DISTRICT_CUSTOM.get(name, ()):
+                self._add(custom, d, True)
             for abbreviation in _banner_abbreviations(name):
                 self._add(abbreviation, d, False)  # "土右旗" for 土默特右旗: what Inner Mongolia says
             if name.startswith("市") and c.city and not d.legacy:
@@ -299,7 +305,7 @@ class DivisionTable:
         # (a district said with the hospital, "天水秦州区的医院", is kept: people name the district when it is local)
         chains = [c for c in chains if whole_answer or not (
             _ORIGIN_AFTER.match(text, c[-1].end) or _ORIGIN_BEFORE.search(text[max(0, c[0].start - 3):c[0].start])
-            or (_EN_ROUTE_AFTER.match(text, c[-1].end)
+            or ((_EN_ROUTE_AFTER.match(text, c[-1].end) or _TREATMENT_TRIP_AFTER.match(text, c[-1].end))
                 and _EN_ROUTE_BEFORE.search(text[max(0, c[0].start - 8):c[0].start]))
             or (c[-1].level != "district" and (
                 _TREATED_AFTER.match(text, c[-1].end)
