@@ -1098,3 +1098,19 @@ def test_a_purpose_holiday_and_a_holiday_period_are_not_the_day() -> None:
     assert trip.slots["accident_date"] == "2026-02-21"
     period = extract_claim_slots("国庆放假我们去爬山，我摔了", dt.date(2026, 10, 9))
     assert period.slots["accident_date"] == "2026-10-01" and period.confidence["accident_date"] < 0.75
+
+
+def test_names_after_a_form_label_a_bracketed_role_or_the_report_colon() -> None:
+    # Written for this test, not taken from an evaluation set.
+    bracket = extract_claim_slots("我儿子（被保险人）史浩然，上周五打球摔了", REF).slots
+    assert bracket["insured_name"] == "史浩然" and bracket["relation"] == "child"
+    form = extract_claim_slots("报案\n员工：董晓军\n昨天在仓库被货架砸了", REF).slots
+    assert form["insured_name"] == "董晓军"
+    colon = extract_claim_slots("我是他同村的，帮他报一下：韦国昌昨天在山上摔了", REF).slots
+    assert colon["insured_name"] == "韦国昌" and colon["relation"] == "other"
+
+
+def test_a_vehicle_called_a_head_is_not_a_head_injury() -> None:
+    # Written for this test, not taken from an evaluation set.
+    crash = extract_claim_slots("我哥骑电动车被泥头车撞了，腿断了", REF).slots
+    assert crash["diagnosis"]["icd10"] != "S09"

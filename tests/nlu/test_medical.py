@@ -228,3 +228,13 @@ def test_poisoning_across_a_clause_a_planned_amputation_and_new_terms() -> None:
     assert tick is not None and tick.icd10 == "A84"
     slide = [m for m in find_mentions("下大雨山体滑坡，房子塌了") if m.kind == "external"]
     assert slide and slide[0].icd10 == "X36" and slide[0].cause == "accident"
+
+
+def test_fractures_of_the_foot_and_several_fractures_of_one_region() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert best_diagnosis("下楼踩空，右脚骨折了").icd10 == "S92"  # type: ignore[union-attr]
+    assert best_diagnosis("被钢板砸到，左足多发骨折").icd10 == "S92"  # type: ignore[union-attr]
+    everywhere = best_diagnosis("车祸，全身多发骨折")
+    assert everywhere is not None and everywhere.icd10 == "T07"
+    off = best_diagnosis("打谷机把左手绞了，两根手指没有了")
+    assert off is not None and off.icd10 == "S68"

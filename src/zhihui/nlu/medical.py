@@ -132,6 +132,8 @@ class MedicalLexicon:
             candidates = by_two.get(text[i : i + 2]) or by_one.get(ch)
             if not candidates:
                 continue
+            if ch == "头" and (text[i + 1 : i + 2] == "车" or text[max(0, i - 1) : i] in ("泥", "车", "码", "龙")):
+                continue  # "泥头车撞了", "车头": a vehicle's 头, not a head
             for expr in candidates:
                 rx = expr.regex
                 if rx is None:
@@ -205,8 +207,8 @@ _CANCER_OF_FINDING = {
 # a severed part sewn back on: 再植, or "接回去" said of it (a fracture is "接上", set, not put back)
 _REPLANTED = re.compile(r"再植|接\s?回\s?(?:去|来)")
 _FINGER_OFF = re.compile(
-    r"(?:绞|冲床|铡|锯|切割机|轧)[^。]{0,24}?手指(?:头)?[^，。,]{0,4}?(?:断了|掉了|没了|切掉|轧掉)"
-    r"|手指(?:头)?[^，。,]{0,4}?(?:掉了|没了|切掉了|轧掉了|绞掉了|铡掉了)|断指"
+    r"(?:绞|冲床|铡|锯|切割机|轧)[^。]{0,24}?手指(?:头)?[^，。,]{0,4}?(?:断了|掉了|没了|没有了|切掉|轧掉)"
+    r"|手指(?:头)?[^，。,]{0,4}?(?:掉了|没了|没有了|切掉了|轧掉了|绞掉了|铡掉了)|断指"
 )
 
 
@@ -216,6 +218,11 @@ _UPPER_REGIONS = ("上臂", "前臂", "胳膊肘", "手腕", "手脖子", "手�
 _LOWER_REGIONS = ("大腿", "小腿", "脚踝", "脚脖子", "脚掌", "膝盖", "胯骨", "髋")
 _BONE_REGION = re.compile("|".join((*_UPPER_REGIONS, *_LOWER_REGIONS, "锁骨", "肋骨", "腰椎", "胸椎", "颈椎")))
 _REGION_UNHURT = re.compile(r"[^，。,]{0,3}?(?:没事|没伤|没问题|好好的|没骨折)")
+
+
+# "左足多发骨折": several fractures of one region are that region's fractures (S92), not injuries of several
+# regions (T07)
+_MULTIPLE_IN_REGION = re.compile(r"(?:左|右|双)?(?P<region>[\u4e00-\u9fff]{1,3}?)(?:多发性?|多处|多根|好几处)骨折")
 
 
 def _fracture_of_region(text: str, generic: MedicalMatch) -> MedicalMatch | None:
@@ -272,6 +279,13 @@ def best_diagnosis(text: str, matches: list[MedicalMatch] | None = None) -> Medi
         return replace(best, term=term, icd10=code, priority=3)
     if best.icd10 == "D43" and any(m.icd10 == "D36" for m in found):
         return replace(best, term="良性脑肿瘤", icd10="D33", priority=3)  # "脑袋里长了个瘤子，良性的"
+    if best.icd10 == "T07":
+        for multiple in _MULTIPLE_IN_REGION.finditer(text):
+            specific = [m for m in lexicon().find(multiple.group("region") + "骨折")
+                        if m.kind == "injury" and not m.negated and m.icd10 not in UNSPECIFIED_ICD10]
+            if specific:
+                found_in_region = max(specific, key=lambda m: m.score)
+                return replace(best, term=found_in_region.term, icd10=found_in_region.icd10)
     if best.icd10 in ("T10", "T12", "T14") and best.term.endswith("骨折"):
         regional = _fracture_of_region(text, best)
         if regional is not None:
