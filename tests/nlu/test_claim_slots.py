@@ -1114,3 +1114,53 @@ def test_a_vehicle_called_a_head_is_not_a_head_injury() -> None:
     # Written for this test, not taken from an evaluation set.
     crash = extract_claim_slots("我哥骑电动车被泥头车撞了，腿断了", REF).slots
     assert crash["diagnosis"]["icd10"] != "S09"
+
+
+def test_wu_and_northern_reporters_and_corrections_said_through_pauses() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert extract_claim_slots("我 我是 伊 囡儿 阿拉 姆妈 跌了一跤", REF).slots["relation"] == "parent"
+    assert extract_claim_slots("喂 俺 俺是 他 闺女 俺爹 在 地里 摔了", REF).slots["relation"] == "parent"
+    fixed = extract_claim_slots("出事 的 是 我哥 哦 不是 是 我爸 在 工地 摔了", REF).slots
+    assert fixed["relation"] == "parent"
+    uncle = extract_claim_slots("我 爷叔 就是 我爸爸 的 弟弟 昨天 骑车 摔了", REF).slots
+    assert uncle["relation"] == "other"
+    skipper = extract_claim_slots("我 是 船老大 我们 船上 一个 伙计 叫 钱阿四 让 缆绳 打了", REF).slots
+    assert skipper["relation"] == "other"
+    # a correction of the name does not reach a relative mentioned much later
+    own = extract_claim_slots(
+        "我 我自家 报案 我 叫 沈阿大 哦 不对 阿大 是 小名 身份证上 是 沈国华 上礼拜 跌了一跤 手腕 骨折 儿子 送我 去的 医院",
+        REF,
+    ).slots
+    assert own["relation"] == "self" and own["insured_name"] == "沈国华"
+
+
+def test_names_of_colleagues_and_workers_said_by_the_office_reporting() -> None:
+    # Written for this test, not taken from an evaluation set.
+    dept = extract_claim_slots("我们部门的邹凯昨天打球把腿摔了", REF).slots
+    assert dept["insured_name"] == "邹凯"
+    for_colleague = extract_claim_slots("我是公司行政，帮同事温婷报个案，她下楼梯崴了脚", REF).slots
+    assert for_colleague["insured_name"] == "温婷"
+    called = extract_claim_slots("我同事老侯，侯建平，前天出差突发心梗", REF).slots
+    assert called["insured_name"] == "侯建平"
+    worker = extract_claim_slots("我们车间的女工卢美玲上周被机器压了手", REF).slots
+    assert worker["insured_name"] == "卢美玲"
+
+
+def test_a_death_in_sleep_said_in_wu_is_an_illness_and_a_stuttered_death_counts() -> None:
+    # Written for this test, not taken from an evaluation set.
+    sleep = extract_claim_slots("阿拉 阿爷 昨天 夜里 睏着 睏着 就 走掉了 医生 讲 是 心脏 的 问题", REF).slots
+    assert sleep["treatment"]["status"] == "death" and sleep["cause"] == "illness"
+    crash = extract_claim_slots("我叔 骑车 被 货车 撞了 当场 就 就 没了", REF).slots
+    assert crash["treatment"]["status"] == "death"
+
+
+def test_the_back_of_a_foot_a_clinic_visit_and_an_open_bowel_cancer() -> None:
+    # Written for this test, not taken from an evaluation set.
+    foot = extract_claim_slots("开水 泼在 脚背上 烫伤了 在 华山 皮肤科 看的 配了药膏", REF).slots
+    assert foot["diagnosis"]["icd10"] == "T25" and foot["treatment"]["status"] == "outpatient"
+    bowel = extract_claim_slots("我爸查出来肠癌", REF)
+    assert bowel.slots["diagnosis"]["icd10"] == "C18" and bowel.confidence["diagnosis"] < 0.75
+    colon = extract_claim_slots("我爸查出来结肠癌", REF)
+    assert colon.confidence["diagnosis"] >= 0.75
+    trip = extract_claim_slots("国庆自驾出了车祸", dt.date(2027, 10, 6))
+    assert trip.confidence["accident_date"] < 0.75

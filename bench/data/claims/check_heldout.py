@@ -14,7 +14,7 @@ area code, place or hospital, extend the tables below (area codes were taken
 from the national administrative-division list).
 
 Usage: python3 check_heldout.py [--verbose]
-       [--prefix heldout|heldout2|...|heldout15|heldout16|heldout17 ...]
+       [--prefix heldout|heldout2|...|heldout16|heldout17|heldout19 ...]
 (without --prefix all sets in SETS are checked)
 Exit status 0 when clean, 1 otherwise.
 """
@@ -59,8 +59,12 @@ HERE = Path(__file__).resolve().parent
 #             (hotline and WeChat), about a third ASR style, regional kin words (see README.md)
 #   heldout17 seventeenth set, written blind by an AI helper; a year on a northern / north-eastern claim line,
 #             about a third ASR style, a quarter typed chat messages (see README.md)
+#   heldout19 nineteenth set, written blind by an AI helper; a year on an eastern coastal claim line
+#             (Shanghai, Jiangsu, Zhejiang, Fujian, Anhui, coastal Shandong), about a third ASR style,
+#             about a fifth typed chat messages, Wu/Min kin words (see README.md)
 SETS: dict[str, tuple[int, int]] = {
     "heldout16": (100, 30),
+    "heldout19": (100, 30),
     "heldout17": (100, 30),
     "heldout": (80, 30),
     "heldout2": (100, 30),
@@ -879,6 +883,20 @@ REGIONS: dict[str, tuple[str, str, str | None]] = {
     "370611": ("山东省", "烟台市", "福山区"),
     "371321": ("山东省", "临沂市", "沂南县"),
     "610881": ("陕西省", "榆林市", "神木市"),
+    # added for heldout19 (national administrative-division codes, from memory)
+    "310116": ("上海市", "上海市", "金山区"),
+    "320581": ("江苏省", "苏州市", "常熟市"),
+    "321102": ("江苏省", "镇江市", "京口区"),
+    "330225": ("浙江省", "宁波市", "象山县"),
+    "330903": ("浙江省", "舟山市", "普陀区"),
+    "330921": ("浙江省", "舟山市", "岱山县"),
+    "340103": ("安徽省", "合肥市", "庐阳区"),
+    "341003": ("安徽省", "黄山市", "黄山区"),
+    "350122": ("福建省", "福州市", "连江县"),
+    "350205": ("福建省", "厦门市", "海沧区"),
+    "350521": ("福建省", "泉州市", "惠安县"),
+    "350581": ("福建省", "泉州市", "石狮市"),
+    "371002": ("山东省", "威海市", "环翠区"),
 }
 
 # Hospital values allowed: big well-known grade-3 hospitals in the largest cities, official names.
@@ -1391,6 +1409,10 @@ HOSPITALS = {
     "本溪市中心医院",
     "阜新市中心医院",
     "内蒙古包钢医院",
+    # added for heldout19: grade-3 hospitals, full official names
+    "上海交通大学医学院附属第九人民医院",
+    "海军军医大学第一附属医院",
+    "宁波市医疗中心李惠利医院",
 }
 
 # Mobile prefixes (3 digits) in use in mainland China.

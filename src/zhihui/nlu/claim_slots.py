@@ -154,8 +154,10 @@ def take_name(text: str, pos: int = 0) -> str | None:
         given += ch
     if given and given[0] in _FIRST_GIVEN_OK and len(given) < 2:
         return None  # "王家的狗": 家 ends the surname's phrase unless a name follows it ("符家乐")
-    if not given:
-        return None
+    if not given or sur == "阿":
+        return None  # "阿毛", "阿强": what someone is called at home, not a surname and a given name
+    if len(given) == 2 and text.startswith(("报案", "报个案", "报一下", "报一个"), pos + len(sur) + 1):
+        given = given[:1]  # "帮同事叶欣报个案": the report starts after the name
     name = sur + given
     if name in _BAD_NAMES or given in _BAD_NAMES or name.startswith(_TIME_WORDS) or rest.startswith(_NOT_NAME_WORDS):
         return None
@@ -232,7 +234,7 @@ _LAST_CHAR = re.compile(
 _ID_LABEL = re.compile(r"身份证|证件号|身份号")
 _PHONE_LABEL = re.compile(r"电话|手机|联系方式|号码|打我")
 CORRECTION = re.compile(
-    r"不对|不是不是|说错了|搞错了|记错了|打错了|写错了|输错了|[记说]岔了|口误|[哦啊]\s?不是(?=[\s，,])|哦不(?!是)|啊不(?!是)|更正一下|纠正一下|重新说一下"
+    r"不对|不是不是|说错了|搞错了|记错了|打错了|写错了|输错了|[记说]岔了|口误|[哦啊]\s?不是(?=[\s，,]|是)|哦不(?!是)|啊不(?!是)|更正一下|纠正一下|重新说一下"
     r"|不是[^，,。]{1,12}[，,]\s*(?:而)?是"
 )
 
@@ -253,7 +255,7 @@ def _corrected(items: list[Any], starts: list[int], text: str) -> Any:
 
 # ---------------------------------------------------------------------------------------------- relation
 # two to four characters naming whose relative the reporter is ("我是张建国的儿子"), not "我是来给…"
-_WHOSE = "(?:(?![替给帮为来报我])[\u4e00-\u9fff]){2,4}?"
+_WHOSE = "(?:(?![替给帮为来报我俺闺])[\u4e00-\u9fff]){2,4}?"
 _REL_PATTERNS: list[tuple[str, str]] = [
     # "我是孩子他奶奶", "我是娃的外爷", "我是被保险人的女婿": grandparents and in-laws reporting are "other"
     (r"(?:我|俺|额)是(?:孩子|娃|小孩|他|她|被保险人|出险人)?(?:他|她|的)?(?:爷爷|奶奶|外公|外婆|姥姥|姥爷|外爷|外奶|"
@@ -261,10 +263,12 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      r"师傅|师父|徒弟)", "other"),
     # the reporter's role: a village doctor, a coach, a police officer, a carer
     (r"(?:我|俺)(?:们)?(?:这边|这里)?是(?:[^，。,]{0,20}?)(?:医生|村医|大夫|教练|民警|警察|交警|护工|护士|网格员|社工|志愿者|队友|工友|车间|"
-     r"辅导员|领队|宿管|物业|保安|班主任|老师|支书|书记|村主任|村长|村干部|护理员|护工|师傅|老板|安全员|经理|院长|"
+     r"辅导员|领队|宿管|物业|保安|班主任|老师|支书|书记|村主任|村长|村干部|护理员|护工|师傅|老板|安全员|经理|院长|船老大|船长|"
      r"会计|出纳|文书|调解员|信息员|安全科|保卫科|安监|人事|人力资源|行政|调度|劳资)",
      "role"),
     (r"(?:我|俺)是(?:他|她)的?(?:班主任|老师|师傅|老板|领导|同事|邻居|同村的?|同乡|老乡|工友|战友)", "other"),
+    # "我爷叔，就是我爸爸的弟弟": a parent's sibling
+    (r"(?:我|俺)(?:爸爸|爸|妈妈|妈|父亲|母亲|老爸|老妈)的(?:弟弟|哥哥|姐姐|妹妹|兄弟)", "other"),
     # an organisation: "我们是一个建筑公司的项目部", "我们是一家装修公司"
     (r"(?:我们|俺们)(?:这边|这里)?是(?:[^，。,]{0,10}?)(?:公司|项目部|厂|店|饭店|学校|幼儿园|车队|酒店)", "role"),
     (r"(?:我|俺)(?:在[^，。,]{0,8}?)?开了?(?:一)?(?:个|家)[^，。,]{0,4}?(?:饭店|餐馆|饭馆|店|厂|公司|超市|作坊|农家乐|民宿)",
@@ -288,7 +292,7 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      r"|被保险人(?:是)?(?:我|俺)本人", "self"),
     # an employer, a teacher or an agent reporting for someone in their care
     (r"(?:我们|我们的|我们公司的?|我们单位的?|我们厂的?|我们工地上?的?|我们[^，。,\s]{0,6}?(?:公司|单位|厂|工地|店|仓库|"
-     r"酒店|学校|幼儿园|团|班|车队|站点|网点|门店|驿站|配送站)(?:里|上)?的?)(?:有个|有一个|一个|一位|的)?"
+     r"酒店|学校|幼儿园|团|班|车队|站点|网点|门店|驿站|配送站|船)(?:里|上)?的?)(?:有个|有一个|一个|一位|的)?"
      r"(?:工人|员工|职工|司机|电工|焊工|矿工|师傅|学生|小孩|孩子|客户|快递员|搬运工|小朋友|游客|客人|小工|店员|服务员|保安|"
      r"队员|队友|会员|学员|老人|厨师|厨子|帮厨|学徒|骑手|外卖员|送餐员|配送员|收银员|护工|保姆|保洁员?|"
      r"[\u4e00-\u9fff]{1,2}工(?![作厂资地具程业会队人友]))"
@@ -298,9 +302,9 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      r"(?:我|俺)(?:家)?当家的|(?:我|俺)(?:是)?(?:她|他)?掌柜的|我们家那位",
      "spouse"),
     # "I am X's child" -> the insured is my parent; "I am the child's mother" -> insured is my child
-    (rf"我是(?:他|她|孩子|小孩|{_WHOSE})的?(?:爸爸|妈妈|爸|妈|父亲|母亲|家长)", "child"),
+    (rf"(?:我|俺)是(?:他|她|伊|孩子|小孩|{_WHOSE})的?(?:爸爸|妈妈|爸|妈|父亲|母亲|家长)", "child"),
     (r"我系(?:佢|佢哋)?(?:嘅)?(?:阿妈|阿爸|老豆|老母|妈咪|爹哋)", "child"),  # Cantonese: "I am his mother"
-    (rf"(?:我|我姓[\u4e00-\u9fff][，,]?)是(?:他|她|(?:被保险人|出险人|被保人)?{_WHOSE})?的?(?:亲生)?(?:儿子|女儿|闺女|孩子)(?![他她的爷奶外姥姑舅姨叔伯爸妈])",
+    (rf"(?:我|俺|我姓[\u4e00-\u9fff][，,]?)是(?:他|她|伊|(?:被保险人|出险人|被保人)?{_WHOSE})?的?(?:亲生)?(?:儿子|女儿|闺女|孩子)(?![他她的爷奶外姥姑舅姨叔伯爸妈])",
      "parent"),
     (rf"我是(?:他|她|{_WHOSE})的?(?:老婆|媳妇|爱人|老公|丈夫|妻子|太太|先生)"
      r"|报案人(?:是|[：:]\s*)(?:被保险人|出险人|他|她)?的?(?:老婆|媳妇|爱人|老公|丈夫|妻子|配偶)", "spouse"),
@@ -310,7 +314,7 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      r"哥哥|姐姐|弟弟|妹妹|我哥|我姐|我弟|我妹|叔叔|阿姨|舅舅|姑姑|姨妈|侄子|侄女|外甥女?|表哥|表姐|表弟|表妹|堂哥|"
      r"堂姐|亲戚|朋友|同事|邻居|同学|室友|舍友|领导|主管|员工|下属|老板|雇主|保姆|工友|客户|病友|导游|游客|乘客|旅客|"
      r"嫂子|弟媳|姐夫|妹夫|大爷|大伯|伯伯|伯父|伯母|大娘|婶婶|婶子|小叔子|小舅子|大舅子|阿嬷|阿公|阿婆|阿爷|家婆|家公|奶公|外爷|干妈|干爹|干爸|干儿子|干女儿|徒弟|侄媳妇|侄女婿|孙媳妇|"
-     r"外甥媳妇|阿舅|舅妈|姑妈|姨父|姑父|舅舅|嗲嗲|娭毑|幺爸|幺叔|幺姑|幺舅|幺爹|家兄|家姐|(?:我|俺)(?:家)?兄弟(?!俩|们|姐妹)|"
+     r"外甥媳妇|阿舅|舅妈|姑妈|姨父|姑父|舅舅|嗲嗲|娭毑|爷叔|娘舅|幺爸|幺叔|幺姑|幺舅|幺爹|家兄|家姐|(?:我|俺)(?:家)?兄弟(?!俩|们|姐妹)|"
      r"老师|班主任|村干部|干部|村长|(?:保险)?代理人|业务员|房东|"
      # 老娘 is the reporter's mother and 老爷子 the father: only the ordinals and 老 + a sibling or aunt/uncle
      r"(?:我|俺)(?:(?:大|二|三|四|五|六|小)(?:姨|姑|舅|叔|伯|爷|娘|婶|哥|姐|弟|妹)|老(?:姨|姑|舅|叔|伯|婶|哥|姐|弟|妹))"
@@ -327,7 +331,7 @@ _REL_PATTERNS: list[tuple[str, str]] = [
     (r"儿子|女儿|闺女|孩子|小孩|宝宝|我家小子|我家丫头|我娃|娃娃|我个仔|我个女|囡囡|(?:我|俺)妞|(?:我|俺)(?:家|屋头|屋里)?的?幺儿|"
      r"(?:我|俺|我们|俺们)(?:家|屋里|屋头)?(?:的)?(?:那个|这个)?(?:娃|崽)|(?:我|俺)(?:家|屋里)?(?:的)?碎娃"
      r"|带着?娃|细伢子?|(?:我|俺)(?:家|屋里)?(?:的)?伢(?:子|儿)?(?![齿])", "child"),
-    (r"我本人|本人|我自己|是我自己|(?:我|俺)?自个儿?(?![儿家])|(?:出险人|被保险人|被保人)是我(?=[，。,！\s]|$|本人|自己)"
+    (r"我本人|本人|我自己|是我自己|(?:我|俺)自家(?=[\s，,]|报|的|$)|(?:我|俺)?自个儿?(?![儿家])|(?:出险人|被保险人|被保人)是我(?=[，。,！\s]|$|本人|自己)"
      r"|出险的(?:人)?是我(?![的家老爸妈儿女爱丈妻媳孩父母哥姐弟妹爷奶外公婆姥舅姨叔伯姑孙侄同朋邻客])"
      r"|就是我(?=[，。,！\s]|$)|我是出险人", "self"),
 ]
@@ -337,7 +341,7 @@ _THIRD_PARTY = re.compile(
     r"帮工|伙计|店员|大姐|大哥|阿姨|职工|女工|男工|住客|业主|司机|工友|师傅|老汉|老乡"
 )
 _OWN_JOB = re.compile(r"我是(?:一名|一个|个|一位)?$")
-_REL_NEG = re.compile(r"(?:不是|并非)[^，。,]{0,3}$")
+_REL_NEG = re.compile(r"(?:不是|并非)(?!是)[^，。,]{0,3}$")  # not "哦不是，是我爸": a correction
 _SELF_WEAK = re.compile(
     r"(?:^|[，。,\s])(?:[^，。,]{0,12}?)我\s*(?:(?:就是|那个|这个|嗯|呃|啊)\s*){0,3}(?:今天|昨天|前天|大前天|上周|这周|上个月|这个月|去年|今年|在|被|查出|得了|确诊|摔|"
     r"出了|骑|开车|走路|下楼|上楼|从|突然|一直|最近|那天|体检|自己|住院|做饭|切菜|打球|踢球|跑步|是坐|坐|"
@@ -395,7 +399,10 @@ def _relation(text: str) -> tuple[str | None, int, float]:
         said = [c for c in cands if any(s <= c[1] < e for s, e in stated)]
         cands = said or cands
     if cands:
-        chosen = _corrected([c[0] for c in cands], [c[1] for c in cands], text)
+        # a correction is about the relation when a relation word follows it closely ("哦不是，是我爸"), not when
+        # it corrected a name and a relative comes up much later ("我叫顾阿毛，不对…儿子送到医院")
+        near = any(0 <= pos - m.end() <= 12 for m in CORRECTION.finditer(text) for _, pos in cands)
+        chosen = _corrected([c[0] for c in cands], [c[1] for c in cands], text) if near else cands[0][0]
         # "我是X的儿子" style statements outrank a bare kinship word
         return str(chosen), cands[0][1], 0.9
     if (_SELF_WEAK.search(text) or _SELF_WEAK.search(spoken)) and not re.search(r"不是我", text):
@@ -407,7 +414,8 @@ def _relation(text: str) -> tuple[str | None, int, float]:
 
 # ---------------------------------------------------------------------------------------------- names
 _NAME_CUE = re.compile(
-    r"(?:名字叫|名字是|姓名是|姓名叫|出险人是|出险人叫|被保险人是|被保险人叫|被保人是|他叫|她叫|孩子叫|就叫|叫做|叫|"
+    r"(?:名字叫|名字是|姓名是|姓名叫|出险人是|出险人叫|被保险人是|被保险人叫|被保人是|他叫|她叫|孩子叫|就叫|叫做|"
+    r"身份证上\s?(?:的名字)?\s?(?:是|叫|写的是)|叫|"
     r"(?:被保险人|被保人|出险人|姓名|名字)(?:[：:]|\s+(?:(?:呃|嗯|那个|就是)\s+)*(?=[\u4e00-\u9fff]))|客户[：:]"
     r"|(?:被保险人|被保人|出险人)[（(][^）)]{1,8}[）)][：:]?|[（(](?:被保险人|被保人|出险人)[）)][：:]?"
     # "帮他报一下：王亚福前天…": whom the report is for, after a colon
@@ -419,7 +427,7 @@ _PASSIVE_AFTER_NAME = re.compile(rf"\s?{_PASSIVE_VERB}")
 _PASSIVE_CLAUSE = re.compile(rf"[\u4e00-\u9fff]{{1,4}}?\s?{_PASSIVE_VERB}(?:了|着|伤|到|断|破|倒|一下|下来)")
 _REPORTER_AFTER_NAME = re.compile(r"是我(?:自己|本人)?(?:[，,。\s]|$)")
 _NAME_END = re.compile(r"[，,。\s]|$|身份|今年|电话")
-_STRONG_NAME_CUE = re.compile(r"(?:名字叫|名字是|姓名是|姓名叫|出险人叫|被保险人叫|被保人叫)[，,:：\s]?")
+_STRONG_NAME_CUE = re.compile(r"(?:名字叫|名字是|姓名是|姓名叫|出险人叫|被保险人叫|被保人叫|身份证上(?:的名字)?(?:是|叫|写的是))[，,:：\s]?")
 _NOT_A_NAME_WORD = re.compile(r"什么|啥|谁|怎|哪|来着|不知|不记|忘|医生|大夫|救护|车")
 _HE_IS_CALLED = re.compile(
     r"(?:他|她|我|工人|员工|职工|司机|师傅|学生|小孩|孩子|客户|老人|病人|游客|客人|孙子|孙女|儿子|女儿|闺女|伙计|店员|"
@@ -437,14 +445,15 @@ _KIN_BEFORE_NAME = re.compile(
     r"小朋友|游客|客人|乘客|旅客|病人|患者|搬运工|科长|处长|主任|学员|新生|检修工|安全员|老人|丈母娘|"
     r"外甥|舅妈|姑妈|"
     r"驾驶员|操作员|营业员|收银员|快递员|外卖员|文员|会计|出纳|钢筋工|木工|瓦工|电焊工|油漆工|架子工|水电工|泥瓦工|"
-    r"杂工|放羊的|放牛的)(?:是|叫)?[，,:：\s]?"
-    r"|(?:我们|俺们)(?:村|组|屯|队|车间|班组)(?:里|上)?的?\s?"
+    r"杂工|女工|男工|普工|临时工|装卸工|放羊的|放牛的)(?:是|叫)?[，,:：\s]?"
+    r"|(?:我们|俺们)(?:村|组|屯|队|车间|班组|部门|公司|科室|单位|厂|店|船)(?:里|上)?的?\s?"
+    r"|(?:帮|替|给)(?:我的?)?(?:同事|朋友|邻居|客户|员工|同学)\s?"
     r"|(?:我是|是)(?:他|她)的?(?:同事|朋友|邻居|同学|室友|领导|主管|家属|亲戚)[，,]\s?"
     r"|的(?:老公|老婆|爱人|丈夫|妻子|儿子|女儿|父亲|母亲|爸爸|妈妈)[，,]\s?"
     r"|[\u4e00-\u9fff](?:大姐|大哥|阿姨|大叔|大爷|大妈|大娘|大婶|婶子|奶奶|爷爷|师傅)[，,]\s?"
 )
 # "老包，包文生，…", "小周，周晓燕": what a person is called, then the full name with the same surname
-_CALLED_THEN_NAME = re.compile(r"(?<![\u4e00-\u9fff])[老小](?P<s>[\u4e00-\u9fff])[，,\s]\s?(?=(?P=s))")
+_CALLED_THEN_NAME = re.compile(r"[老小](?P<s>[\u4e00-\u9fff])[，,\s]\s?(?=(?P=s))")
 # "张建军（被保险人）": the role said in brackets after the name
 _NAME_THEN_ROLE = re.compile(r"(?P<n>[\u4e00-\u9fff]{2,4})\s?[（(](?:被保险人|被保人|出险人)(?:本人)?[）)]")
 # a typed line of name and mobile, "…住院中\n韩晨 13911086245" (lines arrive as commas)
@@ -564,11 +573,11 @@ _AGENT_INJURY = re.compile(r"T(?:5[1-9]|6[0-9]|7[0-5])")
 _PLAIN_ACCIDENT = re.compile(r"意外|事故|不小心")
 _PLAIN_ILLNESS = re.compile(
     r"生病|疾病|病了|发病|犯病|得病|查出|确诊|重疾|猝死|突然(?:就|一下)?(?:倒下|倒地|晕倒|昏倒|晕过去|昏过去|不行了)|"
-    r"(?:胸口|心口)(?:闷|憋|疼|痛)|胸闷"
+    r"(?:胸口|心口)(?:闷|憋|疼|痛)|胸闷|心脏(?:的|上的)?(?:问题|毛病)|心脏不好"
 )
 _DEATH = re.compile(
     r"(?<!差点)(?<!险些)(?:去世|过世|逝世|身故|死亡|病故|人没了|人走了|已经走了|就走了|没抢救过来|抢救无效|"
-    r"不在了|人没有了|没(?:有|得|能)?(?:抢)?救(?:得)?(?:过来|回来|活)|没抢救回来|走了|走的|"
+    r"不在了|人没有了|没(?:有|得|能)?(?:抢)?救(?:得)?(?:过来|回来|活)|没抢救回来|走了|走的|(?:就|人|已经|都)走掉了|"
     r"(?<![吓笑累热冷气急饿困烦疼痛痒])死了|离世|咽气|已经不行了|"
     r"(?:早上|晚上|凌晨|上午|下午|中午|夜里|半夜|今天|昨天|前天)\s*(?:人)?(?:就)?没(?:了|的)|"
     r"人已经不行|人(?:还是|最后|终究|到底|最终)(?:就|都|也)?(?:已经)?没了|火化|办(?:了|完)?(?:丧事|后事)|出殡|"
@@ -607,7 +616,7 @@ _DIED_AT_HOME = re.compile(
     r"在(?:家|屋里|屋头|屋企|老家)(?:里|中)?(?:走|去世|过世|没|死|咽气)|家里(?:走|去世|过世|没|咽气)"
 )
 _ADMITTED_AT = re.compile(r"[^，。,]{0,3}?(?:住院|住的院|住着|住下|做的手术|做了手术|ICU|重症监护)")
-_OUTPATIENT = re.compile(r"门诊|急诊|(?:医院|院)看的|开了?(?:点)?药|回家了|返屋企|返屋|回屋里|回屋头|躺着养|"
+_OUTPATIENT = re.compile(r"门诊|急诊|(?:医院|院|科)看的|(?:开|配|拿)了?(?:点|些)?药|回家了|返屋企|返屋|回屋里|回屋头|躺着养|"
                          r"打[了的咗]?石膏|打完就回|就回来了|"
                          r"回家(?:休养|休息|养着|养伤|观察)|让回家|等床位?|排床|"
                          r"在家(?:里)?(?:养着|休养|养伤|休息|躺着)|绷带|夹板|缝了?[几两二三四五六七八九十\d]*针|回院里|"
@@ -643,6 +652,7 @@ def _first_affirmed(words: re.Pattern[str], text: str) -> re.Match[str] | None:
 
 def _status(text: str) -> tuple[str | None, float]:
     text = _PAUSE.sub("", text)  # "打了 石膏", "住在 神经外科": speech recognition's pauses
+    text = re.sub(r"([就都也])\1+", r"\1", text)  # "当场 就 就 没了": a stutter
     for m in _DEATH.finditer(text):
         if m.group(0) in ("走了", "走的"):
             before = text[max(0, m.start() - 2):m.start()]
@@ -1022,7 +1032,9 @@ def extract_claim_slots(
         diag = replace(diag, term="外伤性颅内出血", icd10="S06", kind="injury")
     if diag is not None and diag.kind != "symptom":
         out.slots["diagnosis"] = {"term": diag.term, "icd10": diag.icd10}
-        if diag.icd10 in UNSPECIFIED_ICD10 or _inferred_from_what_happened(diag_text, diag):
+        # "肠癌" leaves colon (C18) or rectum (C20) open, as "骨折" leaves the bone: the dialog asks once
+        bowel = diag.term == "结直肠恶性肿瘤" and not re.search("结肠|直肠", diag_text[diag.start:diag.end])
+        if diag.icd10 in UNSPECIFIED_ICD10 or bowel or _inferred_from_what_happened(diag_text, diag):
             out.confidence["diagnosis"] = 0.6
         else:
             out.confidence["diagnosis"] = 0.9 if diag.priority >= 3 else 0.8
@@ -1046,8 +1058,9 @@ def extract_claim_slots(
     if cause is None:
         cause = cause_of(matches)
     if cause is None:
-        acc = _first_affirmed(_PLAIN_ACCIDENT, text)
-        ill = _first_affirmed(_PLAIN_ILLNESS, text)
+        unpaused = _PAUSE.sub("", text)  # "医生 讲 是 心脏 的 问题"
+        acc = _first_affirmed(_PLAIN_ACCIDENT, unpaused)
+        ill = _first_affirmed(_PLAIN_ILLNESS, unpaused)
         if acc and (not ill or acc.start() < ill.start()):
             cause = "accident"
         elif ill:

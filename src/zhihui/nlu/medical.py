@@ -134,6 +134,8 @@ class MedicalLexicon:
                 continue
             if ch == "头" and (text[i + 1 : i + 2] == "车" or text[max(0, i - 1) : i] in ("泥", "车", "码", "龙")):
                 continue  # "泥头车撞了", "车头": a vehicle's 头, not a head
+            if ch == "背" and text[max(0, i - 1) : i] in ("脚", "手"):
+                continue  # "脚背", "手背": the back of a foot or a hand, not the back
             for expr in candidates:
                 rx = expr.regex
                 if rx is None:
