@@ -169,3 +169,9 @@ def test_a_city_numbered_hospital_said_with_yi() -> None:
     assert [h.name for h in said] == ["昭通一医院"]
     assert proper_unregistered_name(said[0].name) == "昭通市第一人民医院"
     assert find_hospitals("我姐是一医生") == []
+
+
+def test_a_city_first_hospital_is_not_a_university_first_affiliated_one() -> None:
+    # Written for this test: 附一院 is said of a university's first affiliated hospital only.
+    assert find_hospitals("在邯郸附一院住院") == []
+    assert [h.name for h in find_hospitals("在邯郸一院住院")] == ["邯郸市第一医院"]

@@ -112,7 +112,8 @@ def derived_nicknames(
     """
     forms: set[str] = set()
     generic: set[str] = set()
-    numbered = _NUMBERED.search(name)
+    # "邯郸市第一医院" is a city's first hospital, not a university's first affiliated one ("附一院")
+    numbered = _NUMBERED.search(name) if re.search(r"大学|学院|医科", name) else None
     stems = _university_stems(name)
     if numbered:
         n = numbered.group("n")
