@@ -1128,7 +1128,8 @@ def test_wu_and_northern_reporters_and_corrections_said_through_pauses() -> None
     assert skipper["relation"] == "other"
     # a correction of the name does not reach a relative mentioned much later
     own = extract_claim_slots(
-        "我 我自家 报案 我 叫 沈阿大 哦 不对 阿大 是 小名 身份证上 是 沈国华 上礼拜 跌了一跤 手腕 骨折 儿子 送我 去的 医院",
+        "我 我自家 报案 我 叫 沈阿大 哦 不对 阿大 是 小名 身份证上 是 沈国华 "
+        "上礼拜 跌了一跤 手腕 骨折 儿子 送我 去的 医院",
         REF,
     ).slots
     assert own["relation"] == "self" and own["insured_name"] == "沈国华"

@@ -175,3 +175,21 @@ def test_a_city_first_hospital_is_not_a_university_first_affiliated_one() -> Non
     # Written for this test: 附一院 is said of a university's first affiliated hospital only.
     assert find_hospitals("在邯郸附一院住院") == []
     assert [h.name for h in find_hospitals("在邯郸一院住院")] == ["邯郸市第一医院"]
+
+
+def test_unregistered_hospitals_of_county_level_cities_and_city_districts() -> None:
+    # Written for this test: official names carry the county-level city, or the city before its district.
+    assert proper_unregistered_name("瑞安第一人民医院") == "瑞安市第一人民医院"
+    assert proper_unregistered_name("诸暨中心医院") == "诸暨市中心医院"
+    assert proper_unregistered_name("常熟一医院") == "常熟市第一人民医院"
+    assert proper_unregistered_name("镇海区人民医院") == "宁波市镇海区人民医院"
+    assert proper_unregistered_name("义乌医院") is None  # no institution word: not a name
+    assert [h.name for h in find_hospitals("送到常熟二院抢救")] == ["常熟二医院"]
+    assert find_hospitals("一院子的人") == []
+
+
+def test_a_numbered_nickname_follows_how_the_city_numbers_its_hospitals() -> None:
+    # Written for this test: 宁波 numbers its hospitals 第N医院, 成都 第N人民医院.
+    assert proper_unregistered_name("宁波七院") in (None, "宁波市第七医院")
+    assert proper_unregistered_name("宁波七医院") == "宁波市第七医院"
+    assert proper_unregistered_name("成都市五医院") == "成都市第五人民医院"

@@ -238,3 +238,13 @@ def test_fractures_of_the_foot_and_several_fractures_of_one_region() -> None:
     assert everywhere is not None and everywhere.icd10 == "T07"
     off = best_diagnosis("打谷机把左手绞了，两根手指没有了")
     assert off is not None and off.icd10 == "S68"
+
+
+def test_drowning_said_as_not_pulled_out_and_a_cord_injury_at_a_fractured_vertebra() -> None:
+    # Written for this test, not taken from an evaluation set.
+    drowned = best_diagnosis("渔船出海遇到大浪，人没救上来")
+    assert drowned is not None and drowned.icd10 == "T75"
+    cord = best_diagnosis("从脚手架摔下来，胸椎骨折伴脊髓损伤")
+    assert cord is not None and cord.icd10 == "S22"
+    level_open = best_diagnosis("摔下来脊髓损伤，瘫了")
+    assert level_open is not None and level_open.icd10 == "T09"

@@ -151,3 +151,13 @@ def test_cantonese_locative_province_then_city_and_the_hospitals_district() -> N
 def test_an_ambiguous_district_has_a_likely_reading_only_when_one_city_stands_out() -> None:
     assert resolve_place("和平区", whole_answer=True).likely == ("天津市", "天津市", "和平区")  # type: ignore[union-attr]
     assert resolve_place("西湖区", whole_answer=True).likely is None  # type: ignore[union-attr]
+
+
+def test_ports_beaches_and_a_district_before_home() -> None:
+    # Written for this test: landmarks named instead of a district.
+    from zhihui.nlu.places import resolve_place
+
+    port = resolve_place("在北仑港卸货的时候摔了")
+    assert port is not None and port.district == "北仑区"
+    home = resolve_place("阿拉 金山 屋里 窗户 玻璃 碎了")
+    assert home is not None and home.district == "金山区"

@@ -59,10 +59,11 @@ _DEFAULTABLE = {"协和", "同济", "中山医院", "协和医院", "同济医�
 # A generic nickname right after one of these is the tail of another hospital's name ("县人民医院").
 _NAME_TAIL = set("县区镇乡旗村省州")
 _CITY_SHORT_STRIP = ("市",)
-# (and a city's numbered hospital said "毕节一医": N + 医 for N + 医院)
+# (and a city's numbered hospital said "毕节一医" or "昆山一院": N + 医 or N + 院 for N + 医院)
 _UNKNOWN = re.compile(
     r"[\u4e00-\u9fff（）()]{1,16}?(?:医院|卫生院|保健院|医疗中心|医学中心|卫生服务中心"
-    r"|(?<=[\u4e00-\u9fff][一二三四五六七八九])医(?![院生疗保药学科师务护嘱药]))"
+    r"|(?<=[\u4e00-\u9fff][一二三四五六七八九])医(?![院生疗保药学科师务护嘱药])"
+    r"|(?<=[\u4e00-\u9fff]{2}[一二三四五六七八九])院(?![子里内外长区落墙门]))"
 )
 # Words that end a phrase before a hospital name ("送到", "在", "去了").
 _CUT_CHARS = "在到去送往进了的是和跟从说叫个这那就还过回转找嗯呃啊"
@@ -285,14 +286,22 @@ class HospitalRegistry:
                         name = raw[i:]
                         break
             start = m.end() - len(name)
+            short_numbered = name.endswith("医") or (name[-2:-1] in _ONE_NUMERAL and not name.endswith("医院"))
             if name.endswith("医"):
                 name += "院"
+            elif short_numbered:
+                name = name[:-1] + "医院"  # "昆山一院"
             prefix = name[: len(name) - len(_suffix(name))]
             # "西安红会医院": a prefix that starts with a place and goes on is a name too
             placed = any(prefix.startswith(p) and (len(prefix) > len(p) + 1 or prefix[len(p):] in _ONE_NUMERAL)
                          for p in self._places_starting.get(prefix[:1], ()) if len(p) >= 2)  # also "大同三医院"
             if len(prefix) < 2 or prefix in _VAGUE_PREFIX or not (_INSTITUTION.search(prefix) or placed):
                 continue
+            if short_numbered and not any(
+                prefix.startswith(p) and prefix[len(p):].lstrip("市") in _ONE_NUMERAL
+                for p in self._places_starting.get(prefix[:1], ()) if len(p) >= 2
+            ):
+                continue  # "中医一院", "邯郸附一院": only a place and a number make a city's numbered hospital
             out.append(HospitalMention(name, start, m.end(), self.by_name.get(name)))
         out.sort(key=lambda h: h.start)
         return out
@@ -430,6 +439,9 @@ def find_hospitals(text: str, context_cities: list[str] | None = None) -> list[H
     return registry().find(text, context_cities)
 
 
+_COUNTY_CITY_HOSPITAL = re.compile(
+    r"(?:第[一二三四五六七八九]人民医院|(?P<n>[一二三四五六七八九])医院|人民医院|中心医院|中医院|妇幼保健院)"
+)
 _NUMBERED_CITY_HOSPITAL = re.compile(r"^(?:市)?(?P<n>[一二三四五六七八九十])(?:医院|院)$")
 
 
@@ -465,15 +477,28 @@ def proper_unregistered_name(name: str) -> str | None:
             county = _county_full_names().get(word)
             if len(word) >= 3 and county and _INSTITUTION_ONLY.match(rest) and not rest.startswith(("市", "县")):
                 return county + rest  # "梅河口中心医院": a three-character county name before an institution word
+            city_hospital = _COUNTY_CITY_HOSPITAL.fullmatch(rest)
+            if county and county.endswith("市") and city_hospital:
+                # "温岭第一人民医院", "义乌中心医院", "昆山一医院": a county-level city's own hospitals
+                nth = city_hospital.group("n")
+                return county + ("第" + nth + "人民医院" if nth else rest)
             district = _city_district_full_names().get(word)
             if district and _INSTITUTION_ONLY.fullmatch(rest[: -len(_suffix(rest))] if _suffix(rest) else rest):
                 return district + rest  # "番禺中心医院" is 广州市番禺区中心医院, named after the city's district
             continue  # a county's short name is an everyday word too often ("红星", "长寿")
         if rest.startswith(("本地", "当地", "附近", "那家", "这家", "一家", "那个", "这个", "私人", "私立", "的")):
             return None  # "永州本地医院": a local hospital, not a name
+        district = _city_district_full_names().get(word[:-1]) if word.endswith("区") else None
+        if district and _INSTITUTION_ONLY.fullmatch(rest[: -len(_suffix(rest))] if _suffix(rest) else rest):
+            return district + rest  # "北仑区人民医院" is 宁波市北仑区人民医院
         numbered = _NUMBERED_CITY_HOSPITAL.match(rest[1:] if rest.startswith("市") else rest)
         if numbered:
-            rest = "第" + numbered.group("n") + "人民医院"  # "成都市三医院" is 成都市第三人民医院
+            # "成都市三医院" is 成都市第三人民医院, but in a city whose numbered hospitals are 第N医院
+            # ("宁波市第二医院") "宁波六院" is 宁波市第六医院
+            city = next(iter(full)) if len(full) == 1 else word
+            plain = any(re.fullmatch(re.escape(city) + "第[一二三四五六七八九十]医院", h.name)
+                        for h in registry().hospitals)
+            rest = "第" + numbered.group("n") + ("医院" if plain else "人民医院")
             if word + rest != name and len(full) == 1 and next(iter(full)) == word:
                 return word + rest
         if len(full) == 1:

@@ -288,6 +288,14 @@ def best_diagnosis(text: str, matches: list[MedicalMatch] | None = None) -> Medi
             if specific:
                 found_in_region = max(specific, key=lambda m: m.score)
                 return replace(best, term=found_in_region.term, icd10=found_in_region.icd10)
+    if best.icd10 == "T09":
+        # "腰椎骨折伴脊髓损伤": the fractured vertebra names the level of the cord injury
+        spine = re.search(r"(?:颈|胸|腰)椎[^，。,]{0,4}?骨折", text)
+        if spine:
+            level = [m for m in lexicon().find(spine.group(0))
+                     if m.kind == "injury" and m.icd10 not in UNSPECIFIED_ICD10]
+            if level:
+                return replace(best, term=level[0].term, icd10=level[0].icd10)
     if best.icd10 in ("T10", "T12", "T14") and best.term.endswith("骨折"):
         regional = _fracture_of_region(text, best)
         if regional is not None:
