@@ -1165,3 +1165,25 @@ def test_the_back_of_a_foot_a_clinic_visit_and_an_open_bowel_cancer() -> None:
     assert colon.confidence["diagnosis"] >= 0.75
     trip = extract_claim_slots("国庆自驾出了车祸", dt.date(2027, 10, 6))
     assert trip.confidence["accident_date"] < 0.75
+
+
+def test_a_name_corrected_after_its_spelling_and_a_name_said_again_in_full() -> None:
+    # Written for this test, not taken from an evaluation set.
+    spelled = extract_claim_slots("出险人叫 韩 韩秀芳 哦不对 不是芳香的芳 是方向的方 韩秀方 是我大姨", REF).slots
+    assert spelled["insured_name"] == "韩秀方" and "accident_place" not in spelled
+    longer = extract_claim_slots("我叫 阿依 阿依古丽 名字是 阿依古丽 前天 下楼 摔了", REF).slots
+    assert longer["insured_name"] == "阿依古丽"
+    mountain = extract_claim_slots("我在黄山的山上摔了", REF).slots
+    assert mountain["accident_place"]["city"] == "黄山市"
+
+
+def test_a_place_corrected_in_the_same_breath_a_worker_without_a_han_surname_and_a_school() -> None:
+    # Written for this test, not taken from an evaluation set.
+    fixed = extract_claim_slots("我爸 上礼拜 在 在孝感 哦不是孝感 是应城 应城那边 摔了", REF).slots
+    assert fixed["accident_place"]["district"] == "应城市"
+    miner = extract_claim_slots("我们矿上的工人吐尔逊江，昨天在井下被石头砸了", REF).slots
+    assert miner["insured_name"] == "吐尔逊江"
+    check_up = extract_claim_slots("我老婆单位组织女职工体检，查出来甲状腺结节", REF).slots
+    assert "insured_name" not in check_up
+    school = extract_claim_slots("我是那个醴陵二中的老师 我们有个学生 打球摔了", REF).slots
+    assert school["accident_place"]["district"] == "醴陵市"

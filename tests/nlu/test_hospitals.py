@@ -193,3 +193,9 @@ def test_a_numbered_nickname_follows_how_the_city_numbers_its_hospitals() -> Non
     assert proper_unregistered_name("宁波七院") in (None, "宁波市第七医院")
     assert proper_unregistered_name("宁波七医院") == "宁波市第七医院"
     assert proper_unregistered_name("成都市五医院") == "成都市第五人民医院"
+
+
+def test_the_provincial_maternity_hospital_said_as_sheng_fuyou() -> None:
+    # Written for this test: the province in context decides.
+    assert [h.name for h in find_hospitals("在省妇幼住院", ["南宁市"])] == ["广西壮族自治区妇幼保健院"]
+    assert find_hospitals("在省妇幼住院") == []

@@ -248,3 +248,9 @@ def test_drowning_said_as_not_pulled_out_and_a_cord_injury_at_a_fractured_verteb
     assert cord is not None and cord.icd10 == "S22"
     level_open = best_diagnosis("摔下来脊髓损伤，瘫了")
     assert level_open is not None and level_open.icd10 == "T09"
+
+
+def test_drowning_said_in_cantonese() -> None:
+    # Written for this test, not taken from an evaluation set.
+    sea = best_diagnosis("佢喺码头跌落海，饮咗好多水")
+    assert sea is not None and sea.icd10 == "T75"

@@ -235,7 +235,7 @@ _ID_LABEL = re.compile(r"身份证|证件号|身份号")
 _PHONE_LABEL = re.compile(r"电话|手机|联系方式|号码|打我")
 CORRECTION = re.compile(
     r"不对|不是不是|说错了|搞错了|记错了|打错了|写错了|输错了|[记说]岔了|口误|[哦啊]\s?不是(?=[\s，,]|是)|哦不(?!是)|啊不(?!是)|更正一下|纠正一下|重新说一下"
-    r"|不是[^，,。]{1,12}[，,]\s*(?:而)?是"
+    r"|不是[^，,。]{1,12}[，,]\s*(?:而)?是|[哦噢啊]\s?不是[^，,。\s]{1,8}\s(?:而)?是"
 )
 
 
@@ -456,12 +456,14 @@ _KIN_BEFORE_NAME = re.compile(
 )
 # "老包，包文生，…", "小周，周晓燕": what a person is called, then the full name with the same surname
 _CALLED_THEN_NAME = re.compile(r"[老小](?P<s>[\u4e00-\u9fff])[，,\s]\s?(?=(?P=s))")
+_SPELLED_CHARACTER = re.compile(r"(?P<w>[\u4e00-\u9fff]{2,4})的(?P<c>[\u4e00-\u9fff])(?=[\s，,。、]|$)")
 # "张建军（被保险人）": the role said in brackets after the name
 _NAME_THEN_ROLE = re.compile(r"(?P<n>[\u4e00-\u9fff]{2,4})\s?[（(](?:被保险人|被保人|出险人)(?:本人)?[）)]")
 # a typed line of name and mobile, "…住院中\n韩晨 13911086245" (lines arrive as commas)
 _NAME_PHONE_LINE = re.compile(
     r"(?:^|[，,。])\s*(?P<n>[\u4e00-\u9fff]{2,3})\s*[:：]?\s*(?:\+?86)?1[3-9]\d(?:[\s-]?\d){8}\s*(?:[，,。]|$)"
 )
+_JOB_BEFORE = re.compile(r"工人|员工|职工|司机|矿工|牧民|学生|客户|店员|伙计|小工|[\u4e00-\u9fff]工[是叫，,\s]?$")
 _NAME_OF = re.compile(
     r"(?:我|我姓[\u4e00-\u9fff][，,\s]?)是\s?(?P<n>[\u4e00-\u9fff]{2,4}?)\s?的\s?(?:儿子|女儿|闺女|孩子|丈夫|老公|妻子|老婆|爱人|同事|朋友|邻居|家属)"
 )
@@ -530,6 +532,14 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
             found = _ANY_NAME.match(text, m.end())
             if found and not _NOT_A_NAME_CHAR.search(found.group(0)) and found.group(0) not in _BAD_NAMES:
                 out.append((found.group(0), m.end(), 0.8))
+        for m in _KIN_BEFORE_NAME.finditer(text):
+            # "我们矿上的工人努尔兰，上周日…": a name without a Han surname after a job word, ended by a pause
+            found = _ANY_NAME.match(text, m.end())
+            if found and 3 <= len(found.group(0)) <= 5 and text[found.end():found.end() + 1] in ("，", ",") \
+                    and not _NOT_A_NAME_CHAR.search(found.group(0)) and found.group(0) not in _BAD_NAMES \
+                    and not _NOT_A_NAME_WORD.search(found.group(0)) and not is_everyday_word_name(found.group(0)) \
+                    and _JOB_BEFORE.search(m.group(0)):
+                out.append((found.group(0), m.end(), 0.7))
         for m in _HE_IS_CALLED.finditer(text):
             if m.group(0).startswith("我") and relation not in (None, "self"):
                 continue  # the reporter's own name
@@ -555,8 +565,20 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
             if n and any(p < m.start() and (surname_of(c) == surname_of(n) or m.start() - p - len(c) <= 8)
                          for c, p, _ in out):
                 out.append((n, pos, 0.9))
+                continue
+            # "潘玉兰 哦不对 不是兰花的兰 是莲花的莲 潘玉莲": the name said again with its surname, after the spelling
+            surnames = {surname_of(c) for c, p, _ in out if p < m.start()}
+            for at in range(m.end(), min(len(text), m.end() + 30)):
+                if surname_of(text[at:at + 2]) not in surnames or text[at - 1:at] == "的":
+                    continue
+                n = take_name(text, at)
+                if n and len(n) >= 2 and not text.startswith("的", at + len(n)) and all(n != c for c, _, _ in out):
+                    out.append((n, at, 0.9))
+                    break
     if relation not in (None, "self"):
         out = [c for c in out if not _REPORTER_AFTER_NAME.match(text, c[1] + len(c[0]))]  # "陈静怡是我，…"
+    # "我叫 古丽娜 古丽娜尔 …名字是 古丽娜尔": a name said again in full replaces its start
+    out = [c for c in out if not any(d[0] != c[0] and d[0].startswith(c[0]) and d[1] > c[1] for d in out)]
     out.sort(key=lambda x: x[1])
     return out
 
@@ -920,6 +942,11 @@ def extract_claim_slots(
             out.confidence["insured_name"] = max(n[2] for n in names if n[0] == chosen)
     if "insured_name" in out.slots:
         for m in re.finditer(re.escape(out.slots["insured_name"]), text):
+            for i in range(m.start(), m.end()):
+                masked[i] = "　"
+    # "莲花的莲", "照顾的顾": a character spelled by a word, not a place or a hospital in that word
+    for m in _SPELLED_CHARACTER.finditer(text):
+        if m.group("c") in (m.group("w")[0], m.group("w")[-1]) and "院" not in m.group("w"):
             for i in range(m.start(), m.end()):
                 masked[i] = "　"
     masked_text = "".join(masked)

@@ -28,7 +28,7 @@ _CITY_SHORT_STOP = {"来宾", "安康", "东方", "大同", "长治", "保山", 
                     "天水"}  # "挂了两天水"
 _DISTRICT_SHORT_OK_AFTER = re.compile(
     r"^\s?(?:那边|这边|一带|附近|那块|这块|那里|这里|那儿|这儿|那段|这段|路段|段(?![子落])|地区|境内|的|古城|古镇|县城|城里|景区|老家|农村|乡下|家里|屋里|屋头|"
-    r"一个|一家|"
+    r"一个|一家|[一二三四五六七八九]中(?![心医])|[一二三四五六七八九]小|中学|小学|"
     r"一所|一座|一处)"
 )
 # "在浦东摔的", "住在延吉": after a word of being or going somewhere, a short district name that names one
