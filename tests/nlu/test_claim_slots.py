@@ -1187,3 +1187,61 @@ def test_a_place_corrected_in_the_same_breath_a_worker_without_a_han_surname_and
     assert "insured_name" not in check_up
     school = extract_claim_slots("我是那个醴陵二中的老师 我们有个学生 打球摔了", REF).slots
     assert school["accident_place"]["district"] == "醴陵市"
+
+
+def test_names_without_a_han_surname_in_forms_after_kin_words_and_running_past_three_characters() -> None:
+    # Written for this test, not taken from an evaluation set.
+    form = extract_claim_slots("报案\n出险人：索朗卓嘎（我妹妹）\n昨天骑车摔了", REF).slots
+    assert form["insured_name"] == "索朗卓嘎"
+    kin = extract_claim_slots("我弟弟阿力木上个礼拜在牧场被马踢了", REF).slots
+    assert kin["insured_name"] == "阿力木"
+    long_name = extract_claim_slots("我丈夫叶尔江别克前天在牛圈里被牛顶了", REF).slots
+    assert long_name["insured_name"].startswith("叶尔江")
+    han = extract_claim_slots("我老婆王丽娜拉着孩子过马路摔了", REF).slots
+    assert han["insured_name"] == "王丽娜"
+    not_a_name = extract_claim_slots("我和我爸来广西旅游，昨天我爸摔了", REF).slots
+    assert "insured_name" not in not_a_name
+    stutter = extract_claim_slots("我们 司机 邓 邓建华 昨天 晚上 翻车 了", REF).slots
+    assert stutter["insured_name"] == "邓建华"
+
+
+def test_north_western_and_south_western_kin_words_and_a_tourist_reporting_for_oneself() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert extract_claim_slots("我们家掌柜的昨天中风了", REF).slots["relation"] == "spouse"
+    assert extract_claim_slots("我家 尕娃 放炮 炸伤了手", REF).slots["relation"] == "child"
+    assert extract_claim_slots("我妹崽昨天下河游泳呛水了", REF).slots["relation"] == "child"
+    assert extract_claim_slots("我妹昨天下河游泳呛水了", REF).slots["relation"] == "other"
+    assert extract_claim_slots("我 我达 前天 在 地里 摔了", REF).slots["relation"] == "parent"
+    assert extract_claim_slots("我大在家里院子里突然头疼", REF).slots["relation"] == "parent"
+    assert extract_claim_slots("我大前天在家摔了", REF).slots["relation"] == "self"
+    tourist = extract_claim_slots("你好，我是来骑行的游客，本人报案，昨天下坡摔车了", REF).slots
+    assert tourist["relation"] == "self"
+
+
+def test_dates_by_what_each_date_is_about() -> None:
+    # Written for this test, not taken from an evaluation set.
+    ref = dt.date(2027, 10, 6)
+    trip = extract_claim_slots("国庆 我们 开车 去 九寨沟 我 老婆 昨天 在 景区 摔了 一跤", ref).slots
+    assert trip["accident_date"] == "2027-10-05"
+    restated = extract_claim_slots("她是十月三号，就是国庆放假那几天，在家摔了", ref).slots
+    assert restated["accident_date"] == "2027-10-03"
+    that_day = extract_claim_slots("前天生的孩子，当天大出血", ref).slots
+    assert that_day["accident_date"] == "2027-10-04"
+    found_first = extract_claim_slots("今天 早上 发现的 昨天晚上 烧 炭火 取暖 睡的", ref).slots
+    assert found_first["accident_date"] == "2027-10-06"
+    pathology = extract_claim_slots("上周四做的胃镜，病理这周二出来了，是胃癌", ref).slots
+    assert pathology["accident_date"] == "2027-10-05"
+
+
+def test_places_of_origin_rivers_and_mountains_are_not_the_place_or_the_hospital() -> None:
+    # Written for this test, not taken from an evaluation set.
+    tourist = extract_claim_slots("住我们民宿的一个广州游客，昨天在拉卜楞寺转经时被挤倒了", REF).slots
+    assert tourist["accident_place"]["district"] == "夏河县"
+    came = extract_claim_slots("我们是从杭州来新疆玩的，孩子在那拉提骑马摔了", REF).slots
+    assert came["accident_place"]["district"] == "新源县"
+    set_off = extract_claim_slots("我从成都出发，在雅安摔了", REF).slots
+    assert set_off["accident_place"]["city"] == "雅安市"
+    mountain = extract_claim_slots("我奶奶在华山脚下摔了，手腕骨折，在当地医院打了石膏", REF).slots
+    assert mountain["treatment"]["hospital"] is None
+    county = extract_claim_slots("在德化县医院拍片，打了石膏", REF).slots
+    assert county["treatment"] == {"hospital": None, "status": "outpatient"}

@@ -254,3 +254,15 @@ def test_drowning_said_in_cantonese() -> None:
     # Written for this test, not taken from an evaluation set.
     sea = best_diagnosis("佢喺码头跌落海，饮咗好多水")
     assert sea is not None and sea.icd10 == "T75"
+
+
+def test_a_diagnosis_the_doctor_said_one_flaring_up_and_a_scalded_foot() -> None:
+    # Written for this test, not taken from an evaluation set.
+    said = best_diagnosis("掉水里呛水了，救上来了，医生说有吸入性肺炎")
+    assert said is not None and said.icd10 == "J69"
+    flare = best_diagnosis("我爸哮喘好多年了，昨天又犯了")
+    assert flare is not None and flare.icd10 == "J45"
+    background = best_diagnosis("冠心病好多年了，昨天突然心梗")
+    assert background is not None and background.icd10 == "I21"
+    foot = best_diagnosis("被开水烫到左脚")
+    assert foot is not None and foot.icd10 == "T25"

@@ -58,7 +58,7 @@ SINGLE_SURNAMES = frozenset(
     "查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴"
     "盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况"
     "那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
-    "洪赖丘凤寿荀蔚郦钮韶濮滑牧归昌弘宓蒯习逄郗鄂扶堵庾暨巢籍糜蓟隗贡贲竺"
+    "洪赖丘凤寿荀蔚郦钮韶濮滑牧归昌弘宓蒯习逄郗鄂扶堵庾暨巢籍糜蓟隗贡贲竺锁"
 )
 # Characters that end a name: particles, verbs and time words that follow a name in speech.
 _NOT_GIVEN = set("的是在了和跟与说叫今昨前上这那本去身电手出住被查得从也就都呢吧啊家医院，。、；！？ 0123456789"
@@ -74,6 +74,15 @@ _BAD_NAMES = {"人民", "医院", "先生", "女士", "小姐", "师傅", "老�
 
 # Characters that end a name after it but are common as the first given-name character (家乐, 家豪, 天宇).
 _FIRST_GIVEN_OK = frozenset("家天")
+# characters of transliterated (Uyghur, Kazakh, Tibetan, Yi, Mongolian) names, for names longer than a Han one
+_TRANSLITERATION = frozenset("尔阿克丽米拉娜努汗巴扎买提依古力江艾孜热斯别尼玛次仁卓旦增德吉措曲珍央姆多杰桑布达瓦波"
+                             "兰罕帕夏吐逊合曼苏莱孜乃衣木坎加洛则格西塔")
+_AFTER_LONG_NAME = re.compile(r"[，,。\s（(：:]|$|前|昨|今|上|这|去|在|从|是|女|男|的|身份|电话")
+_PROVINCE_SHORT_NAMES = frozenset({
+    "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "江苏", "浙江", "安徽", "福建",
+    "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃",
+    "青海", "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门",
+})
 # Holidays and times of day start with characters that are also surnames (元, 国, 端, 中, 上…) and so read
 # like names right after a relation word ("我妈元旦那天摔了"); they are never names.
 _TIME_WORDS = ("元旦", "元宵", "春节", "除夕", "国庆", "中秋", "端午", "清明", "重阳", "七夕", "周末", "上午",
@@ -158,6 +167,12 @@ def take_name(text: str, pos: int = 0) -> str | None:
         return None  # "阿毛", "阿强": what someone is called at home, not a surname and a given name
     if len(given) == 2 and text.startswith(("报案", "报个案", "报一下", "报一个"), pos + len(sur) + 1):
         given = given[:1]  # "帮同事叶欣报个案": the report starts after the name
+    end = pos + len(sur) + len(given)
+    if len(given) == 2 and all(c in _TRANSLITERATION for c in given + text[end:end + 1]) \
+            and _AFTER_LONG_NAME.match(text, end + 1):
+        given += text[end]  # "叶尔波力前天…", "吉克阿依，": a Uyghur, Kazakh, Tibetan or Yi name runs on
+    if given in _PROVINCE_SHORT_NAMES:
+        return None  # "我爸来青海旅游": a verb and a place, not 来青海
     name = sur + given
     if name in _BAD_NAMES or given in _BAD_NAMES or name.startswith(_TIME_WORDS) or rest.startswith(_NOT_NAME_WORDS):
         return None
@@ -181,6 +196,8 @@ def spelled_name(answer: str) -> str | None:
         corrected = spelled_name(answer[marker.end():].lstrip("对，, 是"))
         if corrected:
             return corrected
+    # "旦增 旦 是 元旦 的 旦": speech recognition's pauses inside an explanation join it back into one part
+    answer = re.sub(r"\s*(的|是)\s*", r"\1", answer)
     parts = [p.strip() for p in re.split(r"[，,。；;、\s]+", answer) if p.strip()]
     if not parts:
         return None
@@ -299,7 +316,7 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      r"|(?:我是|俺是)(?:个|一个|一名|一位)?(?:业务员|代理人|保险代理人)|住我们(?:店|酒店|宾馆|民宿|客栈)的客人",
      "other"),
     (r"(?:我|俺|阿拉)(?:家|屋头|屋里头?)?(?:那个|的)?(?:男人|女人|老倌|老头子|老伴儿?|老爷们儿?|屋里人|那位)|屋头那个|屋里头那个|"
-     r"(?:我|俺)(?:家)?当家的|(?:我|俺)(?:是)?(?:她|他)?掌柜的|我们家那位",
+     r"(?:我|俺)(?:家)?当家的|(?:我|俺)(?:是)?(?:她|他)?掌柜的|(?:我|俺|额)(?:们)?家(?:的)?掌柜的|额掌柜的|我们家那位",
      "spouse"),
     # "I am X's child" -> the insured is my parent; "I am the child's mother" -> insured is my child
     (rf"(?:我|俺)是(?:他|她|伊|孩子|小孩|{_WHOSE})的?(?:爸爸|妈妈|爸|妈|父亲|母亲|家长)", "child"),
@@ -311,7 +328,7 @@ _REL_PATTERNS: list[tuple[str, str]] = [
     (r"报案人(?:是|[：:]\s*)(?:被保险人|出险人)?(?:本人|自己)", "self"),
     (r"孩子(?:他|她)?(?:妈|爸|娘|爹)|我家那口子|那口子|孩他(?:妈|爸)|孩子的(?:妈|爸)", "spouse"),
     (r"儿媳妇?|女婿|婆婆|公公|岳父|岳母|老丈人|丈人|丈母娘|爷爷|奶奶|外公|外婆|姥姥|姥爷|孙子|孙女|外孙女?|"
-     r"哥哥|姐姐|弟弟|妹妹|我哥|我姐|我弟|我妹|叔叔|阿姨|舅舅|姑姑|姨妈|侄子|侄女|外甥女?|表哥|表姐|表弟|表妹|堂哥|"
+     r"哥哥|姐姐|弟弟|妹妹|我哥|我姐|我弟|我妹(?![崽仔])|叔叔|阿姨|舅舅|姑姑|姨妈|侄子|侄女|外甥女?|表哥|表姐|表弟|表妹|堂哥|"
      r"堂姐|亲戚|朋友|同事|邻居|同学|室友|舍友|领导|主管|员工|下属|老板|雇主|保姆|工友|客户|病友|导游|游客|乘客|旅客|"
      r"嫂子|弟媳|姐夫|妹夫|大爷|大伯|伯伯|伯父|伯母|大娘|婶婶|婶子|小叔子|小舅子|大舅子|阿嬷|阿公|阿婆|阿爷|家婆|家公|奶公|外爷|干妈|干爹|干爸|干儿子|干女儿|徒弟|侄媳妇|侄女婿|孙媳妇|"
      r"外甥媳妇|阿舅|舅妈|姑妈|姨父|姑父|舅舅|嗲嗲|娭毑|爷叔|娘舅|幺爸|幺叔|幺姑|幺舅|幺爹|家兄|家姐|(?:我|俺)(?:家)?兄弟(?!俩|们|姐妹)|"
@@ -326,11 +343,12 @@ _REL_PATTERNS: list[tuple[str, str]] = [
     # "我家老爷子" is a father; "我们家老太太" may be a mother, a mother-in-law or a grandmother, and a bare 老太太 is
     # anyone's
     (r"老爸|老妈|(?:我|俺|咱)家?(?:的)?(?:老爷子|老太太)|(?:我|俺)老娘|老父亲|老母亲|我爸|我妈|爸爸|妈妈|父亲|母亲|我爹|我娘|我父|我母|"
-     r"俺爹|俺娘|俺爸|俺妈|(?:我|俺)(?:家)?老爹|(?:我|俺)(?:家)?老汉|家母|家父|俺大(?![夫哥姐学爷娘妈伯])|俺达|阿爸|阿妈|阿母|阿爹|老豆|老母|姆妈|(?:我|俺)阿大",
+     r"俺爹|俺娘|俺爸|俺妈|(?:我|俺)(?:家)?老爹|(?:我|俺)(?:家)?老汉|家母|家父|俺大(?![夫哥姐学爷娘妈伯])|(?:我|俺|额)达(?![到成标])|(?:我|额)大(?=\s?[在从昨今上去被让摔突得骑开干住病他])|阿爸|阿妈|阿母|阿爹|老豆|老母|姆妈|(?:我|俺)阿大",
      "parent"),
     (r"儿子|女儿|闺女|孩子|小孩|宝宝|我家小子|我家丫头|我娃|娃娃|我个仔|我个女|囡囡|(?:我|俺)妞|(?:我|俺)(?:家|屋头|屋里)?的?幺儿|"
      r"(?:我|俺|我们|俺们)(?:家|屋里|屋头)?(?:的)?(?:那个|这个)?(?:娃|崽)|(?:我|俺)(?:家|屋里)?(?:的)?碎娃"
-     r"|带着?娃|细伢子?|(?:我|俺)(?:家|屋里)?(?:的)?伢(?:子|儿)?(?![齿])", "child"),
+     r"|带着?娃|细伢子?|(?:我|我家|我屋|俺家)(?:的)?(?:尕娃|妹崽|妹仔)"
+     r"|(?:我|俺)(?:家|屋里)?(?:的)?伢(?:子|儿)?(?![齿])", "child"),
     (r"我本人|本人|我自己|是我自己|(?:我|俺)自家(?=[\s，,]|报|的|$)|(?:我|俺)?自个儿?(?![儿家])|(?:出险人|被保险人|被保人)是我(?=[，。,！\s]|$|本人|自己)"
      r"|出险的(?:人)?是我(?![的家老爸妈儿女爱丈妻媳孩父母哥姐弟妹爷奶外公婆姥舅姨叔伯姑孙侄同朋邻客])"
      r"|就是我(?=[，。,！\s]|$)|我是出险人", "self"),
@@ -341,6 +359,8 @@ _THIRD_PARTY = re.compile(
     r"帮工|伙计|店员|大姐|大哥|阿姨|职工|女工|男工|住客|业主|司机|工友|师傅|老汉|老乡"
 )
 _OWN_JOB = re.compile(r"我是(?:一名|一个|个|一位)?$")
+_OWN_ROLE_WORDS = frozenset({"游客", "乘客", "旅客", "客户", "员工", "同学", "病友"})
+_SAID_OF_ONESELF = re.compile(r"(?:我|俺)是[^，。,他她]{1,14}的$")
 _REL_NEG = re.compile(r"(?:不是|并非)(?!是)[^，。,]{0,3}$")  # not "哦不是，是我爸": a correction
 _SELF_WEAK = re.compile(
     r"(?:^|[，。,\s])(?:[^，。,]{0,12}?)我\s*(?:(?:就是|那个|这个|嗯|呃|啊)\s*){0,3}(?:今天|昨天|前天|大前天|上周|这周|上个月|这个月|去年|今年|在|被|查出|得了|确诊|摔|"
@@ -377,6 +397,9 @@ def _relation(text: str) -> tuple[str | None, int, float]:
             continue  # "我们几个同事吃了烤串，我对象…": the reporter among colleagues
         if label == "other" and _OWN_JOB.search(text, max(0, m.start() - 5), m.start()):
             continue  # "我是一名老师，…我从椅子上摔下来了": the reporter's own job, not a relation
+        if label == "other" and m.group(0) in _OWN_ROLE_WORDS and _SAID_OF_ONESELF.search(
+                text, max(0, m.start() - 16), m.start()):
+            continue  # "我是来环青海湖骑行的游客，本人报案": what the reporter is, not whom the report is for
         if label == "other" and re.match(r"家的?(?:狗|猫|车|牛|马|羊|鹅|房子|孩子)", text[m.end():m.end() + 4]):
             continue  # "邻居家的狗咬了": the neighbour owns the dog
         if label in ("spouse", "parent", "child", "other"):
@@ -426,9 +449,10 @@ _PASSIVE_VERB = r"(?:给)?(?:顶|咬|撞|踢|打|抓|挠|压|砸|刮|碰|拱|踩
 _PASSIVE_AFTER_NAME = re.compile(rf"\s?{_PASSIVE_VERB}")
 _PASSIVE_CLAUSE = re.compile(rf"[\u4e00-\u9fff]{{1,4}}?\s?{_PASSIVE_VERB}(?:了|着|伤|到|断|破|倒|一下|下来)")
 _REPORTER_AFTER_NAME = re.compile(r"是我(?:自己|本人)?(?:[，,。\s]|$)")
-_NAME_END = re.compile(r"[，,。\s]|$|身份|今年|电话")
+_NAME_END = re.compile(r"[，,。\s（(]|$|身份|今年|电话")
 _STRONG_NAME_CUE = re.compile(
-    r"(?:名字叫|名字是|姓名是|姓名叫|出险人叫|被保险人叫|被保人叫|身份证上(?:的名字)?(?:是|叫|写的是))[，,:：\s]?"
+    r"(?:名字叫|名字是|姓名是|姓名叫|出险人叫|被保险人叫|被保人叫|身份证上(?:的名字)?(?:是|叫|写的是)"
+    r"|(?:被保险人|出险人|被保人|姓名)(?=[：:]))[，,:：\s]?"
 )
 _NOT_A_NAME_WORD = re.compile(r"什么|啥|谁|怎|哪|来着|不知|不记|忘|医生|大夫|救护|车")
 _HE_IS_CALLED = re.compile(
@@ -436,7 +460,7 @@ _HE_IS_CALLED = re.compile(
     r"父亲|母亲|爸爸|妈妈|爸|妈|老公|老婆|丈夫|妻子|爱人|[，,]\s?)"
     r"\s?(?:的名字)?叫[，,:：\s]?"
 )
-_ANY_NAME = re.compile(r"[\u4e00-\u9fff·]{2,8}?(?=[是，,。！？\s]|$|今年|的)")
+_ANY_NAME = re.compile(r"[\u4e00-\u9fff·]{2,8}?(?=[是，,。！？\s（(]|$|今年|的)")
 _NOT_A_NAME_CHAR = re.compile(r"[我你他她的了在和跟说叫今昨前这那病伤院]")
 _KIN_BEFORE_NAME = re.compile(
     r"(?:我|俺)(?:的|家)?(?:老爸|老妈|老爷子|老太太|爸爸|妈妈|父亲|母亲|爸|妈|爹|娘|老婆|媳妇|爱人|老公|丈夫|妻子|太太|先生|老伴儿?|"
@@ -505,9 +529,18 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
             continue  # the reporter's own name, not the insured's
         out.append((n, pos, 0.9))
     for m in _KIN_BEFORE_NAME.finditer(text):
-        n = take_name(text, m.end())
+        at = m.end()
+        if text[at + 1:at + 2] == " " and text[at:at + 1] == text[at + 2:at + 3]:
+            at += 2  # "我们 司机 段 段志华": a stutter before the name
+        n = take_name(text, at)
         if n and not is_everyday_word_name(n):
-            out.append((n, m.end(), 0.8))
+            out.append((n, at, 0.8))
+        elif n is None:
+            run = at
+            while run < len(text) and run - at < 5 and text[run] in _TRANSLITERATION:
+                run += 1
+            if run - at >= 3 and _AFTER_LONG_NAME.match(text, run):
+                out.append((text[at:run], at, 0.7))  # "我弟弟努尔兰上个礼拜五…": a name without a Han surname
     for m in _NAME_THEN_ROLE.finditer(text):
         for at in range(m.start("n"), m.end("n") - 1):
             n = take_name(text, at)
@@ -774,7 +807,8 @@ def _pick_hospital(hs: list[HospitalMention], text: str) -> HospitalMention | No
 
 _EVENT = re.compile(
     r"摔|跌|撞|倒|晕|昏|中风|发病|犯病|出事|受伤|骨折|烫|砸|咬|确诊|查出|抽搐|梗|出血|住进|送到|送去|"
-    r"疼|痛|割|切|扭|崴|掉|溺|淹|中毒|烧(?!烤|饭|菜|香|纸)|炸(?!鸡|串)|压|夹|卷"
+    r"疼|痛|割|切|扭|崴|掉|溺|淹|中毒|烧(?!烤|饭|菜|香|纸)|炸(?!鸡|串)|压|夹|卷|高原\s?反应|发烧|发热|咳|喘|上吐|拉肚子|"
+    r"走的|走了|没了|去世|过世|死|癌|瘤|病理|诊断|车祸|事故|出了事"
 )
 _TRIP = re.compile(r"(?:回|去|到|来)[^，。,]{1,8}?(?:过年|过节|探亲|打工|上学)")
 # "回老家过年，昨天摔了": a holiday said as the purpose of a trip is not a date, when a date is said
@@ -790,8 +824,9 @@ _ONSET_AFTER = re.compile(r"\s*(?:早上|上午|中午|下午|晚上|夜里|半�
 _CONFIRMED = re.compile(
     r"确诊|诊断(?:为|是|出)|病理(?:结果)?(?:出来)?(?:是|说)|(?:穿刺|活检|病理)(?:结果)?(?:出来|出了)|"
     r"确定是|(?:基本|应该)?就是[^，。,]{0,6}(?:癌|恶性)|说是[^，。,]{0,6}(?:癌|恶性)"
+    r"|出来(?:了)?[，,]?\s*是[^，。,]{0,6}(?:癌|恶性)"
 )
-_SCREENED = re.compile(r"体检|筛查|检查|复查|查出|发现|摸到")
+_SCREENED = re.compile(r"体检|筛查|检查|复查|查出|发现|摸到|胃镜|肠镜|B超|彩超|CT|核磁|穿刺|活检")
 # one or two plain spaces between two Han characters; masked numbers are longer runs
 _HOSPITAL_PAUSE = re.compile(r"(?<=[\u4e00-\u9fff]) {1,2}(?=[\u4e00-\u9fff])")
 _CLAUSE_END = re.compile(r"[，。,；;！!？?]")
@@ -968,6 +1003,15 @@ def extract_claim_slots(
                 and not _SEASON_AFTER.match(place_text, d.end)]
     if purposes and len(purposes) < len(dates):
         dates = [d for d in dates if d not in purposes]
+    if len(dates) > 1 and not CORRECTION.search(place_text):
+        # the night first ("昨天晚上烧的炕，今天早上才发现") or the finding first ("今天早上发现的，昨天晚上烤火睡的")
+        found = [d for a, b in pairwise(dates) for night, d in ((a, b), (b, a))
+                 if _NIGHT_AFTER.match(place_text, night.end) and _FOUND_AFTER.match(place_text, d.end)
+                 and (d.value - night.value).days == 1
+                 and not _TRAUMA_WORDS.search(place_text, night.end, _clause_end(place_text, night.end))
+                 and not (night.start < d.start and _TRAUMA_WORDS.search(place_text, night.end, d.start))]
+        if found:
+            dates = found[:1]  # "前天晚上摔了，昨天早上才发现骨折" keeps the fall
     if len(dates) > 1 and dates[0].kind not in _EXPLICIT_DATES and not CORRECTION.search(place_text):
         # "前天出差，坐了十几个小时飞机回来。昨天上午开会时突然晕倒": the day of the sentence that tells what happened
         first = dates[0]
@@ -975,18 +1019,15 @@ def extract_claim_slots(
         # "腊月二十我们回广西过年，大年初三我爸在老家摔了": a clause about a trip ends what its date is about
         first_end = _clause_end(place_text, first.end) if _TRIP.search(place_text, first.end, _clause_end(
             place_text, first.end)) else _sentence_end(place_text, first.end)
+        # what is said after a date, up to the next date, belongs to that date ("国庆 我们 开车 去 稻城亚丁 我 老婆 昨天
+        # 在 洛绒牛场 高原 反应"): a transcript without punctuation has no sentence end to stop at
+        first_end = min(first_end, dates[1].start)
         if eventful and not _EVENT.search(place_text, first.end, first_end):
             dates = eventful
         # "前天吃了串串，昨天开始上吐下泻": an illness dates from the day it began
         onset = [d for d in dates[1:] if _ONSET_AFTER.match(place_text, d.end)]
         if onset and not _EVENT.search(place_text, first.end, _clause_end(place_text, first.end)):
             dates = onset
-    if len(dates) > 1 and not CORRECTION.search(place_text):
-        found = [d for night, d in pairwise(dates) if _NIGHT_AFTER.match(place_text, night.end)
-                 and _FOUND_AFTER.match(place_text, d.end) and (d.value - night.value).days == 1
-                 and not _TRAUMA_WORDS.search(place_text, night.end, d.start)]  # "前天晚上摔了，昨天早上才发现骨折"
-        if found:
-            dates = found
     if len(dates) > 1 and not CORRECTION.search(place_text):
         # "上个月二十六号体检查出结节…这个月三号确诊是肺腺癌": a critical illness dates from its diagnosis
         # what is said after a date, up to the next date or the end of the sentence, belongs to that date
@@ -1001,7 +1042,7 @@ def extract_claim_slots(
         explicit = [d for d in dates if d.start > pick.start and d.kind in _EXPLICIT_DATES
                     and d.start - pick.end <= 12 and abs((d.value - pick.value).days) <= 7]
         restated = [d for d in dates if d.start > pick.end and _RESTATED.fullmatch(place_text, pick.end, d.start)
-                    and abs((d.value - pick.value).days) <= 7]
+                    and abs((d.value - pick.value).days) <= 7 and (d.exact or not pick.exact)]
         if restated:
             pick = restated[0]  # "小年那天，就是腊月二十四": the day said again more exactly (小年 differs by region)
         elif pick.kind in _HOLIDAY_DATES and explicit:

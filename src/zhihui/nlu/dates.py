@@ -369,8 +369,11 @@ _NAMED_DAYS = {"festival", "lunar_fe", "solar_term", "lunar", "lunar_md", "rule_
 
 # "国庆放假开车去草原": the holiday's days, not its first day (the day itself is "国庆那天")
 _HOLIDAY_PERIOD_AFTER = re.compile(
-    r"\s?(?:放假|假期|长假|小长假|黄金周|期间|那几天|休假|放完假|收假|过完|自驾|出游|旅游|回老家)"
+    r"\s?(?:放假|假期|长假|小长假|黄金周|期间|那几天|休假|放完假|收假|过完|自驾|出游|旅游|回老家|出去玩|去玩)"
 )
+
+
+_WEEK_LONG_HOLIDAYS = frozenset({"国庆", "国庆节", "十一", "五一", "劳动节", "春节"})
 
 
 def find_dates(text: str, ref: dt.date) -> list[DateMention]:
@@ -387,9 +390,13 @@ def find_dates(text: str, ref: dt.date) -> list[DateMention]:
                 offset.group("n"))
             value += dt.timedelta(days=-days if offset.group("dir") == "前" else days)
             end = offset.end()
-        if m.lastgroup == "festival" and _HOLIDAY_PERIOD_AFTER.match(text, end):
-            exact = False
-        out.append(DateMention(value, m.start(), end, text[m.start():end], value > ref, exact, m.lastgroup or ""))
+        if m.lastgroup == "festival" and (_HOLIDAY_PERIOD_AFTER.match(text, end) or (
+                text[m.start():end] in _WEEK_LONG_HOLIDAYS and re.match(r"\s?的?时候", text[end:end + 4]))):
+            exact = False  # "国庆的时候出去玩": some day of the week-long holiday
+        said = text[m.start():end]
+        if said in ("当天", "当日") and out:
+            value, exact = out[-1].value, out[-1].exact  # "前天生的孩子，当天大出血": the day just said
+        out.append(DateMention(value, m.start(), end, said, value > ref, exact, m.lastgroup or ""))
     return out
 
 

@@ -231,6 +231,8 @@ class HospitalRegistry:
                 continue  # "永川医院" holds 川医 but is not 川医: the nickname starts inside a place name
             if form[-1] in "一二三四五六七八九" and _MEASURE_AFTER.match(text, m.end()):
                 continue  # "中山一家工厂", "华西二楼": a numeral starting a count, not a numbered hospital
+            if _MOUNTAIN_AFTER.match(text, m.end()):
+                continue  # "华山脚下": the mountain, not 华山医院
             cands = [self.hospitals[i] for i in self.surface[form]]
             chosen: Hospital | None = None
             ambiguous = False
@@ -444,6 +446,7 @@ def find_hospitals(text: str, context_cities: list[str] | None = None) -> list[H
 _COUNTY_CITY_HOSPITAL = re.compile(
     r"(?:第[一二三四五六七八九]人民医院|(?P<n>[一二三四五六七八九])医院|人民医院|中心医院|中医院|妇幼保健院)"
 )
+_MOUNTAIN_AFTER = re.compile(r"\s?(?:脚下|山脚|山顶|山上|山下|景区|风景区|那座山|爬山|上山|下山)")
 _NUMBERED_CITY_HOSPITAL = re.compile(r"^(?:市)?(?P<n>[一二三四五六七八九十])(?:医院|院)$")
 
 
@@ -475,6 +478,8 @@ def proper_unregistered_name(name: str) -> str | None:
             continue
         full = places[word]
         rest = name[n:]
+        if not full and rest == "医院" and (word.endswith("县") or _county_full_names().get(word, "").endswith("县")):
+            return None  # "夏河县医院": a county's hospital by no name of its own (人民医院? 中医院?)
         if not full and word[-1] not in "县区市旗":
             county = _county_full_names().get(word)
             if len(word) >= 3 and county and _INSTITUTION_ONLY.match(rest) and not rest.startswith(("市", "县")):

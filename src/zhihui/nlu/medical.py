@@ -35,6 +35,8 @@ _HISTORY_BEFORE = re.compile(
 )
 _HISTORY_AFTER = re.compile(r"(?:病)?史|的?老毛病|多年|好多年|十几年|几十年")
 LONG_STANDING_AFTER = _HISTORY_AFTER
+# "慢阻肺好多年了，这周一又犯了": a long-standing condition flaring up is what is claimed for now
+_FLARE = re.compile(r"又(?:犯|发作|加重|严重|喘|住院)|急性发作|加重了|犯了")
 """What follows a condition the insured has had for years ("慢阻肺好多年了", "冠心病史")."""
 _DIAGNOSED = re.compile(
     r"(?:说是|讲是|话系|诊断(?:为|是)?|确诊(?:为|是)?|查出(?:来)?(?:是)?|报告(?:上)?(?:写|说)?(?:的)?是?|"
@@ -148,7 +150,7 @@ class MedicalLexicon:
                     "截" in m.group(0) and bool(_PLANNED_CUT.search(text, max(0, i - 4), m.end())))
                 history = not denied and t.kind == "disease" and bool(
                     _HISTORY_BEFORE.search(text, max(0, i - 14), i) or _HISTORY_AFTER.match(text, m.end())
-                )
+                ) and not _FLARE.search(text, m.end(), m.end() + 16)
                 out.append(MedicalMatch(t.term, t.icd10, t.kind, t.priority, i, m.end(), expr.literal,
                                         denied or history, history))
         return out
@@ -171,7 +173,7 @@ def icd10_name(code: str) -> str | None:
 
 
 # "我爸有老年痴呆，…腿摔骨折了": a condition the insured simply has is the background of an injury, not its diagnosis
-_HAS_BEFORE = re.compile(r"(?:有|患有|本身有|本来有)(?:点|些)?$")
+_HAS_BEFORE = re.compile(r"(?<![说讲示])(?:有|患有|本身有|本来有)(?:点|些)?$")  # not "医生说有…": a diagnosis
 
 
 # "打农药，中毒了": spraying said in one clause, the poisoning in the next (the lexicon's gaps stop at a comma)

@@ -54,8 +54,10 @@ _TAKEN_TO_BEFORE = re.compile(r"(?:送到|送去|送往|拉到|拉去|转到|转
 # on the way somewhere is not there ("自驾去瑞丽，在路上追尾了", "回老家的路上")
 _EN_ROUTE_BEFORE = re.compile(r"(?:去|往|回|到)(?:\s*(?:那个|那|嗯))*\s*$")
 _EN_ROUTE_AFTER = re.compile(r"\s*(?:的)?\s*(?:路上|途中|半路|半道)|\s*(?:嗯\s*)?在\s*(?:路上|途中|半路|半道|高速上)")
-_ORIGIN_AFTER = re.compile(r"的?人(?![民员])|籍|户口|口音|老乡")
-_ORIGIN_BEFORE = re.compile(r"来自$|老乡是?$|户口在$|籍贯是?$")
+_ORIGIN_AFTER = re.compile(r"的?人(?![民员])|籍|户口|口音|老乡|的?(?:游客|旅客)|来的")
+_ORIGIN_BEFORE = re.compile(r"来自$|老乡是?$|户口在$|籍贯是?$|从$")
+# "从上海来新疆玩": where someone came from; "从楼上摔下来" is not a place at all, "从成都出发…" is kept
+_COME_AFTER = re.compile(r"\s*(?:过来|来|到|出发|出来|去|回|开车|坐车|坐飞机)")
 # weak city short names that stay everyday words even after 在/到 ("在东方", "去海北")
 _WEAK_CITY_EVERYDAY = {"东方", "阿里", "山南", "海南", "海北", "海西", "兴安", "来宾", "中山"}
 _HOME_AFTER = re.compile(r"\s*(?:家里|家中|的家|屋企|屋里|屋头|老家|市区|市里|上班|打工|工作|农村|乡下|村里|镇上)")
@@ -304,7 +306,9 @@ class DivisionTable:
         # nor is where the insured was taken for treatment ("送到西宁，在青海大学附属医院住的院", "在济南住院")
         # (a district said with the hospital, "天水秦州区的医院", is kept: people name the district when it is local)
         chains = [c for c in chains if whole_answer or not (
-            _ORIGIN_AFTER.match(text, c[-1].end) or _ORIGIN_BEFORE.search(text[max(0, c[0].start - 3):c[0].start])
+            _ORIGIN_AFTER.match(text, c[-1].end)
+            or (_ORIGIN_BEFORE.search(text[max(0, c[0].start - 3):c[0].start])
+                and (text[c[0].start - 1:c[0].start] != "从" or _COME_AFTER.match(text, c[-1].end)))
             or ((_EN_ROUTE_AFTER.match(text, c[-1].end) or _TREATMENT_TRIP_AFTER.match(text, c[-1].end))
                 and _EN_ROUTE_BEFORE.search(text[max(0, c[0].start - 8):c[0].start]))
             or (c[-1].level != "district" and (
