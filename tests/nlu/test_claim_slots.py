@@ -1245,3 +1245,19 @@ def test_places_of_origin_rivers_and_mountains_are_not_the_place_or_the_hospital
     assert mountain["treatment"]["hospital"] is None
     county = extract_claim_slots("在德化县医院拍片，打了石膏", REF).slots
     assert county["treatment"] == {"hospital": None, "status": "outpatient"}
+
+
+def test_a_registered_name_read_through_a_pause_and_a_landmark_through_pauses() -> None:
+    # Written for this test, not taken from an evaluation set.
+    second = extract_claim_slots("剖腹产 大出血 在 华西 附二院 住院", REF).slots
+    assert second["treatment"]["hospital"] == "四川大学华西第二医院"
+    ski = extract_claim_slots("上礼拜 在 丝绸之路 滑雪场 摔了", REF).slots
+    assert ski["accident_place"]["district"] == "乌鲁木齐县"
+    call_back = extract_claim_slots("13519310672 这是我的电话 被保险人是我爸 麻烦回个电话", REF).slots
+    assert "insured_name" not in call_back
+
+
+def test_a_mobile_said_again_whole_after_a_correction_of_its_last_digits() -> None:
+    # Written for this test, not taken from an evaluation set.
+    said = "138 1234 5678，不对不对，最后是五六八七，138 1234 5687"
+    assert extract_claim_slots(said, REF, expecting="contact_phone").slots["contact_phone"] == "13812345687"

@@ -199,3 +199,8 @@ def test_the_provincial_maternity_hospital_said_as_sheng_fuyou() -> None:
     # Written for this test: the province in context decides.
     assert [h.name for h in find_hospitals("在省妇幼住院", ["南宁市"])] == ["广西壮族自治区妇幼保健院"]
     assert find_hospitals("在省妇幼住院") == []
+
+
+def test_the_bayingolin_prefecture_hospital_said_as_bazhou() -> None:
+    # Written for this test: 巴州 is what Xinjiang calls 巴音郭楞蒙古自治州.
+    assert [h.name for h in find_hospitals("在巴州人民医院住院")] == ["巴音郭楞蒙古自治州人民医院"]

@@ -1,6 +1,6 @@
 import pytest
 
-from zhihui.nlu.medical import best_diagnosis, find_mentions, icd10_known, icd10_name, lexicon
+from zhihui.nlu.medical import UNSPECIFIED_ICD10, best_diagnosis, find_mentions, icd10_known, icd10_name, lexicon
 
 
 @pytest.mark.parametrize(
@@ -266,3 +266,12 @@ def test_a_diagnosis_the_doctor_said_one_flaring_up_and_a_scalded_foot() -> None
     assert background is not None and background.icd10 == "I21"
     foot = best_diagnosis("被开水烫到左脚")
     assert foot is not None and foot.icd10 == "T25"
+
+
+def test_echinococcosis_a_finger_rolled_into_a_machine_and_an_unspecified_head_injury() -> None:
+    # Written for this test, not taken from an evaluation set.
+    cyst = best_diagnosis("在州医院查出来肝包虫")
+    assert cyst is not None and cyst.icd10 == "B67"
+    rolled = best_diagnosis("被压面机卷到了，两个手指头断了")
+    assert rolled is not None and rolled.icd10 == "S68"
+    assert "S09" in UNSPECIFIED_ICD10  # "头撞到了": the dialog asks what the doctor found

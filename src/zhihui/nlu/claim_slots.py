@@ -173,6 +173,8 @@ def take_name(text: str, pos: int = 0) -> str | None:
         given += text[end]  # "叶尔波力前天…", "吉克阿依，": a Uyghur, Kazakh, Tibetan or Yi name runs on
     if given in _PROVINCE_SHORT_NAMES:
         return None  # "我爸来青海旅游": a verb and a place, not 来青海
+    if text.startswith(("个电话", "个话", "一下"), end if len(given) < 3 else end + 1):
+        return None  # "麻烦回个电话"
     name = sur + given
     if name in _BAD_NAMES or given in _BAD_NAMES or name.startswith(_TIME_WORDS) or rest.startswith(_NOT_NAME_WORDS):
         return None
@@ -767,7 +769,10 @@ def _hospitals_through_pauses(text: str, cities: list[str]) -> list[HospitalMent
         overlapping = [o for o in found if o.start < h.end and h.start < o.end]
         if any(o.start == h.start and o.end == h.end for o in overlapping):
             continue
-        if not overlapping or (good(h) and not any(good(o) for o in overlapping)):
+        longer_registered = h.hospital is not None and all(
+            h.start <= o.start and o.end <= h.end and o.end - o.start < h.end - h.start for o in overlapping)
+        if not overlapping or (good(h) and not any(good(o) for o in overlapping)) or longer_registered:
+            # (a registered name that takes in what the text gave: "华西 附二院" is 华西第二医院, not 华西医院)
             found = [o for o in found if o not in overlapping] + [h]
     return sorted(found, key=lambda h: h.start)
 

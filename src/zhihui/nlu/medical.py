@@ -199,7 +199,8 @@ def find_mentions(text: str) -> list[MedicalMatch]:
 # "脑瘤" that may be benign or malignant): a claim needs the specific diagnosis, so the dialog asks once for
 # what the doctor said.
 _TOXIC = re.compile(r"T(?:3[6-9]|[45][0-9]|6[0-5])")
-UNSPECIFIED_ICD10 = frozenset({"T14", "T07", "T10", "T12", "T30", "C80", "C76", "C95", "D36", "D43", "D48", "I64"})
+UNSPECIFIED_ICD10 = frozenset({"T14", "T07", "T10", "T12", "T30", "C80", "C76", "C95", "D36", "D43", "D48", "I64",
+                               "S09"})
 
 
 # a work-up finding that a later "恶性的" turns into the cancer of its organ
@@ -211,7 +212,7 @@ _CANCER_OF_FINDING = {
 # a severed part sewn back on: 再植, or "接回去" said of it (a fracture is "接上", set, not put back)
 _REPLANTED = re.compile(r"再植|接\s?回\s?(?:去|来)")
 _FINGER_OFF = re.compile(
-    r"(?:绞|冲床|铡|锯|切割机|轧)[^。]{0,24}?手指(?:头)?[^，。,]{0,4}?(?:断了|掉了|没了|没有了|切掉|轧掉)"
+    r"(?:绞|冲床|铡|锯|切割机|轧|卷)[^。]{0,24}?手指(?:头)?[^，。,]{0,4}?(?:断了|掉了|没了|没有了|切掉|轧掉)"
     r"|手指(?:头)?[^，。,]{0,4}?(?:掉了|没了|没有了|切掉了|轧掉了|绞掉了|铡掉了)|断指"
 )
 

@@ -104,8 +104,11 @@ def find_digit_strings(text: str) -> tuple[str, list[DigitString]]:
             if _JOIN_ALWAYS.match(sep):
                 pass
             elif _JOIN_COMMA.match(sep):
-                if _MOBILE.fullmatch(digits) or not _completes(merged, groups, j + 1, norm):
-                    break  # "136 3908 4275，136 3908 4275": a whole mobile, then the same said again
+                if _MOBILE.fullmatch(digits) or not _completes(merged, groups, j + 1, norm) \
+                        or _whole_mobile_from(groups, j + 1, norm):
+                    # "136 3908 4275，136 3908 4275": a whole mobile, then the same said again; "最后是1350，
+                    # 139 8278 1350": a whole mobile after the comma is a number of its own
+                    break
             else:
                 break
             digits, end = merged, nend
@@ -113,6 +116,16 @@ def find_digit_strings(text: str) -> tuple[str, list[DigitString]]:
         out.append(DigitString(digits, start, end))
         i = j + 1
     return norm, out
+
+
+def _whole_mobile_from(groups: list[tuple[int, int, str]], k: int, norm: str) -> bool:
+    """Do the groups from k on, joined by blanks only, make exactly one mobile number?"""
+    digits, end = groups[k][2], groups[k][1]
+    for nstart, nend, ndigits in groups[k + 1:]:
+        if not _JOIN_ALWAYS.match(norm[end:nstart]) or len(digits) >= 11:
+            break
+        digits, end = digits + ndigits, nend
+    return bool(_MOBILE.fullmatch(digits))
 
 
 def _clean(group: str) -> str:

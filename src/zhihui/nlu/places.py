@@ -333,9 +333,20 @@ class DivisionTable:
 
     def landmarks(self, text: str) -> list[PlaceResult]:
         """Scenic spots and landmarks named instead of a district ("洪崖洞", "平遥古城")."""
-        return [
+        found = [
             PlaceResult(*self._landmarks[m.group(0)], start=m.start(), end=m.end())
             for m in self._landmark_regex.finditer(text)
+        ]
+        if found or " " not in text:
+            return found
+        # "在 丝绸之路 滑雪场": speech recognition's pauses inside a landmark's name
+        kept = [i for i, ch in enumerate(text) if not (ch == " " and 0 < i < len(text) - 1
+                                                        and "\u4e00" <= text[i - 1] <= "\u9fff"
+                                                        and "\u4e00" <= text[i + 1] <= "\u9fff")]
+        joined = "".join(text[i] for i in kept)
+        return [
+            PlaceResult(*self._landmarks[m.group(0)], start=kept[m.start()], end=kept[m.end() - 1] + 1)
+            for m in self._landmark_regex.finditer(joined)
         ]
 
     def _resolve_chain(self, chain: list[_Mention], context: list[Division], hints: list[str], text: str
