@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Validate the hand-written held-out claim-report sets.
 
-Checks every held-out set listed in SETS (heldout_*.jsonl ... heldout16_*.jsonl, next to this file):
+Checks every held-out set listed in SETS (heldout_*.jsonl ... heldout18_*.jsonl, next to this file):
 JSON shape, allowed slot values, ID numbers (GB 11643 check digit, area code,
 birth date), mobile numbers, places, ICD-10 category format, hospital names,
 dates not after ref_date.  It also cross-checks labels against the text:
@@ -14,7 +14,7 @@ area code, place or hospital, extend the tables below (area codes were taken
 from the national administrative-division list).
 
 Usage: python3 check_heldout.py [--verbose]
-       [--prefix heldout|heldout2|...|heldout16|heldout17|heldout19 ...]
+       [--prefix heldout|heldout2|...|heldout20|heldout21 ...]
 (without --prefix all sets in SETS are checked)
 Exit status 0 when clean, 1 otherwise.
 """
@@ -59,13 +59,25 @@ HERE = Path(__file__).resolve().parent
 #             (hotline and WeChat), about a third ASR style, regional kin words (see README.md)
 #   heldout17 seventeenth set, written blind by an AI helper; a year on a northern / north-eastern claim line,
 #             about a third ASR style, a quarter typed chat messages (see README.md)
+#   heldout20 twentieth set, written blind by an AI helper; a year on a north-western / south-western claim line
+#             (Shaanxi, Gansu, Ningxia, Qinghai, Xinjiang, Sichuan, Yunnan, Guizhou, Tibet), about a third ASR style,
+#             about a fifth typed chat messages, herders, miners, drivers, plateau tourists (see README.md)
 #   heldout19 nineteenth set, written blind by an AI helper; a year on an eastern coastal claim line
 #             (Shanghai, Jiangsu, Zhejiang, Fujian, Anhui, coastal Shandong), about a third ASR style,
 #             about a fifth typed chat messages, Wu/Min kin words (see README.md)
+#   heldout21 twenty-first set, written blind by an AI helper; a year of reports from all over China, mostly
+#             typed into the app / WeChat by agents, customers, HR clerks and teachers (labelled forms, digit
+#             groups, emoji), about a quarter hotline transcripts (see README.md)
+#   heldout18 eighteenth set, written blind by an AI helper; a year on a central / south-central claim line
+#             (Hunan, Hubei, Jiangxi, Henan, Guangxi, Hainan, Chongqing), about a third ASR style, a fifth typed
+#             chat messages, county and village callers, migrant workers (see README.md)
 SETS: dict[str, tuple[int, int]] = {
     "heldout16": (100, 30),
-    "heldout19": (100, 30),
     "heldout17": (100, 30),
+    "heldout18": (100, 30),
+    "heldout19": (100, 30),
+    "heldout20": (100, 30),
+    "heldout21": (100, 30),
     "heldout": (80, 30),
     "heldout2": (100, 30),
     "heldout3": (100, 30),
@@ -883,6 +895,8 @@ REGIONS: dict[str, tuple[str, str, str | None]] = {
     "370611": ("山东省", "烟台市", "福山区"),
     "371321": ("山东省", "临沂市", "沂南县"),
     "610881": ("陕西省", "榆林市", "神木市"),
+    # added for heldout21 (national administrative-division code, from memory)
+    "150603": ("内蒙古自治区", "鄂尔多斯市", "康巴什区"),
     # added for heldout19 (national administrative-division codes, from memory)
     "310116": ("上海市", "上海市", "金山区"),
     "320581": ("江苏省", "苏州市", "常熟市"),
@@ -897,6 +911,64 @@ REGIONS: dict[str, tuple[str, str, str | None]] = {
     "350521": ("福建省", "泉州市", "惠安县"),
     "350581": ("福建省", "泉州市", "石狮市"),
     "371002": ("山东省", "威海市", "环翠区"),
+    # added for heldout20 (national administrative-division codes, from memory)
+    "513322": ("四川省", "甘孜藏族自治州", "泸定县"),
+    "513429": ("四川省", "凉山彝族自治州", "布拖县"),
+    "513431": ("四川省", "凉山彝族自治州", "昭觉县"),
+    "520203": ("贵州省", "六盘水市", "六枝特区"),
+    "520328": ("贵州省", "遵义市", "湄潭县"),
+    "522325": ("贵州省", "黔西南布依族苗族自治州", "贞丰县"),
+    "530621": ("云南省", "昭通市", "鲁甸县"),
+    "532822": ("云南省", "西双版纳傣族自治州", "勐海县"),
+    "532922": ("云南省", "大理白族自治州", "漾濞彝族自治县"),
+    "540326": ("西藏自治区", "昌都市", "八宿县"),
+    "540624": ("西藏自治区", "那曲市", "安多县"),
+    "610503": ("陕西省", "渭南市", "华州区"),
+    "623025": ("甘肃省", "甘南藏族自治州", "玛曲县"),
+    "630106": ("青海省", "西宁市", "湟中区"),
+    "632722": ("青海省", "玉树藏族自治州", "杂多县"),
+    "632821": ("青海省", "海西蒙古族藏族自治州", "乌兰县"),
+    "640424": ("宁夏回族自治区", "固原市", "泾源县"),
+    "650121": ("新疆维吾尔自治区", "乌鲁木齐市", "乌鲁木齐县"),
+    "653129": ("新疆维吾尔自治区", "喀什地区", "伽师县"),
+    "654025": ("新疆维吾尔自治区", "伊犁哈萨克自治州", "新源县"),
+    # added for heldout18 (national administrative-division codes, from memory)
+    "360732": ("江西省", "赣州市", "兴国县"),
+    "360734": ("江西省", "赣州市", "寻乌县"),
+    "360881": ("江西省", "吉安市", "井冈山市"),
+    "361127": ("江西省", "上饶市", "余干县"),
+    "410482": ("河南省", "平顶山市", "汝州市"),
+    "410922": ("河南省", "濮阳市", "清丰县"),
+    "411081": ("河南省", "许昌市", "禹州市"),
+    "411323": ("河南省", "南阳市", "西峡县"),
+    "411481": ("河南省", "商丘市", "永城市"),
+    "411523": ("河南省", "信阳市", "新县"),
+    "420683": ("湖北省", "襄阳市", "枣阳市"),
+    "420984": ("湖北省", "孝感市", "汉川市"),
+    "421083": ("湖北省", "荆州市", "洪湖市"),
+    "421126": ("湖北省", "黄冈市", "蕲春县"),
+    "421222": ("湖北省", "咸宁市", "通城县"),
+    "422825": ("湖北省", "恩施土家族苗族自治州", "宣恩县"),
+    "429005": ("湖北省", "潜江市", None),
+    "430281": ("湖南省", "株洲市", "醴陵市"),
+    "430481": ("湖南省", "衡阳市", "耒阳市"),
+    "430723": ("湖南省", "常德市", "澧县"),
+    "430725": ("湖南省", "常德市", "桃源县"),
+    "430923": ("湖南省", "益阳市", "安化县"),
+    "431222": ("湖南省", "怀化市", "沅陵县"),
+    "431226": ("湖南省", "怀化市", "麻阳苗族自治县"),
+    "450225": ("广西壮族自治区", "柳州市", "融水苗族自治县"),
+    "450381": ("广西壮族自治区", "桂林市", "荔浦市"),
+    "450521": ("广西壮族自治区", "北海市", "合浦县"),
+    "450721": ("广西壮族自治区", "钦州市", "灵山县"),
+    "450922": ("广西壮族自治区", "玉林市", "陆川县"),
+    "450981": ("广西壮族自治区", "玉林市", "北流市"),
+    "451022": ("广西壮族自治区", "百色市", "田东县"),
+    "451227": ("广西壮族自治区", "河池市", "巴马瑶族自治县"),
+    "460204": ("海南省", "三亚市", "天涯区"),
+    "469022": ("海南省", "屯昌县", None),
+    "469027": ("海南省", "乐东黎族自治县", None),
+    "500116": ("重庆市", "重庆市", "江津区"),
 }
 
 # Hospital values allowed: big well-known grade-3 hospitals in the largest cities, official names.
@@ -1413,6 +1485,18 @@ HOSPITALS = {
     "上海交通大学医学院附属第九人民医院",
     "海军军医大学第一附属医院",
     "宁波市医疗中心李惠利医院",
+    # added for heldout20: prefecture / city hospitals in the north-west and south-west, full official names
+    "西安市儿童医院",
+    "格尔木市人民医院",
+    "林芝市人民医院",
+    "日喀则市人民医院",
+    "吐鲁番市人民医院",
+    "西宁市第一人民医院",
+    # added for heldout18: prefecture / district hospitals, full official names
+    "崇左市人民医院",
+    "永州市中心医院",
+    "重庆大学附属肿瘤医院",
+    "重庆市开州区人民医院",
 }
 
 # Mobile prefixes (3 digits) in use in mainland China.
@@ -1494,6 +1578,8 @@ OTHER_HOLIDAYS = {
     "二月二": {2025: date(2025, 3, 1), 2026: date(2026, 3, 20)},
     # (added for heldout15, from lunar_python) 腊月二十四, the southern 小年 (Jiangsu, Zhejiang, Shanghai ...)
     "腊月二十四": {2025: date(2025, 1, 23), 2026: date(2026, 2, 11)},
+    # (added for heldout20, from lunar_python) 火把节 of the Yi (农历六月二十四; 2025 uses the regular sixth month)
+    "火把节": {2025: date(2025, 7, 18), 2026: date(2026, 8, 6)},
 }
 
 
@@ -1643,6 +1729,17 @@ def date_candidates(text: str, ref: date) -> set[date]:
             if d is not None and d > ref:
                 d = by_year.get(year - 1)
             add(d)
+    # (added for heldout21) dates typed with digits in app/WeChat forms: 2026-07-04, 2026.7.4, 2026/7/4,
+    # and a bare 11.15 / 11/15 (month.day; this year, else last year); 昨晚 = 昨天.
+    for m in re.finditer(r"(?<![0-9])(20[0-9]{2})[-./](1[0-2]|0?[1-9])[-./](3[01]|[12][0-9]|0?[1-9])(?![0-9])", text):
+        with contextlib.suppress(ValueError):
+            add(date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
+    for m in re.finditer(r"(?<![0-9./-])(1[0-2]|0?[1-9])[./](3[01]|[12][0-9]|0?[1-9])(?![0-9./])", text):
+        with contextlib.suppress(ValueError):
+            d = date(ref.year, int(m.group(1)), int(m.group(2)))
+            add(d if d <= ref else date(ref.year - 1, d.month, d.day))
+    if "昨晚" in text:
+        add(ref - timedelta(days=1))
     lunar: list[int] = []
     if "除夕" in text:
         lunar.append(-1)
