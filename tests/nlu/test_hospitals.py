@@ -204,3 +204,9 @@ def test_the_provincial_maternity_hospital_said_as_sheng_fuyou() -> None:
 def test_the_bayingolin_prefecture_hospital_said_as_bazhou() -> None:
     # Written for this test: 巴州 is what Xinjiang calls 巴音郭楞蒙古自治州.
     assert [h.name for h in find_hospitals("在巴州人民医院住院")] == ["巴音郭楞蒙古自治州人民医院"]
+
+
+def test_a_prefecture_hospital_said_with_zhou_in_its_prefecture() -> None:
+    # Written for this test: people of an autonomous prefecture say 州 for it.
+    assert [h.name for h in find_hospitals("在州友谊医院住院", ["伊犁哈萨克自治州"])] == ["伊犁哈萨克自治州友谊医院"]
+    assert all(h.hospital is None for h in find_hospitals("在州友谊医院住院"))  # which prefecture's, no one can tell

@@ -195,6 +195,8 @@ class HospitalRegistry:
                 provincial = re.fullmatch(r"(?P<p>\w{2,3}?)省(?P<rest>\w{1,8}(?:医院|保健院))", written_name)
                 if provincial and h.province.startswith(provincial.group("p")):
                     forms.add("省" + provincial.group("rest"))  # "省儿童医院", "省立医院": the province decides
+            if h.city.endswith("自治州") and h.name.startswith(h.city) and len(h.name) > len(h.city) + 2:
+                forms.add("州" + h.name[len(h.city):])  # "州友谊医院" in 伊犁: the prefecture in context decides
             if h.name == h.province + "妇幼保健院":
                 forms |= {"省妇幼", "省妇幼保健院"}  # "在省妇幼住着", of a province or an autonomous region
             for form in list(forms):
