@@ -69,3 +69,22 @@ def test_memoised_pinyin_matches_pypinyin() -> None:
     for text in samples * 2:  # the second pass is served from the phrase cache
         expected = [str(s) for s in lazy_pinyin(text, style=Style.NORMAL, errors=list)]  # type: ignore[arg-type]
         assert to_pinyin(text) == expected, text
+
+
+def test_literal_pattern_matches_like_a_longest_first_alternation() -> None:
+    import random
+    import re
+
+    from zhihui.nlu.text import literal_pattern
+
+    rng = random.Random(11)
+    chars = "北京上海市东城区."
+    for _ in range(500):
+        words = {"".join(rng.choice(chars) for _ in range(rng.randint(1, 4))) for _ in range(rng.randint(1, 12))}
+        text = "".join(rng.choice(chars + "x") for _ in range(24))
+        trie = re.compile(literal_pattern(words))
+        plain = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+        assert [(m.start(), m.group(0)) for m in trie.finditer(text)] == [
+            (m.start(), m.group(0)) for m in plain.finditer(text)
+        ]
+    assert re.compile(literal_pattern([])).search("任何") is None

@@ -22,6 +22,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from zhihui.nlu.text import literal_pattern
+
 
 @dataclass(frozen=True)
 class Hospital:
@@ -221,7 +223,7 @@ class HospitalRegistry:
             self._places_starting.setdefault(place[0], []).append(place)
         self.by_name = {h.name: h for h in self.hospitals}
         keys = sorted(surface, key=len, reverse=True)
-        self._regex = re.compile("|".join(re.escape(k) for k in keys))
+        self._regex = re.compile(literal_pattern(keys))
 
     def find(self, text: str, context_cities: list[str] | None = None) -> list[HospitalMention]:
         """Hospital mentions in text order. `context_cities` (full names, nearest first) disambiguate."""

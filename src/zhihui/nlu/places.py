@@ -20,6 +20,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from zhihui.nlu.text import literal_pattern
+
 MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 # City short forms that are everyday words; they need a suffix or context to count as a place.
 _CITY_SHORT_STOP = {"来宾", "安康", "东方", "大同", "长治", "保山", "吉安", "白城", "通化", "永州", "定西",
@@ -189,11 +191,9 @@ class DivisionTable:
         for row in landmarks:
             for name in row["names"]:
                 self._landmarks[name] = (row["province"], row["city"], row["district"])
-        self._landmark_regex = re.compile(
-            "|".join(re.escape(k) for k in sorted(self._landmarks, key=len, reverse=True)) or "(?!)"
-        )
+        self._landmark_regex = re.compile(literal_pattern(self._landmarks))
         keys = sorted({*self.surface, *self.weak_city_short}, key=len, reverse=True)
-        self._regex = re.compile("|".join(re.escape(k) for k in keys))
+        self._regex = re.compile(literal_pattern(keys))
         self._unknown_district = re.compile(r"[\u4e00-\u9fff]{1,4}?[区县]")
         self.n_provinces = len(data["provinces"])
         self.n_cities = len(data["cities"])

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+from collections.abc import Iterable
 from typing import Any
 
 __all__ = [
@@ -145,3 +146,32 @@ def is_meaningful(text: str) -> bool:
     if has_cjk(norm):
         return True
     return any(len(tok) >= 2 for tok in norm.split())
+
+
+def literal_pattern(words: Iterable[str]) -> str:
+    """One regular expression matching any of `words`, longest first at each position, as a character trie.
+
+    A plain alternation of thousands of literals ("北京|北京市|…") is tried one literal after another at every
+    position; the trie tries each next character once, which keeps the gazetteers and the hospital registry
+    fast as they grow. Leftmost-longest: at a word's end the longer continuations are tried first.
+    """
+    trie: dict[str, Any] = {}
+    for word in words:
+        if not word:
+            continue
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def build(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        inner = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + inner + ")?" if len(branches) > 1 or len(inner) > 1 else inner + "?"
+        return inner
+
+    return build(trie) or "(?!)"
