@@ -1261,3 +1261,35 @@ def test_a_mobile_said_again_whole_after_a_correction_of_its_last_digits() -> No
     # Written for this test, not taken from an evaluation set.
     said = "138 1234 5678，不对不对，最后是五六八七，138 1234 5687"
     assert extract_claim_slots(said, REF, expecting="contact_phone").slots["contact_phone"] == "13812345687"
+
+
+def test_app_forms_group_reports_and_typed_dates() -> None:
+    # Written for this test, not taken from an evaluation set.
+    ref = dt.date(2027, 11, 20)
+    form = extract_claim_slots("出险人：我自己 贺明\n出险时间 11.15 晚上8点左右\n地点：呼市新城区", ref).slots
+    assert form["insured_name"] == "贺明" and form["relation"] == "self"
+    assert form["accident_date"] == "2027-11-15" and form["accident_place"]["city"] == "呼和浩特市"
+    group = extract_claim_slots("团险报案 员工 许文涛 电话 181 5799 4420 5月11日 在仓库摔了", ref).slots
+    assert group["contact_phone"] == "18157994420" and group["accident_date"] == "2027-05-11"
+    assert group["relation"] == "other" and group["insured_name"] == "许文涛"
+    driver = extract_claim_slots("某公司 团体医疗报案：司机 牛建华 因急性胰腺炎 入住聊城市人民医院", ref).slots
+    assert driver["insured_name"] == "牛建华" and driver["treatment"]["status"] == "inpatient"
+    born = extract_claim_slots("客户 韩冰 1990.11.03出生 昨天在大连星海湾骑车摔了", ref).slots
+    assert born["accident_date"] == "2027-11-19" and born["accident_place"]["district"] == "沙河口区"
+    me = extract_claim_slots("你好 我要报案 我是 田志刚 身份证 433101198801159312", ref).slots
+    assert me["insured_name"] == "田志刚" and me["relation"] == "self"
+
+
+def test_someone_elses_family_a_companion_and_a_product_named_after_a_place() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert extract_claim_slots("我客户家孩子查出来白血病了", REF).slots["relation"] == "other"
+    ride = extract_claim_slots("跟男朋友去骑车 我自己摔了 膝盖擦伤", REF).slots
+    assert ride["relation"] == "self"
+    spray = extract_claim_slots("崴了脚 没去医院 自己喷了点云南白药", REF).slots
+    assert "accident_place" not in spray
+    arrived = extract_claim_slots("五一那天到的林芝，当天晚上就高原反应", REF).slots
+    assert arrived["accident_place"]["city"] == "林芝市"
+    collapsed = extract_claim_slots("我们 同事 今天 开会 突然 倒了", REF).slots
+    assert collapsed["cause"] == "illness"
+    trip = extract_claim_slots("体检发现甲状腺结节 穿刺确诊甲状腺癌 下周去上海手术", REF).slots
+    assert "accident_place" not in trip

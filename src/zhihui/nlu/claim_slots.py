@@ -64,12 +64,13 @@ SINGLE_SURNAMES = frozenset(
 _NOT_GIVEN = set("的是在了和跟与说叫今昨前上这那本去身电手出住被查得从也就都呢吧啊家医院，。、；！？ 0123456789"
                  "我你他她它们爸妈儿女老哥姐弟妹岁年月日号天周点病癌伤摔断骨险")
 _BAD_NAMES = {"人民", "医院", "先生", "女士", "小姐", "师傅", "老师", "医生", "大夫", "护士", "同事", "邻居", "朋友",
+              "司机", "员工", "职工", "工人", "客户", "学生", "病人", "家属",
               "东方医院", "华山", "同济", "协和", "中山", "高血压", "高血糖", "高烧", "白血病", "黄疸", "方便", "安全",
               "时候", "明天", "向前", "任何", "应该", "关于", "于是", "常常", "平时", "和平", "高兴", "江北", "宁可",
               "成都", "重庆", "金水", "武昌", "江汉", "白云", "海淀", "朝阳", "罗湖", "龙岗", "南山", "福田", "宝安",
               "车祸", "路上", "石膏", "包扎", "上班", "上学", "万一", "那个", "这个", "那边", "那里", "这边", "那么",
               "然后", "包工头", "工头", "老板", "经理", "主管", "班长", "组长", "队长", "导游", "会计", "保安", "厨师",
-              "司机", "店长", "房东", "家长", "监护人"}
+              "店长", "房东", "家长", "监护人"}
 
 
 # Characters that end a name after it but are common as the first given-name character (家乐, 家豪, 天宇).
@@ -286,6 +287,11 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      r"会计|出纳|文书|调解员|信息员|安全科|保卫科|安监|人事|人力资源|行政|调度|劳资)",
      "role"),
     (r"(?:我|俺)是(?:他|她)的?(?:班主任|老师|师傅|老板|领导|同事|邻居|同村的?|同乡|老乡|工友|战友)", "other"),
+    # "我客户家孩子", "邻居家的老人": someone else's family
+    (r"(?:客户|邻居|朋友|同事|亲戚|老乡|学生)(?:家|家的|的)"
+     r"(?:孩子|儿子|女儿|闺女|老人|老太太|老爷子|老婆|老公|媳妇)", "other"),
+    # a group policy reported by the employer: "团险报案…员工", "我司员工"
+    (r"(?:团险|团体[^，。,\s]{0,4}报案|我司|本公司)[^。]{0,16}?(?:员工|职工|司机|工人)", "other"),
     # "我爷叔，就是我爸爸的弟弟": a parent's sibling
     (r"(?:我|俺)(?:爸爸|爸|妈妈|妈|父亲|母亲|老爸|老妈)的(?:弟弟|哥哥|姐姐|妹妹|兄弟)", "other"),
     # an organisation: "我们是一个建筑公司的项目部", "我们是一家装修公司"
@@ -331,7 +337,7 @@ _REL_PATTERNS: list[tuple[str, str]] = [
     (r"孩子(?:他|她)?(?:妈|爸|娘|爹)|我家那口子|那口子|孩他(?:妈|爸)|孩子的(?:妈|爸)", "spouse"),
     (r"儿媳妇?|女婿|婆婆|公公|岳父|岳母|老丈人|丈人|丈母娘|爷爷|奶奶|外公|外婆|姥姥|姥爷|孙子|孙女|外孙女?|"
      r"哥哥|姐姐|弟弟|妹妹|我哥|我姐|我弟|我妹(?![崽仔])|叔叔|阿姨|舅舅|姑姑|姨妈|侄子|侄女|外甥女?|表哥|表姐|表弟|表妹|堂哥|"
-     r"堂姐|亲戚|朋友|同事|邻居|同学|室友|舍友|领导|主管|员工|下属|老板|雇主|保姆|工友|客户|病友|导游|游客|乘客|旅客|"
+     r"堂姐|亲戚|男朋友|女朋友|朋友|同事|邻居|同学|室友|舍友|领导|主管|员工|下属|老板|雇主|保姆|工友|客户|病友|导游|游客|乘客|旅客|"
      r"嫂子|弟媳|姐夫|妹夫|大爷|大伯|伯伯|伯父|伯母|大娘|婶婶|婶子|小叔子|小舅子|大舅子|阿嬷|阿公|阿婆|阿爷|家婆|家公|奶公|外爷|干妈|干爹|干爸|干儿子|干女儿|徒弟|侄媳妇|侄女婿|孙媳妇|"
      r"外甥媳妇|阿舅|舅妈|姑妈|姨父|姑父|舅舅|嗲嗲|娭毑|爷叔|娘舅|幺爸|幺叔|幺姑|幺舅|幺爹|家兄|家姐|(?:我|俺)(?:家)?兄弟(?!俩|们|姐妹)|"
      r"老师|班主任|村干部|干部|村长|(?:保险)?代理人|业务员|房东|"
@@ -370,6 +376,7 @@ _SELF_WEAK = re.compile(
     r"上个|上礼拜|上周|这礼拜|这周|打|去|刚|前几天|前天|昨儿|前儿|礼拜[一二三四五六天日]|星期[一二三四五六天日]|"
     r"周[一二三四五六日]|[\u4e00-\u9fff]{1,3}节那天|(?:的)?(?:左|右)(?:边|侧)?[\u4e00-\u9fff]{0,2}(?:手|脚|腿|胳膊|腕|膝|踝|肩|肋)|是(?:去年|今年|前年|上个月|这个月|上周|昨天|前天|[0-9一二三四五六七八九十]{1,3}月))"
     r"|我叫|我的名字|^[0-9一二三四五六七八九十]{1,4}月|^(?:本人|我)[，。,]?$"
+    r"|我是\s?[\u4e00-\u9fff]{2,3}\s(?:身份证|电话|手机)"
 )
 
 
@@ -406,6 +413,7 @@ def _relation(text: str) -> tuple[str | None, int, float]:
             continue  # "邻居家的狗咬了": the neighbour owns the dog
         if label in ("spouse", "parent", "child", "other"):
             with_reporter = text[max(0, m.start() - 2):m.start()] in ("我跟", "我和", "我同", "俺跟", "俺和") \
+                or text[max(0, m.start() - 1):m.start()] in ("跟", "和", "同") \
                 or _BROUGHT_ALONG.search(text, max(0, m.start() - 3), m.start())
             if _COMPANION.match(text, m.end()) or (
                 with_reporter and _SELF_HURT.search(text, m.end()) and not _THEY_HURT.search(text, m.end())
@@ -441,6 +449,7 @@ def _relation(text: str) -> tuple[str | None, int, float]:
 _NAME_CUE = re.compile(
     r"(?:名字叫|名字是|姓名是|姓名叫|出险人是|出险人叫|被保险人是|被保险人叫|被保人是|他叫|她叫|孩子叫|就叫|叫做|"
     r"身份证上\s?(?:的名字)?\s?(?:是|叫|写的是)|叫|"
+    r"(?:出险人|被保险人|被保人)[：:]?\s?(?:我自己|本人|我)\s|(?:出险人|被保险人|被保人)(?=[\u4e00-\u9fff]{2,4}(?:电话|身份|[，,\s]))|"
     r"(?:被保险人|被保人|出险人|姓名|名字)(?:[：:]|\s+(?:(?:呃|嗯|那个|就是)\s+)*(?=[\u4e00-\u9fff]))|客户[：:]"
     r"|(?:被保险人|被保人|出险人)[（(][^）)]{1,8}[）)][：:]?|[（(](?:被保险人|被保人|出险人)[）)][：:]?"
     # "帮他报一下：王亚福前天…": whom the report is for, after a colon
@@ -482,6 +491,9 @@ _KIN_BEFORE_NAME = re.compile(
 )
 # "老包，包文生，…", "小周，周晓燕": what a person is called, then the full name with the same surname
 _CALLED_THEN_NAME = re.compile(r"[老小](?P<s>[\u4e00-\u9fff])[，,\s]\s?(?=(?P=s))")
+_NOT_PLACES = re.compile(r"云南白药|兰州拉面|沙县小吃|北京烤鸭|重庆火锅|重庆小面|天津麻花|新疆大盘鸡|长沙臭豆腐|"
+                         r"武汉热干面|"
+                         r"柳州螺蛳粉|桂林米粉|北京时间|东北大米|西湖龙井|安吉白茶|金华火腿|宁夏枸杞|新疆棉|山东大葱")
 _SPELLED_CHARACTER = re.compile(r"(?P<w>[\u4e00-\u9fff]{2,4})的(?P<c>[\u4e00-\u9fff])(?=[\s，,。、]|$)")
 # "张建军（被保险人）": the role said in brackets after the name
 _NAME_THEN_ROLE = re.compile(r"(?P<n>[\u4e00-\u9fff]{2,4})\s?[（(](?:被保险人|被保人|出险人)(?:本人)?[）)]")
@@ -495,6 +507,7 @@ _NAME_OF = re.compile(
 )
 _SELF_NAME = re.compile(
     r"我叫|我的名字(?:叫|是)|本人(?:叫|是|姓名是?|名字是?)?[，,\s]|本人(?:叫|是)|我是(?=[\u4e00-\u9fff]{2,3}[，,。])"
+    r"|我是\s(?=[\u4e00-\u9fff]{2,3}\s(?:身份证|电话|手机))"
     r"|本人(?=[\u4e00-\u9fff]{2,4})"
     r"|(?:就是我|是我自己|出险的(?:人)?是我)[，,]?\s?"
 )
@@ -520,6 +533,7 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
         ):
             n = whole.group(0)  # "名字叫阿依努尔", "我婆婆叫斯琴高娃，蒙古族": longer than surname + two
         elif not n and whole and 2 <= len(whole.group(0)) <= 4 and surname_of(whole.group(0)) \
+                and whole.group(0) not in _BAD_NAMES \
                 and _NAME_END.match(text, pos + len(whole.group(0))) and not _NOT_A_NAME_CHAR.search(whole.group(0)) \
                 and not _NOT_A_NAME_WORD.search(whole.group(0)):
             n = whole.group(0)  # "叫丁月娥，": a given name with a character that usually ends one (月, 天, 年)
@@ -619,19 +633,21 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
 
 
 # ---------------------------------------------------------------------------------------------- cause & treatment
-_ACCIDENT_WORDS = re.compile(r"意外|事故|不小心|出事|车祸|摔|撞|烫|咬|淹|溺水|中毒|割|砸|掉下|坠落|受伤|外伤|扭伤|骨折")
+_ACCIDENT_WORDS = re.compile(
+    r"意外|事故|不小心|出事|车祸|摔|撞|烫|咬|淹|溺水|中毒|割|砸|掉下|坠落|受伤|外伤|扭伤|骨折|炸伤|炸到"
+)
 _ILLNESS_WORDS = re.compile(r"生病|疾病|病了|发病|犯病|得病|的病|病情|心脏病|查出|确诊|体检|癌|突发|发烧|重疾|重大疾病")
 _STROKE_BLEEDS = frozenset({"I60", "I61", "I62"})
 _TRAUMA_WORDS = re.compile(
     r"车祸|撞|摔|跌|砸|坠落|掉下|打架|被打|外伤|刮倒|碰倒|被车|轧|翻(?:车|倒|到|进|下)|撑了一下|崴|扭(?:了|伤|到)|"
-    r"碰着|碰到|磕到|磕着|卷(?:了|进|到|住|伤|断)|翻了"
+    r"碰着|碰到|磕到|磕着|卷(?:了|进|到|住|伤|断)|翻了|炸(?:伤|到|了)(?!鸡|串)"
 )
 # Harm from an outside agent (drowning, electricity, poisons, heat and cold: ICD-10 T51-T75) makes what follows
 # from it an accident too ("掉水里呛了水，吸入性肺炎")
 _AGENT_INJURY = re.compile(r"T(?:5[1-9]|6[0-9]|7[0-5])")
 _PLAIN_ACCIDENT = re.compile(r"意外|事故|不小心")
 _PLAIN_ILLNESS = re.compile(
-    r"生病|疾病|病了|发病|犯病|得病|查出|确诊|重疾|猝死|突然(?:就|一下)?(?:倒下|倒地|晕倒|昏倒|晕过去|昏过去|不行了)|"
+    r"生病|疾病|病了|发病|犯病|得病|查出|确诊|重疾|猝死|突然(?:就|一下)?(?:倒下|倒地|倒了|晕倒|昏倒|晕过去|昏过去|不行了)|"
     r"(?:胸口|心口)(?:闷|憋|疼|痛)|胸闷|心脏(?:的|上的)?(?:问题|毛病)|心脏不好"
 )
 _DEATH = re.compile(
@@ -652,7 +668,7 @@ _NONE = re.compile(
     r"不用去医院|没去看|还没看"
 )
 _INPATIENT = re.compile(
-    r"住院|住进|住的院|住了院|住着院|住着|住了[^，。,]{1,5}院|住在[^，。,]{1,12}院|在ICU|ICU|CCU|重症监护|监护室|病房|"
+    r"住院|住进|入住(?=[^，。,]{0,12}(?:医院|院|科))|住的院|住了院|住着院|住着|住了[^，。,]{1,5}院|住在[^，。,]{1,12}院|在ICU|ICU|CCU|重症监护|监护室|病房|"
     r"住在[^，。,]{1,8}科|留院|住起|留医|入院|住下|住进去|住[辣勒拉海]医院|住[辣勒拉海]院里|住紧院?|住咗院|"
     r"做了[^，。,]{0,6}(?:吻合|内固定|置换|切除术|再植|复位固定)|放了?(?:[一两二三四五\d]个)?支架|"
     r"住了(?:[一二两三四五六七八九十几半]|\d)+(?:多|来)?(?:天|晚|夜|周|个星期|个礼拜|礼拜|个月|个多月)|"
@@ -677,7 +693,7 @@ _DIED_AT_HOME = re.compile(
 _ADMITTED_AT = re.compile(r"[^，。,]{0,3}?(?:住院|住的院|住着|住下|做的手术|做了手术|ICU|重症监护)")
 _OUTPATIENT = re.compile(r"门诊|急诊|(?:医院|院|科)看的|(?:开|配|拿)了?(?:点|些)?药|回家了|返屋企|返屋|回屋里|"
                          r"回屋头|躺着养|"
-                         r"打[了的咗]?石膏|打完就回|就回来了|"
+                         r"打[了的咗]?石膏|打完就回|就回来了|医院看了|贴了?(?:点)?膏药|"
                          r"回家(?:休养|休息|养着|养伤|观察)|让回家|等床位?|排床|"
                          r"在家(?:里)?(?:养着|休养|养伤|休息|躺着)|绷带|夹板|缝了?[几两二三四五六七八九十\d]*针|回院里|"
                          r"打了?针|换药|包扎|拍了?(?:个|张)?片|"
@@ -817,6 +833,7 @@ _EVENT = re.compile(
 )
 _TRIP = re.compile(r"(?:回|去|到|来)[^，。,]{1,8}?(?:过年|过节|探亲|打工|上学)")
 # "回老家过年，昨天摔了": a holiday said as the purpose of a trip is not a date, when a date is said
+_BORN_AFTER = re.compile(r"\s*(?:出生|生人|生日|年生)")
 _PURPOSE_BEFORE = re.compile(r"(?:回|去|到|来)[^，。,]{1,8}$")
 _SEASON_AFTER = re.compile(r"\s*(?:那天|那日|当天|的时候|时候|期间|那几天|的那天)")
 # "昨天晚上烧的炕，今天早上才发现": harm over a night (fumes, a collapse in sleep) is dated by the morning it was found
@@ -989,6 +1006,9 @@ def extract_claim_slots(
         if m.group("c") in (m.group("w")[0], m.group("w")[-1]) and "院" not in m.group("w"):
             for i in range(m.start(), m.end()):
                 masked[i] = "　"
+    for m in _NOT_PLACES.finditer(text):
+        for i in range(m.start(), m.end()):
+            masked[i] = "　"  # "喷了点云南白药": a product named after a place
     masked_text = "".join(masked)
 
     # hospitals (their names contain places, so they are masked before place resolution)
@@ -1000,7 +1020,8 @@ def extract_claim_slots(
     place_text = "".join(masked)
 
     # date
-    dates = [d for d in find_dates(place_text, ref_date)]
+    # "1990.11.03出生": a birth date is no accident date
+    dates = [d for d in find_dates(place_text, ref_date) if not _BORN_AFTER.match(place_text, d.end)]
     if any(not d.future for d in dates):
         dates = [d for d in dates if not (d.future and d.kind == "rel_day")]  # "明天就回长沙了": a plan
     purposes = [d for d in dates if d.kind in _HOLIDAY_DATES and not d.exact

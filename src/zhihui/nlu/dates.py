@@ -158,6 +158,11 @@ _PATTERNS: list[tuple[str, str]] = [
             rf"(?P<ymd_m>{_N}{{1,3}})月(?:份)?(?P<ymd_d>{_N}{{1,3}})[日号]?"),
     ("rel_year_md", rf"(?P<ry>去年|今年|前年)(?P<ry_m>{_N}{{1,3}})月(?:份)?(?P<ry_d>{_N}{{1,3}})[日号]?"),
     ("md", rf"(?<![0-9零〇一二三四五六七八九十年])(?P<md_m>{_N}{{1,3}})月(?:份)?(?P<md_d>{_N}{{1,3}})[日号]"),
+    # a typed month.day in a form ("出险时间 11.15") or before a time of day ("5.3 晚上")
+    ("md_dot", r"(?:(?:出险)?(?:时间|日期)[：:\s]*"
+               r"(?P<mdt_m>1[0-2]|0?[1-9])\.(?P<mdt_d>3[01]|[12][0-9]|0?[1-9])(?![0-9.])"
+               r"|(?<![0-9.])(?P<mdt_m2>1[0-2]|0?[1-9])\.(?P<mdt_d2>3[01]|[12][0-9]|0?[1-9])"
+               r"(?=\s*(?:早上|上午|中午|下午|晚上|凌晨|夜里|傍晚)))"),
     ("month_day", rf"(?P<rm>这个月|这月|本月|上个月|上月|上一个月)(?P<rm_d>{_N}{{1,3}})[日号]"),
     ("month_edge", r"(?P<me>这个月|这月|本月|上个月|上月|上一个月)?(?P<me_e>月底|月初|月中|底|初)"),
     ("holiday_day", r"(?P<hd_f>国庆|十一|五一|春节|过年|元旦|端午|中秋|清明)(?:节)?(?:假期|长假|小长假|黄金周|放假)?的?"
@@ -271,6 +276,9 @@ def _resolve(m: re.Match[str], ref: dt.date) -> tuple[dt.date | None, bool]:
         if mm is None or dd is None:
             return None, True
         return _year_for(mm, dd, ref), True
+    if kind == "md_dot":
+        mm, dd = int(g("mdt_m") or g("mdt_m2")), int(g("mdt_d") or g("mdt_d2"))
+        return _year_for(mm, dd, ref), True
     if kind == "month_day":
         delta = 0 if g("rm") in ("这个月", "这月", "本月") else -1
         y, mo = _month_shift(ref, delta)
@@ -369,7 +377,7 @@ _NAMED_DAYS = {"festival", "lunar_fe", "solar_term", "lunar", "lunar_md", "rule_
 
 # "国庆放假开车去草原": the holiday's days, not its first day (the day itself is "国庆那天")
 _HOLIDAY_PERIOD_AFTER = re.compile(
-    r"\s?(?:放假|假期|长假|小长假|黄金周|期间|那几天|休假|放完假|收假|过完|自驾|出游|旅游|回老家|出去玩|去玩)"
+    r"\s?(?:放假|假期|长假|小长假|黄金周|期间|那几天|休假|放完假|收假|过完|自驾|出游|旅游|回老家|回娘家|出去玩|去玩)"
 )
 
 

@@ -35,7 +35,9 @@ _DISTRICT_SHORT_OK_AFTER = re.compile(
 )
 # "在浦东摔的", "住在延吉": after a word of being or going somewhere, a short district name that names one
 # place in the whole country is read as that place, unless it is also an everyday word.
-_LOCATIVE_BEFORE = re.compile(r"(?:在|喺|到|去|回|住|来自|从|老家)(?:\s*(?:那个|这个|那|嗯|呃|啊|俺们|我们|咱们))*$")
+_LOCATIVE_BEFORE = re.compile(
+    r"(?:在|喺|到的?|去的?|回|住|来自|从|老家)(?:\s*(?:那个|这个|那|嗯|呃|啊|俺们|我们|咱们))*$"
+)
 _LOCATIVE_SHORT_STOP = {"中山", "湖里",
                         "古城", "商城", "中原", "江南", "太平", "新建", "吉利", "龙门", "路桥", "天桥", "河西", "东湖",
                         "南湖", "温泉", "凤凰", "友谊", "红旗", "高明", "平安", "城北", "城中", "城西", "城东", "城南",
@@ -51,7 +53,9 @@ _TREATED_AFTER = re.compile(
     r"|(?:确诊|查出|诊断|复查|做的检查|做了检查)"
 )
 # "下礼拜去北京做手术": a trip for treatment goes where the treatment is, not where it happened
-_TREATMENT_TRIP_AFTER = re.compile(r"\s*(?:做|动|开)(?:个|了)?\s*(?:手术|刀)|\s*(?:化疗|放疗|复查|看病|治病|治疗)")
+_TREATMENT_TRIP_AFTER = re.compile(
+    r"\s*(?:(?:做|动)(?:个|了)?\s*)?手术|\s*开(?:个|了)?刀|\s*(?:化疗|放疗|复查|看病|治病|治疗)"
+)
 _TAKEN_TO_BEFORE = re.compile(r"(?:送到|送去|送往|拉到|拉去|转到|转去|转院到)$")
 # on the way somewhere is not there ("自驾去瑞丽，在路上追尾了", "回老家的路上")
 _EN_ROUTE_BEFORE = re.compile(r"(?:去|往|回|到)(?:\s*(?:那个|那|嗯))*\s*$")
@@ -77,6 +81,8 @@ _BANNER_CUSTOM = {"达尔罕茂明安联合旗": ("达茂旗",), "东乌珠穆�
                   "莫力达瓦达斡尔族自治旗": ("莫旗",), "达拉特旗": ("达旗",), "准格尔旗": ("准旗",),
                   "伊金霍洛旗": ("伊旗",), "鄂伦春自治旗": ("鄂伦春旗",), "鄂温克族自治旗": ("鄂温克旗",),
                   "阿鲁科尔沁旗": ("阿旗",)}
+# cities called by their first character and 市 ("呼市" for 呼和浩特)
+_CITY_CUSTOM = {"呼和浩特市": ("呼市",), "乌鲁木齐市": ("乌市",), "哈尔滨市": ("哈市",), "齐齐哈尔市": ("齐市",)}
 # districts their own cities call by a customary two-character name rather than the regular short form
 _DISTRICT_CUSTOM = {"昆都仑区": ("昆区",), "沙坪坝区": ("沙区",), "沙依巴克区": ("沙区",)}
 
@@ -164,6 +170,8 @@ class DivisionTable:
                 self.weak_city_short.setdefault(short, []).append(d)
             if name.endswith("自治州") and short != name:
                 self._add(short + "州", d, False)  # "恩施州", "大理州": what people call an autonomous prefecture
+            for custom in _CITY_CUSTOM.get(name, ()):
+                self._add(custom, d, False)
         # cities without county-level divisions (东莞, 儋州, Hainan's counties): the city is the whole place
         self.cities_with_districts: set[str] = set()
         for code, name, ccode, short, legacy in data["districts"]:
