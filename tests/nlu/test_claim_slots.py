@@ -1293,3 +1293,20 @@ def test_someone_elses_family_a_companion_and_a_product_named_after_a_place() ->
     assert collapsed["cause"] == "illness"
     trip = extract_claim_slots("体检发现甲状腺结节 穿刺确诊甲状腺癌 下周去上海手术", REF).slots
     assert "accident_place" not in trip
+
+
+def test_central_china_kin_words_a_correction_without_a_comma_and_a_death_at_home_after_treatment() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert extract_claim_slots("我是他堂客", REF).slots["relation"] == "spouse"
+    assert extract_claim_slots("俺哥 昨天 在地里 收麦 摔了", REF).slots["relation"] == "other"
+    assert extract_claim_slots("俺奶 前儿 突然 心口疼", REF).slots["relation"] == "other"
+    fixed = extract_claim_slots("我妈 中暑 不是 是中风", REF).slots
+    assert fixed["diagnosis"]["icd10"] != "T67"
+    home = extract_claim_slots("上个月在湘雅查出来肺癌 回来以后 昨天 在桃江屋里 走了", REF).slots
+    assert home["treatment"] == {"hospital": None, "status": "death"}
+    birth = extract_claim_slots("我堂客生崽大出血", REF).slots
+    assert birth["diagnosis"]["icd10"] == "O72"
+    thumb = extract_claim_slots("用电锯的时候 锯到左手了 大拇指 断了 接上了", REF).slots
+    assert thumb["diagnosis"]["icd10"] == "S68"
+    spelled = extract_claim_slots("占 占小军 占领的占 大小的小 军队的军", REF, expecting="insured_name").slots
+    assert spelled["insured_name"] == "占小军"
