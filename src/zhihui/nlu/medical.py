@@ -23,7 +23,7 @@ from typing import Any
 _GAP = r"[^，。！？；、,.!?;：:\n]{0,6}?"
 # Negation/hedge cues that, right before a mention, mean the condition is denied or was a wrong guess.
 _NEGATION = re.compile(
-    r"(?:没有|没|不是|并非|并不是|排除了?|否认|以为是?|不像是?|未见|未|无|差点|差一点|险些)[^，。！？；,.!?;]{0,3}$"
+    r"(?:没有|没|不是(?!\s*是)|并非|并不是|排除了?|否认|以为是?|不像是?|未见|未|无|差点|差一点|险些)[^，。！？；,.!?;]{0,3}$"
 )
 # "医生说可能要截肢": an amputation still to be decided is not one that happened
 _PLANNED_CUT = re.compile(r"(?:可能|要|得|需要|准备|建议|考虑|怕|担心|会不会|是否)(?:要|得|会)?(?:做)?截")
@@ -46,6 +46,7 @@ _DIAGNOSED = re.compile(
 # Corrections: whatever follows the last of these replaces what came before.
 CORRECTION = re.compile(
     r"不对|说错了|搞错了|打错了|写错了|不是不是|哦不|啊不|更正一下|纠正一下|应该是|其实是|后来.{0,4}说是|只是|就是"
+    r"|(?<![是])不是\s*是(?=[\u4e00-\u9fff])"
 )
 
 
