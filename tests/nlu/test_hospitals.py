@@ -210,3 +210,8 @@ def test_a_prefecture_hospital_said_with_zhou_in_its_prefecture() -> None:
     # Written for this test: people of an autonomous prefecture say 州 for it.
     assert [h.name for h in find_hospitals("在州友谊医院住院", ["伊犁哈萨克自治州"])] == ["伊犁哈萨克自治州友谊医院"]
     assert all(h.hospital is None for h in find_hospitals("在州友谊医院住院"))  # which prefecture's, no one can tell
+
+
+def test_a_city_said_right_before_a_provincial_hospital_does_not_hide_it() -> None:
+    # Written for this test: "南昌江西" holds 昌江 (a county in Hainan), but 南昌 ends where the hospital starts.
+    assert [h.name for h in find_hospitals("连夜送到南昌江西省儿童医院")] == ["江西省儿童医院"]

@@ -315,7 +315,10 @@ class HospitalRegistry:
         return out
 
     def _starts_inside_place(self, text: str, start: int) -> bool:
-        """Whether a place name of two or more characters begins before `start` and runs into it."""
+        """Whether a place name of two or more characters begins before `start` and runs into it (and no place
+        name ends right at `start`: "南昌江西省儿童医院" is 南昌 + 江西省儿童医院, not 昌江 inside it)."""
+        if any(text[start - n:start] in self._places for n in range(2, min(self._place_len, start) + 1)):
+            return False
         for i in range(max(0, start - self._place_len + 1), start):
             for place in self._places_starting.get(text[i], ()):
                 if len(place) >= 2 and i + len(place) > start and text.startswith(place, i):
