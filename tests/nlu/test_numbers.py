@@ -44,3 +44,14 @@ def test_a_whole_mobile_said_twice_after_a_comma_stays_two_numbers() -> None:
     # Written for this test: a reporter corrects the phone and repeats the right one.
     _, found = find_digit_strings("是 137 2408 6651，137 2408 6651。")
     assert [d.digits for d in found] == ["13724086651", "13724086651"]
+
+
+def test_a_short_group_before_a_month_or_a_day_is_not_joined_but_a_number_before_a_word_is() -> None:
+    from zhihui.nlu.numbers import find_digit_strings
+
+    def digits(text: str) -> list[str]:
+        return [s.digits for s in find_digit_strings(text)[1]]
+
+    assert digits("电话 181 5799 4420 5月11日 在义乌") == ["18157994420", "5", "11"]
+    assert digits("身份证 110101 19900101 1234 年龄36岁") == ["110101199001011234", "36"]
+    assert digits("138 0000 1111号码没错") == ["13800001111"]

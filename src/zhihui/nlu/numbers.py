@@ -75,7 +75,7 @@ class DigitString:
 _GROUP = re.compile(r"[0-9]+(?:\s*[叉Xx](?![a-zA-Z]))?")
 _JOIN_ALWAYS = re.compile(r"^[\s\-—_·.…⋯]*$")  # a pause read as "…" too
 _JOIN_COMMA = re.compile(r"^\s*[，,、]\s*$")
-_COUNTED = re.compile(r"\s*(?:月|日|号|年|点|岁|个|天|周|块|元|次|楼|层|米|公斤|斤|度)")
+_COUNTED = re.compile(r"\s*(?:月|日|号(?!码)|点|岁|个(?!号)|天|周|块|元|次|楼|层|米|公斤|斤|度)")
 
 
 _MOBILE = re.compile(r"1[3-9][0-9]{9}")
@@ -102,7 +102,7 @@ def find_digit_strings(text: str) -> tuple[str, list[DigitString]]:
             merged = digits + ndigits
             if len(merged) > 18:
                 break
-            if _COUNTED.match(norm, nend):
+            if len(ndigits) <= 2 and len(digits) >= 7 and _COUNTED.match(norm, nend):
                 break  # "电话 181 5799 4420 5月11日": the next group is a month, a day or a count
             if _JOIN_ALWAYS.match(sep):
                 pass
