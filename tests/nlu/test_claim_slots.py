@@ -1310,3 +1310,9 @@ def test_central_china_kin_words_a_correction_without_a_comma_and_a_death_at_hom
     assert thumb["diagnosis"]["icd10"] == "S68"
     spelled = extract_claim_slots("占 占小军 占领的占 大小的小 军队的军", REF, expecting="insured_name").slots
     assert spelled["insured_name"] == "占小军"
+
+
+def test_an_agent_signing_a_typed_report_is_reporting_for_someone_else() -> None:
+    # Written for this test, not taken from an evaluation set.
+    signed = extract_claim_slots("报案信息：\n被保人：马永春\n出险日期：2月21日\n代理人：丁雯", REF).slots
+    assert signed["relation"] == "other" and signed["insured_name"] == "马永春"
