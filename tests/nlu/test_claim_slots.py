@@ -1316,3 +1316,14 @@ def test_an_agent_signing_a_typed_report_is_reporting_for_someone_else() -> None
     # Written for this test, not taken from an evaluation set.
     signed = extract_claim_slots("报案信息：\n被保人：马永春\n出险日期：2月21日\n代理人：丁雯", REF).slots
     assert signed["relation"] == "other" and signed["insured_name"] == "马永春"
+
+
+def test_hakka_siblings_a_weak_city_answering_where_and_a_city_before_its_factory() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert extract_claim_slots("捱 系 佢 阿哥 佢 系 捱 老弟", REF).slots["relation"] == "other"
+    where = extract_claim_slots("东方，海边出去的渔船上", REF, expecting="accident_place").slots
+    assert where["accident_place"]["city"] == "东方市"
+    factory = extract_claim_slots("我是中山一家灯饰厂的人事，员工上周在车间摔了", REF).slots
+    assert factory["accident_place"]["city"] == "中山市"
+    hospital = extract_claim_slots("脑梗 在莆田一院住院", REF).slots
+    assert hospital["treatment"]["hospital"] == "莆田市第一医院"

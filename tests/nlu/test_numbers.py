@@ -55,3 +55,11 @@ def test_a_short_group_before_a_month_or_a_day_is_not_joined_but_a_number_before
     assert digits("电话 181 5799 4420 5月11日 在义乌") == ["18157994420", "5", "11"]
     assert digits("身份证 110101 19900101 1234 年龄36岁") == ["110101199001011234", "36"]
     assert digits("138 0000 1111号码没错") == ["13800001111"]
+
+
+def test_an_id_read_with_two_digit_groups_in_the_middle() -> None:
+    from zhihui.nlu.numbers import find_digit_strings
+
+    said = "四四幺四八幺 幺九八三 洞五 两幺 洞九三洞"
+    assert [s.digits for s in find_digit_strings(said)[1]] == ["441481198305210930"]
+    assert find_digit_strings("我 住 两 天 三 四 天")[1] == []

@@ -666,7 +666,8 @@ async def test_signature_unlike_the_specimen_goes_to_a_reviewer_who_sees_both(
     specimen, drawn = reviewer.locator("img#specimen-signature"), reviewer.locator("img#drawn-signature")
     for image in (specimen, drawn):
         await expect(image).to_be_visible()
-        assert await image.evaluate("i => i.complete && i.naturalWidth > 0")  # the PNG loaded
+        # visible is not loaded yet on a busy machine: wait for the PNG (a broken one never gets a width)
+        await reviewer.wait_for_function("i => i.complete && i.naturalWidth > 0", arg=await image.element_handle())
     left, right = await specimen.bounding_box(), await drawn.bounding_box()
     assert left is not None and right is not None and right["x"] > left["x"]  # side by side
     await expect(reviewer.locator("#signature-similarity")).to_contain_text("不是笔迹鉴定结论")

@@ -377,7 +377,7 @@ _NAMED_DAYS = {"festival", "lunar_fe", "solar_term", "lunar", "lunar_md", "rule_
 
 # "国庆放假开车去草原": the holiday's days, not its first day (the day itself is "国庆那天")
 _HOLIDAY_PERIOD_AFTER = re.compile(
-    r"\s?(?:放假|假期|长假|小长假|黄金周|期间|那几天|休假|放完假|收假|过完|自驾|出游|旅游|回老家|回娘家|出去玩|去玩)"
+    r"\s?(?:放假|假期|长假|小长假|黄金周|期间|那几天|休假|放完假|收假|过完|自驾|出游|旅游|回老家|回娘家|出去玩|出来玩|去玩)"
 )
 
 

@@ -188,7 +188,7 @@ class HospitalRegistry:
                     city_forms.add(numbered_centre.group("n") + "中心")
                 forms |= city_forms
                 self.generic_forms |= city_forms
-                numbered_people = re.fullmatch(r"第(?P<n>[一二三四五六七八九])人民医院", rest)
+                numbered_people = re.fullmatch(r"第(?P<n>[一二三四五六七八九])(?:人民)?医院", rest)
                 if numbered_people:
                     # "曲靖一院", "宜宾市二院": the city's Nth people's hospital (never the bare "一院")
                     nth = numbered_people.group("n") + "院"

@@ -58,8 +58,14 @@ def spoken_digits_to_ascii(text: str) -> str:
         return "".join(SPOKEN_DIGITS.get(ch, ch) for ch in m.group(0))
 
     text = _SPOKEN_RUN.sub(repl, text)
-    # the last group of a number read in groups may be one or two digits ("幺七七 四五幺 两六六 洞九")
-    return _SPOKEN_TAIL.sub(repl, text)
+    # the last group of a number read in groups may be one or two digits ("幺七七 四五幺 两六六 洞九"), and so may
+    # groups in the middle ("…幺九八三 洞五 两幺 洞九三洞"): each pass reads the groups after digits just read
+    for _ in range(4):
+        read = _SPOKEN_TAIL.sub(repl, text)
+        if read == text:
+            break
+        text = read
+    return text
 
 
 @dataclass(frozen=True)

@@ -216,7 +216,7 @@ class DivisionTable:
     def mentions(self, text: str, whole_answer: bool = False, hint_cities: Sequence[str] = ()) -> list[_Mention]:
         out: list[_Mention] = []
         for m in self._regex.finditer(text):
-            weak = self._weak_city(text, m, out[-1] if out else None, hint_cities)
+            weak = self._weak_city(text, m, out[-1] if out else None, hint_cities, whole_answer)
             if weak is not None:
                 out.append(_Mention(m.start(), m.end(), m.group(0), True, (weak,)))
                 continue
@@ -268,9 +268,13 @@ class DivisionTable:
             kept.append(mention)
         return kept
 
-    def _weak_city(self, text: str, m: re.Match[str], prev: _Mention | None, hint_cities: Sequence[str] = ()
-                   ) -> Division | None:
-        for d in self.weak_city_short.get(m.group(0), []):
+    def _weak_city(self, text: str, m: re.Match[str], prev: _Mention | None, hint_cities: Sequence[str] = (),
+                   whole_answer: bool = False) -> Division | None:
+        candidates = self.weak_city_short.get(m.group(0), [])
+        if whole_answer and len(candidates) == 1 and re.fullmatch(r"[\s在是就那个嗯]*", text[:m.start()]) \
+                and not re.match(r"路|街|大道|公园|广场|红", text[m.end():m.end() + 2]):
+            return candidates[0]  # asked where, "东方，八所港…": the answer starts with the city
+        for d in candidates:
             after_province = prev is not None and _adjacent(text, prev.end, m.start()) and prev.level == "province" \
                 and d.province in {p.province for p in prev.divisions}
             districts = self._district_names_of_city.get(d.city or "", ())
@@ -280,7 +284,10 @@ class DivisionTable:
                 # "喺中山屋企", "在中山家里", or the hospital is that city's: not 中山路 or 中山公园
                 or _HOME_AFTER.match(text, m.end()) is not None or d.city in hint_cities
             )
-            if after_province or before_district or after_locative:
+            # "我是中山一家灯饰厂的人事": a city before an organisation it has
+            organisation = re.match(r"\s?(?:一家|一所|一个)[^，。,]{0,8}?(?:厂|公司|学校|中学|小学|医院|店|酒店|工地)",
+                                    text[m.end():m.end() + 14]) is not None
+            if after_province or before_district or after_locative or organisation:
                 return d
         return None
 
