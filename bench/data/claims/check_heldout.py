@@ -14,7 +14,7 @@ area code, place or hospital, extend the tables below (area codes were taken
 from the national administrative-division list).
 
 Usage: python3 check_heldout.py [--verbose]
-       [--prefix heldout|heldout2|...|heldout20|heldout21 ...]
+       [--prefix heldout|heldout2|...|heldout22|heldout23 ...]
 (without --prefix all sets in SETS are checked)
 Exit status 0 when clean, 1 otherwise.
 """
@@ -68,9 +68,15 @@ HERE = Path(__file__).resolve().parent
 #   heldout21 twenty-first set, written blind by an AI helper; a year of reports from all over China, mostly
 #             typed into the app / WeChat by agents, customers, HR clerks and teachers (labelled forms, digit
 #             groups, emoji), about a quarter hotline transcripts (see README.md)
+#   heldout22 twenty-second set, written blind by an AI helper; a year on a southern claim line (Guangdong,
+#             Fujian, Hainan, Guangxi, Jiangxi), Cantonese / Minnan / Hakka / Hainanese-flavoured Mandarin, about a
+#             third ASR style, about a fifth typed chat messages, typhoons, floods, festival travel (see README.md)
 #   heldout18 eighteenth set, written blind by an AI helper; a year on a central / south-central claim line
 #             (Hunan, Hubei, Jiangxi, Henan, Guangxi, Hainan, Chongqing), about a third ASR style, a fifth typed
 #             chat messages, county and village callers, migrant workers (see README.md)
+#   heldout23 twenty-third set, written blind by an AI helper; a year of reports from all over mainland China,
+#             about half illnesses, many reporters who are siblings, in-laws, grandchildren, nephews, agents and
+#             employers; about a third ASR style, about a fifth typed chat messages (see README.md)
 SETS: dict[str, tuple[int, int]] = {
     "heldout16": (100, 30),
     "heldout17": (100, 30),
@@ -78,6 +84,8 @@ SETS: dict[str, tuple[int, int]] = {
     "heldout19": (100, 30),
     "heldout20": (100, 30),
     "heldout21": (100, 30),
+    "heldout22": (100, 30),
+    "heldout23": (100, 30),
     "heldout": (80, 30),
     "heldout2": (100, 30),
     "heldout3": (100, 30),
@@ -969,6 +977,35 @@ REGIONS: dict[str, tuple[str, str, str | None]] = {
     "469022": ("海南省", "屯昌县", None),
     "469027": ("海南省", "乐东黎族自治县", None),
     "500116": ("重庆市", "重庆市", "江津区"),
+    # (added for heldout22) southern counties and districts (Guangdong, Fujian, Guangxi, Jiangxi)
+    "440115": ("广东省", "广州市", "南沙区"),
+    "440513": ("广东省", "汕头市", "潮阳区"),
+    "440515": ("广东省", "汕头市", "澄海区"),
+    "440607": ("广东省", "佛山市", "三水区"),
+    "440882": ("广东省", "湛江市", "雷州市"),
+    "441303": ("广东省", "惠州市", "惠阳区"),
+    "441322": ("广东省", "惠州市", "博罗县"),
+    "441622": ("广东省", "河源市", "龙川县"),
+    "441781": ("广东省", "阳江市", "阳春市"),
+    "445122": ("广东省", "潮州市", "饶平县"),
+    "350128": ("福建省", "福州市", "平潭县"),
+    "350623": ("福建省", "漳州市", "漳浦县"),
+    "350902": ("福建省", "宁德市", "蕉城区"),
+    "350921": ("福建省", "宁德市", "霞浦县"),
+    "450126": ("广西壮族自治区", "南宁市", "宾阳县"),
+    "450304": ("广西壮族自治区", "桂林市", "象山区"),
+    "450923": ("广西壮族自治区", "玉林市", "博白县"),
+    "360321": ("江西省", "萍乡市", "莲花县"),
+    "360429": ("江西省", "九江市", "湖口县"),
+    "360735": ("江西省", "赣州市", "石城县"),
+    "361102": ("江西省", "上饶市", "信州区"),
+    # added for heldout23 (national administrative-division codes)
+    "150104": ("内蒙古自治区", "呼和浩特市", "玉泉区"),
+    "350212": ("福建省", "厦门市", "同安区"),
+    "370103": ("山东省", "济南市", "市中区"),
+    "450109": ("广西壮族自治区", "南宁市", "邕宁区"),
+    "510105": ("四川省", "成都市", "青羊区"),
+    "610102": ("陕西省", "西安市", "新城区"),
 }
 
 # Hospital values allowed: big well-known grade-3 hospitals in the largest cities, official names.
@@ -1497,6 +1534,13 @@ HOSPITALS = {
     "永州市中心医院",
     "重庆大学附属肿瘤医院",
     "重庆市开州区人民医院",
+    # (added for heldout22)
+    "中山大学附属第六医院",
+    "河源市人民医院",
+    "汕尾市人民医院",
+    "广东医科大学附属医院",
+    # added for heldout23: full official name
+    "四川大学华西口腔医院",
 }
 
 # Mobile prefixes (3 digits) in use in mainland China.
@@ -1740,6 +1784,9 @@ def date_candidates(text: str, ref: date) -> set[date]:
             add(d if d <= ref else date(ref.year - 1, d.month, d.day))
     if "昨晚" in text:
         add(ref - timedelta(days=1))
+    # (added for heldout22) Cantonese 琴日/寻日 and written 昨日 (= 昨天), Hakka 昨晡日 (= 昨天), 今日/今晡日 (= 今天)
+    for m in re.finditer(r"(琴日|寻日|昨晡日|昨日|今晡日|今日)", text):
+        add(ref - timedelta(days=0 if m.group(1).startswith("今") else 1))
     lunar: list[int] = []
     if "除夕" in text:
         lunar.append(-1)
