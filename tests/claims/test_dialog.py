@@ -269,10 +269,21 @@ def test_with_no_question_to_spare_an_ambiguous_district_is_taken_at_once() -> N
 
 
 def test_a_district_name_without_a_prominent_reading_is_still_asked_about() -> None:
-    s = _say(d.open_dialog(REF), _ALL_BUT_THE_PLACE)
+    elsewhere = "44030419920305112" + id_check_char("44030419920305112")  # an ID issued in 深圳, which has no 鼓楼区
+    s = _say(d.open_dialog(REF), _ALL_BUT_THE_PLACE.replace(ID, elsewhere))
     s = _say(s, "鼓楼区")  # 南京, 福州 (both capitals), 徐州, 开封: no guess
     s = _say(s, "鼓楼区")
     assert "accident_place" not in s.slots and s.expecting == "accident_place"
+
+
+def test_of_several_districts_of_one_name_the_one_in_the_city_of_the_id_is_taken_when_asking_does_not_help() -> None:
+    # Written for this test: the ID (3201…) was issued in 南京, which has a 鼓楼区.
+    s = _say(d.open_dialog(REF), _ALL_BUT_THE_PLACE)
+    s = _say(s, "鼓楼区")
+    assert "accident_place" not in s.slots  # asked once which city
+    s = _say(s, "鼓楼区")
+    assert s.slots["accident_place"] == {"province": "江苏省", "city": "南京市", "district": "鼓楼区"}
+    assert "需人工核实" in s.flags["accident_place"]
 
 
 def test_a_district_taken_in_the_likelier_city_is_read_again_in_the_city_of_the_hospital_named_later() -> None:

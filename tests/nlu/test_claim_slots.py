@@ -1327,3 +1327,23 @@ def test_hakka_siblings_a_weak_city_answering_where_and_a_city_before_its_factor
     assert factory["accident_place"]["city"] == "中山市"
     hospital = extract_claim_slots("脑梗 在莆田一院住院", REF).slots
     assert hospital["treatment"]["hospital"] == "莆田市第一医院"
+
+
+def test_more_relatives_a_death_in_sleep_and_outpatient_chemotherapy() -> None:
+    # Written for this test, not taken from an evaluation set.
+    sister = extract_claim_slots("你好，我是王秀兰的妹妹。我姐这个月九号在老家剁馅子", REF).slots
+    assert sister["insured_name"] == "王秀兰" and sister["relation"] == "other"
+    assert extract_claim_slots("我是孩子的大伯。我侄女前天在河里游泳出事了", REF).slots["relation"] == "other"
+    nephew = extract_claim_slots("喂 我 我是 他 姑妈 我侄儿 前天 在 工地 上 被 电 打到了", REF).slots
+    assert nephew["relation"] == "other"
+    assert extract_claim_slots("阿拉爷叔，就是我爸爸的弟弟，上礼拜跌跤了", REF).slots["relation"] == "other"
+    assert extract_claim_slots("喂 是 是意外 不是生病 我 我爸 在工地上 摔了", REF).slots["relation"] == "parent"
+    assert extract_claim_slots("我大咳嗽发烧好几天了", REF).slots["relation"] == "parent"
+    sleep = extract_claim_slots("我姐夫 昨天 夜里 睡觉 就 就没醒过来 今天早上 发现 人 已经 不行了", REF).slots
+    assert sleep["cause"] == "illness" and sleep["treatment"]["status"] == "death"
+    chemo = extract_claim_slots("在中山一院确诊鼻咽癌，目前门诊放化疗，暂未住院", REF).slots
+    assert chemo["treatment"]["status"] == "outpatient"
+    firework = extract_claim_slots("除夕 放炮 二踢脚 炸着手了", REF).slots
+    assert firework["cause"] == "accident" and firework["diagnosis"]["icd10"][0] == "S"
+    named = extract_claim_slots("你好，我替我姐姐阿依努尔报案，她上周在家做饭烫伤了", REF).slots
+    assert named["insured_name"] == "阿依努尔"

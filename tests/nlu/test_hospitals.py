@@ -215,3 +215,10 @@ def test_a_prefecture_hospital_said_with_zhou_in_its_prefecture() -> None:
 def test_a_city_said_right_before_a_provincial_hospital_does_not_hide_it() -> None:
     # Written for this test: "南昌江西" holds 昌江 (a county in Hainan), but 南昌 ends where the hospital starts.
     assert [h.name for h in find_hospitals("连夜送到南昌江西省儿童医院")] == ["江西省儿童医院"]
+
+
+def test_hong_hui_hospital_is_the_red_cross_hospital_of_the_city_in_context() -> None:
+    # Written for this test: several cities' 红十字会医院 are called 红会医院.
+    assert [h.name for h in find_hospitals("在红会医院", ["梧州市"])] == ["梧州市红十字会医院"]
+    assert [h.name for h in find_hospitals("在红会医院", ["西安市"])] == ["西安市红会医院"]
+    assert find_hospitals("在红会医院") == []

@@ -328,7 +328,7 @@ def absorb(state: DialogState, text: str | None) -> Turn:
     for slot, hint in extraction.problems.items():
         if slot in found or (s.expecting == "insured_name" and not correcting and slot not in _IDENTITY_SLOTS):
             continue
-        guess = extraction.place_guess
+        guess = extraction.place_guess or _reading_of_home_city(extraction.place_readings, s.slots.get("insured_id"))
         if slot == "accident_place" and guess is not None and s.expecting == slot and (
             s.asked.get(slot, 0) >= 2 or MAX_QUESTIONS - s.questions <= _questions_still_needed(s)
         ):
@@ -396,6 +396,18 @@ def absorb(state: DialogState, text: str | None) -> Turn:
             else:
                 turn.notes.append("不好意思，我没能识别您输入的内容。")
     return turn
+
+
+def _reading_of_home_city(readings: list[tuple[str, str, str, str]], insured_id: Any) -> dict[str, str | None] | None:
+    """Of several districts with one name (鼓楼区), the one in the city the insured's ID number was issued in, if
+    exactly one is: people are hurt near home more often than not, and a person checks it anyway."""
+    if not isinstance(insured_id, str) or len(insured_id) < 4:
+        return None
+    home = [r for r in readings if r[3][:4] == insured_id[:4]]
+    if len(home) != 1:
+        return None
+    province, city, district, _ = home[0]
+    return {"province": province, "city": city, "district": district}
 
 
 def _place_by_hospital(s: DialogState, hospital_name: str) -> None:

@@ -78,7 +78,7 @@ _FIRST_GIVEN_OK = frozenset("家天")
 # characters of transliterated (Uyghur, Kazakh, Tibetan, Yi, Mongolian) names, for names longer than a Han one
 _TRANSLITERATION = frozenset("尔阿克丽米拉娜努汗巴扎买提依古力江艾孜热斯别尼玛次仁卓旦增德吉措曲珍央姆多杰桑布达瓦波"
                              "兰罕帕夏吐逊合曼苏莱孜乃衣木坎加洛则格西塔")
-_AFTER_LONG_NAME = re.compile(r"[，,。\s（(：:]|$|前|昨|今|上|这|去|在|从|是|女|男|的|身份|电话")
+_AFTER_LONG_NAME = re.compile(r"[，,。\s（(：:]|$|前|昨|今|上|这|去|在|从|是|女|男|的|身份|电话|报案|报个案")
 _PROVINCE_SHORT_NAMES = frozenset({
     "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "江苏", "浙江", "安徽", "福建",
     "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃",
@@ -279,6 +279,7 @@ _WHOSE = "(?:(?![替给帮为来报我俺闺])[\u4e00-\u9fff]){2,4}?"
 _REL_PATTERNS: list[tuple[str, str]] = [
     # "我是孩子他奶奶", "我是娃的外爷", "我是被保险人的女婿": grandparents and in-laws reporting are "other"
     (r"(?:我|俺|额)是(?:孩子|娃|小孩|他|她|被保险人|出险人)?(?:他|她|的)?(?:爷爷|奶奶|外公|外婆|姥姥|姥爷|外爷|外奶|"
+     r"大伯|伯伯|伯父|伯母|大爷|姑妈|舅妈|姨父|姑父|婶婶|表叔|表舅|表姑|表姨|堂叔|"
      r"舅舅|姑姑|姨妈|小姨|叔叔|伯伯|女婿|儿媳妇?|姑爷|干爹|干妈|干儿子|干女儿|哥哥?|姐姐?|弟弟?|妹妹?|"
      r"师傅|师父|徒弟)", "other"),
     # the reporter's role: a village doctor, a coach, a police officer, a carer
@@ -304,7 +305,7 @@ _REL_PATTERNS: list[tuple[str, str]] = [
     (r"我是(?:他|她)的?(?:继父|继母|后爸|后妈)", "child"),
     # "替我爸妈报的", "给俺自己报": whom the report is for, said outright
     (r"(?:替|给|帮)(?:我|俺|额|阿拉)(?:的|家)?(?:爸妈|父母|爸|妈|老爸|老妈|老爹|父亲|母亲|爹|娘|老汉|阿爸|阿妈|阿母|老豆|姆妈)"
-     r"|(?:替|给|帮)(?:俺|额)大(?![夫哥姐学爷娘妈伯])|(?:额|阿拉)(?:爸|妈|大|姆妈|爷|娘)(?![夫哥姐学爷娘妈伯])",
+     r"|(?:替|给|帮)(?:俺|额)大(?![夫哥姐学爷娘妈伯])|(?:额|阿拉)(?:爸|妈|大|姆妈|爷(?!叔)|娘)(?![夫哥姐学爷娘妈伯])",
      "parent"),
     (r"(?:替|给|帮)(?:我|俺)(?:的|家|屋里)?(?:儿子|女儿|闺女|孩子|娃|崽|小孩|个仔|个女|囡囡|妞)", "child"),
     # "报案人是被保险人的女儿", "（他女儿，也就是我）": the reporter is the insured's child
@@ -340,7 +341,7 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      r"哥哥|姐姐|弟弟|妹妹|我哥|我姐|我弟|我妹(?![崽仔])|叔叔|阿姨|舅舅|姑姑|姨妈|侄子|侄女|外甥女?|表哥|表姐|表弟|表妹|堂哥|"
      r"堂姐|亲戚|男朋友|女朋友|朋友|同事|邻居|同学|室友|舍友|领导|主管|员工|下属|老板|雇主|保姆|工友|客户|病友|导游|游客|乘客|旅客|"
      r"嫂子|弟媳|姐夫|妹夫|大爷|大伯|伯伯|伯父|伯母|大娘|婶婶|婶子|小叔子|小舅子|大舅子|阿嬷|阿公|阿婆|阿爷|家婆|家公|奶公|外爷|干妈|干爹|干爸|干儿子|干女儿|徒弟|侄媳妇|侄女婿|孙媳妇|"
-     r"外甥媳妇|阿舅|舅妈|姑妈|姨父|姑父|舅舅|嗲嗲|娭毑|爷叔|娘舅|幺爸|幺叔|幺姑|幺舅|幺爹|家兄|家姐|(?:我|俺)(?:家)?兄弟(?!俩|们|姐妹)|"
+     r"外甥媳妇|阿舅|舅妈|姑妈|姨父|姑父|舅舅|嗲嗲|娭毑|爷叔|娘舅|侄儿|侄孙|表叔|表舅|表姑|表姨|堂叔|堂伯|幺爸|幺叔|幺姑|幺舅|幺爹|家兄|家姐|(?:我|俺)(?:家)?兄弟(?!俩|们|姐妹)|"
      r"老师|班主任|村干部|干部|村长|(?:保险)?代理人|业务员|房东|"
      # 老娘 is the reporter's mother and 老爷子 the father: only the ordinals and 老 + a sibling or aunt/uncle
      r"(?:我|俺)(?:(?:大|二|三|四|五|六|小)(?:姨|姑|舅|叔|伯|爷|娘|婶|哥|姐|弟|妹)|老(?:姨|姑|舅|叔|伯|婶|哥|姐|弟|妹))"
@@ -354,7 +355,7 @@ _REL_PATTERNS: list[tuple[str, str]] = [
     # "我家老爷子" is a father; "我们家老太太" may be a mother, a mother-in-law or a grandmother, and a bare 老太太 is
     # anyone's
     (r"老爸|老妈|(?:我|俺|咱)家?(?:的)?(?:老爷子|老太太)|(?:我|俺)老娘|老父亲|老母亲|我爸|我妈|爸爸|妈妈|父亲|母亲|我爹|我娘|我父|我母|"
-     r"俺爹|俺娘|俺爸|俺妈|(?:我|俺)(?:家)?老爹|(?:我|俺)(?:家)?老汉|家母|家父|俺大(?![夫哥姐学爷娘妈伯])|(?:我|俺|额)达(?![到成标])|(?:我|额)大(?=\s?[在从昨今上去被让摔突得骑开干住病他])|阿爸|阿妈|阿母|阿爹|老豆|老母|姆妈|(?:我|俺)阿大",
+     r"俺爹|俺娘|俺爸|俺妈|(?:我|俺)(?:家)?老爹|(?:我|俺)(?:家)?老汉|家母|家父|俺大(?![夫哥姐学爷娘妈伯])|(?:我|俺|额)达(?![到成标])|(?:我|额)大(?=\s?[在从昨今上去被让摔突得骑开干住病他咳发说走])|阿爸|阿妈|阿母|阿爹|老豆|老母|姆妈|(?:我|俺)阿大",
      "parent"),
     (r"儿子|女儿|闺女|孩子|小孩|宝宝|我家小子|我家丫头|我娃|娃娃|我个仔|我个女|囡囡|(?:我|俺)妞|(?:我|俺)(?:家|屋头|屋里)?的?幺儿|"
      r"(?:我|俺|我们|俺们)(?:家|屋里|屋头)?(?:的)?(?:那个|这个)?(?:娃|崽)|(?:我|俺)(?:家|屋里)?(?:的)?碎娃"
@@ -372,7 +373,8 @@ _THIRD_PARTY = re.compile(
 _OWN_JOB = re.compile(r"我是(?:一名|一个|个|一位)?$")
 _OWN_ROLE_WORDS = frozenset({"游客", "乘客", "旅客", "客户", "员工", "同学", "病友"})
 _SAID_OF_ONESELF = re.compile(r"(?:我|俺)是[^，。,他她]{1,14}的$")
-_REL_NEG = re.compile(r"(?:不是|并非)(?!是)[^，。,]{0,3}$")  # not "哦不是，是我爸": a correction
+# not "哦不是，是我爸" (a correction) nor "是意外 不是生病 我爸" (the cause denied)
+_REL_NEG = re.compile(r"(?:不是|并非)(?!是)(?![^，。,]{0,3}(?:生病|意外|病))[^，。,]{0,3}$")
 _SELF_WEAK = re.compile(
     r"(?:^|[，。,\s])(?:[^，。,]{0,12}?)我\s*(?:(?:就是|那个|这个|嗯|呃|啊)\s*){0,3}(?:今天|昨天|前天|大前天|上周|这周|上个月|这个月|去年|今年|在|被|查出|得了|确诊|摔|"
     r"出了|骑|开车|走路|下楼|上楼|从|突然|一直|最近|那天|体检|自己|住院|做饭|切菜|打球|踢球|跑步|是坐|坐|"
@@ -506,7 +508,8 @@ _NAME_PHONE_LINE = re.compile(
 )
 _JOB_BEFORE = re.compile(r"工人|员工|职工|司机|矿工|牧民|学生|客户|店员|伙计|小工|[\u4e00-\u9fff]工[是叫，,\s]?$")
 _NAME_OF = re.compile(
-    r"(?:我|我姓[\u4e00-\u9fff][，,\s]?)是\s?(?P<n>[\u4e00-\u9fff]{2,4}?)\s?的\s?(?:儿子|女儿|闺女|孩子|丈夫|老公|妻子|老婆|爱人|同事|朋友|邻居|家属)"
+    r"(?:我|我姓[\u4e00-\u9fff][，,\s]?)是\s?(?P<n>[\u4e00-\u9fff]{2,4}?)\s?的\s?(?:儿子|女儿|闺女|孩子|丈夫|老公|妻子|老婆|爱人|同事|朋友|邻居|家属"
+    r"|妹妹|姐姐|哥哥|弟弟|侄子|侄女|外甥|外甥女|孙子|孙女|亲戚)"
 )
 _SELF_NAME = re.compile(
     r"我叫|我的名字(?:叫|是)|本人(?:叫|是|姓名是?|名字是?)?[，,\s]|本人(?:叫|是)|我是(?=[\u4e00-\u9fff]{2,3}[，,。])"
@@ -637,13 +640,13 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
 
 # ---------------------------------------------------------------------------------------------- cause & treatment
 _ACCIDENT_WORDS = re.compile(
-    r"意外|事故|不小心|出事|车祸|摔|撞|烫|咬|淹|溺水|中毒|割|砸|掉下|坠落|受伤|外伤|扭伤|骨折|炸伤|炸到"
+    r"意外|事故|不小心|出事|车祸|摔|撞|烫|咬|淹|溺水|中毒|割|砸|掉下|坠落|受伤|外伤|扭伤|骨折|炸伤|炸到|炸着"
 )
 _ILLNESS_WORDS = re.compile(r"生病|疾病|病了|发病|犯病|得病|的病|病情|心脏病|查出|确诊|体检|癌|突发|发烧|重疾|重大疾病")
 _STROKE_BLEEDS = frozenset({"I60", "I61", "I62"})
 _TRAUMA_WORDS = re.compile(
     r"车祸|撞|摔|跌|砸|坠落|掉下|打架|被打|外伤|刮倒|碰倒|被车|轧|翻(?:车|倒|到|进|下)|撑了一下|崴|扭(?:了|伤|到)|"
-    r"碰着|碰到|磕到|磕着|卷(?:了|进|到|住|伤|断)|翻了|炸(?:伤|到|了)(?!鸡|串)"
+    r"碰着|碰到|磕到|磕着|卷(?:了|进|到|住|伤|断)|翻了|炸(?:伤|到|了|着)(?!鸡|串)"
 )
 # Harm from an outside agent (drowning, electricity, poisons, heat and cold: ICD-10 T51-T75) makes what follows
 # from it an accident too ("掉水里呛了水，吸入性肺炎")
@@ -651,7 +654,7 @@ _AGENT_INJURY = re.compile(r"T(?:5[1-9]|6[0-9]|7[0-5])")
 _PLAIN_ACCIDENT = re.compile(r"意外|事故|不小心")
 _PLAIN_ILLNESS = re.compile(
     r"生病|疾病|病了|发病|犯病|得病|查出|确诊|重疾|猝死|突然(?:就|一下)?(?:倒下|倒地|倒了|晕倒|昏倒|晕过去|昏过去|不行了)|"
-    r"(?:胸口|心口)(?:闷|憋|疼|痛)|胸闷|心脏(?:的|上的)?(?:问题|毛病)|心脏不好"
+    r"(?:胸口|心口)(?:闷|憋|疼|痛)|胸闷|心脏(?:的|上的)?(?:问题|毛病)|心脏不好|没醒过来|睡(?:着|觉)[^，。,]{0,6}(?:没醒|走了|没了)"
 )
 _DEATH = re.compile(
     r"(?<!差点)(?<!险些)(?:去世|过世|逝世|身故|死亡|病故|人没了|人走了|已经走了|就走了|没抢救过来|抢救无效|"
@@ -675,8 +678,8 @@ _INPATIENT = re.compile(
     r"住在[^，。,]{1,8}科|留院|住起|留医|入院|住下|住进去|住[辣勒拉海]医院|住[辣勒拉海]院里|住紧院?|住咗院|"
     r"做了[^，。,]{0,6}(?:吻合|内固定|置换|切除术|再植|复位固定)|放了?(?:[一两二三四五\d]个)?支架|"
     r"住了(?:[一二两三四五六七八九十几半]|\d)+(?:多|来)?(?:天|晚|夜|周|个星期|个礼拜|礼拜|个月|个多月)|"
-    r"(?<!门诊)(?:做|动|行)[^，。,做]{0,8}?手术|手术(?:做|后|完)|术后|开刀|化疗|住上了?院|"
-    r"放疗|抢救|办了入院|收治|出院|"
+    r"(?<!门诊)(?:做|动|行)[^，。,做]{0,8}?手术|手术(?:做|后|完)|术后|开刀|(?<!门诊)(?<!门诊放)化疗|住上了?院|"
+    r"(?<!门诊)(?<!门诊放)放疗|抢救|办了入院|收治|出院|"
     r"躺在医院|医院(?:里)?躺了|还在医院(?:里)?(?:[，。,！!]|$|呢|躺|住)"
 )
 # the negation reaches the next two characters, not across another verb ("还没醒在重症监护室" is in the ICU)
@@ -894,6 +897,8 @@ class ClaimExtraction:
     confidence: dict[str, float] = field(default_factory=dict)
     problems: dict[str, str] = field(default_factory=dict)
     place_guess: dict[str, str | None] | None = None
+    place_readings: list[tuple[str, str, str, str]] = field(default_factory=list)
+    """Every reading of an ambiguous place name, (province, city, district, division code)."""
     """For a district name several cities share, the reading in the most prominent city, if one stands out; the
     dialog falls back on it (flagged for the checker) when asking again did not settle it."""
     unregistered_hospital: str | None = None
@@ -1111,6 +1116,7 @@ def extract_claim_slots(
             if place.likely is not None:
                 province, city, district = place.likely
                 out.place_guess = {"province": province, "city": city, "district": district}
+            out.place_readings = place.readings
         elif place.province:
             out.slots["accident_place"] = place.as_slot()
             out.confidence["accident_place"] = 0.9 if place.district else 0.7

@@ -118,6 +118,8 @@ class PlaceResult:
     likely: tuple[str, str, str] | None = None
     """For an ambiguous name, the reading in the one most prominent city (a municipality, else a provincial
     capital) if there is one: a best guess a person checks, never a silent answer."""
+    readings: list[tuple[str, str, str, str]] = field(default_factory=list)
+    """For an ambiguous name, every reading as (province, city, district, GB/T 2260 code)."""
 
     def as_slot(self) -> dict[str, str | None]:
         return {"province": self.province, "city": self.city, "district": self.district}
@@ -404,7 +406,8 @@ class DivisionTable:
                 top = ranked[0]
                 likely = (top.province, top.city or top.province, top.name) \
                     if _prominence(top) > _prominence(ranked[1]) else None
-                return PlaceResult(start=start, end=end, ambiguous=[f"{d.city}{d.name}" for d in cands], likely=likely)
+                return PlaceResult(start=start, end=end, ambiguous=[f"{d.city}{d.name}" for d in cands], likely=likely,
+                                   readings=[(d.province, d.city or d.province, d.name, d.adcode) for d in cands])
             d = cands[0]
             return PlaceResult(d.province, d.city, d.name, start, end)
         if cities:
