@@ -38,6 +38,7 @@ from zhihui.nlu.medical import (
 )
 from zhihui.nlu.numbers import find_digit_strings
 from zhihui.nlu.places import city_mentions, resolve_place
+from zhihui.nlu.text import without_pauses
 
 SLOTS = ("relation", "insured_name", "insured_id", "contact_phone", "accident_date", "accident_place", "cause",
          "diagnosis", "treatment")
@@ -779,15 +780,14 @@ def _hospitals_through_pauses(text: str, cities: list[str]) -> list[HospitalMent
     附属医院"). A pause is often a boundary too ("说是踝关节骨折 安吉县人民医院"), so a name read through pauses
     replaces what the text gives there only when it is a better name: registered, or named with its place."""
     found = find_hospitals(text, cities)
-    paused = {i for m in _HOSPITAL_PAUSE.finditer(text) for i in range(m.start(), m.end())}
-    if not paused:
+    joined, kept = without_pauses(text, _HOSPITAL_PAUSE)
+    if len(joined) == len(text):
         return found
-    kept = [i for i in range(len(text)) if i not in paused]
 
     def good(h: HospitalMention) -> bool:
         return h.hospital is not None or proper_unregistered_name(h.name) is not None
 
-    for h in find_hospitals("".join(text[i] for i in kept), cities):
+    for h in find_hospitals(joined, cities):
         h = replace(h, start=kept[h.start], end=kept[h.end - 1] + 1)
         overlapping = [o for o in found if o.start < h.end and h.start < o.end]
         if any(o.start == h.start and o.end == h.end for o in overlapping):
@@ -839,8 +839,9 @@ _EVENT = re.compile(
     r"走的|走了|没了|去世|过世|死|癌|瘤|病理|诊断|车祸|事故|出了事"
 )
 _TRIP = re.compile(r"(?:回|去|到|来)[^，。,]{1,8}?(?:过年|过节|探亲|打工|上学)")
-# "回老家过年，昨天摔了": a holiday said as the purpose of a trip is not a date, when a date is said
+# "1990.11.03出生": a birth date
 _BORN_AFTER = re.compile(r"\s*(?:出生|生人|生日|年生)")
+# "回老家过年，昨天摔了": a holiday said as the purpose of a trip is not a date, when a date is said
 _PURPOSE_BEFORE = re.compile(r"(?:回|去|到|来)[^，。,]{1,8}$")
 _SEASON_AFTER = re.compile(r"\s*(?:那天|那日|当天|的时候|时候|期间|那几天|的那天)")
 # "昨天晚上烧的炕，今天早上才发现": harm over a night (fumes, a collapse in sleep) is dated by the morning it was found

@@ -441,6 +441,13 @@ def _suffix(name: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _plainly_numbering_cities() -> frozenset[str]:
+    """Cities whose registered numbered hospitals are called 第N医院 ("宁波市第二医院"), not 第N人民医院."""
+    plain = re.compile(r"(?P<city>.+?[市州盟])第[一二三四五六七八九十]医院")
+    return frozenset(m.group("city") for h in registry().hospitals if (m := plain.fullmatch(h.name)))
+
+
+@lru_cache(maxsize=1)
 def registry() -> HospitalRegistry:
     raw = resources.files("zhihui.nlu").joinpath("data/hospitals.json").read_text(encoding="utf-8")
     return HospitalRegistry(json.loads(raw))
@@ -510,9 +517,7 @@ def proper_unregistered_name(name: str) -> str | None:
             # "成都市三医院" is 成都市第三人民医院, but in a city whose numbered hospitals are 第N医院
             # ("宁波市第二医院") "宁波六院" is 宁波市第六医院
             city = next(iter(full)) if len(full) == 1 else word
-            plain = any(re.fullmatch(re.escape(city) + "第[一二三四五六七八九十]医院", h.name)
-                        for h in registry().hospitals)
-            rest = "第" + numbered.group("n") + ("医院" if plain else "人民医院")
+            rest = "第" + numbered.group("n") + ("医院" if city in _plainly_numbering_cities() else "人民医院")
             if word + rest != name and len(full) == 1 and next(iter(full)) == word:
                 return word + rest
         if len(full) == 1:

@@ -232,6 +232,13 @@ _REGION_UNHURT = re.compile(r"[^，。,]{0,3}?(?:没事|没伤|没问题|好好�
 _MULTIPLE_IN_REGION = re.compile(r"(?:左|右|双)?(?P<region>[\u4e00-\u9fff]{1,3}?)(?:多发性?|多处|多根|好几处)骨折")
 
 
+def _specific_injury(phrase: str) -> MedicalMatch | None:
+    """The most specific injury the lexicon reads in a phrase built from what was said ("大腿" + "骨折")."""
+    specific = [m for m in lexicon().find(phrase)
+                if m.kind == "injury" and not m.negated and m.icd10 not in UNSPECIFIED_ICD10]
+    return max(specific, key=lambda m: m.score) if specific else None
+
+
 def _fracture_of_region(text: str, generic: MedicalMatch) -> MedicalMatch | None:
     for r in _BONE_REGION.finditer(text):
         region = r.group(0)
@@ -240,10 +247,8 @@ def _fracture_of_region(text: str, generic: MedicalMatch) -> MedicalMatch | None
         if (generic.icd10 == "T10" and region not in _UPPER_REGIONS) or (
                 generic.icd10 == "T12" and region not in _LOWER_REGIONS):
             continue
-        specific = [m for m in lexicon().find(region + "骨折")
-                    if m.kind == "injury" and not m.negated and m.icd10 not in UNSPECIFIED_ICD10]
-        if specific:
-            found = max(specific, key=lambda m: m.score)
+        found = _specific_injury(region + "骨折")
+        if found is not None:
             return replace(generic, term=found.term, icd10=found.icd10)
     return None
 
@@ -288,19 +293,15 @@ def best_diagnosis(text: str, matches: list[MedicalMatch] | None = None) -> Medi
         return replace(best, term="良性脑肿瘤", icd10="D33", priority=3)  # "脑袋里长了个瘤子，良性的"
     if best.icd10 == "T07":
         for multiple in _MULTIPLE_IN_REGION.finditer(text):
-            specific = [m for m in lexicon().find(multiple.group("region") + "骨折")
-                        if m.kind == "injury" and not m.negated and m.icd10 not in UNSPECIFIED_ICD10]
-            if specific:
-                found_in_region = max(specific, key=lambda m: m.score)
-                return replace(best, term=found_in_region.term, icd10=found_in_region.icd10)
+            in_region = _specific_injury(multiple.group("region") + "骨折")
+            if in_region is not None:
+                return replace(best, term=in_region.term, icd10=in_region.icd10)
     if best.icd10 == "T09":
         # "腰椎骨折伴脊髓损伤": the fractured vertebra names the level of the cord injury
         spine = re.search(r"(?:颈|胸|腰)椎[^，。,]{0,4}?骨折", text)
-        if spine:
-            level = [m for m in lexicon().find(spine.group(0))
-                     if m.kind == "injury" and m.icd10 not in UNSPECIFIED_ICD10]
-            if level:
-                return replace(best, term=level[0].term, icd10=level[0].icd10)
+        level = _specific_injury(spine.group(0)) if spine else None
+        if level is not None:
+            return replace(best, term=level.term, icd10=level.icd10)
     if best.icd10 in ("T10", "T12", "T14") and best.term.endswith("骨折"):
         regional = _fracture_of_region(text, best)
         if regional is not None:

@@ -20,7 +20,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from zhihui.nlu.text import literal_pattern
+from zhihui.nlu.text import literal_pattern, without_pauses
 
 MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 # City short forms that are everyday words; they need a suffix or context to count as a place.
@@ -52,6 +52,7 @@ _TREATED_AFTER = re.compile(
     r"\s*的?\s*[　]|的?[^，。,\s]{0,4}(?:医院|卫生院)|(?:去|来)?(?:住院|住的院|看病|看的病|就医|治疗|看的)"
     r"|(?:确诊|查出|诊断|复查|做的检查|做了检查)"
 )
+_ONE_PAUSE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 # "下礼拜去北京做手术": a trip for treatment goes where the treatment is, not where it happened
 _TREATMENT_TRIP_AFTER = re.compile(
     r"\s*(?:(?:做|动)(?:个|了)?\s*)?手术|\s*开(?:个|了)?刀|\s*(?:化疗|放疗|复查|看病|治病|治疗)"
@@ -356,11 +357,7 @@ class DivisionTable:
         ]
         if found or " " not in text:
             return found
-        # "在 丝绸之路 滑雪场": speech recognition's pauses inside a landmark's name
-        kept = [i for i, ch in enumerate(text) if not (ch == " " and 0 < i < len(text) - 1
-                                                        and "\u4e00" <= text[i - 1] <= "\u9fff"
-                                                        and "\u4e00" <= text[i + 1] <= "\u9fff")]
-        joined = "".join(text[i] for i in kept)
+        joined, kept = without_pauses(text, _ONE_PAUSE)  # "在 丝绸之路 滑雪场": pauses inside a landmark's name
         return [
             PlaceResult(*self._landmarks[m.group(0)], start=kept[m.start()], end=kept[m.end() - 1] + 1)
             for m in self._landmark_regex.finditer(joined)

@@ -175,3 +175,11 @@ def literal_pattern(words: Iterable[str]) -> str:
         return inner
 
     return build(trie) or "(?!)"
+
+
+def without_pauses(text: str, pause: re.Pattern[str]) -> tuple[str, list[int]]:
+    """`text` with what `pause` matches taken out (speech recognition's spaces inside a name), and for each
+    character kept its index in `text`, to map a match in the joined text back onto the original."""
+    dropped = {i for m in pause.finditer(text) for i in range(m.start(), m.end())}
+    kept = [i for i in range(len(text)) if i not in dropped]
+    return "".join(text[i] for i in kept), kept
