@@ -1347,3 +1347,21 @@ def test_more_relatives_a_death_in_sleep_and_outpatient_chemotherapy() -> None:
     assert firework["cause"] == "accident" and firework["diagnosis"]["icd10"][0] == "S"
     named = extract_claim_slots("你好，我替我姐姐阿依努尔报案，她上周在家做饭烫伤了", REF).slots
     assert named["insured_name"] == "阿依努尔"
+
+
+def test_neighbours_a_visit_to_relatives_a_glossed_husband_and_stuttered_names() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert extract_claim_slots("我是邻居，楼上的老王昨天在家摔了", REF).slots["relation"] == "other"
+    assert extract_claim_slots("帮 我 隔壁 的 老 老孙 报 个 案", REF).slots["relation"] == "other"
+    assert extract_claim_slots("我被隔壁的老黄狗咬了", REF).slots["relation"] == "self"
+    glossed = extract_claim_slots("阿强去走亲戚喝了酒摔断了腿，阿强就是我老公", REF).slots
+    assert glossed["relation"] == "spouse"
+    assert extract_claim_slots("我是厂里的工会干事，工人刘大勇在车间被砸伤了", REF).slots["relation"] == "other"
+    assert extract_claim_slots("名字 是 黄 黄丽萍 电话", REF).slots["insured_name"] == "黄丽萍"
+    assert extract_claim_slots("我们 同事 刘 刘建平 昨天 加班 胸痛", REF).slots["insured_name"] == "刘建平"
+    assert extract_claim_slots("我们小区独居老人吴金水前天去世了", REF).slots["insured_name"] == "吴金水"
+    # the reporter's own name, said before the insured's relation, is not the insured's
+    assert "insured_name" not in extract_claim_slots("我的名字叫何晓东，我爸摔了", REF).slots
+    # spoken digits are never taken for a stutter: "幺 幺" may be two ones
+    phone = extract_claim_slots("电话 幺三八 幺 幺二三 四五六七", REF, expecting="contact_phone").slots
+    assert phone["contact_phone"] == "13811234567"

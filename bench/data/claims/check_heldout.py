@@ -14,7 +14,7 @@ area code, place or hospital, extend the tables below (area codes were taken
 from the national administrative-division list).
 
 Usage: python3 check_heldout.py [--verbose]
-       [--prefix heldout|heldout2|...|heldout22|heldout23 ...]
+       [--prefix heldout|heldout2|...|heldout26|heldout27 ...]
 (without --prefix all sets in SETS are checked)
 Exit status 0 when clean, 1 otherwise.
 """
@@ -77,6 +77,25 @@ HERE = Path(__file__).resolve().parent
 #   heldout23 twenty-third set, written blind by an AI helper; a year of reports from all over mainland China,
 #             about half illnesses, many reporters who are siblings, in-laws, grandchildren, nephews, agents and
 #             employers; about a third ASR style, about a fifth typed chat messages (see README.md)
+#   heldout24 twenty-fourth set, written blind by an AI helper; a year of national-hotline calls from north China
+#             (Beijing, Tianjin, Hebei, Shanxi, Inner Mongolia, inland Shandong, northern Henan), many elderly
+#             insured and illnesses, rural and winter accidents, reporters often grown children, daughters-in-law
+#             and neighbours, northern colloquial speech; about a third ASR style, about a fifth typed chat
+#             (see README.md)
+#   heldout25 twenty-fifth set, written blind by an AI helper; a year of reports from central and eastern small towns
+#             and villages (Anhui, Jiangxi, Hubei, southern Henan, northern Jiangsu, hilly Zhejiang): farm, road and
+#             building-site accidents, children at school and on holiday, e-bikes and tricycles, some illnesses;
+#             teachers, village doctors, employers and agents among the reporters; about a third ASR style, about a
+#             fifth typed chat messages (see README.md)
+#   heldout26 twenty-sixth set, written blind by an AI helper; a year of reports from all over mainland China,
+#             a third typed into the app / WeChat by agents, HR clerks and customers (labelled forms, digit groups
+#             with spaces or dashes, typos, emoji), about a third hotline ASR transcripts; many self-corrections and
+#             relative dates (上上周X, 这周一, 大前天, 上个月最后一天), hospital nicknames with the city (see README.md)
+#   heldout27 twenty-seventh set, written blind by an AI helper; a year of calls from the south-west and south
+#             (Sichuan, Chongqing, Guizhou, Yunnan, Guangxi, Guangdong, Hainan, Hunan, Tibet), Sichuanese /
+#             Cantonese / Hunanese / Guizhou-flavoured Mandarin, about a third ASR style, about a fifth typed chat
+#             messages, mountain roads, motorbikes, farm work, bites, poisoning, tropical illnesses, migrant workers
+#             calling about parents at home, minority names (see README.md)
 SETS: dict[str, tuple[int, int]] = {
     "heldout16": (100, 30),
     "heldout17": (100, 30),
@@ -86,6 +105,10 @@ SETS: dict[str, tuple[int, int]] = {
     "heldout21": (100, 30),
     "heldout22": (100, 30),
     "heldout23": (100, 30),
+    "heldout24": (100, 30),
+    "heldout25": (100, 30),
+    "heldout26": (100, 30),
+    "heldout27": (100, 30),
     "heldout": (80, 30),
     "heldout2": (100, 30),
     "heldout3": (100, 30),
@@ -1006,6 +1029,33 @@ REGIONS: dict[str, tuple[str, str, str | None]] = {
     "450109": ("广西壮族自治区", "南宁市", "邕宁区"),
     "510105": ("四川省", "成都市", "青羊区"),
     "610102": ("陕西省", "西安市", "新城区"),
+    # added for heldout24 (national administrative-division codes, from memory)
+    "110117": ("北京市", "北京市", "平谷区"),
+    "130722": ("河北省", "张家口市", "张北县"),
+    "140121": ("山西省", "太原市", "清徐县"),
+    "371425": ("山东省", "德州市", "齐河县"),
+    "410523": ("河南省", "安阳市", "汤阴县"),
+    "410611": ("河南省", "鹤壁市", "淇滨区"),
+    # added for heldout25 (national administrative-division codes, from memory)
+    "320322": ("江苏省", "徐州市", "沛县"),
+    "320324": ("江苏省", "徐州市", "睢宁县"),
+    "320723": ("江苏省", "连云港市", "灌云县"),
+    "321322": ("江苏省", "宿迁市", "沭阳县"),
+    "321324": ("江苏省", "宿迁市", "泗洪县"),
+    "330825": ("浙江省", "衢州市", "龙游县"),
+    "331023": ("浙江省", "台州市", "天台县"),
+    "331127": ("浙江省", "丽水市", "景宁畲族自治县"),
+    "340828": ("安徽省", "安庆市", "岳西县"),
+    "340882": ("安徽省", "安庆市", "潜山市"),
+    "341225": ("安徽省", "阜阳市", "阜南县"),
+    "341522": ("安徽省", "六安市", "霍邱县"),
+    "341525": ("安徽省", "六安市", "霍山县"),
+    "341623": ("安徽省", "亳州市", "利辛县"),
+    "411526": ("河南省", "信阳市", "潢川县"),
+    "421127": ("湖北省", "黄冈市", "黄梅县"),
+    # added for heldout27 (national administrative-division codes)
+    "433124": ("湖南省", "湘西土家族苗族自治州", "花垣县"),
+    "522632": ("贵州省", "黔东南苗族侗族自治州", "榕江县"),
 }
 
 # Hospital values allowed: big well-known grade-3 hospitals in the largest cities, official names.
@@ -1541,6 +1591,14 @@ HOSPITALS = {
     "广东医科大学附属医院",
     # added for heldout23: full official name
     "四川大学华西口腔医院",
+    # added for heldout24: full official name
+    "鹤壁市人民医院",
+    # added for heldout25: prefecture / county hospitals in central and eastern China, full official names
+    "固始县人民医院",
+    "宿州市立医院",
+    "荆州市中心医院",
+    "景德镇市第一人民医院",
+    "新余市人民医院",
 }
 
 # Mobile prefixes (3 digits) in use in mainland China.
@@ -1731,6 +1789,9 @@ def date_candidates(text: str, ref: date) -> set[date]:
             add((ref.replace(day=1) - timedelta(days=1)).replace(day=day))
     if re.search(r"上个?月底", text):
         add(ref.replace(day=1) - timedelta(days=1))
+    # (added for heldout26) 上个月最后一天 / 上月最后一天 = 上个月底
+    if re.search(r"上个?月\s*(?:的)?\s*最后一天", text):
+        add(ref.replace(day=1) - timedelta(days=1))
     for m in re.finditer(rf"(?:([0-9]{{4}}|[零〇一二三四五六七八九]{{4}})年)?({NUM})月({NUM})[号日]", text):
         try:
             month, day = cn_number(m.group(2)), cn_number(m.group(3))
@@ -1787,6 +1848,9 @@ def date_candidates(text: str, ref: date) -> set[date]:
     # (added for heldout22) Cantonese 琴日/寻日 and written 昨日 (= 昨天), Hakka 昨晡日 (= 昨天), 今日/今晡日 (= 今天)
     for m in re.finditer(r"(琴日|寻日|昨晡日|昨日|今晡日|今日)", text):
         add(ref - timedelta(days=0 if m.group(1).startswith("今") else 1))
+    # (added for heldout24) northern dialect word for yesterday: 夜个/夜儿个 (Hebei, Henan, Shandong, Shanxi)
+    for _ in re.finditer(r"夜儿?个", text):
+        add(ref - timedelta(days=1))
     lunar: list[int] = []
     if "除夕" in text:
         lunar.append(-1)

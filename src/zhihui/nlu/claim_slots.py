@@ -73,6 +73,9 @@ _BAD_NAMES = {"人民", "医院", "先生", "女士", "小姐", "师傅", "老�
               "然后", "包工头", "工头", "老板", "经理", "主管", "班长", "组长", "队长", "导游", "会计", "保安", "厨师",
               "店长", "房东", "家长", "监护人"}
 
+# words refused as names on their own (districts, everyday words) that are common given names after a surname
+# ("陈金水", "王朝阳", "李和平")
+_GIVEN_NAMES_TOO = frozenset({"金水", "朝阳", "江北", "白云", "南山", "和平", "高兴", "安全", "华山", "中山"})
 
 # Characters that end a name after it but are common as the first given-name character (家乐, 家豪, 天宇).
 _FIRST_GIVEN_OK = frozenset("家天")
@@ -178,7 +181,8 @@ def take_name(text: str, pos: int = 0) -> str | None:
     if text.startswith(("个电话", "个话", "一下"), end if len(given) < 3 else end + 1):
         return None  # "麻烦回个电话"
     name = sur + given
-    if name in _BAD_NAMES or given in _BAD_NAMES or name.startswith(_TIME_WORDS) or rest.startswith(_NOT_NAME_WORDS):
+    if name in _BAD_NAMES or (given in _BAD_NAMES and given not in _GIVEN_NAMES_TOO) or name.startswith(_TIME_WORDS) \
+            or rest.startswith(_NOT_NAME_WORDS):
         return None
     return name
 
@@ -286,9 +290,12 @@ _REL_PATTERNS: list[tuple[str, str]] = [
     # the reporter's role: a village doctor, a coach, a police officer, a carer
     (r"(?:我|俺)(?:们)?(?:这边|这里)?是(?:[^，。,]{0,20}?)(?:医生|村医|大夫|教练|民警|警察|交警|护工|护士|网格员|社工|志愿者|队友|工友|车间|"
      r"辅导员|领队|宿管|物业|保安|班主任|老师|支书|书记|村主任|村长|村干部|护理员|护工|师傅|老板|安全员|经理|院长|船老大|船长|"
-     r"会计|出纳|文书|调解员|信息员|安全科|保卫科|安监|人事|人力资源|行政|调度|劳资)",
+     r"会计|出纳|文书|调解员|信息员|安全科|保卫科|安监|人事|人力资源|行政|调度|劳资|干事|工会|班长|组长|队长|站长|店长|厂长|"
+     r"主管|负责人|管理员)",
      "role"),
     (r"(?:我|俺)是(?:他|她)的?(?:班主任|老师|师傅|老板|领导|同事|邻居|同村的?|同乡|老乡|工友|战友)", "other"),
+    # "帮我隔壁的老刘报个案", "对门的莫伯": a neighbour, named or called by age
+    (r"(?:隔壁|对门|对面|楼上|楼下)(?:家)?的?(?:老|小|阿)[\u4e00-\u9fff](?![\u4e00-\u9fff]?(?:狗|猫|车))", "other"),
     # "我客户家孩子", "邻居家的老人": someone else's family
     (r"(?:客户|邻居|朋友|同事|亲戚|老乡|学生)(?:家|家的|的)"
      r"(?:孩子|儿子|女儿|闺女|老人|老太太|老爷子|老婆|老公|媳妇)", "other"),
@@ -340,7 +347,7 @@ _REL_PATTERNS: list[tuple[str, str]] = [
     (r"孩子(?:他|她)?(?:妈|爸|娘|爹)|我家那口子|那口子|孩他(?:妈|爸)|孩子的(?:妈|爸)", "spouse"),
     (r"儿媳妇?|女婿|婆婆|公公|岳父|岳母|老丈人|丈人|丈母娘|爷爷|奶奶|外公|外婆|姥姥|姥爷|孙子|孙女|外孙女?|"
      r"哥哥|姐姐|弟弟|妹妹|我哥|我姐|我弟|我妹(?![崽仔])|叔叔|阿姨|舅舅|姑姑|姨妈|侄子|侄女|外甥女?|表哥|表姐|表弟|表妹|堂哥|"
-     r"堂姐|亲戚|男朋友|女朋友|朋友|同事|邻居|同学|室友|舍友|领导|主管|员工|下属|老板|雇主|保姆|工友|客户|病友|导游|游客|乘客|旅客|"
+     r"堂姐|(?<![走串探访看])亲戚|男朋友|女朋友|朋友|同事|邻居|同学|室友|舍友|领导|主管|员工|下属|老板|雇主|保姆|工友|客户|病友|导游|游客|乘客|旅客|"
      r"嫂子|弟媳|姐夫|妹夫|大爷|大伯|伯伯|伯父|伯母|大娘|婶婶|婶子|小叔子|小舅子|大舅子|阿嬷|阿公|阿婆|阿爷|家婆|家公|奶公|外爷|干妈|干爹|干爸|干儿子|干女儿|徒弟|侄媳妇|侄女婿|孙媳妇|"
      r"外甥媳妇|阿舅|舅妈|姑妈|姨父|姑父|舅舅|嗲嗲|娭毑|爷叔|娘舅|侄儿|侄孙|表叔|表舅|表姑|表姨|堂叔|堂伯|幺爸|幺叔|幺姑|幺舅|幺爹|家兄|家姐|(?:我|俺)(?:家)?兄弟(?!俩|们|姐妹)|"
      r"老师|班主任|村干部|干部|村长|(?:保险)?代理人|业务员|房东|"
@@ -387,7 +394,10 @@ _SELF_WEAK = re.compile(
 
 
 _PAUSE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
-_IDENTITY = re.compile(r"(?:他|她|被保险人|出险人|被保人)(?:就)?是我(?:的|家)?[\u4e00-\u9fff]{1,4}")
+_IDENTITY = re.compile(
+    r"(?:他|她|被保险人|出险人|被保人)(?:就)?是我(?:的|家)?[\u4e00-\u9fff]{1,4}"
+    r"|(?<=[\u4e00-\u9fff]{2})就是我(?:的|家)?[\u4e00-\u9fff]{1,4}"  # "阮翁就是我老公啦": a name or word glossed
+)
 _SELF_HURT = re.compile(r"(?<![他她])我(?:的)?[\u4e00-\u9fff]{0,3}?(?:扭伤|骨折|受伤|摔|撞|伤|烫|割|崴)")
 # "带孩子去八达岭…我自己崴了": someone the reporter brought along, who is the insured only if the reporter was not hurt
 _BROUGHT_ALONG = re.compile(r"带着?(?:我|俺)?(?:家)?$")
@@ -410,7 +420,8 @@ def _relation(text: str) -> tuple[str | None, int, float]:
         label = _REL_PATTERNS[int((m.lastgroup or "r0")[1:])][1]
         if label == "other" and _OWN_GROUP.search(text, max(0, m.start() - 4), m.start()):
             continue  # "我们几个同事吃了烤串，我对象…": the reporter among colleagues
-        if label == "other" and _OWN_JOB.search(text, max(0, m.start() - 5), m.start()):
+        if label == "other" and _OWN_JOB.search(text, max(0, m.start() - 5), m.start()) \
+                and m.group(0) not in ("邻居", "亲戚"):
             continue  # "我是一名老师，…我从椅子上摔下来了": the reporter's own job, not a relation
         if label == "other" and m.group(0) in _OWN_ROLE_WORDS and _SAID_OF_ONESELF.search(
                 text, max(0, m.start() - 16), m.start()):
@@ -453,7 +464,7 @@ def _relation(text: str) -> tuple[str | None, int, float]:
 
 # ---------------------------------------------------------------------------------------------- names
 _NAME_CUE = re.compile(
-    r"(?:名字叫|名字是|姓名是|姓名叫|出险人是|出险人叫|被保险人是|被保险人叫|被保人是|他叫|她叫|孩子叫|就叫|叫做|"
+    r"(?:(?:名字|姓名)\s?(?:叫|是)|出险人是|出险人叫|被保险人是|被保险人叫|被保人是|他叫|她叫|孩子叫|就叫|叫做|"
     r"身份证上\s?(?:的名字)?\s?(?:是|叫|写的是)|叫|"
     r"(?:出险人|被保险人|被保人)[：:]?\s?(?:我自己|本人|我)\s|(?:出险人|被保险人|被保人)(?=[\u4e00-\u9fff]{2,4}(?:电话|身份|[，,\s]))|"
     r"(?:被保险人|被保人|出险人|姓名|名字)(?:[：:]|\s+(?:(?:呃|嗯|那个|就是)\s+)*(?=[\u4e00-\u9fff]))|客户[：:]"
@@ -468,7 +479,7 @@ _PASSIVE_CLAUSE = re.compile(rf"[\u4e00-\u9fff]{{1,4}}?\s?{_PASSIVE_VERB}(?:了|
 _REPORTER_AFTER_NAME = re.compile(r"是我(?:自己|本人)?(?:[，,。\s]|$)")
 _NAME_END = re.compile(r"[，,。\s（(]|$|身份|今年|电话")
 _STRONG_NAME_CUE = re.compile(
-    r"(?:名字叫|名字是|姓名是|姓名叫|出险人叫|被保险人叫|被保人叫|身份证上(?:的名字)?(?:是|叫|写的是)"
+    r"(?:(?:名字|姓名)\s?(?:叫|是)|出险人叫|被保险人叫|被保人叫|身份证上(?:的名字)?(?:是|叫|写的是)"
     r"|(?:被保险人|出险人|被保人|姓名)(?=[：:]))[，,:：\s]?"
 )
 _NOT_A_NAME_WORD = re.compile(r"什么|啥|谁|怎|哪|来着|不知|不记|忘|医生|大夫|救护|车")
@@ -484,7 +495,7 @@ _KIN_BEFORE_NAME = re.compile(
     r"儿子|女儿|闺女|孩子|同事|朋友|邻居|同学|室友|哥哥|姐姐|弟弟|妹妹|哥|姐|弟|妹|外婆|外公|奶奶|爷爷|婆婆|公公|"
     r"岳父|岳母|老丈人|员工|领导|院里的|村里的|厂里的|店里的|班上的|单位的|外孙女|外孙|孙子|孙女|外甥女|外甥|侄子|侄女|儿媳妇|儿媳|女婿|舅舅|叔叔|姑姑|阿姨|姨妈|"
     r"嫂子|弟媳|表哥|表姐|表弟|表妹|堂哥|堂姐|堂弟|堂妹)[，,\s]?|(?:母亲|父亲|员工)[，,]\s?"
-    r"|(?:工人|员工|职工|司机|电工|焊工|矿工|师傅|学生|客户|被保险人|小工|店员|伙计|服务员|保安|保洁员|保洁|厨师|管理员|保管员|"
+    r"|(?:工人|员工|职工|同事|司机|电工|焊工|矿工|师傅|学生|客户|被保险人|小工|店员|伙计|服务员|保安|保洁员|保洁|厨师|管理员|保管员|"
     r"小朋友|游客|客人|乘客|旅客|病人|患者|搬运工|科长|处长|主任|学员|新生|检修工|安全员|老人|丈母娘|"
     r"外甥|舅妈|姑妈|"
     r"驾驶员|操作员|营业员|收银员|快递员|外卖员|文员|会计|出纳|钢筋工|木工|瓦工|电焊工|油漆工|架子工|水电工|泥瓦工|"
@@ -520,6 +531,11 @@ _SELF_NAME = re.compile(
 )
 
 
+def _said_of_reporter(text: str, cue_start: int) -> bool:
+    """A name cue about the reporter ("我叫", "我的名字是"), not the insured."""
+    return re.search(r"(?:我|俺|额)(?:的)?\s?$", text[max(0, cue_start - 3):cue_start]) is not None
+
+
 def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
     """Insured-name candidates (name, position, confidence) in text order."""
     out: list[tuple[str, int, float]] = []
@@ -546,9 +562,7 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
             n = whole.group(0)  # "叫丁月娥，": a given name with a character that usually ends one (月, 天, 年)
         if not n or _PASSIVE_AFTER_NAME.match(text, pos + len(n)) or _PASSIVE_CLAUSE.match(text, pos):
             continue  # "叫公羊顶了一下", "叫狗咬了": 叫 as "by", not "named"
-        is_self = text[max(0, m.start() - 1):m.start()] in ("我", "俺", "额") \
-            or text[max(0, m.start() - 3):m.start()] == "我的名"
-        if is_self and relation not in (None, "self"):
+        if _said_of_reporter(text, m.start()) and relation not in (None, "self"):
             continue  # the reporter's own name, not the insured's
         out.append((n, pos, 0.9))
     for m in _KIN_BEFORE_NAME.finditer(text):
@@ -585,6 +599,8 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
         # a name without a Han surname ("热娜古丽", "阿依努尔") or with a rare one (the Dai surname 刀) counts
         # after an unmistakable cue, or after "他叫" when the name is followed by a pause or the ID
         for m in _STRONG_NAME_CUE.finditer(text):
+            if _said_of_reporter(text, m.start()) and relation not in (None, "self"):
+                continue
             found = _ANY_NAME.match(text, m.end())
             if found and not _NOT_A_NAME_CHAR.search(found.group(0)) and found.group(0) not in _BAD_NAMES:
                 out.append((found.group(0), m.end(), 0.8))
@@ -882,6 +898,9 @@ _EXPLICIT_DATES = {"iso", "ymd", "md", "month_day", "rel_year_md"}
 _TYPED_BREAK = re.compile(r"[ \t]*(?:[\r\n]|[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D])+[ \t]*")
 # slips of the pinyin keyboard or the recogniser that make no other word ("锁骨股折", "肺结合")
 _INPUT_SLIPS = {"股折": "骨折", "肺结合": "肺结核", "骨拆": "骨折"}
+# a word begun, cut off and said again across a pause ("周 周志刚", "叫 叫赵德山", "让 让牛顶了"); spoken digits are
+# left alone, since "幺 幺三" may be two ones
+_STUTTER = re.compile(r"(?<![\u4e00-\u9fff])(?P<c>(?![零一二三四五六七八九十幺两洞拐勾])[\u4e00-\u9fff])\s+(?=(?P=c))")
 
 
 def _typed_breaks_as_commas(text: str) -> str:
@@ -978,6 +997,7 @@ def extract_claim_slots(
         return out
     for slip, meant in _INPUT_SLIPS.items():
         text = text.replace(slip, meant)
+    text = _STUTTER.sub("", text)
     if len(text) > 4000:
         text = text[:4000]  # a ramble that long carries nothing a short report would not
     masked = list(text)
