@@ -333,3 +333,19 @@ def test_the_cause_read_with_a_vague_diagnosis_follows_the_diagnosis_asked_for()
     assert s.slots["diagnosis"]["icd10"] == "E11" and s.slots["cause"] == "illness"
     firm = _say(d.open_dialog(REF), f"我妈上周骑车摔了，左腿小腿骨折，她叫吴桂兰，身份证{ID}，我电话{PHONE}")
     assert firm.slots["cause"] == "accident" and firm.confidence["diagnosis"] >= d.VAGUE_CONFIDENCE
+
+
+def test_bleeding_in_the_head_after_a_crash_told_before_is_an_injury() -> None:
+    # Written for this test, not taken from an evaluation set.
+    s = _say(d.open_dialog(REF), "我老公骑电动车撞到电线杆上了", PHONE, "他叫孙立伟", ID, "前天", "南京鼓楼区")
+    assert s.slots["cause"] == "accident"
+    while s.expecting != "diagnosis" and s.status == d.COLLECTING:
+        s = _say(s, "不清楚")
+    s = _say(s, "脑子里面出血了")
+    assert s.slots["diagnosis"]["icd10"] == "S06" and s.slots["cause"] == "accident"
+    # said to be an illness after all, it stays one
+    s = _say(d.open_dialog(REF), "我老公在家摔了一下", PHONE, "他叫孙立伟", ID, "前天", "南京鼓楼区")
+    while s.expecting != "diagnosis" and s.status == d.COLLECTING:
+        s = _say(s, "不清楚")
+    s = _say(s, "不是摔的 是生病 脑出血")
+    assert s.slots["diagnosis"]["icd10"] == "I61"

@@ -1365,3 +1365,62 @@ def test_neighbours_a_visit_to_relatives_a_glossed_husband_and_stuttered_names()
     # spoken digits are never taken for a stutter: "幺 幺" may be two ones
     phone = extract_claim_slots("电话 幺三八 幺 幺二三 四五六七", REF, expecting="contact_phone").slots
     assert phone["contact_phone"] == "13811234567"
+
+
+def test_northern_yesterday_typed_dots_planned_admissions_and_village_reporters() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert extract_claim_slots("俺娘 夜个 后晌 在院里 滑倒了", REF).slots["accident_date"] == "2027-04-14"
+    assert extract_claim_slots("俺爹夜来下地摔了", REF).slots["accident_date"] == "2027-04-14"
+    assert extract_claim_slots("我老公4.12下班骑电动车被车撞了", REF).slots["accident_date"] == "2027-04-12"
+    assert "accident_date" not in extract_claim_slots("赔了1.5万", REF).slots
+    assert "treatment" not in extract_claim_slots("今天走了2.5公里", REF).slots
+    later = extract_claim_slots("查出来肺癌 医生让过了年再住院做手术", REF).slots
+    assert later["treatment"]["status"] == "outpatient"
+    later = extract_claim_slots("韧带断了 下周一才能住进去", REF).slots
+    assert later["treatment"]["status"] == "outpatient" and "accident_date" not in later
+    assert extract_claim_slots("医生让下个礼拜住院开刀", REF).slots["treatment"]["status"] == "outpatient"
+    assert extract_claim_slots("在家等医院安排床位做手术", REF).slots["treatment"]["status"] == "outpatient"
+    assert extract_claim_slots("唐山工人医院 已经住上了", REF).slots["treatment"]["status"] == "inpatient"
+    village = extract_claim_slots("俺是 俺是 李家村的 支书 俺村 老孙 孙长林 今儿 上山 叫 石头 砸了脚", REF).slots
+    assert village["relation"] == "other" and village["insured_name"] == "孙长林"
+    accountant = extract_claim_slots("我是 村里的 会计 俺们村 老赵头 赵 赵福来 叫狗咬了", REF).slots
+    assert accountant["insured_name"] == "赵福来"
+    assert extract_claim_slots("俺是 村委会的", REF, expecting="relation").slots["relation"] == "other"
+    assert extract_claim_slots("我们村有个 周 周大海 砍柴摔了", REF).slots["insured_name"] == "周大海"
+    assert extract_claim_slots("俺自己 报案 俺叫 牛大力", REF).slots["relation"] == "self"
+    in_law = extract_claim_slots("俺是 王建华的 儿媳妇 俺公公 就是 王建华 煤气中毒了", REF).slots
+    assert in_law["insured_name"] == "王建华" and in_law["relation"] == "other"
+    assert extract_claim_slots("我老公公早上崴了脚", REF).slots["relation"] == "other"
+    assert extract_claim_slots("给俺老婆婆报案 她昨儿走了", REF).slots["relation"] == "other"
+    assert extract_claim_slots("俺家老爷子 就是 俺公公 昨天摔了", REF).slots["relation"] == "other"
+    assert extract_claim_slots("俺大爷 就是 俺爸他哥 摔了", REF).slots["relation"] == "other"
+    assert extract_claim_slots("开着三轮车 翻沟里了 人当场就没了", REF).slots["cause"] == "accident"
+
+
+def test_what_the_doctor_named_forms_nicknames_and_corrections() -> None:
+    # Written for this test, not taken from an evaluation set.
+    stroke = extract_claim_slots("俺爸 在 地里 打药 晕倒了 医生说 是 脑梗", REF).slots
+    assert stroke["diagnosis"]["icd10"] == "I63" and stroke["cause"] == "illness"
+    taken_back = extract_claim_slots("俺爸 晕倒了 说是 中暑 哎 不是 医生说 是 脑梗", REF).slots
+    assert taken_back["diagnosis"]["icd10"] == "I63" and taken_back["cause"] == "illness"
+    assert extract_claim_slots("打药中毒了 医生说是肝衰竭", REF).slots["diagnosis"]["icd10"] == "T60"
+    assert extract_claim_slots("冲床压断右手中指", REF).slots["diagnosis"]["icd10"] == "S68"
+    assert extract_claim_slots("手被机器压了，左手食指骨折", REF).slots["diagnosis"]["icd10"] == "S62"
+    assert extract_claim_slots("被蜱虫咬了 是发热伴血小板减少综合征", REF).slots["diagnosis"]["icd10"] == "A93"
+    form = extract_claim_slots("【报案】\n单位：某某建筑公司项目部\n人员：陶大勇（钢筋工）\n伤情：腰椎骨折", REF).slots
+    assert form["relation"] == "other" and form["insured_name"] == "陶大勇"
+    clinic = extract_claim_slots("报案人：某村卫生室 李医生\n出险人：吴桂兰 女", REF).slots
+    assert clinic["relation"] == "other" and clinic["insured_name"] == "吴桂兰"
+    assert extract_claim_slots("我侄子 小名叫乐乐 大名刘子轩", REF).slots["insured_name"] == "刘子轩"
+    assert "insured_name" not in extract_claim_slots("我儿子小名叫壮壮", REF).slots
+    assert "insured_name" not in extract_claim_slots("我爸高兴多喝了几杯", REF).slots
+    assert "insured_name" not in extract_claim_slots("我妈母亲节那天晕倒了", REF).slots
+    moved = extract_claim_slots("在吉安市中心医院 哦 不是 是在镇上的医院 打了石膏", REF).slots
+    assert moved["treatment"]["hospital"] is None
+    phone = extract_claim_slots("电话 幺三九 四七幺二 八八洞三 哎 不对 八八洞五 幺三九 四七幺二 八八洞五", REF).slots
+    assert phone["contact_phone"] == "13947128805"
+    assert extract_claim_slots("滕州中心人民医院 住院了", REF).slots["treatment"]["hospital"] == "滕州市中心人民医院"
+    jinan = extract_claim_slots("母亲 在山一大一附院 住院", REF).slots
+    assert jinan["treatment"]["hospital"] == "山东第一医科大学第一附属医院"
+    assert extract_claim_slots("去爬天柱山摔了", REF).slots["accident_place"]["district"] == "潜山市"
+    assert extract_claim_slots("去爬泰山摔了", REF).slots["accident_place"]["city"] == "泰安市"

@@ -252,6 +252,10 @@ def missing_slots(state: DialogState) -> list[str]:
 # --------------------------------------------------------------------------------------------- understanding
 
 
+# a stroke's bleeding in or around the brain (I60-I62), which after a blow to the head is an injury (S06)
+_STROKE_BLEEDS = frozenset({"I60", "I61", "I62"})
+
+
 def absorb(state: DialogState, text: str | None) -> Turn:
     """Read one utterance into a copy of ``state``: fill, correct or flag slots; classify bad input."""
     s = state.copy()
@@ -310,6 +314,16 @@ def absorb(state: DialogState, text: str | None) -> Turn:
             s.skipped.remove(slot)
             s.flags.pop(slot, None)
 
+    bleed = s.slots.get("diagnosis") or {}
+    hurt_before = state.slots.get("cause") == "accident" or str(
+        (state.slots.get("diagnosis") or {}).get("icd10", "")).startswith("S")
+    if "diagnosis" in turn.changed and bleed.get("icd10") in _STROKE_BLEEDS and hurt_before \
+            and not re.search(r"生病|疾病|病了|发病|犯病|不是意外|不是摔", clipped):
+        # "骑三轮撞树上了" … "脑袋里出血了": bleeding in the head after the crash told before is an injury
+        s.slots["diagnosis"] = {"term": "外伤性颅内出血", "icd10": "S06"}
+        found["cause"] = "accident"
+        if "cause" in turn.changed:
+            s.slots["cause"] = "accident"
     new_cause = found.get("cause")
     if "diagnosis" in turn.changed and s.expecting == "diagnosis" and vague_diagnosis and new_cause \
             and "cause" not in turn.changed and s.asked.get("cause", 0) == 0 and new_cause != s.slots.get("cause"):

@@ -34,7 +34,9 @@ from zhihui.nlu.medical import (
     MedicalMatch,
     best_diagnosis,
     cause_of,
+    doctor_said,
     find_mentions,
+    guessed,
 )
 from zhihui.nlu.numbers import find_digit_strings
 from zhihui.nlu.places import city_mentions, resolve_place
@@ -95,7 +97,8 @@ _TIME_WORDS = ("元旦", "元宵", "春节", "除夕", "国庆", "中秋", "端�
                "周一", "周二", "周三", "周四", "周五", "周六", "周日", "周天", "冬至", "腊月", "腊八", "小年",
                "三八", "六一", "八一", "双十", "龙抬头", "中元", "立春", "立秋", "立冬", "夏至", "正月", "雨水", "惊蛰",
                "春分", "谷雨", "立夏", "小满", "芒种", "小暑", "大暑", "处暑", "白露", "秋分", "寒露", "霜降", "小雪",
-               "大雪", "小寒", "大寒")
+               "大雪", "小寒", "大寒", "母亲节", "父亲节", "教师节", "儿童节", "妇女节", "劳动节", "情人节", "圣诞",
+               "平安夜", "感恩节", "植树节", "护士节", "青年节", "建军节", "重阳", "双十一", "双11")
 
 
 # everyday words that begin with a surname character ("我爱人单位体检", "我老公平时")
@@ -181,6 +184,8 @@ def take_name(text: str, pos: int = 0) -> str | None:
     if text.startswith(("个电话", "个话", "一下"), end if len(given) < 3 else end + 1):
         return None  # "麻烦回个电话"
     name = sur + given
+    if len(given) == 2 and sur + given[0] in _BAD_NAMES:
+        return None  # "我爸高兴多喝了几杯": an everyday word, then the next one
     if name in _BAD_NAMES or (given in _BAD_NAMES and given not in _GIVEN_NAMES_TOO) or name.startswith(_TIME_WORDS) \
             or rest.startswith(_NOT_NAME_WORDS):
         return None
@@ -259,7 +264,7 @@ _LAST_CHAR = re.compile(
 _ID_LABEL = re.compile(r"身份证|证件号|身份号")
 _PHONE_LABEL = re.compile(r"电话|手机|联系方式|号码|打我")
 CORRECTION = re.compile(
-    r"不对|不是不是|说错了|搞错了|记错了|打错了|写错了|输错了|[记说]岔了|口误|[哦啊]\s?不是(?=[\s，,]|是)|哦不(?!是)|啊不(?!是)|更正一下|纠正一下|重新说一下"
+    r"不对|不是不是|[哎诶欸]\s?不是(?=\s?(?:医生|大夫|是))|说错了|搞错了|记错了|打错了|写错了|输错了|[记说]岔了|口误|[哦啊]\s?不是(?=[\s，,]|是)|哦不(?!是)|啊不(?!是)|更正一下|纠正一下|重新说一下"
     r"|不是[^，,。]{1,12}[，,]\s*(?:而)?是|[哦噢啊]\s?不是[^，,。\s]{1,8}\s(?:而)?是|\s不是\s*是|(?<![是])不是是(?=[\u4e00-\u9fff])"
 )
 
@@ -291,7 +296,7 @@ _REL_PATTERNS: list[tuple[str, str]] = [
     (r"(?:我|俺)(?:们)?(?:这边|这里)?是(?:[^，。,]{0,20}?)(?:医生|村医|大夫|教练|民警|警察|交警|护工|护士|网格员|社工|志愿者|队友|工友|车间|"
      r"辅导员|领队|宿管|物业|保安|班主任|老师|支书|书记|村主任|村长|村干部|护理员|护工|师傅|老板|安全员|经理|院长|船老大|船长|"
      r"会计|出纳|文书|调解员|信息员|安全科|保卫科|安监|人事|人力资源|行政|调度|劳资|干事|工会|班长|组长|队长|站长|店长|厂长|"
-     r"主管|负责人|管理员)",
+     r"主管|负责人|管理员|村委会?|居委会|村里的|社区的)",
      "role"),
     (r"(?:我|俺)是(?:他|她)的?(?:班主任|老师|师傅|老板|领导|同事|邻居|同村的?|同乡|老乡|工友|战友)", "other"),
     # "帮我隔壁的老刘报个案", "对门的莫伯": a neighbour, named or called by age
@@ -299,10 +304,15 @@ _REL_PATTERNS: list[tuple[str, str]] = [
     # "我客户家孩子", "邻居家的老人": someone else's family
     (r"(?:客户|邻居|朋友|同事|亲戚|老乡|学生)(?:家|家的|的)"
      r"(?:孩子|儿子|女儿|闺女|老人|老太太|老爷子|老婆|老公|媳妇)", "other"),
+    # a typed form from an employer, a clinic or a village: "报案人：…卫生室 贾医生", "单位：…项目部"
+    (r"报案人[：:][^，。,]{0,20}?(?:单位|公司|项目部|工地|厂|卫生室|卫生院|诊所|医院|医生|村医|学校|幼儿园|老师|村委会?|"
+     r"居委会|社区|代理人|业务员|人事|HR)"
+     r"|(?:报案)?单位[：:][^，。,]{0,20}?(?:项目部|工地|公司|厂|学校|幼儿园)[^。]{0,80}?(?:人员|伤者|出险人|员工|工人)[：:]",
+     "other"),
     # a group policy reported by the employer: "团险报案…员工", "我司员工"
     (r"(?:团险|团体[^，。,\s]{0,4}报案|我司|本公司)[^。]{0,16}?(?:员工|职工|司机|工人)", "other"),
     # "我爷叔，就是我爸爸的弟弟": a parent's sibling
-    (r"(?:我|俺)(?:爸爸|爸|妈妈|妈|父亲|母亲|老爸|老妈)的(?:弟弟|哥哥|姐姐|妹妹|兄弟)", "other"),
+    (r"(?:我|俺)(?:爸爸|爸|妈妈|妈|父亲|母亲|老爸|老妈)(?:的|他|她)(?:弟弟|哥哥?|姐姐?|妹妹?|兄弟)", "other"),
     # an organisation: "我们是一个建筑公司的项目部", "我们是一家装修公司"
     (r"(?:我们|俺们)(?:这边|这里)?是(?:[^，。,]{0,10}?)(?:公司|项目部|厂|店|饭店|学校|幼儿园|车队|酒店)", "role"),
     (r"(?:我|俺)(?:在[^，。,]{0,8}?)?开了?(?:一)?(?:个|家)[^，。,]{0,4}?(?:饭店|餐馆|饭馆|店|厂|公司|超市|作坊|农家乐|民宿)",
@@ -321,7 +331,7 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      r"|(?:他|她)的?(?:儿子|女儿|闺女)[，,]?\s*(?:也就是|就是)(?:我|本人)", "parent"),
     (r"(?:报案人|我)(?:是|[：:]\s*)(?:被保险人|出险人|被保人|他|她)?的?(?:爸爸|妈妈|父亲|母亲)"
      r"|(?:他|她)的?(?:爸爸|妈妈|父亲|母亲)[，,]?\s*(?:也就是|就是)(?:我|本人)", "child"),
-    (r"(?:替|给|帮)(?:我|俺)(?:的|家)?(?:老婆|媳妇|爱人|老公|丈夫|妻子|婆娘|婆姨)", "spouse"),
+    (r"(?:替|给|帮)(?:我|俺)(?:的|家)?(?:老婆(?!婆)|媳妇|爱人|老公(?!公)|丈夫|妻子|婆娘|婆姨)", "spouse"),
     (r"(?:替|给|帮)(?:我|俺)?自己报|(?:替|给|帮)(?:我|俺)自己|俺给俺自己|我给我自己|(?:我|俺)是被保险人(?![\u4e00-\u9fff·]{0,5}的)"
      r"|被保险人(?:是)?(?:我|俺)本人", "self"),
     # an employer, a teacher or an agent reporting for someone in their care
@@ -348,7 +358,7 @@ _REL_PATTERNS: list[tuple[str, str]] = [
     (r"儿媳妇?|女婿|婆婆|公公|岳父|岳母|老丈人|丈人|丈母娘|爷爷|奶奶|外公|外婆|姥姥|姥爷|孙子|孙女|外孙女?|"
      r"哥哥|姐姐|弟弟|妹妹|我哥|我姐|我弟|我妹(?![崽仔])|叔叔|阿姨|舅舅|姑姑|姨妈|侄子|侄女|外甥女?|表哥|表姐|表弟|表妹|堂哥|"
      r"堂姐|(?<![走串探访看])亲戚|男朋友|女朋友|朋友|同事|邻居|同学|室友|舍友|领导|主管|员工|下属|老板|雇主|保姆|工友|客户|病友|导游|游客|乘客|旅客|"
-     r"嫂子|弟媳|姐夫|妹夫|大爷|大伯|伯伯|伯父|伯母|大娘|婶婶|婶子|小叔子|小舅子|大舅子|阿嬷|阿公|阿婆|阿爷|家婆|家公|奶公|外爷|干妈|干爹|干爸|干儿子|干女儿|徒弟|侄媳妇|侄女婿|孙媳妇|"
+     r"老公公|老婆婆|嫂子|弟媳|姐夫|妹夫|大爷|大伯|伯伯|伯父|伯母|大娘|婶婶|婶子|小叔子|小舅子|大舅子|阿嬷|阿公|阿婆|阿爷|家婆|家公|奶公|外爷|干妈|干爹|干爸|干儿子|干女儿|徒弟|侄媳妇|侄女婿|孙媳妇|"
      r"外甥媳妇|阿舅|舅妈|姑妈|姨父|姑父|舅舅|嗲嗲|娭毑|爷叔|娘舅|侄儿|侄孙|表叔|表舅|表姑|表姨|堂叔|堂伯|幺爸|幺叔|幺姑|幺舅|幺爹|家兄|家姐|(?:我|俺)(?:家)?兄弟(?!俩|们|姐妹)|"
      r"老师|班主任|村干部|干部|村长|(?:保险)?代理人|业务员|房东|"
      # 老娘 is the reporter's mother and 老爷子 the father: only the ordinals and 老 + a sibling or aunt/uncle
@@ -358,7 +368,7 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      # Hakka and Cantonese: "捱老弟", "我系佢阿哥"
      r"|(?:我|捱|俺|阿拉)(?:的|嘅)?(?:老弟|阿哥|阿姐|阿弟|阿妹|细佬|家姐)|(?:我|捱)系(?:佢|他|她)(?:嘅)?(?:阿哥|阿姐|老弟|细佬|家姐)",
      "other"),
-    (r"老婆|媳妇|爱人|老公|丈夫|妻子|(?<!老)太太|我先生|我对象|老伴|(?:我|俺|我们)家?(?:的)?老头子?|我家老太婆|婆娘|婆姨|"
+    (r"老婆(?!婆)|媳妇|爱人|老公(?!公)|丈夫|妻子|(?<!老)太太|我先生|我对象|老伴|(?:我|俺|我们)家?(?:的)?老头子?|我家老太婆|婆娘|婆姨|"
      r"孩子他爹|娃他爹|娃他妈|娃他娘|孩他爹|(?:我|俺|我家|我屋里)的?堂客", "spouse"),
     # "我家老爷子" is a father; "我们家老太太" may be a mother, a mother-in-law or a grandmother, and a bare 老太太 is
     # anyone's
@@ -369,14 +379,15 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      r"(?:我|俺|我们|俺们)(?:家|屋里|屋头)?(?:的)?(?:那个|这个)?(?:娃|崽)|(?:我|俺)(?:家|屋里)?(?:的)?碎娃"
      r"|带着?娃|细伢子?|(?:我|我家|我屋|俺家)(?:的)?(?:尕娃|妹崽|妹仔)"
      r"|(?:我|俺)(?:家|屋里)?(?:的)?伢(?:子|儿)?(?![齿])", "child"),
-    (r"我本人|本人|我自己|是我自己|(?:我|俺)自家(?=[\s，,]|报|的|$)|(?:我|俺)?自个儿?(?![儿家])|(?:出险人|被保险人|被保人)是我(?=[，。,！\s]|$|本人|自己)"
+    (r"我本人|本人|(?:我|俺)自己|是我自己|(?:我|俺)自家(?=[\s，,]|报|的|$)|(?:我|俺)?自个儿?(?![儿家])|(?:出险人|被保险人|被保人)是我(?=[，。,！\s]|$|本人|自己)"
      r"|出险的(?:人)?是我(?![的家老爸妈儿女爱丈妻媳孩父母哥姐弟妹爷奶外公婆姥舅姨叔伯姑孙侄同朋邻客])"
      r"|就是我(?=[，。,！\s]|$)|我是出险人", "self"),
 ]
 _REL_RE = re.compile("|".join(f"(?P<r{i}>{p})" for i, (p, _) in enumerate(_REL_PATTERNS)))
 _THIRD_PARTY = re.compile(
     r"他|她|学生|孩子|小朋友|老人|老太太|队员|村民|病人|游客|员工|工人|患者|伤者|客人|人叫|家属|学员|"
-    r"帮工|伙计|店员|大姐|大哥|阿姨|职工|女工|男工|住客|业主|司机|工友|师傅|老汉|老乡"
+    r"帮工|伙计|店员|大姐|大哥|阿姨|职工|女工|男工|住客|业主|司机|工友|师傅|老汉|老乡|"
+    r"(?:我|俺)们?村(?!里的?(?:医生|村医|会计|支书))|村里的|本村"
 )
 _OWN_JOB = re.compile(r"我是(?:一名|一个|个|一位)?$")
 _OWN_ROLE_WORDS = frozenset({"游客", "乘客", "旅客", "客户", "员工", "同学", "病友"})
@@ -396,7 +407,7 @@ _SELF_WEAK = re.compile(
 _PAUSE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _IDENTITY = re.compile(
     r"(?:他|她|被保险人|出险人|被保人)(?:就)?是我(?:的|家)?[\u4e00-\u9fff]{1,4}"
-    r"|(?<=[\u4e00-\u9fff]{2})就是我(?:的|家)?[\u4e00-\u9fff]{1,4}"  # "阮翁就是我老公啦": a name or word glossed
+    r"|(?<=[\u4e00-\u9fff]{2})就是(?:我|俺)(?:的|家)?[\u4e00-\u9fff]{1,4}"  # "阮翁就是我老公啦": a name or word glossed
 )
 _SELF_HURT = re.compile(r"(?<![他她])我(?:的)?[\u4e00-\u9fff]{0,3}?(?:扭伤|骨折|受伤|摔|撞|伤|烫|割|崴)")
 # "带孩子去八达岭…我自己崴了": someone the reporter brought along, who is the insured only if the reporter was not hurt
@@ -410,7 +421,7 @@ _UNHURT = re.compile(
 _COMPANION = re.compile(r"(?:(?:开|骑)着?[^，。,我]{0,4}?)?(?:带|载|陪|送|扶|拉)着?我")
 
 
-def _relation(text: str) -> tuple[str | None, int, float]:
+def _relation(text: str, expecting: str | None = None) -> tuple[str | None, int, float]:
     # speech recognition writes pauses as spaces ("我们 一个 工人"); kinship phrases read through them
     spoken, text = text, _PAUSE.sub("", text)
     cands: list[tuple[str, int]] = []
@@ -439,7 +450,7 @@ def _relation(text: str) -> tuple[str | None, int, float]:
             if _UNHURT.match(text, m.end()):
                 continue  # "老公没事": the one not hurt is not the insured
         if label == "role":
-            if not _THIRD_PARTY.search(text):
+            if not _THIRD_PARTY.search(text) and expecting != "relation":
                 continue  # "我是一名老师，我从椅子上摔下来了": the reporter's own job
             label = "other"
         cands.append((label, m.start()))
@@ -464,10 +475,11 @@ def _relation(text: str) -> tuple[str | None, int, float]:
 
 # ---------------------------------------------------------------------------------------------- names
 _NAME_CUE = re.compile(
-    r"(?:(?:名字|姓名)\s?(?:叫|是)|出险人是|出险人叫|被保险人是|被保险人叫|被保人是|他叫|她叫|孩子叫|就叫|叫做|"
+    r"(?:(?:名字|姓名)\s?(?:叫|是)|大名(?:叫|是)?|出险人是|出险人叫|被保险人是|被保险人叫|被保人是|他叫|她叫|孩子叫|就叫|叫做|"
     r"身份证上\s?(?:的名字)?\s?(?:是|叫|写的是)|叫|"
     r"(?:出险人|被保险人|被保人)[：:]?\s?(?:我自己|本人|我)\s|(?:出险人|被保险人|被保人)(?=[\u4e00-\u9fff]{2,4}(?:电话|身份|[，,\s]))|"
     r"(?:被保险人|被保人|出险人|姓名|名字)(?:[：:]|\s+(?:(?:呃|嗯|那个|就是)\s+)*(?=[\u4e00-\u9fff]))|客户[：:]"
+    r"|(?<![联系报案])(?:人员|伤者|伤员|患者|出险人员|受伤人员)[：:]"
     r"|(?:被保险人|被保人|出险人)[（(][^）)]{1,8}[）)][：:]?|[（(](?:被保险人|被保人|出险人)[）)][：:]?"
     # "帮他报一下：王亚福前天…": whom the report is for, after a colon
     r"|(?:报一下|报个案|报案|报一个案)[：:])"
@@ -479,7 +491,7 @@ _PASSIVE_CLAUSE = re.compile(rf"[\u4e00-\u9fff]{{1,4}}?\s?{_PASSIVE_VERB}(?:了|
 _REPORTER_AFTER_NAME = re.compile(r"是我(?:自己|本人)?(?:[，,。\s]|$)")
 _NAME_END = re.compile(r"[，,。\s（(]|$|身份|今年|电话")
 _STRONG_NAME_CUE = re.compile(
-    r"(?:(?:名字|姓名)\s?(?:叫|是)|出险人叫|被保险人叫|被保人叫|身份证上(?:的名字)?(?:是|叫|写的是)"
+    r"(?:(?:名字|姓名)\s?(?:叫|是)|大名(?:叫|是)?|出险人叫|被保险人叫|被保人叫|身份证上(?:的名字)?(?:是|叫|写的是)"
     r"|(?:被保险人|出险人|被保人|姓名)(?=[：:]))[，,:：\s]?"
 )
 _NOT_A_NAME_WORD = re.compile(r"什么|啥|谁|怎|哪|来着|不知|不记|忘|医生|大夫|救护|车")
@@ -491,7 +503,7 @@ _HE_IS_CALLED = re.compile(
 _ANY_NAME = re.compile(r"[\u4e00-\u9fff·]{2,8}?(?=[是，,。！？\s（(]|$|今年|的)")
 _NOT_A_NAME_CHAR = re.compile(r"[我你他她的了在和跟说叫今昨前这那病伤院]")
 _KIN_BEFORE_NAME = re.compile(
-    r"(?:我|俺)(?:的|家)?(?:老爸|老妈|老爷子|老太太|爸爸|妈妈|父亲|母亲|爸|妈|爹|娘|老婆|媳妇|爱人|老公|丈夫|妻子|太太|先生|老伴儿?|"
+    r"(?:我|俺)(?:的|家)?(?:老爸|老妈|老爷子|老太太|爸爸|妈妈|父亲|母亲|爸|妈|爹|娘|老婆(?!婆)|媳妇|爱人|老公(?!公)|丈夫|妻子|太太|先生|老伴儿?|"
     r"儿子|女儿|闺女|孩子|同事|朋友|邻居|同学|室友|哥哥|姐姐|弟弟|妹妹|哥|姐|弟|妹|外婆|外公|奶奶|爷爷|婆婆|公公|"
     r"岳父|岳母|老丈人|员工|领导|院里的|村里的|厂里的|店里的|班上的|单位的|外孙女|外孙|孙子|孙女|外甥女|外甥|侄子|侄女|儿媳妇|儿媳|女婿|舅舅|叔叔|姑姑|阿姨|姨妈|"
     r"嫂子|弟媳|表哥|表姐|表弟|表妹|堂哥|堂姐|堂弟|堂妹)[，,\s]?|(?:母亲|父亲|员工)[，,]\s?"
@@ -500,14 +512,14 @@ _KIN_BEFORE_NAME = re.compile(
     r"外甥|舅妈|姑妈|"
     r"驾驶员|操作员|营业员|收银员|快递员|外卖员|文员|会计|出纳|钢筋工|木工|瓦工|电焊工|油漆工|架子工|水电工|泥瓦工|"
     r"杂工|女工|男工|普工|临时工|装卸工|放羊的|放牛的)(?:是|叫)?[，,:：\s]?"
-    r"|(?:我们|俺们)(?:村|组|屯|队|车间|班组|部门|公司|科室|单位|厂|店|船)(?:里|上)?的?\s?"
+    r"|(?:我们|俺们)(?:村|组|屯|队|车间|班组|部门|公司|科室|单位|厂|店|船)(?:里|上)?(?:的|有个|有一个|有位)?\s?"
     r"|(?:帮|替|给)(?:我的?)?(?:同事|朋友|邻居|客户|员工|同学)\s?"
     r"|(?:我是|是)(?:他|她)的?(?:同事|朋友|邻居|同学|室友|领导|主管|家属|亲戚)[，,]\s?"
     r"|的(?:老公|老婆|爱人|丈夫|妻子|儿子|女儿|父亲|母亲|爸爸|妈妈)[，,]\s?"
     r"|[\u4e00-\u9fff](?:大姐|大哥|阿姨|大叔|大爷|大妈|大娘|大婶|婶子|奶奶|爷爷|师傅)[，,]\s?"
 )
 # "老包，包文生，…", "小周，周晓燕": what a person is called, then the full name with the same surname
-_CALLED_THEN_NAME = re.compile(r"[老小](?P<s>[\u4e00-\u9fff])[，,\s]\s?(?=(?P=s))")
+_CALLED_THEN_NAME = re.compile(r"[老小](?P<s>[\u4e00-\u9fff])(?:头|子)?[，,\s]\s?(?=(?P=s))")
 _NOT_PLACES = re.compile(r"云南白药|兰州拉面|沙县小吃|北京烤鸭|重庆火锅|重庆小面|天津麻花|新疆大盘鸡|长沙臭豆腐|"
                          r"武汉热干面|"
                          r"柳州螺蛳粉|桂林米粉|北京时间|东北大米|西湖龙井|安吉白茶|金华火腿|宁夏枸杞|新疆棉|山东大葱")
@@ -520,7 +532,8 @@ _NAME_PHONE_LINE = re.compile(
 )
 _JOB_BEFORE = re.compile(r"工人|员工|职工|司机|矿工|牧民|学生|客户|店员|伙计|小工|[\u4e00-\u9fff]工[是叫，,\s]?$")
 _NAME_OF = re.compile(
-    r"(?:我|我姓[\u4e00-\u9fff][，,\s]?)是\s?(?P<n>[\u4e00-\u9fff]{2,4}?)\s?的\s?(?:儿子|女儿|闺女|孩子|丈夫|老公|妻子|老婆|爱人|同事|朋友|邻居|家属"
+    r"(?:我|俺|我姓[\u4e00-\u9fff][，,\s]?)是\s?(?P<n>[\u4e00-\u9fff]{2,4}?)\s?的\s?(?:儿子|女儿|闺女|孩子|丈夫|老公|妻子|老婆|爱人|同事|朋友|邻居|家属"
+    r"|儿媳妇|儿媳|女婿|孙女婿|孙媳妇"
     r"|妹妹|姐姐|哥哥|弟弟|侄子|侄女|外甥|外甥女|孙子|孙女|亲戚)"
 )
 _SELF_NAME = re.compile(
@@ -529,6 +542,9 @@ _SELF_NAME = re.compile(
     r"|本人(?=[\u4e00-\u9fff]{2,4})"
     r"|(?:就是我|是我自己|出险的(?:人)?是我)[，,]?\s?"
 )
+
+
+_NICKNAME_WORDS = frozenset({"小名", "乳名", "外号", "昵称", "绰号", "网名"})
 
 
 def _said_of_reporter(text: str, cue_start: int) -> bool:
@@ -544,6 +560,8 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
         if n and n == m.group("n"):
             out.append((n, m.start("n"), 0.9))
     for m in _NAME_CUE.finditer(text):
+        if text[max(0, m.start() - 2):m.start()] in _NICKNAME_WORDS:
+            continue  # "小名叫豆豆": what the child is called at home, not the name on the policy
         pos = m.end()
         if text[pos + 1:pos + 2] in (" ", "，", ",") and text[pos + 2:pos + 3] == text[pos:pos + 1]:
             pos += 2  # "她叫罗 罗兰芳": a stutter before the name
@@ -613,6 +631,8 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
                     and _JOB_BEFORE.search(m.group(0)):
                 out.append((found.group(0), m.end(), 0.7))
         for m in _HE_IS_CALLED.finditer(text):
+            if text[max(0, m.start() - 2):m.start()] in _NICKNAME_WORDS:
+                continue
             if m.group(0).startswith("我") and relation not in (None, "self"):
                 continue  # the reporter's own name
             found = _ANY_NAME.match(text, m.end())
@@ -662,7 +682,7 @@ _ACCIDENT_WORDS = re.compile(
 _ILLNESS_WORDS = re.compile(r"生病|疾病|病了|发病|犯病|得病|的病|病情|心脏病|查出|确诊|体检|癌|突发|发烧|重疾|重大疾病")
 _STROKE_BLEEDS = frozenset({"I60", "I61", "I62"})
 _TRAUMA_WORDS = re.compile(
-    r"车祸|撞|摔|跌|砸|坠落|掉下|打架|被打|外伤|刮倒|碰倒|被车|轧|翻(?:车|倒|到|进|下)|撑了一下|崴|扭(?:了|伤|到)|"
+    r"车祸|撞|摔|跌|砸|坠落|掉下|打架|被打|外伤|刮倒|碰倒|被车|轧|翻(?:车|倒|到|进|下|沟|河|田|坡)|撑了一下|崴|扭(?:了|伤|到)|"
     r"碰着|碰到|磕到|磕着|卷(?:了|进|到|住|伤|断)|翻了|炸(?:伤|到|了|着)(?!鸡|串)"
 )
 # Harm from an outside agent (drowning, electricity, poisons, heat and cold: ICD-10 T51-T75) makes what follows
@@ -695,7 +715,7 @@ _INPATIENT = re.compile(
     r"住在[^，。,]{1,8}科|留院|住起|留医|入院|住下|住进去|住[辣勒拉海]医院|住[辣勒拉海]院里|住紧院?|住咗院|"
     r"做了[^，。,]{0,6}(?:吻合|内固定|置换|切除术|再植|复位固定)|放了?(?:[一两二三四五\d]个)?支架|"
     r"住了(?:[一二两三四五六七八九十几半]|\d)+(?:多|来)?(?:天|晚|夜|周|个星期|个礼拜|礼拜|个月|个多月)|"
-    r"(?<!门诊)(?:做|动|行)[^，。,做]{0,8}?手术|手术(?:做|后|完)|术后|开刀|(?<!门诊)(?<!门诊放)化疗|住上了?院|"
+    r"(?<!门诊)(?:做|动|行)[^，。,做]{0,8}?手术|手术(?:做|后|完)|术后|开刀|(?<!门诊)(?<!门诊放)化疗|住上了?院|(?:已经|都)住上了?|"
     r"(?<!门诊)(?<!门诊放)放疗|抢救|办了入院|收治|出院|"
     r"躺在医院|医院(?:里)?躺了|还在医院(?:里)?(?:[，。,！!]|$|呢|躺|住)"
 )
@@ -703,13 +723,17 @@ _INPATIENT = re.compile(
 _INPATIENT_NEG = re.compile(r"(?:没|没有|冇|唔使|不用|没让|未|还没|不需要|不要|无需|不必|没必要)[^，。,醒在]{0,2}$")
 # "回来再做手术", "下周要开刀": an operation still to come says nothing about the treatment so far
 _INPATIENT_LATER = re.compile(
-    r"(?:再|要(?!不)|准备|打算|需要|得|还得|等着|回头|过几天|下周|下礼拜|下星期|下个月|明天|后天|到时候)[^，。,]{0,4}$"
+    r"(?:再|要(?!不)|准备|打算|需要|得|还得|等着|回头|过几天|下周|下个?礼拜|下个?星期|下个月|明天|后天|到时候|安排|床位)"
+    r"[^，。,]{0,4}$"
 )
 _TREATMENT_WORDS = re.compile(r"手术|开刀|化疗|放疗")
-_SCHEDULED = re.compile(r"(?:排了|约了|预约了?|安排了?)?(?:下周|下礼拜|下星期|下个月|过几天|明天|后天)[^，。,]{0,1}$"
+_SCHEDULED = re.compile(r"(?:排了|约了|预约了?|安排了?)?(?:下周|下个?礼拜|下个?星期|下个月|过几天|明天|后天)"
+                        r"[^，。,]{0,1}$"
                         r"|(?:准备|打算|等着|等)(?:床位?|通知|排床)?$"
                         # "医生说要住院手术", "建议住院": an admission advised, not one made ("让住院了" is made)
-                        r"|说(?:要|得|需要|最好)$|建议$|(?:需要|还得|还要)$")
+                        r"|说(?:要|得|需要|最好)$|建议$|(?:需要|还得|还要)$"
+                        # "让过了年再住院", "下周一才能住进去": an admission to come
+                        r"|(?<![又])再$|才能$|才可以$")
 _DIED_AT_HOME = re.compile(
     r"在(?:家|屋里|屋头|屋企|老家)(?:里|中)?(?:走|去世|过世|没|死|咽气)|家里(?:走|去世|过世|没|咽气)"
     r"|在[^，。,\s]{1,4}\s?(?:屋里|屋头|家里|老家)\s?(?:走|去世|过世|没|咽气)"
@@ -757,7 +781,8 @@ def _status(text: str) -> tuple[str | None, float]:
         if m.group(0) in ("走了", "走的"):
             before = text[max(0, m.start() - 2):m.start()]
             after = text[m.end():m.end() + 1]
-            if (re.search(r"[开出逃带拿送搬接拉刚先就转]$", before) and before[-2:] != "人就") or after in ("路", "到"):
+            left = re.search(r"[开出逃带拿送搬接拉刚先就转]$", before) and before[-2:] != "人就"
+            if left or after in ("路", "到") or re.match(r"[0-9一两几半好很多]", after):  # "走了2公里", "走了两步"
                 continue
         said = m.group(0)
         if said.endswith(("没了", "没的")) and re.match(r"[早晚凌上下中夜半今昨前]", said) and "人" not in said \
@@ -841,6 +866,10 @@ def _pick_hospital(hs: list[HospitalMention], text: str) -> HospitalMention | No
             return admitted[0]
     starts = [h.start for h in hs]
     picked: HospitalMention = _corrected(hs, starts, text)
+    fix = CORRECTION.search(text, picked.end, picked.end + 6)
+    if fix and not any(h.start >= fix.end() for h in hs) \
+            and re.search(r"医院|卫生院|诊所", text[fix.end():fix.end() + 20]):
+        return None  # "在吉安市中心医院 哦 不是 是在井冈山这边的医院": taken back for one it does not name
     if not _named(picked):
         # "送到人民医院，后来去了武大人民医院": a vague name, then one that names a hospital
         named = [h for h in hs if h.start > picked.start and _named(h)]
@@ -948,6 +977,11 @@ def _digits(text: str, expecting: str | None, out: ClaimExtraction) -> list[tupl
         if digits[-11:][:1] == "1" and ((len(digits) == 13 and digits.startswith("86"))
                                          or (len(digits) == 15 and digits.startswith("0086"))):
             digits = digits[-11:]  # "+86 138…": the country code before a mobile number
+        if 12 <= len(digits) <= 16 and re.match(r"1[3-9]", digits[-11:]) \
+                and CORRECTION.search(norm, max(0, s.start - 8), s.start) \
+                and not _ID_LABEL.search(norm, s.end, s.end + 6):
+            # "…八八洞三 哎 不对 八八洞五 幺三九 四七幺二 八八洞五": the end put right, then all of it
+            digits = digits[-11:]
         tail = _LAST_CHAR.match(norm, s.end)
         if len(digits) == 17 and tail:
             c = tail.group("c").upper()
@@ -1008,7 +1042,7 @@ def extract_claim_slots(
             masked[i] = " "
 
     # relation
-    relation, _, rconf = _relation(text)
+    relation, _, rconf = _relation(text, expecting)
     if relation:
         out.slots["relation"] = relation
         out.confidence["relation"] = rconf
@@ -1176,8 +1210,13 @@ def extract_claim_slots(
             cause = "illness"
     if cause is None and diag is not None and diag.kind != "symptom":
         cause = diag.cause
-        if cause == "illness" and any(m.kind == "injury" and _AGENT_INJURY.fullmatch(m.icd10) and not m.negated
-                                      for m in matches):
+        # what was taken back ("说是中暑 哎 不是 医生说是脑梗") counts for nothing
+        taken_back = max((c.end() for c in CORRECTION.finditer(diag_text) if c.end() <= diag.start), default=-1)
+        agents = [m for m in matches if m.kind == "injury" and _AGENT_INJURY.fullmatch(m.icd10) and not m.negated
+                  and m.start >= taken_back]
+        # an illness the doctor named outranks a poisoning or heat stroke only guessed ("打药 晕倒了 医生说是脑梗")
+        if cause == "illness" and agents \
+                and not (doctor_said(diag_text, [diag]) and all(guessed(diag_text, m) for m in agents)):
             cause = "accident"
     if cause is None:
         live = [m for m in matches if not m.negated]

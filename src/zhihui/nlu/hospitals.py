@@ -458,7 +458,7 @@ def find_hospitals(text: str, context_cities: list[str] | None = None) -> list[H
 
 
 _COUNTY_CITY_HOSPITAL = re.compile(
-    r"(?:第[一二三四五六七八九]人民医院|(?P<n>[一二三四五六七八九])医院|人民医院|中心医院|中医院|妇幼保健院)"
+    r"(?:第[一二三四五六七八九]人民医院|(?P<n>[一二三四五六七八九])医院|人民医院|中心(?:人民)?医院|中医院|妇幼保健院)"
 )
 _MOUNTAIN_AFTER = re.compile(r"\s?(?:脚下|山脚|山顶|山上|山下|景区|风景区|那座山|爬山|上山|下山)")
 _NUMBERED_CITY_HOSPITAL = re.compile(r"^(?:市)?(?P<n>[一二三四五六七八九十])(?:医院|院)$")

@@ -196,12 +196,14 @@ def find_mentions(text: str) -> list[MedicalMatch]:
     return found
 
 
-# WHO categories that leave the site, the side or the kind open ("骨折", "烧伤", "癌症", "白血病", "中风",
+# WHO categories that leave the site, the side or the kind open ("骨折", "烧伤", "癌症", "白血病", "淋巴瘤", "中风",
 # "脑瘤" that may be benign or malignant): a claim needs the specific diagnosis, so the dialog asks once for
 # what the doctor said.
+# crushing injuries: a fracture said of the crushed part is what is coded
+_CRUSHING = frozenset({"S07", "S17", "S28", "S38", "S47", "S57", "S67", "S77", "S87", "S97", "T04"})
 _TOXIC = re.compile(r"T(?:3[6-9]|[45][0-9]|6[0-5])")
-UNSPECIFIED_ICD10 = frozenset({"T14", "T07", "T10", "T12", "T30", "C80", "C76", "C95", "D36", "D43", "D48", "I64",
-                               "S09"})
+UNSPECIFIED_ICD10 = frozenset({"T14", "T07", "T10", "T12", "T30", "C80", "C76", "C85", "C95", "D36", "D43", "D48",
+                               "I64", "S09"})
 
 
 # a work-up finding that a later "恶性的" turns into the cancer of its organ
@@ -253,6 +255,16 @@ def _fracture_of_region(text: str, generic: MedicalMatch) -> MedicalMatch | None
     return None
 
 
+def guessed(text: str, mention: MedicalMatch) -> bool:
+    """A poisoning or heat stroke read from what happened ("打药 晕倒了"), not named (中毒, 中暑)."""
+    return mention.icd10 in ("T58", "T60", "T67") and not re.search(r"毒|中暑", text[mention.start:mention.end])
+
+
+def doctor_said(text: str, mentions: list[MedicalMatch]) -> bool:
+    """Whether any of the mentions is quoted from a diagnosis ("医生说是…", "确诊为…")."""
+    return any(_DIAGNOSED.search(text, max(0, m.start - 8), m.start) for m in mentions)
+
+
 def best_diagnosis(text: str, matches: list[MedicalMatch] | None = None) -> MedicalMatch | None:
     """The diagnosis the text asserts: not negated, not an external cause, most specific.
 
@@ -277,7 +289,9 @@ def best_diagnosis(text: str, matches: list[MedicalMatch] | None = None) -> Medi
     # (a specific category still beats an unspecified one the doctor was quoted on: "查出来白血病，急性髓系白血病")
     # poisoning and toxic effects (T36-T65) are coded before the damage they did ("被马蜂蜇了…肾功能都不好了")
     toxic = [m for m in found if _TOXIC.match(m.icd10)]
-    if toxic and not any(m.kind == "injury" and not _TOXIC.match(m.icd10) for m in found):
+    if toxic and not any(m.kind == "injury" and not _TOXIC.match(m.icd10) for m in found) \
+            and not (doctor_said(text, [m for m in found if m not in toxic]) and all(guessed(text, t) for t in toxic)):
+        # (unless the doctor named something else and the poisoning was only guessed: "打药 晕倒了…医生说是脑梗")
         found = toxic
     best = max(found, key=lambda m: (m.priority, m.icd10 not in UNSPECIFIED_ICD10,
                                      bool(_DIAGNOSED.search(text, max(0, m.start - 8), m.start)), m.score, m.start))
@@ -306,6 +320,11 @@ def best_diagnosis(text: str, matches: list[MedicalMatch] | None = None) -> Medi
         regional = _fracture_of_region(text, best)
         if regional is not None:
             return regional  # "腿骨折了，大腿那根骨头": the fracture of the region said apart
+    if best.icd10 in _CRUSHING:
+        broken = [m for m in found if "骨折" in text[m.start:m.end] and m.kind == "injury"
+                  and m.icd10 not in _CRUSHING and m.icd10 not in UNSPECIFIED_ICD10]
+        if broken:
+            return max(broken, key=lambda m: m.score)  # "手被机器压了，右手中指骨折"
     if best.term == "踝关节扭伤" and any(m.term == "骨折" and m.start > best.start for m in found):
         # "崴了一下，骨折了": the ankle that turned is the one that broke
         return replace(best, term="踝部骨折", icd10="S82")
