@@ -349,3 +349,17 @@ def test_bleeding_in_the_head_after_a_crash_told_before_is_an_injury() -> None:
         s = _say(s, "不清楚")
     s = _say(s, "不是摔的 是生病 脑出血")
     assert s.slots["diagnosis"]["icd10"] == "I61"
+
+
+def test_a_bare_report_a_holiday_trip_and_a_death_outside_hospital() -> None:
+    # Written for this test, not taken from an evaluation set.
+    s = _say(d.open_dialog(REF), "报案")
+    assert "没有听明白" not in s.reply and s.expecting == "relation"
+    s = _say(d.open_dialog(REF), "我妈五一去泰山 下山的时候摔了", PHONE, "她叫孙丽华", ID)
+    assert s.expecting == "accident_date"  # some day of the holiday: asked once
+    s = _say(s, "五一那天，5月1号")
+    assert s.slots["accident_date"] == "2027-05-01" and s.expecting != "accident_date"
+    s = _say(d.open_dialog(REF), "我爱人在家突发心脏病去世了", PHONE, "他叫孙立伟", ID, "前天", "南京鼓楼区")
+    assert s.expecting == "treatment"
+    s = _say(s, "没送医院，120来的时候人已经不行了")
+    assert "没有听明白" not in s.reply and s.status == d.CONFIRMING

@@ -68,8 +68,10 @@ def test_self_report_with_ben_ren_names_the_reporter() -> None:
     assert "insured_name" not in extract_claim_slots("本人报案，前天在家摔了", REF).slots
 
 
-def test_sudden_heart_disease_is_read_as_a_heart_attack() -> None:
-    assert extract_claim_slots("我奶奶突发心脏病走了", REF).slots["diagnosis"]["icd10"] == "I21"
+def test_sudden_heart_disease_is_read_as_a_heart_attack_or_a_sudden_cardiac_death() -> None:
+    assert extract_claim_slots("我奶奶突发心脏病住院了", REF).slots["diagnosis"]["icd10"] == "I21"
+    # a death from it is coded as what it was known to be, a sudden cardiac death, not a heart attack
+    assert extract_claim_slots("我奶奶突发心脏病走了", REF).slots["diagnosis"]["icd10"] == "I46"
     assert "diagnosis" not in extract_claim_slots("他有心脏病好多年了", REF).slots
 
 
@@ -1424,3 +1426,60 @@ def test_what_the_doctor_named_forms_nicknames_and_corrections() -> None:
     assert jinan["treatment"]["hospital"] == "山东第一医科大学第一附属医院"
     assert extract_claim_slots("去爬天柱山摔了", REF).slots["accident_place"]["district"] == "潜山市"
     assert extract_claim_slots("去爬泰山摔了", REF).slots["accident_place"]["city"] == "泰安市"
+
+
+def test_typed_forms_slips_slashes_and_the_day_an_illness_was_confirmed() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert extract_claim_slots("右手挠骨骨折", REF).slots["diagnosis"]["icd10"] == "S52"
+    assert extract_claim_slots("诊断：左踝骨折", REF).slots["diagnosis"]["icd10"] == "S82"
+    assert extract_claim_slots("员工何建 4/12 晚上下班被车撞了", REF).slots["accident_date"] == "2027-04-12"
+    assert extract_claim_slots("我老公4/13单位体检查出胃癌", REF).slots["accident_date"] == "2027-04-13"
+    assert extract_claim_slots("4.10 我爸在海边游泳 心脏病犯了", REF).slots["accident_date"] == "2027-04-10"
+    assert "accident_date" not in extract_claim_slots("血压160/100", REF).slots
+    assert extract_claim_slots("上个月最后一天我奶奶摔了", REF).slots["accident_date"] == "2027-03-31"
+    confirmed = extract_claim_slots("我儿子前天开始发烧，昨天在儿童医院查出来是甲流", REF).slots
+    assert confirmed["accident_date"] == "2027-04-14"
+    night = extract_claim_slots("我老公昨天晚上开始肚子疼 今天去急诊 说是阑尾炎 住院了", REF).slots
+    assert night["accident_date"] == "2027-04-14"
+    assert extract_claim_slots("报案人：王建国的女儿\n被保险人：王建国", REF).slots["relation"] == "parent"
+    assert extract_claim_slots("报案人：李明（儿子）\n被保险人：张秀英", REF).slots["relation"] == "parent"
+    assert extract_claim_slots("团险报案（某某物流）\n姓名：周大军", REF).slots["relation"] == "other"
+    assert extract_claim_slots("同事：陈亚妹\n伤情：腰椎骨折", REF).slots["insured_name"] == "陈亚妹"
+    assert extract_claim_slots("我是本人 跟男朋友骑车摔了 手腕骨折", REF).slots["relation"] == "self"
+    assert extract_claim_slots("老师您好 我帮我儿子报案", REF).slots["relation"] == "child"
+    assert extract_claim_slots("我是刘浩然的爸爸，孩子在学校胸闷", REF).slots["insured_name"] == "刘浩然"
+    assert extract_claim_slots("我仔今日发高烧抽筋", REF).slots["relation"] == "child"
+    assert extract_claim_slots("我是开面馆的 一个服务员 被开水烫了", REF).slots["relation"] == "other"
+    assert "relation" not in extract_claim_slots("她叫 吉克阿依 吉祥的吉 克服的克 阿姨的阿", REF).slots
+    assert "insured_name" not in extract_claim_slots("我和我爱人来三亚过冬，他摔了", REF).slots
+    road = extract_claim_slots("在往西昌走的山路上碰到塌方 腰椎骨折 住院了", REF).slots
+    assert road["treatment"]["status"] == "inpatient"
+    phone = extract_claim_slots("电话写错了\n不是 139 8520 1736\n是 139 8520 1763", REF).slots
+    assert phone["contact_phone"] == "13985201763"
+    place = extract_claim_slots("地点：郑州市管城区 仓库", REF).slots["accident_place"]
+    assert place["district"] == "管城回族区"
+    assert extract_claim_slots("去黔灵山爬山 脚崴了", REF).slots["accident_place"]["district"] == "云岩区"
+
+
+def test_what_was_named_outranks_what_was_guessed_in_more_illnesses_and_wounds() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert extract_claim_slots("查出来是疟疾，恶性疟", REF).slots["diagnosis"]["icd10"] == "B50"
+    assert extract_claim_slots("白血病 急性髓系的", REF).slots["diagnosis"]["icd10"] == "C92"
+    assert extract_claim_slots("被酒糟烫伤了 两条腿", REF).slots["diagnosis"]["icd10"] == "T24"
+    assert extract_claim_slots("杀鸡把手指头砍到了 缝了几针", REF).slots["diagnosis"]["icd10"] == "S61"
+    assert extract_claim_slots("脑壳 摔破了 缝了几针", REF).slots["diagnosis"]["icd10"] == "S01"
+    monkey = extract_claim_slots("被猴子抓伤了手臂 打了狂犬疫苗", REF).slots
+    assert monkey["diagnosis"]["icd10"] == "W55"
+    sudden = extract_claim_slots("我爱人在家突发心脏病去世了", REF).slots
+    assert sudden["diagnosis"]["icd10"] == "I46"
+    assert extract_claim_slots("我爸突发心脏病 住院了", REF).slots["diagnosis"]["icd10"] == "I21"
+    answer = extract_claim_slots("她心衰好多年了，医生之前说是心力衰竭", REF, expecting="diagnosis").slots
+    assert answer["diagnosis"]["icd10"] == "I50"
+    chemo = extract_claim_slots("重医附一院 现在 门诊 做化疗 没住院", REF).slots
+    assert chemo["treatment"]["status"] == "outpatient"
+    planned = extract_claim_slots("是半月板撕裂，医生建议手术，准备这周住院", REF).slots
+    assert planned["treatment"]["status"] == "outpatient"
+    assert "accident_date" not in extract_claim_slots("六院 住院了 明天手术", REF, expecting="treatment").problems
+    assert "treatment" not in extract_claim_slots("去爬华山 下山的时候摔了", REF).slots
+    second = extract_claim_slots("华西第二医院 住院化疗", REF).slots
+    assert second["treatment"]["hospital"] == "四川大学华西第二医院"

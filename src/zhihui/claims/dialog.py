@@ -252,6 +252,12 @@ def missing_slots(state: DialogState) -> list[str]:
 # --------------------------------------------------------------------------------------------- understanding
 
 
+_NOT_IN_HOSPITAL = re.compile(r"不在医院|没(?:有)?(?:送|去|到|进)(?:过)?医院|没来得及送|在家(?:里)?(?:走|去世|过世|没)")
+# "报案", "喂 你好 我要报个案": the caller says what they want and nothing more
+_JUST_REPORTING = re.compile(
+    r"(?:[喂嗯啊哦呃，,。.！!？?\s]|你好|您好|那个|就是|听得到吗)*(?:我|俺)?(?:要|想|来)?(?:报(?:个|一个|一下)?案|理赔|申请理赔)"
+    r"(?:了|的|吧|啊|呢|一下|[，,。.！!？?\s]|你好|您好|谢谢)*"
+)
 # a stroke's bleeding in or around the brain (I60-I62), which after a blow to the head is an injury (S06)
 _STROKE_BLEEDS = frozenset({"I60", "I61", "I62"})
 
@@ -306,7 +312,8 @@ def absorb(state: DialogState, text: str | None) -> Turn:
             if keep_old:
                 continue
         merged = _merge(slot, old, value)
-        if merged != old:
+        if merged != old or (slot == s.expecting and conf > s.confidence.get(slot, 0.0)):
+            # (the value asked for again, now said exactly: "国庆节那天，10月1号" after "国庆节去爬华山")
             s.slots[slot] = merged
             s.confidence[slot] = conf
             turn.changed.append(slot)
@@ -390,6 +397,12 @@ def absorb(state: DialogState, text: str | None) -> Turn:
             turn.kind = "answer"  # the reporter stands by a value validation doubted; a person will check it
             s.flags[s.expecting] = "报案人坚持所报信息，但系统未能核实，需人工核实"
             turn.notes.append("好的，我们会请工作人员再核实。")
+        elif s.expecting == "treatment" and (s.slots.get("treatment") or {}).get("status") == "death" \
+                and _NOT_IN_HOSPITAL.search(clipped):
+            turn.kind = "answer"  # "不在医院", "没送医院": the answer the death question invites
+        elif s.expecting in (None, "relation") and not s.slots and _JUST_REPORTING.fullmatch(clipped):
+            turn.kind = "answer"  # a bare "报案" says what the caller wants, nothing misheard
+            turn.notes.append("好的，我来帮您登记报案。")
         elif s.expecting == "accident_place" and has_cjk(clipped):
             turn.kind = "answer"
             turn.notes.append("抱歉，没有在行政区划里找到您说的地点，请再核对一下。")

@@ -39,7 +39,7 @@ from zhihui.nlu.medical import (
     guessed,
 )
 from zhihui.nlu.numbers import find_digit_strings
-from zhihui.nlu.places import city_mentions, resolve_place
+from zhihui.nlu.places import city_mentions, city_short_names, resolve_place
 from zhihui.nlu.text import without_pauses
 
 SLOTS = ("relation", "insured_name", "insured_id", "contact_phone", "accident_date", "accident_place", "cause",
@@ -75,6 +75,8 @@ _BAD_NAMES = {"人民", "医院", "先生", "女士", "小姐", "师傅", "老�
               "然后", "包工头", "工头", "老板", "经理", "主管", "班长", "组长", "队长", "导游", "会计", "保安", "厨师",
               "店长", "房东", "家长", "监护人"}
 
+# surnames that are also verbs of going ("来三亚过冬", "到西宁"): before a city they are the verb
+_GOING_SURNAMES = frozenset("来到回从向往于赴")
 # words refused as names on their own (districts, everyday words) that are common given names after a surname
 # ("陈金水", "王朝阳", "李和平")
 _GIVEN_NAMES_TOO = frozenset({"金水", "朝阳", "江北", "白云", "南山", "和平", "高兴", "安全", "华山", "中山"})
@@ -179,8 +181,8 @@ def take_name(text: str, pos: int = 0) -> str | None:
     if len(given) == 2 and all(c in _TRANSLITERATION for c in given + text[end:end + 1]) \
             and _AFTER_LONG_NAME.match(text, end + 1):
         given += text[end]  # "叶尔波力前天…", "吉克阿依，": a Uyghur, Kazakh, Tibetan or Yi name runs on
-    if given in _PROVINCE_SHORT_NAMES:
-        return None  # "我爸来青海旅游": a verb and a place, not 来青海
+    if given in _PROVINCE_SHORT_NAMES or (sur in _GOING_SURNAMES and given in city_short_names()):
+        return None  # "我爸来青海旅游", "来三亚过冬": a verb and a place, not a name
     if text.startswith(("个电话", "个话", "一下"), end if len(given) < 3 else end + 1):
         return None  # "麻烦回个电话"
     name = sur + given
@@ -265,7 +267,7 @@ _ID_LABEL = re.compile(r"身份证|证件号|身份号")
 _PHONE_LABEL = re.compile(r"电话|手机|联系方式|号码|打我")
 CORRECTION = re.compile(
     r"不对|不是不是|[哎诶欸]\s?不是(?=\s?(?:医生|大夫|是))|说错了|搞错了|记错了|打错了|写错了|输错了|[记说]岔了|口误|[哦啊]\s?不是(?=[\s，,]|是)|哦不(?!是)|啊不(?!是)|更正一下|纠正一下|重新说一下"
-    r"|不是[^，,。]{1,12}[，,]\s*(?:而)?是|[哦噢啊]\s?不是[^，,。\s]{1,8}\s(?:而)?是|\s不是\s*是|(?<![是])不是是(?=[\u4e00-\u9fff])"
+    r"|不是[^，,。]{1,12}[，,]\s*(?:而)?是|不是\s*[0-9][0-9\s-]{6,20}[，,\s]\s*(?:而)?是|[哦噢啊]\s?不是[^，,。\s]{1,8}\s(?:而)?是|\s不是\s*是|(?<![是])不是是(?=[\u4e00-\u9fff])"
 )
 
 
@@ -310,12 +312,12 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      r"|(?:报案)?单位[：:][^，。,]{0,20}?(?:项目部|工地|公司|厂|学校|幼儿园)[^。]{0,80}?(?:人员|伤者|出险人|员工|工人)[：:]",
      "other"),
     # a group policy reported by the employer: "团险报案…员工", "我司员工"
-    (r"(?:团险|团体[^，。,\s]{0,4}报案|我司|本公司)[^。]{0,16}?(?:员工|职工|司机|工人)", "other"),
+    (r"(?:团险|团体[^，。,\s]{0,4}报案|我司|本公司)[^。]{0,16}?(?:员工|职工|司机|工人)|团险报案|团体险报案", "other"),
     # "我爷叔，就是我爸爸的弟弟": a parent's sibling
     (r"(?:我|俺)(?:爸爸|爸|妈妈|妈|父亲|母亲|老爸|老妈)(?:的|他|她)(?:弟弟|哥哥?|姐姐?|妹妹?|兄弟)", "other"),
     # an organisation: "我们是一个建筑公司的项目部", "我们是一家装修公司"
     (r"(?:我们|俺们)(?:这边|这里)?是(?:[^，。,]{0,10}?)(?:公司|项目部|厂|店|饭店|学校|幼儿园|车队|酒店)", "role"),
-    (r"(?:我|俺)(?:在[^，。,]{0,8}?)?开了?(?:一)?(?:个|家)[^，。,]{0,4}?(?:饭店|餐馆|饭馆|店|厂|公司|超市|作坊|农家乐|民宿)",
+    (r"(?:我|俺)(?:是)?(?:在[^，。,]{0,8}?)?开了?(?:一)?(?:个|家)?[^，。,]{0,4}?(?:饭店|餐馆|饭馆|馆|铺|店|厂|公司|超市|作坊|农家乐|民宿|档口)",
      "role"),
     # colleagues and charges named by the employer: "我们科长", "我们矿上的工人", "我们的学员", "我们厂检修工"
     (r"我们(?!家|俩)(?:单位|公司|厂|矿|店|院|学校|班|科|部门|车间|团|村|小区|驾校|学院|养老院|敬老院)?(?:上|里)?的?"
@@ -327,7 +329,8 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      "parent"),
     (r"(?:替|给|帮)(?:我|俺)(?:的|家|屋里)?(?:儿子|女儿|闺女|孩子|娃|崽|小孩|个仔|个女|囡囡|妞)", "child"),
     # "报案人是被保险人的女儿", "（他女儿，也就是我）": the reporter is the insured's child
-    (r"(?:报案人|我)(?:是|[：:]\s*)(?:被保险人|出险人|被保人|他|她)?的?(?:儿子|女儿|闺女)(?!媳)"
+    (r"报案人[：:]\s*[\u4e00-\u9fff]{2,4}?\s?(?:的(?:儿子|女儿|闺女)|[（(](?:儿子|女儿|闺女|子女)[）)])"
+     r"|(?:报案人|我)(?:是|[：:]\s*)(?:被保险人|出险人|被保人|他|她)?的?(?:儿子|女儿|闺女)(?!媳)"
      r"|(?:他|她)的?(?:儿子|女儿|闺女)[，,]?\s*(?:也就是|就是)(?:我|本人)", "parent"),
     (r"(?:报案人|我)(?:是|[：:]\s*)(?:被保险人|出险人|被保人|他|她)?的?(?:爸爸|妈妈|父亲|母亲)"
      r"|(?:他|她)的?(?:爸爸|妈妈|父亲|母亲)[，,]?\s*(?:也就是|就是)(?:我|本人)", "child"),
@@ -360,7 +363,7 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      r"堂姐|(?<![走串探访看])亲戚|男朋友|女朋友|朋友|同事|邻居|同学|室友|舍友|领导|主管|员工|下属|老板|雇主|保姆|工友|客户|病友|导游|游客|乘客|旅客|"
      r"老公公|老婆婆|嫂子|弟媳|姐夫|妹夫|大爷|大伯|伯伯|伯父|伯母|大娘|婶婶|婶子|小叔子|小舅子|大舅子|阿嬷|阿公|阿婆|阿爷|家婆|家公|奶公|外爷|干妈|干爹|干爸|干儿子|干女儿|徒弟|侄媳妇|侄女婿|孙媳妇|"
      r"外甥媳妇|阿舅|舅妈|姑妈|姨父|姑父|舅舅|嗲嗲|娭毑|爷叔|娘舅|侄儿|侄孙|表叔|表舅|表姑|表姨|堂叔|堂伯|幺爸|幺叔|幺姑|幺舅|幺爹|家兄|家姐|(?:我|俺)(?:家)?兄弟(?!俩|们|姐妹)|"
-     r"老师|班主任|村干部|干部|村长|(?:保险)?代理人|业务员|房东|"
+     r"老师(?![您你]好|好)|班主任|村干部|干部|村长|(?:保险)?代理人|业务员|房东|"
      # 老娘 is the reporter's mother and 老爷子 the father: only the ordinals and 老 + a sibling or aunt/uncle
      r"(?:我|俺)(?:(?:大|二|三|四|五|六|小)(?:姨|姑|舅|叔|伯|爷|娘|婶|哥|姐|弟|妹)|老(?:姨|姑|舅|叔|伯|婶|哥|姐|弟|妹))"
      # "我叔", "俺舅": not 我姑娘 (a daughter in the north) or 我姨妈 (above)
@@ -375,7 +378,7 @@ _REL_PATTERNS: list[tuple[str, str]] = [
     (r"老爸|老妈|(?:我|俺|咱)家?(?:的)?(?:老爷子|老太太)|(?:我|俺)老娘|老父亲|老母亲|我爸|我妈|爸爸|妈妈|父亲|母亲|我爹|我娘|我父|我母|"
      r"俺爹|俺娘|俺爸|俺妈|(?:我|俺)(?:家)?老爹|(?:我|俺)(?:家)?老汉|家母|家父|俺大(?![夫哥姐学爷娘妈伯])|(?:我|俺|额)达(?![到成标])|(?:我|额)大(?=\s?[在从昨今上去被让摔突得骑开干住病他咳发说走])|阿爸|阿妈|阿母|阿爹|老豆|老母|姆妈|(?:我|俺)阿大",
      "parent"),
-    (r"儿子|女儿|闺女|孩子|小孩|宝宝|我家小子|我家丫头|我娃|娃娃|我个仔|我个女|囡囡|(?:我|俺)妞|(?:我|俺)(?:家|屋头|屋里)?的?幺儿|"
+    (r"儿子|女儿|闺女|孩子|小孩|宝宝|我家小子|我家丫头|我娃|娃娃|我个仔|我个女|我仔(?!细)|囡囡|(?:我|俺)妞|(?:我|俺)(?:家|屋头|屋里)?的?幺儿|"
      r"(?:我|俺|我们|俺们)(?:家|屋里|屋头)?(?:的)?(?:那个|这个)?(?:娃|崽)|(?:我|俺)(?:家|屋里)?(?:的)?碎娃"
      r"|带着?娃|细伢子?|(?:我|我家|我屋|俺家)(?:的)?(?:尕娃|妹崽|妹仔)"
      r"|(?:我|俺)(?:家|屋里)?(?:的)?伢(?:子|儿)?(?![齿])", "child"),
@@ -386,7 +389,7 @@ _REL_PATTERNS: list[tuple[str, str]] = [
 _REL_RE = re.compile("|".join(f"(?P<r{i}>{p})" for i, (p, _) in enumerate(_REL_PATTERNS)))
 _THIRD_PARTY = re.compile(
     r"他|她|学生|孩子|小朋友|老人|老太太|队员|村民|病人|游客|员工|工人|患者|伤者|客人|人叫|家属|学员|"
-    r"帮工|伙计|店员|大姐|大哥|阿姨|职工|女工|男工|住客|业主|司机|工友|师傅|老汉|老乡|"
+    r"帮工|伙计|店员|服务员|厨师|学徒|保洁|大姐|大哥|阿姨|职工|女工|男工|住客|业主|司机|工友|师傅|老汉|老乡|"
     r"(?:我|俺)们?村(?!里的?(?:医生|村医|会计|支书))|村里的|本村"
 )
 _OWN_JOB = re.compile(r"我是(?:一名|一个|个|一位)?$")
@@ -406,7 +409,7 @@ _SELF_WEAK = re.compile(
 
 _PAUSE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _IDENTITY = re.compile(
-    r"(?:他|她|被保险人|出险人|被保人)(?:就)?是我(?:的|家)?[\u4e00-\u9fff]{1,4}"
+    r"(?:他|她|被保险人|出险人|被保人)(?:就)?是我(?:的|家)?[\u4e00-\u9fff]{1,4}|我是(?:被保险人|出险人)?本人"
     r"|(?<=[\u4e00-\u9fff]{2})就是(?:我|俺)(?:的|家)?[\u4e00-\u9fff]{1,4}"  # "阮翁就是我老公啦": a name or word glossed
 )
 _SELF_HURT = re.compile(r"(?<![他她])我(?:的)?[\u4e00-\u9fff]{0,3}?(?:扭伤|骨折|受伤|摔|撞|伤|烫|割|崴)")
@@ -428,6 +431,9 @@ def _relation(text: str, expecting: str | None = None) -> tuple[str | None, int,
     for m in _REL_RE.finditer(text):
         if _REL_NEG.search(text, max(0, m.start() - 5), m.start()):
             continue
+        spelled = re.match(r"的([\u4e00-\u9fff])", text[m.end():m.end() + 2])
+        if spelled and len(m.group(0)) <= 3 and spelled.group(1) == m.group(0)[0]:
+            continue  # "吉克阿依 … 阿姨的阿": a character spelled out, not a relative
         label = _REL_PATTERNS[int((m.lastgroup or "r0")[1:])][1]
         if label == "other" and _OWN_GROUP.search(text, max(0, m.start() - 4), m.start()):
             continue  # "我们几个同事吃了烤串，我对象…": the reporter among colleagues
@@ -479,7 +485,7 @@ _NAME_CUE = re.compile(
     r"身份证上\s?(?:的名字)?\s?(?:是|叫|写的是)|叫|"
     r"(?:出险人|被保险人|被保人)[：:]?\s?(?:我自己|本人|我)\s|(?:出险人|被保险人|被保人)(?=[\u4e00-\u9fff]{2,4}(?:电话|身份|[，,\s]))|"
     r"(?:被保险人|被保人|出险人|姓名|名字)(?:[：:]|\s+(?:(?:呃|嗯|那个|就是)\s+)*(?=[\u4e00-\u9fff]))|客户[：:]"
-    r"|(?<![联系报案])(?:人员|伤者|伤员|患者|出险人员|受伤人员)[：:]"
+    r"|(?<![联系报案])(?:人员|伤者|伤员|患者|出险人员|受伤人员|同事|员工|工人|学生)[：:]"
     r"|(?:被保险人|被保人|出险人)[（(][^）)]{1,8}[）)][：:]?|[（(](?:被保险人|被保人|出险人)[）)][：:]?"
     # "帮他报一下：王亚福前天…": whom the report is for, after a colon
     r"|(?:报一下|报个案|报案|报一个案)[：:])"
@@ -492,7 +498,7 @@ _REPORTER_AFTER_NAME = re.compile(r"是我(?:自己|本人)?(?:[，,。\s]|$)")
 _NAME_END = re.compile(r"[，,。\s（(]|$|身份|今年|电话")
 _STRONG_NAME_CUE = re.compile(
     r"(?:(?:名字|姓名)\s?(?:叫|是)|大名(?:叫|是)?|出险人叫|被保险人叫|被保人叫|身份证上(?:的名字)?(?:是|叫|写的是)"
-    r"|(?:被保险人|出险人|被保人|姓名)(?=[：:]))[，,:：\s]?"
+    r"|(?:被保险人|出险人|被保人|姓名|人员|伤者|伤员|患者|同事|员工|工人|学生)(?=[：:]))[，,:：\s]?"
 )
 _NOT_A_NAME_WORD = re.compile(r"什么|啥|谁|怎|哪|来着|不知|不记|忘|医生|大夫|救护|车")
 _HE_IS_CALLED = re.compile(
@@ -533,7 +539,7 @@ _NAME_PHONE_LINE = re.compile(
 _JOB_BEFORE = re.compile(r"工人|员工|职工|司机|矿工|牧民|学生|客户|店员|伙计|小工|[\u4e00-\u9fff]工[是叫，,\s]?$")
 _NAME_OF = re.compile(
     r"(?:我|俺|我姓[\u4e00-\u9fff][，,\s]?)是\s?(?P<n>[\u4e00-\u9fff]{2,4}?)\s?的\s?(?:儿子|女儿|闺女|孩子|丈夫|老公|妻子|老婆|爱人|同事|朋友|邻居|家属"
-    r"|儿媳妇|儿媳|女婿|孙女婿|孙媳妇"
+    r"|儿媳妇|儿媳|女婿|孙女婿|孙媳妇|爸爸|妈妈|父亲|母亲|家长"
     r"|妹妹|姐姐|哥哥|弟弟|侄子|侄女|外甥|外甥女|孙子|孙女|亲戚)"
 )
 _SELF_NAME = re.compile(
@@ -690,7 +696,7 @@ _TRAUMA_WORDS = re.compile(
 _AGENT_INJURY = re.compile(r"T(?:5[1-9]|6[0-9]|7[0-5])")
 _PLAIN_ACCIDENT = re.compile(r"意外|事故|不小心")
 _PLAIN_ILLNESS = re.compile(
-    r"生病|疾病|病了|发病|犯病|得病|查出|确诊|重疾|猝死|突然(?:就|一下)?(?:倒下|倒地|倒了|晕倒|昏倒|晕过去|昏过去|不行了)|"
+    r"生病|疾病|病了|发病|犯病|病(?:又)?犯了|病发作|得病|查出|确诊|重疾|猝死|突然(?:就|一下)?(?:倒下|倒地|倒了|晕倒|昏倒|晕过去|昏过去|不行了)|"
     r"(?:胸口|心口)(?:闷|憋|疼|痛)|胸闷|心脏(?:的|上的)?(?:问题|毛病)|心脏不好|没醒过来|睡(?:着|觉)[^，。,]{0,6}(?:没醒|走了|没了)"
 )
 _DEATH = re.compile(
@@ -715,7 +721,7 @@ _INPATIENT = re.compile(
     r"住在[^，。,]{1,8}科|留院|住起|留医|入院|住下|住进去|住[辣勒拉海]医院|住[辣勒拉海]院里|住紧院?|住咗院|"
     r"做了[^，。,]{0,6}(?:吻合|内固定|置换|切除术|再植|复位固定)|放了?(?:[一两二三四五\d]个)?支架|"
     r"住了(?:[一二两三四五六七八九十几半]|\d)+(?:多|来)?(?:天|晚|夜|周|个星期|个礼拜|礼拜|个月|个多月)|"
-    r"(?<!门诊)(?:做|动|行)[^，。,做]{0,8}?手术|手术(?:做|后|完)|术后|开刀|(?<!门诊)(?<!门诊放)化疗|住上了?院|(?:已经|都)住上了?|"
+    r"(?<!门诊)(?:做|动|行)[^，。,做]{0,8}?手术|手术(?:做|后|完)|术后|开刀|(?<!门诊)(?<!门诊放)(?<!门诊做)化疗|住上了?院|(?:已经|都)住上了?|"
     r"(?<!门诊)(?<!门诊放)放疗|抢救|办了入院|收治|出院|"
     r"躺在医院|医院(?:里)?躺了|还在医院(?:里)?(?:[，。,！!]|$|呢|躺|住)"
 )
@@ -729,7 +735,7 @@ _INPATIENT_LATER = re.compile(
 _TREATMENT_WORDS = re.compile(r"手术|开刀|化疗|放疗")
 _SCHEDULED = re.compile(r"(?:排了|约了|预约了?|安排了?)?(?:下周|下个?礼拜|下个?星期|下个月|过几天|明天|后天)"
                         r"[^，。,]{0,1}$"
-                        r"|(?:准备|打算|等着|等)(?:床位?|通知|排床)?$"
+                        r"|(?:准备|打算|等着|等)(?:床位?|通知|排床|这周|下周|这两天|过两天|近期|月底)?$"
                         # "医生说要住院手术", "建议住院": an admission advised, not one made ("让住院了" is made)
                         r"|说(?:要|得|需要|最好)$|建议$|(?:需要|还得|还要)$"
                         # "让过了年再住院", "下周一才能住进去": an admission to come
@@ -782,7 +788,8 @@ def _status(text: str) -> tuple[str | None, float]:
             before = text[max(0, m.start() - 2):m.start()]
             after = text[m.end():m.end() + 1]
             left = re.search(r"[开出逃带拿送搬接拉刚先就转]$", before) and before[-2:] != "人就"
-            if left or after in ("路", "到") or re.match(r"[0-9一两几半好很多]", after):  # "走了2公里", "走了两步"
+            road = re.match(r"[山公小大国省县乡]?路|高速|那条|方向", text[m.end():m.end() + 3])
+            if left or road or after == "到" or re.match(r"[0-9一两几半好很多]", after):  # "走了2公里", "走的山路"
                 continue
         said = m.group(0)
         if said.endswith(("没了", "没的")) and re.match(r"[早晚凌上下中夜半今昨前]", said) and "人" not in said \
@@ -901,6 +908,10 @@ _CONFIRMED = re.compile(
     r"确定是|(?:基本|应该)?就是[^，。,]{0,6}(?:癌|恶性)|说是[^，。,]{0,6}(?:癌|恶性)"
     r"|出来(?:了)?[，,]?\s*是[^，。,]{0,6}(?:癌|恶性)"
 )
+_PLAN_AFTER = re.compile(r"\s*(?:上午|下午|早上|晚上)?\s*(?:就|要|再|去|准备)?\s*(?:做)?"
+                         r"(?:手术|开刀|复查|出院|住院|化疗|放疗|"
+                         r"拆线|换药|复诊|转院|办住院|入院)")
+_CONFIRMED_LATER = re.compile(r"确诊|诊断(?:为|是|出)|查出(?:来)?(?:是|了)")
 _SCREENED = re.compile(r"体检|筛查|检查|复查|查出|发现|摸到|胃镜|肠镜|B超|彩超|CT|核磁|穿刺|活检")
 # one or two plain spaces between two Han characters; masked numbers are longer runs
 _HOSPITAL_PAUSE = re.compile(r"(?<=[\u4e00-\u9fff]) {1,2}(?=[\u4e00-\u9fff])")
@@ -926,7 +937,8 @@ _EXPLICIT_DATES = {"iso", "ymd", "md", "month_day", "rel_year_md"}
 # a chat message typed in lines, with emoji ("我爸 煤气中毒了😭\n昨天晚上烧的炕"): each line ends a clause
 _TYPED_BREAK = re.compile(r"[ \t]*(?:[\r\n]|[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D])+[ \t]*")
 # slips of the pinyin keyboard or the recogniser that make no other word ("锁骨股折", "肺结合")
-_INPUT_SLIPS = {"股折": "骨折", "肺结合": "肺结核", "骨拆": "骨折"}
+_INPUT_SLIPS = {"股折": "骨折", "肺结合": "肺结核", "骨拆": "骨折", "挠骨": "桡骨", "脚裸": "脚踝", "肩甲骨": "肩胛骨",
+                "报个按": "报个案"}
 # a word begun, cut off and said again across a pause ("周 周志刚", "叫 叫赵德山", "让 让牛顶了"); spoken digits are
 # left alone, since "幺 幺三" may be two ones
 _STUTTER = re.compile(r"(?<![\u4e00-\u9fff])(?P<c>(?![零一二三四五六七八九十幺两洞拐勾])[\u4e00-\u9fff])\s+(?=(?P=c))")
@@ -1078,6 +1090,9 @@ def extract_claim_slots(
     # hospitals (their names contain places, so they are masked before place resolution)
     cities = city_mentions(masked_text)
     hospitals = _hospitals_through_pauses(masked_text, [*cities, *(c for c in context_cities if c not in cities)])
+    if expecting == "accident_place":
+        # "华山，在渭南华阴市": where it happened; a hospital there is named with 院 ("协和医院门口")
+        hospitals = [h for h in hospitals if "院" in masked_text[h.start:h.end]]
     for h in hospitals:
         for i in range(h.start, h.end):
             masked[i] = "　"
@@ -1127,12 +1142,29 @@ def extract_claim_slots(
         if confirmed and confirmed[0] is not dates[0] and _SCREENED.search(place_text, dates[0].end, ends[0]) \
                 and not _CONFIRMED.search(place_text, dates[0].end, ends[0]):
             dates = confirmed
+    if len(dates) > 1 and not CORRECTION.search(place_text) and _ONSET_AFTER.match(place_text, dates[0].end):
+        # "前天开始发烧，昨天去儿童医院查出来是甲流": symptoms first, then the day the illness was confirmed, which is
+        # the day the report is about (a hospital visit without a diagnosis, "昨天晚上开始肚子痛 今天上午在医院", keeps
+        # the onset)
+        ends = [min(nxt.start, _sentence_end(place_text, d.end)) for d, nxt in pairwise(dates)]
+        ends.append(_sentence_end(place_text, dates[-1].end))
+        settled = [d for d, end in zip(dates[1:], ends[1:], strict=True)
+                   if _CONFIRMED_LATER.search(place_text, d.end, end)
+                   and 0 < (d.value - dates[0].value).days <= 14]
+        if settled:
+            dates = settled[:1]
     if dates:
         pick = _corrected(dates, [d.start for d in dates], place_text)
         explicit = [d for d in dates if d.start > pick.start and d.kind in _EXPLICIT_DATES
                     and d.start - pick.end <= 12 and abs((d.value - pick.value).days) <= 7]
         restated = [d for d in dates if d.start > pick.end and _RESTATED.fullmatch(place_text, pick.end, d.start)
                     and abs((d.value - pick.value).days) <= 7 and (d.exact or not pick.exact)]
+        refined = [d for d in dates if pick.kind in _HOLIDAY_DATES and d.start > pick.end and d.start - pick.end <= 3
+                   and d.kind == "holiday_day" and 0 <= (d.value - pick.value).days <= 10]
+        if refined:
+            pick = refined[0]  # "国庆 国庆第三天": the holiday, then the day within it
+            restated = [d for d in dates if d.start > pick.end and _RESTATED.fullmatch(place_text, pick.end, d.start)
+                        and abs((d.value - pick.value).days) <= 7 and (d.exact or not pick.exact)]
         if restated:
             pick = restated[0]  # "小年那天，就是腊月二十四": the day said again more exactly (小年 differs by region)
         elif pick.kind in _HOLIDAY_DATES and explicit:
@@ -1142,7 +1174,9 @@ def extract_claim_slots(
             within = [d for d in dates if d.start > pick.start and d.exact and abs((d.value - pick.value).days) <= 20]
             if within:
                 pick = within[0]
-        if pick.future:
+        if pick.future and (expecting not in (None, "accident_date") or _PLAN_AFTER.match(place_text, pick.end)):
+            pass  # "六院 住院了 明天手术": a plan, not the day of the accident
+        elif pick.future:
             out.problems["accident_date"] = f"您说的日期（{pick.value.isoformat()}）还没到，请再确认一下出险日期"
         else:
             out.slots["accident_date"] = pick.value.isoformat()
@@ -1189,9 +1223,18 @@ def extract_claim_slots(
                 if m.history and m.kind == "disease" and LONG_STANDING_AFTER.match(diag_text, m.end)]
         if past:
             diag = max(past, key=lambda m: (m.priority, m.score))
+    if diag is None and expecting == "diagnosis":
+        # asked what the illness was, "她心衰好多年了，医生之前说是心力衰竭": the long-standing disease is the answer
+        past = [m for m in matches if m.history and m.kind == "disease"]
+        if past:
+            diag = max(past, key=lambda m: (m.priority, m.score))
     if diag is not None and diag.icd10 in _STROKE_BLEEDS and _first_affirmed(_TRAUMA_WORDS, text):
         # bleeding in the brain after a crash or a fall is an injury (S06), not a stroke
         diag = replace(diag, term="外伤性颅内出血", icd10="S06", kind="injury")
+    if diag is not None and diag.icd10 == "I21" and "心脏病" in diag_text[diag.start:diag.end] \
+            and _DEATH.search(text) and not re.search(r"心梗|心肌梗", diag_text):
+        # "突发心脏病去世了": a sudden cardiac death; a heart attack is only what the doctor may find
+        diag = replace(diag, term="心源性猝死", icd10="I46")
     if diag is not None and diag.kind != "symptom":
         out.slots["diagnosis"] = {"term": diag.term, "icd10": diag.icd10}
         # "肠癌" leaves colon (C18) or rectum (C20) open, as "骨折" leaves the bone: the dialog asks once

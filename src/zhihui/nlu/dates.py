@@ -159,15 +159,19 @@ _PATTERNS: list[tuple[str, str]] = [
     ("rel_year_md", rf"(?P<ry>去年|今年|前年)(?P<ry_m>{_N}{{1,3}})月(?:份)?(?P<ry_d>{_N}{{1,3}})[日号]?"),
     ("md", rf"(?<![0-9零〇一二三四五六七八九十年])(?P<md_m>{_N}{{1,3}})月(?:份)?(?P<md_d>{_N}{{1,3}})[日号]"),
     # a typed month.day in a form ("出险时间 11.15") or before a time of day ("5.3 晚上")
+    # (typed with a slash as well: "3/11 晚上", "11/18单位组织体检")
     ("md_dot", r"(?:(?:出险)?(?:时间|日期)[：:\s]*"
-               r"(?P<mdt_m>1[0-2]|0?[1-9])\.(?P<mdt_d>3[01]|[12][0-9]|0?[1-9])(?![0-9.])"
-               r"|(?<![0-9.])(?P<mdt_m2>1[0-2]|0?[1-9])\.(?P<mdt_d2>3[01]|[12][0-9]|0?[1-9])"
+               r"(?P<mdt_m>1[0-2]|0?[1-9])[./](?P<mdt_d>3[01]|[12][0-9]|0?[1-9])(?![0-9./])"
+               r"|(?<![0-9./])(?P<mdt_m2>1[0-2]|0?[1-9])[./](?P<mdt_d2>3[01]|[12][0-9]|0?[1-9])"
                r"(?=\s*(?:早上|上午|中午|下午|晚上|凌晨|夜里|傍晚))"
                # "我老公9.16下班骑摩托": right before what happened that day (not 1.5万, 2.5公里)
-               r"|(?<![0-9.])(?P<mdt_m3>1[0-2]|0?[1-9])\.(?P<mdt_d3>3[01]|[12][0-9]|0?[1-9])(?![0-9.])"
-               r"(?=(?:下班|上班|放学|在|骑|开车|出门|出事|摔|被|让|发生|那天|当天|号|日)))"),
+               r"|(?<![0-9./])(?P<mdt_m3>1[0-2]|0?[1-9])[./](?P<mdt_d3>3[01]|[12][0-9]|0?[1-9])(?![0-9./])"
+               r"(?=(?:下班|上班|放学|上学|在|骑|开车|出门|出事|摔|被|让|发生|那天|当天|号|日|单位|体检|去|回))"
+               # "8.1 我老爸在大连…", "⏎8.29 在贵阳": a date typed at the start of a message or a line
+               r"|(?:^|(?<=[，,\n]))\s*(?P<mdt_m4>1[0-2]|0?[1-9])[./](?P<mdt_d4>3[01]|[12][0-9]|0?[1-9])(?=\s))"),
     ("month_day", rf"(?P<rm>这个月|这月|本月|上个月|上月|上一个月)(?P<rm_d>{_N}{{1,3}})[日号]"),
-    ("month_edge", r"(?P<me>这个月|这月|本月|上个月|上月|上一个月)?(?P<me_e>月底|月初|月中|底|初)"),
+    ("month_edge", r"(?P<me>这个月|这月|本月|上个月|上月|上一个月)?"
+                   r"(?P<me_e>月底|月初|月中|月末|底|初|(?<=月)\s?(?:的)?最后一天)"),
     ("holiday_day", r"(?P<hd_f>国庆|十一|五一|春节|过年|元旦|端午|中秋|清明)(?:节)?(?:假期|长假|小长假|黄金周|放假)?的?"
                     r"第(?P<hd_n>[一二三四五六七八九1-9])天"),
     ("lunar", r"大年(?:初(?P<lu_d>[一二三四五六七八九十]))"
@@ -281,7 +285,8 @@ def _resolve(m: re.Match[str], ref: dt.date) -> tuple[dt.date | None, bool]:
             return None, True
         return _year_for(mm, dd, ref), True
     if kind == "md_dot":
-        mm, dd = int(g("mdt_m") or g("mdt_m2") or g("mdt_m3")), int(g("mdt_d") or g("mdt_d2") or g("mdt_d3"))
+        mm = int(g("mdt_m") or g("mdt_m2") or g("mdt_m3") or g("mdt_m4"))
+        dd = int(g("mdt_d") or g("mdt_d2") or g("mdt_d3") or g("mdt_d4"))
         return _year_for(mm, dd, ref), True
     if kind == "month_day":
         delta = 0 if g("rm") in ("这个月", "这月", "本月") else -1
@@ -293,6 +298,8 @@ def _resolve(m: re.Match[str], ref: dt.date) -> tuple[dt.date | None, bool]:
             return None, False  # bare 底/初 without 月 is not a date
         delta = -1 if which in ("上个月", "上月", "上一个月") else 0
         y, mo = _month_shift(ref, delta)
+        if edge.endswith("最后一天") or edge == "月末":
+            edge = "月底"
         day = {"月底": _last_day(y, mo), "底": _last_day(y, mo), "月初": 1, "初": 1, "月中": 15}[edge]
         return dt.date(y, mo, day), edge == "月底" or edge == "底"
     if kind == "holiday_day":
@@ -403,10 +410,13 @@ def find_dates(text: str, ref: dt.date) -> list[DateMention]:
             value += dt.timedelta(days=-days if offset.group("dir") == "前" else days)
             end = offset.end()
         if m.lastgroup == "festival" and (_HOLIDAY_PERIOD_AFTER.match(text, end) or (
-                text[m.start():end] in _WEEK_LONG_HOLIDAYS and re.match(r"\s?的?时候", text[end:end + 4]))):
-            exact = False  # "国庆的时候出去玩": some day of the week-long holiday
+                text[m.start():end] in _WEEK_LONG_HOLIDAYS
+                and re.match(r"\s?(?:的?时候|去|回|到|带)", text[end:end + 4]))):
+            exact = False  # "国庆的时候出去玩", "五一去泰山": some day of the week-long holiday
         said = text[m.start():end]
-        if said in ("当天", "当日") and out:
+        if said in ("当天", "当日"):
+            if not out:
+                continue  # "当天在山下打的夹板": the day already talked about, not today
             value, exact = out[-1].value, out[-1].exact  # "前天生的孩子，当天大出血": the day just said
         out.append(DateMention(value, m.start(), end, said, value > ref, exact, m.lastgroup or ""))
     return out

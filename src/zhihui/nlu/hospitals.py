@@ -148,6 +148,13 @@ def derived_nicknames(
         proper = _PROPER_AFTER_AFFILIATION.search(name)
         if proper and not _INSTITUTION_ONLY.fullmatch(proper.group("p")):
             forms.add(proper.group("p") + "医院")  # 重庆大学附属三峡医院 -> 三峡医院
+    # "华西第二医院", "湘雅二医院": the name without its university, when what is left is a name of its own
+    rest = name.split("大学", 1)[1] if "大学" in name else ""
+    # (not a place's name plus 医院: "深圳医院" is what three universities call their Shenzhen hospitals)
+    if len(rest) >= 4 and not rest.startswith(("附属", "第", "医学院", "医院", "临床")) \
+            and not _INSTITUTION_ONLY.fullmatch(re.sub(r"(?:医院|院|防治中心|中心)$", "", rest)) \
+            and not (rest.endswith("医院") and rest[:-2] in _place_names()):
+        forms.add(rest)
     return forms, generic
 
 
@@ -235,8 +242,9 @@ class HospitalRegistry:
                 continue  # "永川医院" holds 川医 but is not 川医: the nickname starts inside a place name
             if form[-1] in "一二三四五六七八九" and _MEASURE_AFTER.match(text, m.end()):
                 continue  # "中山一家工厂", "华西二楼": a numeral starting a count, not a numbered hospital
-            if _MOUNTAIN_AFTER.match(text, m.end()):
-                continue  # "华山脚下": the mountain, not 华山医院
+            climbed = re.search(r"[爬登游]\s?$", text[max(0, m.start() - 2):m.start()])
+            if (_MOUNTAIN_AFTER.match(text, m.end()) or climbed) and "院" not in form:
+                continue  # "华山脚下", "去爬华山": the mountain, not 华山医院
             cands = [self.hospitals[i] for i in self.surface[form]]
             chosen: Hospital | None = None
             ambiguous = False

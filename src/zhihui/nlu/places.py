@@ -82,6 +82,8 @@ _BANNER_CUSTOM = {"达尔罕茂明安联合旗": ("达茂旗",), "东乌珠穆�
                   "莫力达瓦达斡尔族自治旗": ("莫旗",), "达拉特旗": ("达旗",), "准格尔旗": ("准旗",),
                   "伊金霍洛旗": ("伊旗",), "鄂伦春自治旗": ("鄂伦春旗",), "鄂温克族自治旗": ("鄂温克旗",),
                   "阿鲁科尔沁旗": ("阿旗",)}
+# a county or district named after the peoples living there: 管城回族区, 长阳土家族自治县
+_ETHNIC_UNIT = re.compile(r"^(?P<stem>[\u4e00-\u9fff]{2,}?)(?:[\u4e00-\u9fff]{1,4}?族)+(?:自治)?(?P<unit>[区县])$")
 # cities called by their first character and 市 ("呼市" for 呼和浩特)
 _CITY_CUSTOM = {"呼和浩特市": ("呼市",), "乌鲁木齐市": ("乌市",), "哈尔滨市": ("哈市",), "齐齐哈尔市": ("齐市",)}
 # districts their own cities call by a customary two-character name rather than the regular short form
@@ -186,6 +188,12 @@ class DivisionTable:
             self._add(name, d, False)
             if short != name and len(short) >= 2:
                 self._add(short, d, True)
+            ethnic = _ETHNIC_UNIT.match(name)
+            if ethnic:
+                # "管城区" for 管城回族区, "长阳县" for 长阳土家族自治县: the unit without its peoples
+                self._add(ethnic.group("stem") + ethnic.group("unit"), d, False)
+                if short != ethnic.group("stem"):
+                    self._add(ethnic.group("stem"), d, True)
             for custom in _DISTRICT_CUSTOM.get(name, ()):
                 self._add(custom, d, True)
             for abbreviation in _banner_abbreviations(name):
@@ -476,6 +484,13 @@ def resolve_place(text: str, *, whole_answer: bool = False, hint_cities: list[st
 def has_districts(city: str) -> bool:
     """Whether the city (full name) is divided into districts or counties; 东莞市 and 儋州市 are not."""
     return city in table().cities_with_districts
+
+
+@lru_cache(maxsize=1)
+def city_short_names() -> frozenset[str]:
+    """Two-character short names of prefecture-level cities ("三亚", "西宁"), which are no given names."""
+    data = json.loads(resources.files("zhihui.nlu").joinpath("data/divisions.json").read_text(encoding="utf-8"))
+    return frozenset(short for _code, _name, _province, short in data["cities"] if len(short) == 2)
 
 
 def city_mentions(text: str) -> list[str]:
