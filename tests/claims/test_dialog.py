@@ -363,3 +363,17 @@ def test_a_bare_report_a_holiday_trip_and_a_death_outside_hospital() -> None:
     assert s.expecting == "treatment"
     s = _say(s, "没送医院，120来的时候人已经不行了")
     assert "没有听明白" not in s.reply and s.status == d.CONFIRMING
+
+
+def test_what_is_not_misheard_gets_no_apology() -> None:
+    # Written for this test, not taken from an evaluation set.
+    for opening in ("喂", "在吗", "嗯 你好 我想 我想报个案", "抢花炮被踩了"):
+        s = _say(d.open_dialog(REF), opening)
+        assert "没有听明白" not in s.reply and s.expecting == "relation", opening
+    s = _say(d.open_dialog(REF), "我爸昨天在南京鼓楼区摔了，住院了", PHONE, "他叫孙立伟", ID)
+    assert s.expecting == "diagnosis"
+    s = _say(s, "小腿骨折")
+    assert s.expecting == "treatment"
+    s = _say(s, "在当地医院 住着院呢")  # the status again and a hospital without a name: an answer all the same
+    assert "没有听明白" not in s.reply
+    assert _say(d.open_dialog(REF), "喂", "我是房东，他租我的房子").slots["relation"] == "other"

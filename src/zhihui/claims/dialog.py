@@ -253,6 +253,7 @@ def missing_slots(state: DialogState) -> list[str]:
 
 
 _NOT_IN_HOSPITAL = re.compile(r"不在医院|没(?:有)?(?:送|去|到|进)(?:过)?医院|没来得及送|在家(?:里)?(?:走|去世|过世|没)")
+_REPORTING_WORDS = re.compile(r"报|理赔|出险|出事|工伤|受伤|伤了")
 # "报案", "喂 你好 我要报个案": the caller says what they want and nothing more
 _JUST_REPORTING = re.compile(
     r"(?:[喂嗯啊哦呃，,。.！!？?\s]|你好|您好|那个|就是|听得到吗)*(?:我|俺)?(?:要|想|来)?(?:报(?:个|一个|一下)?案|理赔|申请理赔)"
@@ -398,11 +399,16 @@ def absorb(state: DialogState, text: str | None) -> Turn:
             s.flags[s.expecting] = "报案人坚持所报信息，但系统未能核实，需人工核实"
             turn.notes.append("好的，我们会请工作人员再核实。")
         elif s.expecting == "treatment" and (s.slots.get("treatment") or {}).get("status") == "death" \
-                and _NOT_IN_HOSPITAL.search(clipped):
+                and _NOT_IN_HOSPITAL.search(re.sub(r"\s+", "", clipped)):
             turn.kind = "answer"  # "不在医院", "没送医院": the answer the death question invites
-        elif s.expecting in (None, "relation") and not s.slots and _JUST_REPORTING.fullmatch(clipped):
-            turn.kind = "answer"  # a bare "报案" says what the caller wants, nothing misheard
-            turn.notes.append("好的，我来帮您登记报案。")
+        elif s.expecting is not None and s.expecting in found:
+            turn.kind = "answer"  # "急诊缝的针，没住院": the slot asked about, said again as it was already known
+        elif (s.expecting is None or (s.expecting == "relation" and _JUST_REPORTING.fullmatch(clipped))) \
+                and not s.slots and has_cjk(clipped) and is_meaningful(clipped):
+            # "喂", "在吗", "我想报个案", "抢花炮被踩了": the call begins; nothing was misheard, the robot leads on
+            turn.kind = "answer"
+            greeting = "好的" if _REPORTING_WORDS.search(clipped) else "您好"
+            turn.notes.append(f"{greeting}，我来帮您登记报案。")
         elif s.expecting == "accident_place" and has_cjk(clipped):
             turn.kind = "answer"
             turn.notes.append("抱歉，没有在行政区划里找到您说的地点，请再核对一下。")

@@ -438,7 +438,7 @@ def _relation(text: str, expecting: str | None = None) -> tuple[str | None, int,
         if label == "other" and _OWN_GROUP.search(text, max(0, m.start() - 4), m.start()):
             continue  # "我们几个同事吃了烤串，我对象…": the reporter among colleagues
         if label == "other" and _OWN_JOB.search(text, max(0, m.start() - 5), m.start()) \
-                and m.group(0) not in ("邻居", "亲戚"):
+                and m.group(0) not in ("邻居", "亲戚", "房东"):
             continue  # "我是一名老师，…我从椅子上摔下来了": the reporter's own job, not a relation
         if label == "other" and m.group(0) in _OWN_ROLE_WORDS and _SAID_OF_ONESELF.search(
                 text, max(0, m.start() - 16), m.start()):
