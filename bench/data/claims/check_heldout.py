@@ -14,7 +14,7 @@ area code, place or hospital, extend the tables below (area codes were taken
 from the national administrative-division list).
 
 Usage: python3 check_heldout.py [--verbose]
-       [--prefix heldout|heldout2|...|heldout26|heldout27 ...]
+       [--prefix heldout|heldout2|...|heldout30|heldout31 ...]
 (without --prefix all sets in SETS are checked)
 Exit status 0 when clean, 1 otherwise.
 """
@@ -96,6 +96,28 @@ HERE = Path(__file__).resolve().parent
 #             Cantonese / Hunanese / Guizhou-flavoured Mandarin, about a third ASR style, about a fifth typed chat
 #             messages, mountain roads, motorbikes, farm work, bites, poisoning, tropical illnesses, migrant workers
 #             calling about parents at home, minority names (see README.md)
+#   heldout28 twenty-eighth set, written blind by an AI helper; a year of ordinary calls to a national claims hotline
+#             from every province, mostly short openings (who is hurt and roughly what happened), everyday accidents
+#             (falls at home, stairs, traffic, kitchen, sports) and common illnesses (stroke, heart attack, cancers,
+#             pneumonia, appendicitis, gallstones), mixed ages and relations; about a third ASR style, about a fifth
+#             typed chat messages (see README.md)
+#   heldout29 twenty-ninth set, written blind by an AI helper; a year of reports from big-city residents (Beijing,
+#             Shanghai, Guangzhou, Shenzhen, Hangzhou, Chengdu, Wuhan, Nanjing, Xi'an, Tianjin, Chongqing): office
+#             workers, commuters, couriers, runners and cyclists, gym and ski injuries, cancers found at company
+#             check-ups, middle-age strokes and heart attacks; about a third ASR style, about a fifth typed app / chat
+#             messages, hospital nicknames with the city (协和, 瑞金, 华山, 中山, 华西, 同济, 北医三院, 积水潭, 301,
+#             中山一院, 省医) (see README.md)
+#   heldout30 thirtieth set, written blind by an AI helper; a year of calls about elderly insured people (70-95)
+#             from the north-east, north-west and inner China (Heilongjiang, Jilin, Liaoning, Inner Mongolia,
+#             Shaanxi, Gansu, Ningxia, Qinghai, Xinjiang, Henan, Hubei, Shanxi, Anhui, Jiangxi), reported by grown
+#             children, grandchildren, daughters-in-law, carers, care homes and neighbours; falls and fractures (hip,
+#             wrist, spine), strokes, heart failure, pneumonia, deaths at home and in hospital; slow speech with
+#             repetitions and corrections, about a third ASR style, about a fifth typed chat messages (see README.md)
+#   heldout31 thirty-first set, written blind by an AI helper; a year of reports about children and students from all
+#             over China (parents, grandparents, teachers, kindergarten staff, school nurses, camp staff): PE class,
+#             playground, stairs, trampolines, bikes, swimming, burns and scalds, dog bites, fractures, appendicitis,
+#             mycoplasma, hand-foot-mouth disease, Kawasaki disease, leukaemia; school terms, holidays and summer camps;
+#             about a third ASR style, about a fifth typed chat messages (see README.md)
 SETS: dict[str, tuple[int, int]] = {
     "heldout16": (100, 30),
     "heldout17": (100, 30),
@@ -109,6 +131,10 @@ SETS: dict[str, tuple[int, int]] = {
     "heldout25": (100, 30),
     "heldout26": (100, 30),
     "heldout27": (100, 30),
+    "heldout28": (100, 30),
+    "heldout29": (100, 30),
+    "heldout30": (100, 30),
+    "heldout31": (100, 30),
     "heldout": (80, 30),
     "heldout2": (100, 30),
     "heldout3": (100, 30),
@@ -1056,6 +1082,8 @@ REGIONS: dict[str, tuple[str, str, str | None]] = {
     # added for heldout27 (national administrative-division codes)
     "433124": ("湖南省", "湘西土家族苗族自治州", "花垣县"),
     "522632": ("贵州省", "黔东南苗族侗族自治州", "榕江县"),
+    # added for heldout29 (national administrative-division code)
+    "310101": ("上海市", "上海市", "黄浦区"),
 }
 
 # Hospital values allowed: big well-known grade-3 hospitals in the largest cities, official names.
@@ -1599,6 +1627,9 @@ HOSPITALS = {
     "荆州市中心医院",
     "景德镇市第一人民医院",
     "新余市人民医院",
+    # added for heldout31: children's hospitals (full official names)
+    "哈尔滨市儿童医院",
+    "安徽省儿童医院",
 }
 
 # Mobile prefixes (3 digits) in use in mainland China.
