@@ -1483,3 +1483,48 @@ def test_what_was_named_outranks_what_was_guessed_in_more_illnesses_and_wounds()
     assert "treatment" not in extract_claim_slots("去爬华山 下山的时候摔了", REF).slots
     second = extract_claim_slots("华西第二医院 住院化疗", REF).slots
     assert second["treatment"]["hospital"] == "四川大学华西第二医院"
+
+
+def test_spelled_surnames_results_that_came_out_later_and_own_introductions() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert extract_claim_slots("她叫 赵 走肖赵 赵丽娟 丽是美丽的丽", REF).slots["insured_name"] == "赵丽娟"
+    form = extract_claim_slots("报案人：孙明（本人）\n手机：159-6217-8304", REF).slots
+    assert form["insured_name"] == "孙明" and form["relation"] == "self"
+    assert extract_claim_slots("客户本人在线报案：\n姓名：马远", REF).slots["relation"] == "self"
+    assert extract_claim_slots("报案人：包玉梅（被保险人之妻）", REF).slots["relation"] == "spouse"
+    gastro = extract_claim_slots("我妈这个月初做了胃镜，病理是这个月九号出来的，胃癌", REF).slots
+    assert gastro["accident_date"] == "2027-04-09"
+    biopsy = extract_claim_slots("我妈上周三做的穿刺，结果昨天出来了，乳腺癌", REF).slots
+    assert biopsy["accident_date"] == "2027-04-14"
+    assert extract_claim_slots("五一带孩子去海边玩，我老公游泳的时候腿抽筋了", REF).slots["relation"] == "spouse"
+    assert extract_claim_slots("我带我妈去爬山 她崴了脚", REF).slots["relation"] == "parent"
+    assert extract_claim_slots("你好，我是送外卖的，今天早上送餐被车撞了", REF).slots["relation"] == "self"
+    assert "relation" not in extract_claim_slots("我是开货车的，我们车上一个工人摔了", REF).slots
+    assert extract_claim_slots("我 我上上周三 在健身房 摔了", REF).slots["relation"] == "self"
+    assert "accident_date" not in extract_claim_slots("在地铁二号线换乘的时候摔了", REF).slots
+    assert extract_claim_slots("手被砸了\n日期是4.11", REF).slots["accident_date"] == "2027-04-11"
+    planned = extract_claim_slots("甲状腺癌 在天津医科大学肿瘤医院 下个月手术", REF).slots
+    assert planned["treatment"]["status"] == "outpatient"
+    assert "treatment" not in extract_claim_slots("医生说是急性阑尾炎，要开刀", REF).slots
+    assert extract_claim_slots("住神经内科", REF).slots["treatment"]["status"] == "inpatient"
+    assert extract_claim_slots("在交大二附院 缝的针", REF).slots["treatment"]["status"] == "outpatient"
+    assert "insured_name" not in extract_claim_slots("我儿子 滑雪 摔了", REF).slots
+    assert "accident_place" not in extract_claim_slots("从 从高台上跳下来 脚后跟骨折", REF).slots
+    assert extract_claim_slots("我爸 起床的时候 就没反应了", REF).slots["cause"] == "illness"
+
+
+def test_more_injuries_and_places_named_the_way_people_say_them() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert extract_claim_slots("左肘骨折", REF).slots["diagnosis"]["icd10"] == "S52"
+    assert extract_claim_slots("膝关节韧带拉伤", REF).slots["diagnosis"]["icd10"] == "S83"
+    assert extract_claim_slots("查出来横纹肌溶解", REF).slots["diagnosis"]["icd10"] == "M62"
+    assert extract_claim_slots("切菜把手切了个口子", REF).slots["diagnosis"]["icd10"] == "S61"
+    assert extract_claim_slots("手卷到机器里 两个手指头 没了", REF).slots["diagnosis"]["icd10"] == "S68"
+    assert extract_claim_slots("去爬华山 摔了", REF).slots["accident_place"]["district"] == "华阴市"
+    assert extract_claim_slots("在朝阳公园跑步摔倒", REF).slots["accident_place"]["district"] == "朝阳区"
+    assert extract_claim_slots("在北京欢乐谷玩", REF).slots["accident_place"]["city"] == "北京市"
+    assert extract_claim_slots("南京河西 奥体中心那边", REF).slots["accident_place"]["district"] == "建邺区"
+    hospital = extract_claim_slots("在国际和平妇幼 剖了 现在住院", REF).slots["treatment"]["hospital"]
+    assert hospital == "中国福利会国际和平妇幼保健院"
+    tumour = extract_claim_slots("下个月在中山肿瘤住院手术", REF).slots["treatment"]
+    assert tumour == {"hospital": "中山大学肿瘤防治中心", "status": "outpatient"}

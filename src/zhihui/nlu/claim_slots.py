@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Any
 
-from zhihui.nlu.dates import find_dates
+from zhihui.nlu.dates import DateMention, find_dates
 from zhihui.nlu.hospitals import HospitalMention, find_hospitals, proper_unregistered_name
 from zhihui.nlu.medical import (
     LONG_STANDING_AFTER,
@@ -73,7 +73,7 @@ _BAD_NAMES = {"人民", "医院", "先生", "女士", "小姐", "师傅", "老�
               "成都", "重庆", "金水", "武昌", "江汉", "白云", "海淀", "朝阳", "罗湖", "龙岗", "南山", "福田", "宝安",
               "车祸", "路上", "石膏", "包扎", "上班", "上学", "万一", "那个", "这个", "那边", "那里", "这边", "那么",
               "然后", "包工头", "工头", "老板", "经理", "主管", "班长", "组长", "队长", "导游", "会计", "保安", "厨师",
-              "店长", "房东", "家长", "监护人"}
+              "店长", "房东", "家长", "监护人", "滑雪", "滑冰", "游泳", "游玩", "游戏", "骑车"}
 
 # surnames that are also verbs of going ("来三亚过冬", "到西宁"): before a city they are the verb
 _GOING_SURNAMES = frozenset("来到回从向往于赴")
@@ -356,7 +356,11 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      "parent"),
     (rf"我是(?:他|她|{_WHOSE})的?(?:老婆|媳妇|爱人|老公|丈夫|妻子|太太|先生|堂客|婆娘|老倌|男人|屋里人)"
      r"|报案人(?:是|[：:]\s*)(?:被保险人|出险人|他|她)?的?(?:老婆|媳妇|爱人|老公|丈夫|妻子|配偶)", "spouse"),
-    (r"报案人(?:是|[：:]\s*)(?:被保险人|出险人)?(?:本人|自己)", "self"),
+    (r"(?:被保险人|出险人|被保人)(?:之|的)(?:妻子?|丈夫|夫|配偶|爱人)", "spouse"),
+    (r"(?:被保险人|出险人|被保人)之(?:子|女)", "parent"),
+    (r"(?:被保险人|出险人|被保人)之(?:父|母)", "child"),
+    (r"报案人(?:是|[：:]\s*)(?:被保险人|出险人)?(?:本人|自己)|报案人[：:]\s*[\u4e00-\u9fff]{2,4}\s?[（(]本人[）)]"
+     r"|(?:客户|被保险人|出险人)本人(?:在线)?报案", "self"),
     (r"孩子(?:他|她)?(?:妈|爸|娘|爹)|我家那口子|那口子|孩他(?:妈|爸)|孩子的(?:妈|爸)", "spouse"),
     (r"儿媳妇?|女婿|婆婆|公公|岳父|岳母|老丈人|丈人|丈母娘|爷爷|奶奶|外公|外婆|姥姥|姥爷|孙子|孙女|外孙女?|"
      r"哥哥|姐姐|弟弟|妹妹|我哥|我姐|我弟|我妹(?![崽仔])|叔叔|阿姨|舅舅|姑姑|姨妈|侄子|侄女|外甥女?|表哥|表姐|表弟|表妹|堂哥|"
@@ -400,10 +404,15 @@ _REL_NEG = re.compile(r"(?:不是|并非)(?!是)(?![^，。,]{0,3}(?:生病|意�
 _SELF_WEAK = re.compile(
     r"(?:^|[，。,\s])(?:[^，。,]{0,12}?)我\s*(?:(?:就是|那个|这个|嗯|呃|啊)\s*){0,3}(?:今天|昨天|前天|大前天|上周|这周|上个月|这个月|去年|今年|在|被|查出|得了|确诊|摔|"
     r"出了|骑|开车|走路|下楼|上楼|从|突然|一直|最近|那天|体检|自己|住院|做饭|切菜|打球|踢球|跑步|是坐|坐|"
-    r"上个|上礼拜|上周|这礼拜|这周|打|去|刚|前几天|前天|昨儿|前儿|礼拜[一二三四五六天日]|星期[一二三四五六天日]|"
+    r"上个|上上周|上上个?礼拜|上礼拜|上周|这礼拜|这周|打|去|刚|前几天|前天|昨儿|前儿|礼拜[一二三四五六天日]|星期[一二三四五六天日]|"
     r"周[一二三四五六日]|[\u4e00-\u9fff]{1,3}节那天|(?:的)?(?:左|右)(?:边|侧)?[\u4e00-\u9fff]{0,2}(?:手|脚|腿|胳膊|腕|膝|踝|肩|肋)|是(?:去年|今年|前年|上个月|这个月|上周|昨天|前天|[0-9一二三四五六七八九十]{1,3}月))"
     r"|我叫|我的名字|^[0-9一二三四五六七八九十]{1,4}月|^(?:本人|我)[，。,]?$"
     r"|我是\s?[\u4e00-\u9fff]{2,3}\s(?:身份证|电话|手机)"
+)
+# "我是送外卖的，…", "我是做IT的，今年三十八": the reporter's own work or age, when no one else is in the report
+_OWN_INTRO = re.compile(
+    r"(?:^|[，。,\s])我是(?:做|干|开|跑|送|搞|当)[^，。,]{1,6}的(?=[，,。\s])"
+    r"|(?:^|[，。,\s])(?:我)?今年[0-9一二三四五六七八九十]{1,3}(?:岁)?[，,]"
 )
 
 
@@ -416,6 +425,7 @@ _SELF_HURT = re.compile(r"(?<![他她])我(?:的)?[\u4e00-\u9fff]{0,3}?(?:扭伤
 # "带孩子去八达岭…我自己崴了": someone the reporter brought along, who is the insured only if the reporter was not hurt
 _BROUGHT_ALONG = re.compile(r"带着?(?:我|俺)?(?:家)?$")
 # "我们几个同事…": a group the reporter belongs to, not the insured's relation to the reporter
+_DONE_FOR = re.compile(r"[做买送煮烧炒拿洗修搬接过庆]")
 _OWN_GROUP = re.compile(r"(?:我们|俺们|咱们)(?:几个|俩|两个|仨|三个|一帮|一群|一伙)$")
 _THEY_HURT = re.compile(r"[他她](?:从|被|摔|在|也|的|就)")
 _UNHURT = re.compile(
@@ -428,6 +438,7 @@ def _relation(text: str, expecting: str | None = None) -> tuple[str | None, int,
     # speech recognition writes pauses as spaces ("我们 一个 工人"); kinship phrases read through them
     spoken, text = text, _PAUSE.sub("", text)
     cands: list[tuple[str, int]] = []
+    companions: list[int] = []
     for m in _REL_RE.finditer(text):
         if _REL_NEG.search(text, max(0, m.start() - 5), m.start()):
             continue
@@ -445,6 +456,11 @@ def _relation(text: str, expecting: str | None = None) -> tuple[str | None, int,
             continue  # "我是来环青海湖骑行的游客，本人报案": what the reporter is, not whom the report is for
         if label == "other" and re.match(r"家的?(?:狗|猫|车|牛|马|羊|鹅|房子|孩子)", text[m.end():m.end() + 4]):
             continue  # "邻居家的狗咬了": the neighbour owns the dog
+        if label in ("spouse", "parent", "child", "other") and (
+                _BROUGHT_ALONG.search(text, max(0, m.start() - 3), m.start())
+                or (text[m.start() - 1:m.start()] in ("给", "为") and _DONE_FOR.match(text, m.end()))):
+            # "五一带孩子去青岛玩，我老公…摔伤了", "我给女朋友做饭…烫伤了": someone there, or someone done a favour
+            companions.append(m.start())
         if label in ("spouse", "parent", "child", "other"):
             with_reporter = text[max(0, m.start() - 2):m.start()] in ("我跟", "我和", "我同", "俺跟", "俺和") \
                 or text[max(0, m.start() - 1):m.start()] in ("跟", "和", "同") \
@@ -460,6 +476,8 @@ def _relation(text: str, expecting: str | None = None) -> tuple[str | None, int,
                 continue  # "我是一名老师，我从椅子上摔下来了": the reporter's own job
             label = "other"
         cands.append((label, m.start()))
+    if any(pos not in companions for _, pos in cands):
+        cands = [c for c in cands if c[1] not in companions]  # "五一带孩子去青岛玩，我老公…摔伤了"
     # "我家老太太…，她是我丈母娘": who the insured is, said outright, outranks the word used before
     stated = [(m.start(), m.end()) for m in _IDENTITY.finditer(text)]
     if stated and not CORRECTION.search(text):
@@ -472,7 +490,9 @@ def _relation(text: str, expecting: str | None = None) -> tuple[str | None, int,
         chosen = _corrected([c[0] for c in cands], [c[1] for c in cands], text) if near else cands[0][0]
         # "我是X的儿子" style statements outrank a bare kinship word
         return str(chosen), cands[0][1], 0.9
-    if (_SELF_WEAK.search(text) or _SELF_WEAK.search(spoken)) and not re.search(r"不是我", text):
+    if (_SELF_WEAK.search(text) or _SELF_WEAK.search(spoken) or (_OWN_INTRO.search(spoken)
+                                                                  and not _THIRD_PARTY.search(text))) \
+            and not re.search(r"不是我", text):
         return "self", 0, 0.6
     if _SELF_HURT.search(text) and not _THEY_HURT.search(text) and not re.search(r"不是我", text):
         return "self", 0, 0.6  # "男朋友骑摩托车载我，在路上摔了，我锁骨骨折了": no one else is said to be hurt
@@ -531,7 +551,7 @@ _NOT_PLACES = re.compile(r"云南白药|兰州拉面|沙县小吃|北京烤鸭|�
                          r"柳州螺蛳粉|桂林米粉|北京时间|东北大米|西湖龙井|安吉白茶|金华火腿|宁夏枸杞|新疆棉|山东大葱")
 _SPELLED_CHARACTER = re.compile(r"(?P<w>[\u4e00-\u9fff]{2,4})的(?P<c>[\u4e00-\u9fff])(?=[\s，,。、]|$)")
 # "张建军（被保险人）": the role said in brackets after the name
-_NAME_THEN_ROLE = re.compile(r"(?P<n>[\u4e00-\u9fff]{2,4})\s?[（(](?:被保险人|被保人|出险人)(?:本人)?[）)]")
+_NAME_THEN_ROLE = re.compile(r"(?P<n>[\u4e00-\u9fff]{2,4})\s?[（(](?:被保险人|被保人|出险人)?(?:本人)?[）)]")
 # a typed line of name and mobile, "…住院中\n韩晨 13911086245" (lines arrive as commas)
 _NAME_PHONE_LINE = re.compile(
     r"(?:^|[，,。])\s*(?P<n>[\u4e00-\u9fff]{2,3})\s*[:：]?\s*(?:\+?86)?1[3-9]\d(?:[\s-]?\d){8}\s*(?:[，,。]|$)"
@@ -550,6 +570,7 @@ _SELF_NAME = re.compile(
 )
 
 
+_SURNAME_SPELLED = re.compile(r"\s?(?P<s>[\u4e00-\u9fff])[\s，,]+[\u4e00-\u9fff]{1,3}(?P=s)[\s，,]+(?=(?P=s))")
 _NICKNAME_WORDS = frozenset({"小名", "乳名", "外号", "昵称", "绰号", "网名"})
 
 
@@ -569,7 +590,10 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
         if text[max(0, m.start() - 2):m.start()] in _NICKNAME_WORDS:
             continue  # "小名叫豆豆": what the child is called at home, not the name on the policy
         pos = m.end()
-        if text[pos + 1:pos + 2] in (" ", "，", ",") and text[pos + 2:pos + 3] == text[pos:pos + 1]:
+        spelled_surname = _SURNAME_SPELLED.match(text, pos)
+        if spelled_surname:
+            pos = spelled_surname.end()  # "她叫 刘 文刀刘 刘晓燕": the surname, how it is written, then the name
+        elif text[pos + 1:pos + 2] in (" ", "，", ",") and text[pos + 2:pos + 3] == text[pos:pos + 1]:
             pos += 2  # "她叫罗 罗兰芳": a stutter before the name
         elif text[pos + 2:pos + 3] in (" ", "，", ",") and text[pos + 3:pos + 5] == text[pos:pos + 2]:
             pos += 3  # "叫 欧阳 欧阳秀兰": a stutter over a two-character surname
@@ -696,7 +720,7 @@ _TRAUMA_WORDS = re.compile(
 _AGENT_INJURY = re.compile(r"T(?:5[1-9]|6[0-9]|7[0-5])")
 _PLAIN_ACCIDENT = re.compile(r"意外|事故|不小心")
 _PLAIN_ILLNESS = re.compile(
-    r"生病|疾病|病了|发病|犯病|病(?:又)?犯了|病发作|得病|查出|确诊|重疾|猝死|突然(?:就|一下)?(?:倒下|倒地|倒了|晕倒|昏倒|晕过去|昏过去|不行了)|"
+    r"生病|疾病|病了|发病|犯病|病(?:又)?犯了|病发作|(?:突然|就)没(?:了)?反应|得病|查出|确诊|重疾|猝死|突然(?:就|一下)?(?:倒下|倒地|倒了|晕倒|昏倒|晕过去|昏过去|不行了)|"
     r"(?:胸口|心口)(?:闷|憋|疼|痛)|胸闷|心脏(?:的|上的)?(?:问题|毛病)|心脏不好|没醒过来|睡(?:着|觉)[^，。,]{0,6}(?:没醒|走了|没了)"
 )
 _DEATH = re.compile(
@@ -718,7 +742,7 @@ _NONE = re.compile(
 )
 _INPATIENT = re.compile(
     r"住院|住进|入住(?=[^，。,]{0,12}(?:医院|院|科))|住的院|住了院|住着院|住着|住了[^，。,]{1,5}院|住在[^，。,]{1,12}院|在ICU|ICU|CCU|重症监护|监护室|病房|"
-    r"住在[^，。,]{1,8}科|留院|住起|留医|入院|住下|住进去|住[辣勒拉海]医院|住[辣勒拉海]院里|住紧院?|住咗院|"
+    r"住在[^，。,]{1,8}科|住(?:进)?(?:了)?[^，。,在]{1,5}内科|住(?:进)?(?:了)?[^，。,在]{1,5}外科|留院|住起|留医|入院|住下|住进去|住[辣勒拉海]医院|住[辣勒拉海]院里|住紧院?|住咗院|"
     r"做了[^，。,]{0,6}(?:吻合|内固定|置换|切除术|再植|复位固定)|放了?(?:[一两二三四五\d]个)?支架|"
     r"住了(?:[一二两三四五六七八九十几半]|\d)+(?:多|来)?(?:天|晚|夜|周|个星期|个礼拜|礼拜|个月|个多月)|"
     r"(?<!门诊)(?:做|动|行)[^，。,做]{0,8}?手术|手术(?:做|后|完)|术后|开刀|(?<!门诊)(?<!门诊放)(?<!门诊做)化疗|住上了?院|(?:已经|都)住上了?|"
@@ -733,8 +757,11 @@ _INPATIENT_LATER = re.compile(
     r"[^，。,]{0,4}$"
 )
 _TREATMENT_WORDS = re.compile(r"手术|开刀|化疗|放疗")
+_PLANNED_TREATMENT = re.compile(
+    r"(?:下周|下个?礼拜|下个?星期|下个月|过几天|明天|后天)[^，。,]{0,6}?(?:手术|开刀|住院|化疗)"
+)
 _SCHEDULED = re.compile(r"(?:排了|约了|预约了?|安排了?)?(?:下周|下个?礼拜|下个?星期|下个月|过几天|明天|后天)"
-                        r"[^，。,]{0,1}$"
+                        r"(?:[一二三四五六日天]|[^，。,]{0,2}在[^，。,]{1,8})?[^，。,]{0,1}$"
                         r"|(?:准备|打算|等着|等)(?:床位?|通知|排床|这周|下周|这两天|过两天|近期|月底)?$"
                         # "医生说要住院手术", "建议住院": an admission advised, not one made ("让住院了" is made)
                         r"|说(?:要|得|需要|最好)$|建议$|(?:需要|还得|还要)$"
@@ -747,7 +774,7 @@ _DIED_AT_HOME = re.compile(
 _ADMITTED_AT = re.compile(r"[^，。,]{0,3}?(?:住院|住的院|住着|住下|做的手术|做了手术|ICU|重症监护)")
 _OUTPATIENT = re.compile(r"门诊|急诊|(?:医院|院|科)看的|(?:开|配|拿)了?(?:点|些)?药|回家了|返屋企|返屋|回屋里|"
                          r"回屋头|躺着养|"
-                         r"打[了的咗]?石膏|打完就回|就回来了|医院看了|贴了?(?:点)?膏药|"
+                         r"打[了的咗]?石膏|打完就回|就回来了|医院看了|贴了?(?:点)?膏药|缝的针|"
                          r"回家(?:休养|休息|养着|养伤|观察)|让回家|等床位?|排床|"
                          r"在家(?:里)?(?:养着|休养|养伤|休息|躺着)|绷带|夹板|缝了?[几两二三四五六七八九十\d]*针|回院里|"
                          r"打了?针|换药|包扎|拍了?(?:个|张)?片|"
@@ -810,7 +837,7 @@ def _status(text: str) -> tuple[str | None, float]:
             continue
         if _TREATMENT_WORDS.search(m.group(0)) and _INPATIENT_LATER.search(text, max(0, m.start() - 8), m.start()):
             continue
-        if _SCHEDULED.search(text, max(0, m.start() - 5), m.start()):
+        if _SCHEDULED.search(text, max(0, m.start() - 14), m.start()):
             negated_inpatient = True
             continue  # "医生排了下周住院": admitted later, an outpatient so far
         inpatient = True
@@ -912,6 +939,8 @@ _PLAN_AFTER = re.compile(r"\s*(?:上午|下午|早上|晚上)?\s*(?:就|要|再|
                          r"(?:手术|开刀|复查|出院|住院|化疗|放疗|"
                          r"拆线|换药|复诊|转院|办住院|入院)")
 _CONFIRMED_LATER = re.compile(r"确诊|诊断(?:为|是|出)|查出(?:来)?(?:是|了)")
+_RESULT_BEFORE = re.compile(r"(?:病理|结果|报告|活检)(?:是|也是|结果)?\s*$")
+_OUT_AFTER = re.compile(r"\s*(?:才)?(?:出来|出的|出了)")
 _SCREENED = re.compile(r"体检|筛查|检查|复查|查出|发现|摸到|胃镜|肠镜|B超|彩超|CT|核磁|穿刺|活检")
 # one or two plain spaces between two Han characters; masked numbers are longer runs
 _HOSPITAL_PAUSE = re.compile(r"(?<=[\u4e00-\u9fff]) {1,2}(?=[\u4e00-\u9fff])")
@@ -1138,9 +1167,19 @@ def extract_claim_slots(
         # what is said after a date, up to the next date or the end of the sentence, belongs to that date
         ends = [min(nxt.start, _sentence_end(place_text, d.end)) for d, nxt in pairwise(dates)]
         ends.append(_sentence_end(place_text, dates[-1].end))
-        confirmed = [d for d, end in zip(dates, ends, strict=True) if _CONFIRMED.search(place_text, d.end, end)]
+        starts = [nxt.start for nxt in dates[1:]] + [len(place_text)]
+
+        def confirms(d: DateMention, end: int, next_start: int) -> bool:
+            # ("…做了胃镜，病理是这个月九号出来的": a 病理是 right before the next date introduces that date)
+            return any(not (end == next_start and not place_text[c.end():end].strip())
+                       for c in _CONFIRMED.finditer(place_text, d.end, end))
+
+        confirmed = [d for d, end, nxt in zip(dates, ends, starts, strict=True) if confirms(d, end, nxt)
+                     # "病理是这个月九号出来的", "结果昨天出来了": the day the result came out
+                     or (_RESULT_BEFORE.search(place_text, max(0, d.start - 6), d.start)
+                         and _OUT_AFTER.match(place_text, d.end))]
         if confirmed and confirmed[0] is not dates[0] and _SCREENED.search(place_text, dates[0].end, ends[0]) \
-                and not _CONFIRMED.search(place_text, dates[0].end, ends[0]):
+                and not confirms(dates[0], ends[0], starts[0]):
             dates = confirmed
     if len(dates) > 1 and not CORRECTION.search(place_text) and _ONSET_AFTER.match(place_text, dates[0].end):
         # "前天开始发烧，昨天去儿童医院查出来是甲流": symptoms first, then the day the illness was confirmed, which is
@@ -1287,6 +1326,8 @@ def extract_claim_slots(
     # treatment
     status, sconf = _status(text)
     hosp = _pick_hospital(hospitals, text)
+    if status is None and hosp is not None and _PLANNED_TREATMENT.search(_PAUSE.sub("", text)):
+        status, sconf = "outpatient", 0.7  # "在天津医科大学肿瘤医院…下个月手术": seen there, the operation to come
     if hosp is not None and hosp.hospital is None and status != "none":
         out.unregistered_hospital = hosp.name
     if status or hosp:

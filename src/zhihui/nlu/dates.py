@@ -160,7 +160,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("md", rf"(?<![0-9零〇一二三四五六七八九十年])(?P<md_m>{_N}{{1,3}})月(?:份)?(?P<md_d>{_N}{{1,3}})[日号]"),
     # a typed month.day in a form ("出险时间 11.15") or before a time of day ("5.3 晚上")
     # (typed with a slash as well: "3/11 晚上", "11/18单位组织体检")
-    ("md_dot", r"(?:(?:出险)?(?:时间|日期)[：:\s]*"
+    ("md_dot", r"(?:(?:出险)?(?:时间|日期)(?:是|为)?[：:\s]*"
                r"(?P<mdt_m>1[0-2]|0?[1-9])[./](?P<mdt_d>3[01]|[12][0-9]|0?[1-9])(?![0-9./])"
                r"|(?<![0-9./])(?P<mdt_m2>1[0-2]|0?[1-9])[./](?P<mdt_d2>3[01]|[12][0-9]|0?[1-9])"
                r"(?=\s*(?:早上|上午|中午|下午|晚上|凌晨|夜里|傍晚))"
@@ -194,7 +194,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("rel_day", r"(?P<rd>大前天|大前儿个|大前儿|前天|前儿个|前儿|前日(?!子)|昨天|昨个儿|昨儿个|昨个|昨儿|昨晚|昨夜|"
                 r"昨日|昨暝|琴日|寻日|(?<![半一整])夜儿?个|夜来(?!香)|今天|今儿个|今儿|今早|今晚|今日|当天|刚才|刚刚|明天|后天|前晚)"),
     ("day_only", r"(?<![月0-9零〇一二三四五六七八九十])"
-                 r"(?P<do_d>[0-9]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])号"),
+                 r"(?P<do_d>[0-9]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])号"
+                 # not "二号线", "三号楼", "五号床"
+                 r"(?![线楼床院房门口站车桥街路仓柜窗台厅机馆码位])"),
 ]
 _DATE_RE = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS))
 
@@ -411,7 +413,7 @@ def find_dates(text: str, ref: dt.date) -> list[DateMention]:
             end = offset.end()
         if m.lastgroup == "festival" and (_HOLIDAY_PERIOD_AFTER.match(text, end) or (
                 text[m.start():end] in _WEEK_LONG_HOLIDAYS
-                and re.match(r"\s?(?:的?时候|去|回|到|带)", text[end:end + 4]))):
+                and re.match(r"\s?(?:的?时候|去|回|到|带|出去|出门|外出|玩)", text[end:end + 4]))):
             exact = False  # "国庆的时候出去玩", "五一去泰山": some day of the week-long holiday
         said = text[m.start():end]
         if said in ("当天", "当日"):
