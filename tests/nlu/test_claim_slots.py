@@ -1528,3 +1528,60 @@ def test_more_injuries_and_places_named_the_way_people_say_them() -> None:
     assert hospital == "中国福利会国际和平妇幼保健院"
     tumour = extract_claim_slots("下个月在中山肿瘤住院手术", REF).slots["treatment"]
     assert tumour == {"hospital": "中山大学肿瘤防治中心", "status": "outpatient"}
+
+
+def test_children_reported_by_family_schools_and_camps() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert extract_claim_slots("我是 我是孩子姥姥 孩子昨天摔了", REF).slots["relation"] == "other"
+    assert extract_claim_slots("孩子在泳池呛水了。我是孩子舅舅。", REF).slots["relation"] == "other"
+    assert extract_claim_slots("孩子爸爸让我打电话报案。我儿子八岁", REF).slots["relation"] == "child"
+    assert extract_claim_slots("学校的老师打电话说孩子摔了", REF).slots["relation"] == "child"
+    assert extract_claim_slots("报案人：林秀英（孩子奶奶）\n在家摔了", REF).slots["relation"] == "other"
+    assert extract_claim_slots("报案人：王芳（孩子妈妈）\n被保险人：张浩", REF).slots["relation"] == "child"
+    assert extract_claim_slots("喂 夏令营的 孩子受伤了", REF).slots["relation"] == "other"
+    assert extract_claim_slots("孩子在学校的操场摔了", REF).slots["relation"] == "child"
+    assert extract_claim_slots("我是三小的校医。我们有个孩子出水痘了", REF).slots["relation"] == "other"
+    assert extract_claim_slots("我是幼儿园老师 一个小女孩 从台上摔下去了", REF).slots["relation"] == "other"
+    camp = extract_claim_slots("我是研学营的工作人员，营员周思远（14岁）从攀岩墙上掉下来了", REF).slots
+    assert camp["relation"] == "other" and camp["insured_name"] == "周思远"
+    assert extract_claim_slots("学校校医", REF, expecting="relation").slots["relation"] == "other"
+    assert extract_claim_slots("我今年刚高考完，跟同学去爬山，摔了", REF).slots["relation"] == "self"
+    assert extract_claim_slots("回奶奶家过节，我儿子被狗咬了手", REF).slots["relation"] == "child"
+    assert extract_claim_slots("大一新生 自己报案", REF).slots["relation"] == "self"
+    assert extract_claim_slots("报案\n孩子：李沐辰，5岁", REF).slots["insured_name"] == "李沐辰"
+    fixed = extract_claim_slots("孩子名字写错了，不是刘一诺，是刘奕诺", REF).slots
+    assert fixed["insured_name"] == "刘奕诺"
+    assert "insured_name" not in extract_claim_slots("在石老人海水浴场游泳", REF).slots
+    assert "relation" not in extract_claim_slots("母亲节那天在饭店吃饭", REF).slots
+    sea = extract_claim_slots("我儿子被浪卷走了，救上来呛了水，在医院住院", REF).slots
+    assert sea["treatment"]["status"] == "inpatient"
+    assert extract_claim_slots("4.6住进儿童医院，确诊肺炎", REF).slots["accident_date"] == "2027-04-06"
+    assert extract_claim_slots("大一新生\n4.5军训扭了脚", REF).slots["accident_date"] == "2027-04-05"
+    assert extract_claim_slots("4.12", REF, expecting="accident_date").slots["accident_date"] == "2027-04-12"
+    assert extract_claim_slots("逗狗，被咬了手", REF).slots["diagnosis"]["icd10"] == "W54"
+    assert extract_claim_slots("两只脚都烫了", REF).slots["diagnosis"]["icd10"] == "T25"
+    assert extract_claim_slots("诊断：下颌部裂伤", REF).slots["diagnosis"]["icd10"] == "S01"
+    assert extract_claim_slots("牵拉肘 在医院复位了", REF).slots["treatment"]["status"] == "outpatient"
+
+
+def test_old_people_reported_by_carers_and_relatives() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert extract_claim_slots("是病，心脏的老毛病，不是意外", REF).slots["cause"] == "illness"
+    assert extract_claim_slots("他八十一了，肺上的毛病", REF).slots["cause"] == "illness"
+    home = extract_claim_slots("我妈住在一家养老院，摔了，手腕骨折，在市一院门诊打了石膏", REF).slots
+    assert home["treatment"]["status"] == "outpatient"
+    assert "insured_name" not in extract_claim_slots("我是王大娘的儿媳妇 她走了", REF).slots
+    collapse = extract_claim_slots("吃饭时突然摔倒，叫不醒，诊断脑出血 住院中", REF).slots
+    assert collapse["diagnosis"]["icd10"] == "I61" and collapse["cause"] == "illness"
+    assert extract_claim_slots("我是陈大爷家的保姆 陈大爷 陈文斌 摔倒了", REF).slots["insured_name"] == "陈文斌"
+    carer = extract_claim_slots("我叫黄德胜，是一家养老院的护工。我们院里的孟老太太，孟庆兰，摔倒了", REF).slots
+    assert carer["relation"] == "other" and carer["insured_name"] == "孟庆兰"
+    assert extract_claim_slots("我是社区养老服务站的，有个老人叫邓秀梅", REF).slots["relation"] == "other"
+    renamed = extract_claim_slots("我是那个 张桂荣的儿子 哦 不对 不是张桂荣 是张桂蓉", REF).slots
+    assert renamed["insured_name"] == "张桂蓉" and renamed["relation"] == "parent"
+    pneumonia = extract_claim_slots("我外公前天开始发烧咳嗽，昨天送到医院，医生说是肺炎", REF).slots
+    assert pneumonia["accident_date"] == "2027-04-14"
+    overnight = extract_claim_slots("我老公昨天晚上开始肚子疼 今天去急诊 说是急性阑尾炎", REF).slots
+    assert overnight["accident_date"] == "2027-04-14"
+    hospital = extract_claim_slots("银川 送到医大总院 抢救 住院", REF).slots["treatment"]["hospital"]
+    assert hospital == "宁夏医科大学总医院"

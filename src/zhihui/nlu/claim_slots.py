@@ -73,7 +73,9 @@ _BAD_NAMES = {"人民", "医院", "先生", "女士", "小姐", "师傅", "老�
               "成都", "重庆", "金水", "武昌", "江汉", "白云", "海淀", "朝阳", "罗湖", "龙岗", "南山", "福田", "宝安",
               "车祸", "路上", "石膏", "包扎", "上班", "上学", "万一", "那个", "这个", "那边", "那里", "这边", "那么",
               "然后", "包工头", "工头", "老板", "经理", "主管", "班长", "组长", "队长", "导游", "会计", "保安", "厨师",
-              "店长", "房东", "家长", "监护人", "滑雪", "滑冰", "游泳", "游玩", "游戏", "骑车"}
+              "店长", "房东", "家长", "监护人", "滑雪", "滑冰", "游泳", "游玩", "游戏", "骑车",
+              "大娘", "大爷", "大妈", "大婶", "奶奶", "爷爷", "阿姨", "叔叔", "老太", "婆婆", "大伯", "大叔", "大哥",
+              "大姐"}
 
 # surnames that are also verbs of going ("来三亚过冬", "到西宁"): before a city they are the verb
 _GOING_SURNAMES = frozenset("来到回从向往于赴")
@@ -181,6 +183,8 @@ def take_name(text: str, pos: int = 0) -> str | None:
     if len(given) == 2 and all(c in _TRANSLITERATION for c in given + text[end:end + 1]) \
             and _AFTER_LONG_NAME.match(text, end + 1):
         given += text[end]  # "叶尔波力前天…", "吉克阿依，": a Uyghur, Kazakh, Tibetan or Yi name runs on
+    if text[end:end + 1] in ("场", "馆") or given in ("学校", "医院", "公司", "单位", "工地", "家里"):
+        return None  # "石老人海水浴场", "来学校报到": a place, not a name
     if given in _PROVINCE_SHORT_NAMES or (sur in _GOING_SURNAMES and given in city_short_names()):
         return None  # "我爸来青海旅游", "来三亚过冬": a verb and a place, not a name
     if text.startswith(("个电话", "个话", "一下"), end if len(given) < 3 else end + 1):
@@ -295,10 +299,11 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      r"舅舅|姑姑|姨妈|小姨|叔叔|伯伯|女婿|儿媳妇?|姑爷|干爹|干妈|干儿子|干女儿|哥哥?|姐姐?|弟弟?|妹妹?|"
      r"师傅|师父|徒弟)", "other"),
     # the reporter's role: a village doctor, a coach, a police officer, a carer
-    (r"(?:我|俺)(?:们)?(?:这边|这里)?是(?:[^，。,]{0,20}?)(?:医生|村医|大夫|教练|民警|警察|交警|护工|护士|网格员|社工|志愿者|队友|工友|车间|"
+    (r"(?:我|俺)(?:们)?(?:这边|这里)?(?:叫[\u4e00-\u9fff]{2,3}[，,]\s?)?是(?:[^，。,]{0,20}?)(?:医生|村医|大夫|教练|民警|警察|交警|护工|护士|网格员|社工|志愿者|队友|工友|车间|"
      r"辅导员|领队|宿管|物业|保安|班主任|老师|支书|书记|村主任|村长|村干部|护理员|护工|师傅|老板|安全员|经理|院长|船老大|船长|"
      r"会计|出纳|文书|调解员|信息员|安全科|保卫科|安监|人事|人力资源|行政|调度|劳资|干事|工会|班长|组长|队长|站长|店长|厂长|"
-     r"主管|负责人|管理员|村委会?|居委会|村里的|社区的)",
+     r"主管|负责人|管理员|村委会?|居委会|村里的|社区的|校医|园长|保育员|带队|工作人员|教官|服务站的|养老院的|敬老院的|"
+     r"福利院的)",
      "role"),
     (r"(?:我|俺)是(?:他|她)的?(?:班主任|老师|师傅|老板|领导|同事|邻居|同村的?|同乡|老乡|工友|战友)", "other"),
     # "帮我隔壁的老刘报个案", "对门的莫伯": a neighbour, named or called by age
@@ -329,6 +334,13 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      "parent"),
     (r"(?:替|给|帮)(?:我|俺)(?:的|家|屋里)?(?:儿子|女儿|闺女|孩子|娃|崽|小孩|个仔|个女|囡囡|妞)", "child"),
     # "报案人是被保险人的女儿", "（他女儿，也就是我）": the reporter is the insured's child
+    # "报案人：林秀珍（孩子奶奶）", "报案人：王丽（孩子妈妈）": the reporter's place in the family, in brackets
+    (r"报案人[：:][^，。,（(]{0,6}[（(](?:孩子|小孩|学生)?的?(?:妈妈|爸爸|母亲|父亲|家长)[）)]", "child"),
+    (r"报案人[：:][^，。,（(]{0,6}[（(](?:孩子|小孩|学生)?的?(?:奶奶|爷爷|外婆|外公|姥姥|姥爷|舅舅|舅妈|姑姑|姑父|姨妈|"
+     r"小姨|叔叔|婶婶|伯伯|哥哥|姐姐|老师|班主任|校医)[）)]", "other"),
+    # "夏令营的 孩子受伤了", "学校医务室的": an organisation introducing itself
+    (r"^(?:喂|你好|您好|[\s，,])*(?:我是|我们是)?[^，。,在孩儿女我]{0,6}?(?:夏令营|研学营?|医务室|学校|幼儿园|托管班|培训班|营地)的",
+     "role"),
     (r"报案人[：:]\s*[\u4e00-\u9fff]{2,4}?\s?(?:的(?:儿子|女儿|闺女)|[（(](?:儿子|女儿|闺女|子女)[）)])"
      r"|(?:报案人|我)(?:是|[：:]\s*)(?:被保险人|出险人|被保人|他|她)?的?(?:儿子|女儿|闺女)(?!媳)"
      r"|(?:他|她)的?(?:儿子|女儿|闺女)[，,]?\s*(?:也就是|就是)(?:我|本人)", "parent"),
@@ -342,7 +354,7 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      r"酒店|学校|幼儿园|团|班|车队|站点|网点|门店|驿站|配送站|船)(?:里|上)?的?)(?:有个|有一个|一个|一位|的)?"
      r"(?:工人|员工|职工|司机|电工|焊工|矿工|师傅|学生|小孩|孩子|客户|快递员|搬运工|小朋友|游客|客人|小工|店员|服务员|保安|"
      r"队员|队友|会员|学员|老人|厨师|厨子|帮厨|学徒|骑手|外卖员|送餐员|配送员|收银员|护工|保姆|保洁员?|"
-     r"[\u4e00-\u9fff]{1,2}工(?![作厂资地具程业会队人友]))"
+     r"[\u4e00-\u9fff]{1,2}工(?![作厂资地具程业会队人友])|[\u4e00-\u9fff]{1,4}?(?:管理员|保管员|操作员|驾驶员|安全员))"
      r"|(?:我是|俺是)(?:个|一个|一名|一位)?(?:业务员|代理人|保险代理人)|住我们(?:店|酒店|宾馆|民宿|客栈)的客人"
      r"|(?:代理人|业务员|营销员)[：:]\s?[\u4e00-\u9fff]{2,3}",
      "other"),
@@ -350,9 +362,9 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      r"(?:我|俺)(?:家)?当家的|(?:我|俺)(?:是)?(?:她|他)?掌柜的|(?:我|俺|额)(?:们)?家(?:的)?掌柜的|额掌柜的|我们家那位",
      "spouse"),
     # "I am X's child" -> the insured is my parent; "I am the child's mother" -> insured is my child
-    (rf"(?:我|俺)是(?:他|她|伊|孩子|小孩|{_WHOSE})的?(?:爸爸|妈妈|爸|妈|父亲|母亲|家长)", "child"),
+    (rf"(?:我|俺)是(?:那个|这个)?(?:他|她|伊|孩子|小孩|{_WHOSE})的?(?:爸爸|妈妈|爸|妈|父亲|母亲|家长)", "child"),
     (r"我系(?:佢|佢哋)?(?:嘅)?(?:阿妈|阿爸|老豆|老母|妈咪|爹哋)", "child"),  # Cantonese: "I am his mother"
-    (rf"(?:我|俺|我姓[\u4e00-\u9fff][，,]?)是(?:他|她|伊|(?:被保险人|出险人|被保人)?{_WHOSE})?的?(?:亲生)?(?:儿子|女儿|闺女|孩子)(?![他她的爷奶外姥姑舅姨叔伯爸妈])",
+    (rf"(?:我|俺|我姓[\u4e00-\u9fff][，,]?)是(?:那个|这个)?(?:他|她|伊|(?:被保险人|出险人|被保人)?{_WHOSE})?的?(?:亲生)?(?:儿子|女儿|闺女|孩子)(?![他她的爷奶外姥姑舅姨叔伯爸妈])",
      "parent"),
     (rf"我是(?:他|她|{_WHOSE})的?(?:老婆|媳妇|爱人|老公|丈夫|妻子|太太|先生|堂客|婆娘|老倌|男人|屋里人)"
      r"|报案人(?:是|[：:]\s*)(?:被保险人|出险人|他|她)?的?(?:老婆|媳妇|爱人|老公|丈夫|妻子|配偶)", "spouse"),
@@ -379,14 +391,14 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      r"孩子他爹|娃他爹|娃他妈|娃他娘|孩他爹|(?:我|俺|我家|我屋里)的?堂客", "spouse"),
     # "我家老爷子" is a father; "我们家老太太" may be a mother, a mother-in-law or a grandmother, and a bare 老太太 is
     # anyone's
-    (r"老爸|老妈|(?:我|俺|咱)家?(?:的)?(?:老爷子|老太太)|(?:我|俺)老娘|老父亲|老母亲|我爸|我妈|爸爸|妈妈|父亲|母亲|我爹|我娘|我父|我母|"
+    (r"老爸|老妈|(?:我|俺|咱)家?(?:的)?(?:老爷子|老太太)|(?:我|俺)老娘|老父亲|老母亲|我爸|我妈|爸爸|妈妈|父亲(?!节)|母亲(?!节)|我爹|我娘|我父|我母|"
      r"俺爹|俺娘|俺爸|俺妈|(?:我|俺)(?:家)?老爹|(?:我|俺)(?:家)?老汉|家母|家父|俺大(?![夫哥姐学爷娘妈伯])|(?:我|俺|额)达(?![到成标])|(?:我|额)大(?=\s?[在从昨今上去被让摔突得骑开干住病他咳发说走])|阿爸|阿妈|阿母|阿爹|老豆|老母|姆妈|(?:我|俺)阿大",
      "parent"),
     (r"儿子|女儿|闺女|孩子|小孩|宝宝|我家小子|我家丫头|我娃|娃娃|我个仔|我个女|我仔(?!细)|囡囡|(?:我|俺)妞|(?:我|俺)(?:家|屋头|屋里)?的?幺儿|"
      r"(?:我|俺|我们|俺们)(?:家|屋里|屋头)?(?:的)?(?:那个|这个)?(?:娃|崽)|(?:我|俺)(?:家|屋里)?(?:的)?碎娃"
      r"|带着?娃|细伢子?|(?:我|我家|我屋|俺家)(?:的)?(?:尕娃|妹崽|妹仔)"
      r"|(?:我|俺)(?:家|屋里)?(?:的)?伢(?:子|儿)?(?![齿])", "child"),
-    (r"我本人|本人|(?:我|俺)自己|是我自己|(?:我|俺)自家(?=[\s，,]|报|的|$)|(?:我|俺)?自个儿?(?![儿家])|(?:出险人|被保险人|被保人)是我(?=[，。,！\s]|$|本人|自己)"
+    (r"我本人|本人|(?:我|俺)自己|是我自己|(?<![替帮给])自己报案|(?:我|俺)自家(?=[\s，,]|报|的|$)|(?:我|俺)?自个儿?(?![儿家])|(?:出险人|被保险人|被保人)是我(?=[，。,！\s]|$|本人|自己)"
      r"|出险的(?:人)?是我(?![的家老爸妈儿女爱丈妻媳孩父母哥姐弟妹爷奶外公婆姥舅姨叔伯姑孙侄同朋邻客])"
      r"|就是我(?=[，。,！\s]|$)|我是出险人", "self"),
 ]
@@ -394,7 +406,11 @@ _REL_RE = re.compile("|".join(f"(?P<r{i}>{p})" for i, (p, _) in enumerate(_REL_P
 _THIRD_PARTY = re.compile(
     r"他|她|学生|孩子|小朋友|老人|老太太|队员|村民|病人|游客|员工|工人|患者|伤者|客人|人叫|家属|学员|"
     r"帮工|伙计|店员|服务员|厨师|学徒|保洁|大姐|大哥|阿姨|职工|女工|男工|住客|业主|司机|工友|师傅|老汉|老乡|"
-    r"(?:我|俺)们?村(?!里的?(?:医生|村医|会计|支书))|村里的|本村"
+    r"(?:我|俺)们?村(?!里的?(?:医生|村医|会计|支书))|村里的|本村|小女孩|小男孩|女孩|男孩|营员|女生|男生|同学|学员"
+)
+_ASKED_OR_TOLD = re.compile(r"[爸妈]?(?:让|叫|要|托|喊)(?:我|俺)|[^，。,]{0,3}?(?:打(?:来)?电话|通知|告诉)")
+_ROLE_ANSWER = re.compile(
+    r"校医|老师|班主任|园长|教练|领队|导游|辅导员|带队|工作人员|同事|邻居|HR|人事|代理人|业务员|村医|医生|护工"
 )
 _OWN_JOB = re.compile(r"我是(?:一名|一个|个|一位)?$")
 _OWN_ROLE_WORDS = frozenset({"游客", "乘客", "旅客", "客户", "员工", "同学", "病友"})
@@ -419,6 +435,7 @@ _OWN_INTRO = re.compile(
 _PAUSE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _IDENTITY = re.compile(
     r"(?:他|她|被保险人|出险人|被保人)(?:就)?是我(?:的|家)?[\u4e00-\u9fff]{1,4}|我是(?:被保险人|出险人)?本人"
+    r"|(?:我|俺)是(?:孩子|娃|小孩|他|她)的?[\u4e00-\u9fff]{1,2}"  # "…我是孩子舅舅。"
     r"|(?<=[\u4e00-\u9fff]{2})就是(?:我|俺)(?:的|家)?[\u4e00-\u9fff]{1,4}"  # "阮翁就是我老公啦": a name or word glossed
 )
 _SELF_HURT = re.compile(r"(?<![他她])我(?:的)?[\u4e00-\u9fff]{0,3}?(?:扭伤|骨折|受伤|摔|撞|伤|烫|割|崴)")
@@ -442,6 +459,8 @@ def _relation(text: str, expecting: str | None = None) -> tuple[str | None, int,
     for m in _REL_RE.finditer(text):
         if _REL_NEG.search(text, max(0, m.start() - 5), m.start()):
             continue
+        if _ASKED_OR_TOLD.match(text, m.end(), m.end() + 8):
+            continue  # "孩子爸爸让我打电话报案", "学校的老师打电话说…": who asked for the report or told of it
         spelled = re.match(r"的([\u4e00-\u9fff])", text[m.end():m.end() + 2])
         if spelled and len(m.group(0)) <= 3 and spelled.group(1) == m.group(0)[0]:
             continue  # "吉克阿依 … 阿姨的阿": a character spelled out, not a relative
@@ -456,6 +475,11 @@ def _relation(text: str, expecting: str | None = None) -> tuple[str | None, int,
             continue  # "我是来环青海湖骑行的游客，本人报案": what the reporter is, not whom the report is for
         if label == "other" and re.match(r"家的?(?:狗|猫|车|牛|马|羊|鹅|房子|孩子)", text[m.end():m.end() + 4]):
             continue  # "邻居家的狗咬了": the neighbour owns the dog
+        if text[m.end():m.end() + 1] == "家" and re.search(r"[回去到在住]$", text[max(0, m.start() - 1):m.start()]):
+            continue  # "回奶奶家过节": a relative's home, a place
+        if label == "other" and re.search(r"[跟和同]$", text[max(0, m.start() - 1):m.start()]) \
+                and re.match(r"(?:们)?(?:一起|去|出去|玩|吃|打|爬|逛|聚|踢|跑)", text[m.end():m.end() + 2]):
+            continue  # "跟同学去爬山": who the reporter went with
         if label in ("spouse", "parent", "child", "other") and (
                 _BROUGHT_ALONG.search(text, max(0, m.start() - 3), m.start())
                 or (text[m.start() - 1:m.start()] in ("给", "为") and _DONE_FOR.match(text, m.end()))):
@@ -490,6 +514,8 @@ def _relation(text: str, expecting: str | None = None) -> tuple[str | None, int,
         chosen = _corrected([c[0] for c in cands], [c[1] for c in cands], text) if near else cands[0][0]
         # "我是X的儿子" style statements outrank a bare kinship word
         return str(chosen), cands[0][1], 0.9
+    if expecting == "relation" and _ROLE_ANSWER.search(text):
+        return "other", 0, 0.8  # asked who it happened to, "学校校医": someone reporting in their job
     if (_SELF_WEAK.search(text) or _SELF_WEAK.search(spoken) or (_OWN_INTRO.search(spoken)
                                                                   and not _THIRD_PARTY.search(text))) \
             and not re.search(r"不是我", text):
@@ -505,7 +531,7 @@ _NAME_CUE = re.compile(
     r"身份证上\s?(?:的名字)?\s?(?:是|叫|写的是)|叫|"
     r"(?:出险人|被保险人|被保人)[：:]?\s?(?:我自己|本人|我)\s|(?:出险人|被保险人|被保人)(?=[\u4e00-\u9fff]{2,4}(?:电话|身份|[，,\s]))|"
     r"(?:被保险人|被保人|出险人|姓名|名字)(?:[：:]|\s+(?:(?:呃|嗯|那个|就是)\s+)*(?=[\u4e00-\u9fff]))|客户[：:]"
-    r"|(?<![联系报案])(?:人员|伤者|伤员|患者|出险人员|受伤人员|同事|员工|工人|学生)[：:]"
+    r"|(?<![联系报案])(?:人员|伤者|伤员|患者|出险人员|受伤人员|同事|员工|工人|学生|孩子|小孩|患儿|营员)[：:]"
     r"|(?:被保险人|被保人|出险人)[（(][^）)]{1,8}[）)][：:]?|[（(](?:被保险人|被保人|出险人)[）)][：:]?"
     # "帮他报一下：王亚福前天…": whom the report is for, after a colon
     r"|(?:报一下|报个案|报案|报一个案)[：:])"
@@ -518,7 +544,7 @@ _REPORTER_AFTER_NAME = re.compile(r"是我(?:自己|本人)?(?:[，,。\s]|$)")
 _NAME_END = re.compile(r"[，,。\s（(]|$|身份|今年|电话")
 _STRONG_NAME_CUE = re.compile(
     r"(?:(?:名字|姓名)\s?(?:叫|是)|大名(?:叫|是)?|出险人叫|被保险人叫|被保人叫|身份证上(?:的名字)?(?:是|叫|写的是)"
-    r"|(?:被保险人|出险人|被保人|姓名|人员|伤者|伤员|患者|同事|员工|工人|学生)(?=[：:]))[，,:：\s]?"
+    r"|(?:被保险人|出险人|被保人|姓名|人员|伤者|伤员|患者|同事|员工|工人|学生|孩子|小孩|患儿|营员)(?=[：:]))[，,:：\s]?"
 )
 _NOT_A_NAME_WORD = re.compile(r"什么|啥|谁|怎|哪|来着|不知|不记|忘|医生|大夫|救护|车")
 _HE_IS_CALLED = re.compile(
@@ -534,7 +560,7 @@ _KIN_BEFORE_NAME = re.compile(
     r"岳父|岳母|老丈人|员工|领导|院里的|村里的|厂里的|店里的|班上的|单位的|外孙女|外孙|孙子|孙女|外甥女|外甥|侄子|侄女|儿媳妇|儿媳|女婿|舅舅|叔叔|姑姑|阿姨|姨妈|"
     r"嫂子|弟媳|表哥|表姐|表弟|表妹|堂哥|堂姐|堂弟|堂妹)[，,\s]?|(?:母亲|父亲|员工)[，,]\s?"
     r"|(?:工人|员工|职工|同事|司机|电工|焊工|矿工|师傅|学生|客户|被保险人|小工|店员|伙计|服务员|保安|保洁员|保洁|厨师|管理员|保管员|"
-    r"小朋友|游客|客人|乘客|旅客|病人|患者|搬运工|科长|处长|主任|学员|新生|检修工|安全员|老人|丈母娘|"
+    r"小朋友|游客|客人|乘客|旅客|病人|患者|搬运工|科长|处长|主任|学员|营员|新生|检修工|安全员|老人|丈母娘|"
     r"外甥|舅妈|姑妈|"
     r"驾驶员|操作员|营业员|收银员|快递员|外卖员|文员|会计|出纳|钢筋工|木工|瓦工|电焊工|油漆工|架子工|水电工|泥瓦工|"
     r"杂工|女工|男工|普工|临时工|装卸工|放羊的|放牛的)(?:是|叫)?[，,:：\s]?"
@@ -545,7 +571,10 @@ _KIN_BEFORE_NAME = re.compile(
     r"|[\u4e00-\u9fff](?:大姐|大哥|阿姨|大叔|大爷|大妈|大娘|大婶|婶子|奶奶|爷爷|师傅)[，,]\s?"
 )
 # "老包，包文生，…", "小周，周晓燕": what a person is called, then the full name with the same surname
-_CALLED_THEN_NAME = re.compile(r"[老小](?P<s>[\u4e00-\u9fff])(?:头|子)?[，,\s]\s?(?=(?P=s))")
+_CALLED_THEN_NAME = re.compile(
+    r"(?:[老小](?P<s>[\u4e00-\u9fff])(?:头|子)?|(?P<t>[\u4e00-\u9fff])(?:大爷|大娘|大妈|奶奶|爷爷|老太太|老太|老爷子|阿姨|叔叔|师傅))"
+    r"[，,\s]\s?(?=(?P=s)|(?P=t))"
+)
 _NOT_PLACES = re.compile(r"云南白药|兰州拉面|沙县小吃|北京烤鸭|重庆火锅|重庆小面|天津麻花|新疆大盘鸡|长沙臭豆腐|"
                          r"武汉热干面|"
                          r"柳州螺蛳粉|桂林米粉|北京时间|东北大米|西湖龙井|安吉白茶|金华火腿|宁夏枸杞|新疆棉|山东大葱")
@@ -558,7 +587,7 @@ _NAME_PHONE_LINE = re.compile(
 )
 _JOB_BEFORE = re.compile(r"工人|员工|职工|司机|矿工|牧民|学生|客户|店员|伙计|小工|[\u4e00-\u9fff]工[是叫，,\s]?$")
 _NAME_OF = re.compile(
-    r"(?:我|俺|我姓[\u4e00-\u9fff][，,\s]?)是\s?(?P<n>[\u4e00-\u9fff]{2,4}?)\s?的\s?(?:儿子|女儿|闺女|孩子|丈夫|老公|妻子|老婆|爱人|同事|朋友|邻居|家属"
+    r"(?:我|俺|我姓[\u4e00-\u9fff][，,\s]?)是\s?(?:那个\s?|这个\s?)?(?P<n>[\u4e00-\u9fff]{2,4}?)\s?的\s?(?:儿子|女儿|闺女|孩子|丈夫|老公|妻子|老婆|爱人|同事|朋友|邻居|家属"
     r"|儿媳妇|儿媳|女婿|孙女婿|孙媳妇|爸爸|妈妈|父亲|母亲|家长"
     r"|妹妹|姐姐|哥哥|弟弟|侄子|侄女|外甥|外甥女|孙子|孙女|亲戚)"
 )
@@ -571,6 +600,9 @@ _SELF_NAME = re.compile(
 
 
 _SURNAME_SPELLED = re.compile(r"\s?(?P<s>[\u4e00-\u9fff])[\s，,]+[\u4e00-\u9fff]{1,3}(?P=s)[\s，,]+(?=(?P=s))")
+_NAME_RESPELLED = re.compile(
+    r"(?:名字|姓名)[^。]{0,8}?不是\s?[\u4e00-\u9fff]{2,4}[，,\s]+(?:而)?是\s?(?P<n>[\u4e00-\u9fff]{2,4}?)(?=[，。,\s]|$)"
+)
 _NICKNAME_WORDS = frozenset({"小名", "乳名", "外号", "昵称", "绰号", "网名"})
 
 
@@ -626,6 +658,10 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
                 run += 1
             if run - at >= 3 and _AFTER_LONG_NAME.match(text, run):
                 out.append((text[at:run], at, 0.7))  # "我弟弟努尔兰上个礼拜五…": a name without a Han surname
+    for m in _NAME_RESPELLED.finditer(text):
+        n = take_name(m.group("n"))
+        if n and n == m.group("n"):
+            out.append((n, m.start("n"), 0.95))  # "孩子名字写错了，不是刘一诺，是刘奕诺"
     for m in _NAME_THEN_ROLE.finditer(text):
         for at in range(m.start("n"), m.end("n") - 1):
             n = take_name(text, at)
@@ -711,6 +747,8 @@ _ACCIDENT_WORDS = re.compile(
 )
 _ILLNESS_WORDS = re.compile(r"生病|疾病|病了|发病|犯病|得病|的病|病情|心脏病|查出|确诊|体检|癌|突发|发烧|重疾|重大疾病")
 _STROKE_BLEEDS = frozenset({"I60", "I61", "I62"})
+# falling down because the illness struck ("吃饭时突然摔倒，叫不醒…诊断脑出血"), not hurt by the fall
+_COLLAPSE = re.compile(r"突然(?:就)?(?:摔倒|倒下|倒地|晕倒|栽倒|一头栽倒)|一头栽倒|叫不醒|不省人事|昏迷不醒")
 _TRAUMA_WORDS = re.compile(
     r"车祸|撞|摔|跌|砸|坠落|掉下|打架|被打|外伤|刮倒|碰倒|被车|轧|翻(?:车|倒|到|进|下|沟|河|田|坡)|撑了一下|崴|扭(?:了|伤|到)|"
     r"碰着|碰到|磕到|磕着|卷(?:了|进|到|住|伤|断)|翻了|炸(?:伤|到|了|着)(?!鸡|串)"
@@ -720,7 +758,7 @@ _TRAUMA_WORDS = re.compile(
 _AGENT_INJURY = re.compile(r"T(?:5[1-9]|6[0-9]|7[0-5])")
 _PLAIN_ACCIDENT = re.compile(r"意外|事故|不小心")
 _PLAIN_ILLNESS = re.compile(
-    r"生病|疾病|病了|发病|犯病|病(?:又)?犯了|病发作|(?:突然|就)没(?:了)?反应|得病|查出|确诊|重疾|猝死|突然(?:就|一下)?(?:倒下|倒地|倒了|晕倒|昏倒|晕过去|昏过去|不行了)|"
+    r"生病|疾病|病了|发病|犯病|(?<!不)是病(?=[，,。\s]|$)|老毛病|(?:心脏|肺|肝|胃|肾|脑)(?:上)?的?毛病|病(?:又)?犯了|病发作|(?:突然|就)没(?:了)?反应|得病|查出|确诊|重疾|猝死|突然(?:就|一下)?(?:倒下|倒地|倒了|晕倒|昏倒|晕过去|昏过去|不行了)|"
     r"(?:胸口|心口)(?:闷|憋|疼|痛)|胸闷|心脏(?:的|上的)?(?:问题|毛病)|心脏不好|没醒过来|睡(?:着|觉)[^，。,]{0,6}(?:没醒|走了|没了)"
 )
 _DEATH = re.compile(
@@ -741,7 +779,8 @@ _NONE = re.compile(
     r"不用去医院|没去看|还没看"
 )
 _INPATIENT = re.compile(
-    r"住院|住进|入住(?=[^，。,]{0,12}(?:医院|院|科))|住的院|住了院|住着院|住着|住了[^，。,]{1,5}院|住在[^，。,]{1,12}院|在ICU|ICU|CCU|重症监护|监护室|病房|"
+    r"住院|住进|入住(?=[^，。,]{0,12}(?:医院|院|科))|住的院|住了院|住着院|住着|住了[^，。,]{1,5}院|"
+    r"住在[^，。,]{1,12}(?<!养老|敬老|福利|疗养)(?<![学大小合庭])院|在ICU|ICU|CCU|重症监护|监护室|病房|"
     r"住在[^，。,]{1,8}科|住(?:进)?(?:了)?[^，。,在]{1,5}内科|住(?:进)?(?:了)?[^，。,在]{1,5}外科|留院|住起|留医|入院|住下|住进去|住[辣勒拉海]医院|住[辣勒拉海]院里|住紧院?|住咗院|"
     r"做了[^，。,]{0,6}(?:吻合|内固定|置换|切除术|再植|复位固定)|放了?(?:[一两二三四五\d]个)?支架|"
     r"住了(?:[一二两三四五六七八九十几半]|\d)+(?:多|来)?(?:天|晚|夜|周|个星期|个礼拜|礼拜|个月|个多月)|"
@@ -774,7 +813,7 @@ _DIED_AT_HOME = re.compile(
 _ADMITTED_AT = re.compile(r"[^，。,]{0,3}?(?:住院|住的院|住着|住下|做的手术|做了手术|ICU|重症监护)")
 _OUTPATIENT = re.compile(r"门诊|急诊|(?:医院|院|科)看的|(?:开|配|拿)了?(?:点|些)?药|回家了|返屋企|返屋|回屋里|"
                          r"回屋头|躺着养|"
-                         r"打[了的咗]?石膏|打完就回|就回来了|医院看了|贴了?(?:点)?膏药|缝的针|"
+                         r"打[了的咗]?石膏|打完就回|就回来了|医院看了|贴了?(?:点)?膏药|缝的针|复位了|复位完|手法复位|处理过|"
                          r"回家(?:休养|休息|养着|养伤|观察)|让回家|等床位?|排床|"
                          r"在家(?:里)?(?:养着|休养|养伤|休息|躺着)|绷带|夹板|缝了?[几两二三四五六七八九十\d]*针|回院里|"
                          r"打了?针|换药|包扎|拍了?(?:个|张)?片|"
@@ -814,7 +853,7 @@ def _status(text: str) -> tuple[str | None, float]:
         if m.group(0) in ("走了", "走的"):
             before = text[max(0, m.start() - 2):m.start()]
             after = text[m.end():m.end() + 1]
-            left = re.search(r"[开出逃带拿送搬接拉刚先就转]$", before) and before[-2:] != "人就"
+            left = re.search(r"[开出逃带拿送搬接拉刚先就转卷冲刮吹]$", before) and before[-2:] != "人就"
             road = re.match(r"[山公小大国省县乡]?路|高速|那条|方向", text[m.end():m.end() + 3])
             if left or road or after == "到" or re.match(r"[0-9一两几半好很多]", after):  # "走了2公里", "走的山路"
                 continue
@@ -938,7 +977,8 @@ _CONFIRMED = re.compile(
 _PLAN_AFTER = re.compile(r"\s*(?:上午|下午|早上|晚上)?\s*(?:就|要|再|去|准备)?\s*(?:做)?"
                          r"(?:手术|开刀|复查|出院|住院|化疗|放疗|"
                          r"拆线|换药|复诊|转院|办住院|入院)")
-_CONFIRMED_LATER = re.compile(r"确诊|诊断(?:为|是|出)|查出(?:来)?(?:是|了)")
+_CONFIRMED_LATER = re.compile(r"确诊|诊断(?:为|是|出)|查出(?:来)?(?:是|了)|医生说是|说是")
+_NIGHT_ONSET = re.compile(r"\s*(?:晚上|夜里|半夜|凌晨)")
 _RESULT_BEFORE = re.compile(r"(?:病理|结果|报告|活检)(?:是|也是|结果)?\s*$")
 _OUT_AFTER = re.compile(r"\s*(?:才)?(?:出来|出的|出了)")
 _SCREENED = re.compile(r"体检|筛查|检查|复查|查出|发现|摸到|胃镜|肠镜|B超|彩超|CT|核磁|穿刺|活检")
@@ -970,7 +1010,9 @@ _INPUT_SLIPS = {"股折": "骨折", "肺结合": "肺结核", "骨拆": "骨折"
                 "报个按": "报个案"}
 # a word begun, cut off and said again across a pause ("周 周志刚", "叫 叫赵德山", "让 让牛顶了"); spoken digits are
 # left alone, since "幺 幺三" may be two ones
-_STUTTER = re.compile(r"(?<![\u4e00-\u9fff])(?P<c>(?![零一二三四五六七八九十幺两洞拐勾])[\u4e00-\u9fff])\s+(?=(?P=c))")
+_STUTTER = re.compile(
+    r"(?<![\u4e00-\u9fff])(?P<c>(?:(?![零一二三四五六七八九十幺两洞拐勾])[\u4e00-\u9fff]){1,2})\s+(?=(?P=c))"
+)
 
 
 def _typed_breaks_as_commas(text: str) -> str:
@@ -1187,9 +1229,11 @@ def extract_claim_slots(
         # the onset)
         ends = [min(nxt.start, _sentence_end(place_text, d.end)) for d, nxt in pairwise(dates)]
         ends.append(_sentence_end(place_text, dates[-1].end))
+        # (a night's pain seen to the next morning is one episode: "昨天晚上开始肚子疼 今天去急诊 说是阑尾炎")
+        overnight = _NIGHT_ONSET.match(place_text, dates[0].end) is not None
         settled = [d for d, end in zip(dates[1:], ends[1:], strict=True)
                    if _CONFIRMED_LATER.search(place_text, d.end, end)
-                   and 0 < (d.value - dates[0].value).days <= 14]
+                   and (1 if not overnight else 2) <= (d.value - dates[0].value).days <= 14]
         if settled:
             dates = settled[:1]
     if dates:
@@ -1267,7 +1311,8 @@ def extract_claim_slots(
         past = [m for m in matches if m.history and m.kind == "disease"]
         if past:
             diag = max(past, key=lambda m: (m.priority, m.score))
-    if diag is not None and diag.icd10 in _STROKE_BLEEDS and _first_affirmed(_TRAUMA_WORDS, text):
+    if diag is not None and diag.icd10 in _STROKE_BLEEDS and _first_affirmed(_TRAUMA_WORDS, text) \
+            and not _COLLAPSE.search(_PAUSE.sub("", text)):
         # bleeding in the brain after a crash or a fall is an injury (S06), not a stroke
         diag = replace(diag, term="外伤性颅内出血", icd10="S06", kind="injury")
     if diag is not None and diag.icd10 == "I21" and "心脏病" in diag_text[diag.start:diag.end] \

@@ -320,6 +320,8 @@ def best_diagnosis(text: str, matches: list[MedicalMatch] | None = None) -> Medi
         regional = _fracture_of_region(text, best)
         if regional is not None:
             return regional  # "腿骨折了，大腿那根骨头": the fracture of the region said apart
+    if best.term == "动物咬伤" and re.search(r"狗|犬", text):
+        return replace(best, term="犬咬伤", icd10="W54")  # "逗狗，被咬了手": the animal said before the bite
     if best.icd10 in _CRUSHING:
         broken = [m for m in found if "骨折" in text[m.start:m.end] and m.kind == "injury"
                   and m.icd10 not in _CRUSHING and m.icd10 not in UNSPECIFIED_ICD10]
