@@ -14,7 +14,7 @@ area code, place or hospital, extend the tables below (area codes were taken
 from the national administrative-division list).
 
 Usage: python3 check_heldout.py [--verbose]
-       [--prefix heldout|heldout2|...|heldout30|heldout31 ...]
+       [--prefix heldout|heldout2|...|heldout32|heldout33 ...]
 (without --prefix all sets in SETS are checked)
 Exit status 0 when clean, 1 otherwise.
 """
@@ -118,6 +118,17 @@ HERE = Path(__file__).resolve().parent
 #             playground, stairs, trampolines, bikes, swimming, burns and scalds, dog bites, fractures, appendicitis,
 #             mycoplasma, hand-foot-mouth disease, Kawasaki disease, leukaemia; school terms, holidays and summer camps;
 #             about a third ASR style, about a fifth typed chat messages (see README.md)
+#   heldout32 thirty-second set, written blind by an AI helper; one ordinary year of a life insurer's claim-report
+#             robot from every province: hotline speech and app / WeChat typing mixed, reporters of every kind (the
+#             insured, spouses, children, parents, in-laws, siblings, grandchildren, employers, HR, agents, neighbours,
+#             a property manager, a village cadre), illnesses and accidents about half and half, all ages, common and
+#             less common diagnoses, hospitals in full, by nickname with or without the city, or vague; about a third
+#             ASR style, about a fifth typed chat messages (see README.md)
+#   heldout33 thirty-third set, written blind by an AI helper; a year of reports from the north-east, Shandong, Hebei,
+#             Shanxi and the north-west, many made by insurance agents and bank staff for customers (typed and spoken)
+#             and by in-laws and grandchildren: farm machinery, coal mines, building sites, winter ice and coal-stove CO
+#             poisoning, summer drowning and heat, heart and brain illnesses, cancers; natural corrections and
+#             repetitions; about a third ASR style, about a fifth typed chat messages (see README.md)
 SETS: dict[str, tuple[int, int]] = {
     "heldout16": (100, 30),
     "heldout17": (100, 30),
@@ -135,6 +146,8 @@ SETS: dict[str, tuple[int, int]] = {
     "heldout29": (100, 30),
     "heldout30": (100, 30),
     "heldout31": (100, 30),
+    "heldout32": (100, 30),
+    "heldout33": (100, 30),
     "heldout": (80, 30),
     "heldout2": (100, 30),
     "heldout3": (100, 30),
@@ -1084,6 +1097,8 @@ REGIONS: dict[str, tuple[str, str, str | None]] = {
     "522632": ("贵州省", "黔东南苗族侗族自治州", "榕江县"),
     # added for heldout29 (national administrative-division code)
     "310101": ("上海市", "上海市", "黄浦区"),
+    # added for heldout33 (national administrative-division code, from memory)
+    "140181": ("山西省", "太原市", "古交市"),
 }
 
 # Hospital values allowed: big well-known grade-3 hospitals in the largest cities, official names.
