@@ -1585,3 +1585,31 @@ def test_old_people_reported_by_carers_and_relatives() -> None:
     assert overnight["accident_date"] == "2027-04-14"
     hospital = extract_claim_slots("银川 送到医大总院 抢救 住院", REF).slots["treatment"]["hospital"]
     assert hospital == "宁夏医科大学总医院"
+
+
+def test_banks_foremen_cousins_and_holidays_named_by_their_day() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert extract_claim_slots("报案人：周婷（被保险人女儿）\n被保险人：周国平", REF).slots["relation"] == "parent"
+    assert extract_claim_slots("我是农商银行柜台的，我们一个储户老太太摔了", REF).slots["relation"] == "other"
+    foreman = extract_claim_slots("俺是包工头 俺们一个 干活的 叫赵 赵二柱 今儿上午 砸着脚了", REF).slots
+    assert foreman["relation"] == "other" and foreman["insured_name"] == "赵二柱"
+    assert extract_claim_slots("我们是建筑公司的，工地上一个钢筋工叫马宏伟", REF).slots["relation"] == "other"
+    assert extract_claim_slots("俺儿 在工地上 开挖掘机 翻了", REF).slots["relation"] == "child"
+    assert extract_claim_slots("我帮我老表报个案，他被电打了", REF).slots["relation"] == "other"
+    assert extract_claim_slots("我是快递员 派件的时候被狗咬了", REF).slots["relation"] == "self"
+    assert extract_claim_slots("我是她媳妇 在俺老丈人家地里 翻沟里了", REF).slots["relation"] == "spouse"
+    assert extract_claim_slots("我 我叫 丁丁 不是 我叫丁建设 出事的是我本人", REF).slots["insured_name"] == "丁建设"
+    assert "insured_name" not in extract_claim_slots("我们学生去三亚研学，被水母蜇了", REF).slots
+    holiday = extract_claim_slots("国庆 我们一家 去张家界 玩 我老婆 崴了脚 是十月三号", dt.date(2026, 10, 5)).slots
+    assert holiday["accident_date"] == "2026-10-03"
+    trip = extract_claim_slots("我和我老婆五一去华山玩，她崴了脚，今天回西安了", dt.date(2026, 5, 2)).slots
+    assert trip["accident_date"] == "2026-05-01" and trip["accident_place"]["district"] == "华阴市"
+    assert "treatment" not in trip
+    assert extract_claim_slots("去华山急诊拍了片子", REF).slots["treatment"]["hospital"] == "复旦大学附属华山医院"
+    assert extract_claim_slots("在讷河 哎不是 在克山 地里翻车了", REF).slots["accident_place"]["district"] == "克山县"
+    assert extract_claim_slots("在医院 住了快一个礼拜了", REF).slots["treatment"]["status"] == "inpatient"
+    assert extract_claim_slots("在镇卫生院 缝了 十来针", REF).slots["treatment"]["status"] == "outpatient"
+    assert extract_claim_slots("手 让 电锯 割了", REF).slots["diagnosis"]["icd10"] == "S61"
+    assert extract_claim_slots("确诊尘肺病", REF).slots["diagnosis"]["icd10"] == "J64"
+    assert extract_claim_slots("在北京 人民医院 住院", REF).slots["treatment"]["hospital"] == "北京大学人民医院"
+    assert extract_claim_slots("在石老人海水浴场游泳溺水", REF).slots["accident_place"]["district"] == "崂山区"

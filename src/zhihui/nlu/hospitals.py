@@ -242,7 +242,9 @@ class HospitalRegistry:
                 continue  # "永川医院" holds 川医 but is not 川医: the nickname starts inside a place name
             if form[-1] in "一二三四五六七八九" and _MEASURE_AFTER.match(text, m.end()):
                 continue  # "中山一家工厂", "华西二楼": a numeral starting a count, not a numbered hospital
-            climbed = re.search(r"[爬登游]\s?$", text[max(0, m.start() - 2):m.start()])
+            climbed = re.search(r"[爬登游]\s?$", text[max(0, m.start() - 2):m.start()]) or (
+                re.search(r"去\s?$", text[max(0, m.start() - 2):m.start()])
+                and re.match(r"\s?(?:玩|旅游|游玩|爬山|旅行)", text[m.end():m.end() + 4]))
             if (_MOUNTAIN_AFTER.match(text, m.end()) or climbed) and "院" not in form:
                 continue  # "华山脚下", "去爬华山": the mountain, not 华山医院
             cands = [self.hospitals[i] for i in self.surface[form]]
