@@ -1536,6 +1536,9 @@ def test_children_reported_by_family_schools_and_camps() -> None:
     assert extract_claim_slots("孩子在泳池呛水了。我是孩子舅舅。", REF).slots["relation"] == "other"
     assert extract_claim_slots("孩子爸爸让我打电话报案。我儿子八岁", REF).slots["relation"] == "child"
     assert extract_claim_slots("学校的老师打电话说孩子摔了", REF).slots["relation"] == "child"
+    # with no one else named, the one who asked is the one it is about
+    assert extract_claim_slots("我老婆让我帮她报个案，她摔了", REF).slots["relation"] == "spouse"
+    assert extract_claim_slots("我妈打电话说她摔了", REF).slots["relation"] == "parent"
     assert extract_claim_slots("报案人：林秀英（孩子奶奶）\n在家摔了", REF).slots["relation"] == "other"
     assert extract_claim_slots("报案人：王芳（孩子妈妈）\n被保险人：张浩", REF).slots["relation"] == "child"
     assert extract_claim_slots("喂 夏令营的 孩子受伤了", REF).slots["relation"] == "other"

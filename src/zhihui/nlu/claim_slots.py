@@ -462,7 +462,9 @@ def _relation(text: str, expecting: str | None = None) -> tuple[str | None, int,
         if _REL_NEG.search(text, max(0, m.start() - 5), m.start()):
             continue
         if _ASKED_OR_TOLD.match(text, m.end(), m.end() + 8):
-            continue  # "孩子爸爸让我打电话报案", "学校的老师打电话说…": who asked for the report or told of it
+            # "孩子爸爸让我打电话报案。我儿子…", "学校的老师打电话说孩子…": who asked for the report or told of
+            # it is not the insured when someone else is named ("我老婆让我帮她报案" alone is still about her)
+            companions.append(m.start())
         spelled = re.match(r"的([\u4e00-\u9fff])", text[m.end():m.end() + 2])
         if spelled and len(m.group(0)) <= 3 and spelled.group(1) == m.group(0)[0]:
             continue  # "吉克阿依 … 阿姨的阿": a character spelled out, not a relative
