@@ -1005,6 +1005,13 @@ def _sentence_end(text: str, start: int) -> int:
     return m.start() if m else len(text)
 
 
+def _said_of_each(text: str, dates: Sequence[DateMention]) -> list[int]:
+    """Where what is said of each date ends: at the next date or the end of the sentence, whichever is first."""
+    ends = [min(nxt.start, _sentence_end(text, d.end)) for d, nxt in pairwise(dates)]
+    ends.append(_sentence_end(text, dates[-1].end))
+    return ends
+
+
 _HOLIDAY_DATES = {"festival", "lunar_fe", "lunar", "solar_term", "holiday_day", "rule_day"}
 _EXPLICIT_DATES = {"iso", "ymd", "md", "month_day", "rel_year_md"}
 
@@ -1213,9 +1220,7 @@ def extract_claim_slots(
             dates = onset
     if len(dates) > 1 and not CORRECTION.search(place_text):
         # "上个月二十六号体检查出结节…这个月三号确诊是肺腺癌": a critical illness dates from its diagnosis
-        # what is said after a date, up to the next date or the end of the sentence, belongs to that date
-        ends = [min(nxt.start, _sentence_end(place_text, d.end)) for d, nxt in pairwise(dates)]
-        ends.append(_sentence_end(place_text, dates[-1].end))
+        ends = _said_of_each(place_text, dates)
         starts = [nxt.start for nxt in dates[1:]] + [len(place_text)]
 
         def confirms(d: DateMention, end: int, next_start: int) -> bool:
@@ -1234,8 +1239,7 @@ def extract_claim_slots(
         # "前天开始发烧，昨天去儿童医院查出来是甲流": symptoms first, then the day the illness was confirmed, which is
         # the day the report is about (a hospital visit without a diagnosis, "昨天晚上开始肚子痛 今天上午在医院", keeps
         # the onset)
-        ends = [min(nxt.start, _sentence_end(place_text, d.end)) for d, nxt in pairwise(dates)]
-        ends.append(_sentence_end(place_text, dates[-1].end))
+        ends = _said_of_each(place_text, dates)
         # (a night's pain seen to the next morning is one episode: "昨天晚上开始肚子疼 今天去急诊 说是阑尾炎")
         overnight = _NIGHT_ONSET.match(place_text, dates[0].end) is not None
         settled = [d for d, end in zip(dates[1:], ends[1:], strict=True)
@@ -1247,14 +1251,12 @@ def extract_claim_slots(
         pick = _corrected(dates, [d.start for d in dates], place_text)
         explicit = [d for d in dates if d.start > pick.start and d.kind in _EXPLICIT_DATES
                     and d.start - pick.end <= 12 and abs((d.value - pick.value).days) <= 7]
-        restated = [d for d in dates if d.start > pick.end and _RESTATED.fullmatch(place_text, pick.end, d.start)
-                    and abs((d.value - pick.value).days) <= 7 and (d.exact or not pick.exact)]
         refined = [d for d in dates if pick.kind in _HOLIDAY_DATES and d.start > pick.end and d.start - pick.end <= 3
                    and d.kind == "holiday_day" and 0 <= (d.value - pick.value).days <= 10]
         if refined:
             pick = refined[0]  # "国庆 国庆第三天": the holiday, then the day within it
-            restated = [d for d in dates if d.start > pick.end and _RESTATED.fullmatch(place_text, pick.end, d.start)
-                        and abs((d.value - pick.value).days) <= 7 and (d.exact or not pick.exact)]
+        restated = [d for d in dates if d.start > pick.end and _RESTATED.fullmatch(place_text, pick.end, d.start)
+                    and abs((d.value - pick.value).days) <= 7 and (d.exact or not pick.exact)]
         # (a month and day said later in the report names the day of a holiday said first)
         later_exact = [d for d in dates if d.start > pick.start and d.kind in ("md", "ymd", "md_dot")
                        and 0 <= (d.value - pick.value).days <= 7]

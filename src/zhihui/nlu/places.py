@@ -154,6 +154,8 @@ class DivisionTable:
         # right before one of their districts ("定西安定区")
         self.weak_city_short: dict[str, list[Division]] = {}
         self.districts: dict[str, list[Division]] = {}
+        # two-character city short names ("三亚", "西宁"), which are no given names
+        self.city_short_names = frozenset(short for _code, _name, _province, short in data["cities"] if len(short) == 2)
         for code, name, short in data["provinces"]:
             d = Division(code, name, "province", name, name if name in MUNICIPALITIES else None)
             prov[code] = name
@@ -487,11 +489,9 @@ def has_districts(city: str) -> bool:
     return city in table().cities_with_districts
 
 
-@lru_cache(maxsize=1)
 def city_short_names() -> frozenset[str]:
     """Two-character short names of prefecture-level cities ("三亚", "西宁"), which are no given names."""
-    data = json.loads(resources.files("zhihui.nlu").joinpath("data/divisions.json").read_text(encoding="utf-8"))
-    return frozenset(short for _code, _name, _province, short in data["cities"] if len(short) == 2)
+    return table().city_short_names
 
 
 def city_mentions(text: str) -> list[str]:
