@@ -1616,3 +1616,63 @@ def test_banks_foremen_cousins_and_holidays_named_by_their_day() -> None:
     assert extract_claim_slots("确诊尘肺病", REF).slots["diagnosis"]["icd10"] == "J64"
     assert extract_claim_slots("在北京 人民医院 住院", REF).slots["treatment"]["hospital"] == "北京大学人民医院"
     assert extract_claim_slots("在石老人海水浴场游泳溺水", REF).slots["accident_place"]["district"] == "崂山区"
+
+
+def _stated(text: str, ref: dt.date = REF) -> dict[str, object]:
+    return extract_claim_slots(text, ref).slots
+
+
+def test_cantonese_function_words_read_as_mandarin() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _stated("我阿伯 而家喺 佛山市第一人民医院 住院")["treatment"] == {
+        "hospital": "佛山市第一人民医院", "status": "inpatient"}
+    assert _stated("佢跌落楼梯 人已经冇咗 冇送医院")["treatment"]["status"] == "death"
+    assert _stated("我系佢仔，佢系我阿爸")["relation"] == "parent"
+    assert _stated("我系佢阿妈")["relation"] == "child"
+    assert _stated("我阿姆 前日 中风")["relation"] == "parent"
+    assert _stated("医生话系手腕骨折 喺江门中心医院打咗石膏 返屋企")["treatment"]["status"] == "outpatient"
+    # 系 outside its Cantonese pairs is Mandarin: 关系, 系统性红斑狼疮
+    assert _stated("我妈确诊系统性红斑狼疮")["diagnosis"]["icd10"] == "M32"
+
+
+def test_relations_said_outright_on_forms_and_in_glosses() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _stated("被保险人：马玉兰\n报案人：丁勇（儿子）")["relation"] == "parent"
+    assert _stated("被保险人：丁勇\n报案人：马玉兰（母亲）")["relation"] == "child"
+    assert _stated("报案人 李强（丈夫）")["relation"] == "spouse"
+    assert _stated("我就是出险人，叫张伟")["relation"] == "self"
+    assert _stated("我是被保险人张伟的儿子")["relation"] == "parent"
+    assert _stated("俺老汉 我说的是俺男人 前天 从房顶上摔了")["relation"] == "spouse"
+
+
+def test_what_the_doctor_found_outranks_the_first_word() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _stated("额头撞破了缝了三针，医生说轻微脑震荡")["diagnosis"]["icd10"] == "S06"
+    assert _stated("前几年查出来的高血压，今天复查说是冠心病")["diagnosis"]["icd10"] == "I25"
+    assert _stated("骨头没断 就是腰扭了")["diagnosis"]["icd10"] == "S33"
+    assert _stated("胃里面长了个东西 活检说是恶性的")["diagnosis"]["icd10"] == "C16"
+    assert _stated("查出来癌症了")["diagnosis"]["icd10"] == "C80"
+    assert _stated("他 糖尿病十几年了 脚溃烂了 要截肢")["diagnosis"]["term"] == "糖尿病足"
+    assert _stated("干活的时候晕倒了，医生说是低血糖")["diagnosis"]["icd10"] == "E16"
+
+
+def test_treatment_still_to_come_and_deaths_that_are_not() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _stated("在县医院 等着床位 还没住上")["treatment"]["status"] == "outpatient"
+    planned = _stated("查出来是肝癌，下个月去上海中山医院做手术")
+    assert planned.get("treatment", {}).get("status") != "inpatient"
+    assert "treatment" not in _stated("昨晚上 炉子封得太死了 今早发现 煤气中毒")
+    assert _stated("我爸被车撞死了")["treatment"]["status"] == "death"
+
+
+def test_places_of_work_sites_landmarks_and_peoples_counties() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _stated("我是 桐梓 那个煤矿的 调度 工人在井下受伤了")["accident_place"]["district"] == "桐梓县"
+    assert _stated("我们是 大同 那个 煤矿的 工人在井下受伤了").get("accident_place", {}).get("city") != "大庆市"
+    assert _stated("临夏 东乡县 修路的工地上")["accident_place"]["district"] == "东乡族自治县"
+    assert _stated("在抚州东乡区")["accident_place"]["district"] == "东乡区"
+    assert _stated("我们跟团来九寨沟玩")["accident_place"]["district"] == "九寨沟县"
+    assert "accident_place" not in _stated("本来海淀那个事")
+    assert _stated("去禾木滑雪摔了")["accident_place"]["district"] == "布尔津县"
+    assert _stated("去转冈仁波齐 高原反应")["accident_place"]["district"] == "普兰县"
+    assert _stated("【报案】10/3 在家摔了", dt.date(2026, 10, 5))["accident_date"] == "2026-10-03"

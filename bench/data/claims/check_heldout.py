@@ -14,7 +14,7 @@ area code, place or hospital, extend the tables below (area codes were taken
 from the national administrative-division list).
 
 Usage: python3 check_heldout.py [--verbose]
-       [--prefix heldout|heldout2|...|heldout32|heldout33 ...]
+       [--prefix heldout|heldout2|...|heldout33|heldout35|heldout38 ...]
 (without --prefix all sets in SETS are checked)
 Exit status 0 when clean, 1 otherwise.
 """
@@ -129,6 +129,15 @@ HERE = Path(__file__).resolve().parent
 #             and by in-laws and grandchildren: farm machinery, coal mines, building sites, winter ice and coal-stove CO
 #             poisoning, summer drowning and heat, heart and brain illnesses, cancers; natural corrections and
 #             repetitions; about a third ASR style, about a fifth typed chat messages (see README.md)
+#   heldout35 thirty-fifth set, written blind by an AI helper; a year of reports from Guangdong, Guangxi, Hainan and
+#             Fujian, Mandarin coloured by Cantonese / Hakka / Minnan, many spouses and grown children reporting:
+#             typhoons, fishing boats, factories in Dongguan / Foshan, motorbikes, drowning, dengue, heat, snake bites;
+#             about a third ASR style, about a fifth typed chat messages (see README.md)
+#   heldout38 thirty-eighth set, written blind by an AI helper; a year of reports from the west (Xinjiang, Tibet,
+#             Qinghai, Gansu, Ningxia, Inner Mongolia, autonomous prefectures / counties / banners of Yunnan, Guizhou
+#             and Sichuan): herders, livestock injuries, mountain-road and plateau-highway accidents, altitude illness
+#             in travellers, mines and building sites, coal-stove CO poisoning; tour guides, drivers, colleagues,
+#             agents and relatives reporting; about a third ASR style, about a fifth typed chat messages (see README.md)
 SETS: dict[str, tuple[int, int]] = {
     "heldout16": (100, 30),
     "heldout17": (100, 30),
@@ -148,6 +157,8 @@ SETS: dict[str, tuple[int, int]] = {
     "heldout31": (100, 30),
     "heldout32": (100, 30),
     "heldout33": (100, 30),
+    "heldout35": (100, 30),
+    "heldout38": (100, 30),
     "heldout": (80, 30),
     "heldout2": (100, 30),
     "heldout3": (100, 30),
@@ -1099,6 +1110,46 @@ REGIONS: dict[str, tuple[str, str, str | None]] = {
     "310101": ("上海市", "上海市", "黄浦区"),
     # added for heldout33 (national administrative-division code, from memory)
     "140181": ("山西省", "太原市", "古交市"),
+    # added for heldout35 (national administrative-division codes, from memory)
+    "440232": ("广东省", "韶关市", "乳源瑶族自治县"),
+    "440803": ("广东省", "湛江市", "霞山区"),
+    "441702": ("广东省", "阳江市", "江城区"),
+    "350626": ("福建省", "漳州市", "东山县"),
+    # added for heldout38 (national administrative-division codes, from memory)
+    "150425": ("内蒙古自治区", "赤峰市", "克什克腾旗"),
+    "150525": ("内蒙古自治区", "通辽市", "奈曼旗"),
+    "150622": ("内蒙古自治区", "鄂尔多斯市", "准格尔旗"),
+    "150725": ("内蒙古自治区", "呼伦贝尔市", "陈巴尔虎旗"),
+    "152202": ("内蒙古自治区", "兴安盟", "阿尔山市"),
+    "152525": ("内蒙古自治区", "锡林郭勒盟", "东乌珠穆沁旗"),
+    "152921": ("内蒙古自治区", "阿拉善盟", "阿拉善左旗"),
+    "152923": ("内蒙古自治区", "阿拉善盟", "额济纳旗"),
+    "513232": ("四川省", "阿坝藏族羌族自治州", "若尔盖县"),
+    "513334": ("四川省", "甘孜藏族自治州", "理塘县"),
+    "520526": ("贵州省", "毕节市", "威宁彝族回族苗族自治县"),
+    "522732": ("贵州省", "黔南布依族苗族自治州", "三都水族自治县"),
+    "530721": ("云南省", "丽江市", "玉龙纳西族自治县"),
+    "532528": ("云南省", "红河哈尼族彝族自治州", "元阳县"),
+    "532823": ("云南省", "西双版纳傣族自治州", "勐腊县"),
+    "532927": ("云南省", "大理白族自治州", "巍山彝族回族自治县"),
+    "533301": ("云南省", "怒江傈僳族自治州", "泸水市"),
+    "533324": ("云南省", "怒江傈僳族自治州", "贡山独龙族怒族自治县"),
+    "533422": ("云南省", "迪庆藏族自治州", "德钦县"),
+    "540223": ("西藏自治区", "日喀则市", "定日县"),
+    "540424": ("西藏自治区", "林芝市", "波密县"),
+    "542521": ("西藏自治区", "阿里地区", "普兰县"),
+    "620721": ("甘肃省", "张掖市", "肃南裕固族自治县"),
+    "622926": ("甘肃省", "临夏回族自治州", "东乡族自治县"),
+    "622927": ("甘肃省", "临夏回族自治州", "积石山保安族东乡族撒拉族自治县"),
+    "630224": ("青海省", "海东市", "化隆回族自治县"),
+    "630225": ("青海省", "海东市", "循化撒拉族自治县"),
+    "632523": ("青海省", "海南藏族自治州", "贵德县"),
+    "632626": ("青海省", "果洛藏族自治州", "玛多县"),
+    "640323": ("宁夏回族自治区", "吴忠市", "盐池县"),
+    "652325": ("新疆维吾尔自治区", "昌吉回族自治州", "奇台县"),
+    "652827": ("新疆维吾尔自治区", "巴音郭楞蒙古自治州", "和静县"),
+    "653131": ("新疆维吾尔自治区", "喀什地区", "塔什库尔干塔吉克自治县"),
+    "654026": ("新疆维吾尔自治区", "伊犁哈萨克自治州", "昭苏县"),
 }
 
 # Hospital values allowed: big well-known grade-3 hospitals in the largest cities, official names.
@@ -1645,6 +1696,9 @@ HOSPITALS = {
     # added for heldout31: children's hospitals (full official names)
     "哈尔滨市儿童医院",
     "安徽省儿童医院",
+    # added for heldout38: real grade-3 hospitals (full official names)
+    "丽江市人民医院",
+    "克拉玛依市中心医院",
 }
 
 # Mobile prefixes (3 digits) in use in mainland China.

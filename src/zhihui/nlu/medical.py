@@ -20,10 +20,13 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from zhihui.nlu.text import fold_cantonese
+
 _GAP = r"[^，。！？；、,.!?;：:\n]{0,6}?"
 # Negation/hedge cues that, right before a mention, mean the condition is denied or was a wrong guess.
 _NEGATION = re.compile(
-    r"(?:没有|没|不是(?!\s*是)|并非|并不是|排除了?|否认|以为是?|不像是?|未见|未|无|差点|差一点|险些)[^，。！？；,.!?;]{0,3}$"
+    r"(?:没有|没|不是(?!\s*是)|并非|并不是|排除了?|否认|以为是?|不像是?|未见|未|无|差点|差一点|险些)"
+    r"(?:(?!就是|只是|而是|但是|可是)[^，。！？；,.!?;]){0,3}$"  # "骨头没断就是腰扭了": the contrast ends the denial
 )
 # "医生说可能要截肢": an amputation still to be decided is not one that happened
 _PLANNED_CUT = re.compile(r"(?:可能|要|得|需要|准备|建议|考虑|怕|担心|会不会|是否)(?:要|得|会)?(?:做)?截")
@@ -39,8 +42,8 @@ LONG_STANDING_AFTER = _HISTORY_AFTER
 _FLARE = re.compile(r"又(?:犯|发作|加重|严重|喘|住院)|急性发作|加重了|犯了")
 """What follows a condition the insured has had for years ("慢阻肺好多年了", "冠心病史")."""
 _DIAGNOSED = re.compile(
-    r"(?:说是|讲是|话系|诊断(?:为|是)?|确诊(?:为|是)?|查出(?:来)?(?:是)?|报告(?:上)?(?:写|说)?(?:的)?是?|"
-    r"(?:拍片|片子|CT|核磁|检查|化验|穿刺|活检|病理|切片|胃镜|肠镜|B超|彩超)(?:出来|结果)?(?:说)?是)"
+    r"(?:说是|讲是|话系|(?:医生|大夫)(?:说|讲)(?:的)?|诊断(?:为|是)?|确诊(?:为|是)?|查出(?:来)?(?:是)?|报告(?:上)?(?:写|说)?(?:的)?是?|"
+    r"(?:拍片|片子|CT|核磁|检查|复查|化验|穿刺|活检|病理|切片|胃镜|肠镜|B超|彩超)(?:出来|结果)?(?:说是?|是))"
     r"[^，。！？；,.!?;]{0,4}$"
 )
 # Corrections: whatever follows the last of these replaces what came before.
@@ -113,7 +116,8 @@ class MedicalLexicon:
             idx = len(self.terms)
             self.terms.append(Term(entry["term"], entry["icd10"], entry["kind"], int(entry["priority"])))
             for expr in entry["expr"]:
-                parts = [p for p in expr.split("…") if p]
+                # extraction reads Cantonese function words folded to Mandarin, so the expressions are folded too
+                parts = [p for p in fold_cantonese(expr).split("…") if p]
                 pattern = _GAP.join(re.escape(p) for p in parts)
                 e = _Expr(pattern, idx, sum(len(p) for p in parts))
                 self.expressions.setdefault(parts[0][0], []).append(e)
@@ -212,6 +216,14 @@ _CANCER_OF_FINDING = {
     "K63": ("结直肠恶性肿瘤", "C18"), "K31": ("胃恶性肿瘤", "C16"), "N83": ("卵巢恶性肿瘤", "C56"),
     "D43": ("脑恶性肿瘤", "C71"),
 }
+# "肺上面 长了个东西 医生说是恶性的": something growing in an organ, found malignant, is that organ's cancer
+_ORGAN_GROWTH = re.compile(
+    r"(?P<organ>肺|肝|胃|乳腺|乳房|甲状腺|胰腺|食管|食道|肾|膀胱|卵巢|宫颈|鼻咽)(?:部|脏)?(?:上|里)?(?:面|边|头)?\s*"
+    r"(?:又)?(?:长|有|发现|查出)"
+)
+_ORGAN_CANCER_CODE = {"肺": "C34", "肝": "C22", "胃": "C16", "乳腺": "C50", "乳房": "C50", "甲状腺": "C73",
+                      "胰腺": "C25", "食管": "C15", "食道": "C15", "肾": "C64", "膀胱": "C67", "卵巢": "C56",
+                      "宫颈": "C53", "鼻咽": "C11"}
 # a severed part sewn back on: 再植, or "接回去" said of it (a fracture is "接上", set, not put back)
 _REPLANTED = re.compile(r"再植|接\s?回\s?(?:去|来)")
 _FINGER_OFF = re.compile(
@@ -303,6 +315,12 @@ def best_diagnosis(text: str, matches: list[MedicalMatch] | None = None) -> Medi
         # "甲状腺上长了个东西，穿刺是恶性的": the finding is the cancer of that organ
         term, code = _CANCER_OF_FINDING[best.icd10]
         return replace(best, term=term, icd10=code, priority=3)
+    if best.icd10 in ("C80", "D48") and any(m.icd10 == "C80" and m.start >= best.start for m in found):
+        growths = list(_ORGAN_GROWTH.finditer(text, max(0, best.start - 16), best.start + 1))
+        organ_code = _ORGAN_CANCER_CODE[growths[-1].group("organ")] if growths else None
+        organ_term = next((t.term for t in lexicon().terms if t.icd10 == organ_code and t.kind == "disease"), None)
+        if organ_code is not None and organ_term is not None:
+            return replace(best, term=organ_term, icd10=organ_code, priority=3)
     if best.icd10 == "D43" and any(m.icd10 == "D36" for m in found):
         return replace(best, term="良性脑肿瘤", icd10="D33", priority=3)  # "脑袋里长了个瘤子，良性的"
     if best.icd10 == "T07":

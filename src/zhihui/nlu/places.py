@@ -33,10 +33,15 @@ _DISTRICT_SHORT_OK_AFTER = re.compile(
     r"一个|一家|[一二三四五六七八九]中(?![心医])|[一二三四五六七八九]小|中学|小学|"
     r"一所|一座|一处)"
 )
+# "我是 盘州 煤矿上的 安全员": a mine or a site named by its county is where its workers are hurt (a city's short
+# name there is the city: "大同 那个 煤矿" is not 大庆's 大同区)
+_WORKPLACE_AFTER = re.compile(
+    r"^\s?(?:那个|这个)?\s?(?:煤矿|矿上|矿里|矿区|矿山|工地|电厂|林场|农场|牧场|码头|砖厂|水泥厂)"
+)
 # "在浦东摔的", "住在延吉": after a word of being or going somewhere, a short district name that names one
 # place in the whole country is read as that place, unless it is also an everyday word.
 _LOCATIVE_BEFORE = re.compile(
-    r"(?:在|喺|到的?|去的?|回|住|来自|从|老家)(?:\s*(?:那个|这个|那|嗯|呃|啊|俺们|我们|咱们))*$"
+    r"(?:在|喺|到的?|去的?|(?<![本后原起出回过下上进将未])来(?!自)|回|住|来自|从|老家)(?:\s*(?:那个|这个|那|嗯|呃|啊|俺们|我们|咱们))*$"
 )
 _LOCATIVE_SHORT_STOP = {"中山", "湖里",
                         "古城", "商城", "中原", "江南", "太平", "新建", "吉利", "龙门", "路桥", "天桥", "河西", "东湖",
@@ -48,7 +53,7 @@ _LOCATIVE_SHORT_STOP = {"中山", "湖里",
                         "高台", "竹山"}
 # characters after which a short district name starts a word ("在浦东", "我们龙湾那边", "是萧山")
 # (速 and 道 for a highway's section: "杭长高速长兴段", "318国道理塘段")
-_BEFORE_SHORT_DISTRICT_OK = set("在喺到去回住从是们的就那这里个边往近过和跟与及或省市州县区家速道")
+_BEFORE_SHORT_DISTRICT_OK = set("在喺到去来回住从是们的就那这里个边往近过和跟与及或省市州县区家速道")
 _TREATED_AFTER = re.compile(
     r"\s*的?\s*[　]|的?[^，。,\s]{0,4}(?:医院|卫生院)|(?:去|来)?(?:住院|住的院|看病|看的病|就医|治疗|看的)"
     r"|(?:确诊|查出|诊断|复查|做的检查|做了检查)"
@@ -84,7 +89,7 @@ _BANNER_CUSTOM = {"达尔罕茂明安联合旗": ("达茂旗",), "东乌珠穆�
                   "伊金霍洛旗": ("伊旗",), "鄂伦春自治旗": ("鄂伦春旗",), "鄂温克族自治旗": ("鄂温克旗",),
                   "阿鲁科尔沁旗": ("阿旗",)}
 # a county or district named after the peoples living there: 管城回族区, 长阳土家族自治县
-_ETHNIC_UNIT = re.compile(r"^(?P<stem>[\u4e00-\u9fff]{2,}?)(?:[\u4e00-\u9fff]{1,4}?族)+(?:自治)?(?P<unit>[区县])$")
+_ETHNIC_UNIT = re.compile(r"^(?P<stem>[\u4e00-\u9fff]{2,}?)(?:[\u4e00-\u9fff]{0,4}?族)+(?:自治)?(?P<unit>[区县])$")
 # cities called by their first character and 市 ("呼市" for 呼和浩特)
 _CITY_CUSTOM = {"呼和浩特市": ("呼市",), "乌鲁木齐市": ("乌市",), "哈尔滨市": ("哈市",), "齐齐哈尔市": ("齐市",)}
 # districts their own cities call by a customary two-character name rather than the regular short form
@@ -273,7 +278,10 @@ class DivisionTable:
                     d.province == p.province and (p.level == "province" or d.city == p.city)
                     for d in mention.divisions for p in prev.divisions
                 )  # "大理古城" is the old town of 大理, not 丽江's 古城区
-                if not after_place and not _DISTRICT_SHORT_OK_AFTER.match(text[mention.end:mention.end + 3]) \
+                workplace = _WORKPLACE_AFTER.match(text[mention.end:mention.end + 7]) is not None \
+                    and mention.surface not in self.city_short_names
+                if not after_place and not workplace \
+                        and not _DISTRICT_SHORT_OK_AFTER.match(text[mention.end:mention.end + 3]) \
                         and not self._locative_short(text, mention, hint_cities):
                     continue
             if mention.level != "district" and _HOSPITAL_QUALIFIER.match(text[mention.end:mention.end + 3]) and \
