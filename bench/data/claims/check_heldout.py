@@ -14,7 +14,7 @@ area code, place or hospital, extend the tables below (area codes were taken
 from the national administrative-division list).
 
 Usage: python3 check_heldout.py [--verbose]
-       [--prefix heldout|heldout2|...|heldout33|heldout35|heldout38 ...]
+       [--prefix heldout|heldout2|...|heldout33|heldout34|heldout35|heldout38|heldout39 ...]
 (without --prefix all sets in SETS are checked)
 Exit status 0 when clean, 1 otherwise.
 """
@@ -138,6 +138,15 @@ HERE = Path(__file__).resolve().parent
 #             and Sichuan): herders, livestock injuries, mountain-road and plateau-highway accidents, altitude illness
 #             in travellers, mines and building sites, coal-stove CO poisoning; tour guides, drivers, colleagues,
 #             agents and relatives reporting; about a third ASR style, about a fifth typed chat messages (see README.md)
+#   heldout34 thirty-fourth set, written blind by an AI helper; a year of reports from Shanghai, Jiangsu and Zhejiang
+#             cities, mostly white-collar workers and their families in the app / WeChat or calling at lunch: commuting
+#             (metro stairs, e-bikes, shared bikes, taxis), sports (badminton, running, skiing, basketball), office
+#             illnesses (heart, stroke, cancers found at company check-ups), elderly parents living alone; districts and
+#             landmarks instead of full places; about a third ASR style, about a quarter typed (see README.md)
+#   heldout39 thirty-ninth set, written blind by an AI helper; a year of hotline calls from anxious or elderly
+#             reporters and from HR staff reporting for employees under group policies (forms read aloud or typed,
+#             工号 / 部门 mixed in), vague-then-precise dates, questions back to the operator, partial information;
+#             illness and accident about equal, all provinces; about a third ASR style, about a fifth typed (see README.md)
 SETS: dict[str, tuple[int, int]] = {
     "heldout16": (100, 30),
     "heldout17": (100, 30),
@@ -159,6 +168,8 @@ SETS: dict[str, tuple[int, int]] = {
     "heldout33": (100, 30),
     "heldout35": (100, 30),
     "heldout38": (100, 30),
+    "heldout34": (100, 30),
+    "heldout39": (100, 30),
     "heldout": (80, 30),
     "heldout2": (100, 30),
     "heldout3": (100, 30),
@@ -1150,6 +1161,23 @@ REGIONS: dict[str, tuple[str, str, str | None]] = {
     "652827": ("新疆维吾尔自治区", "巴音郭楞蒙古自治州", "和静县"),
     "653131": ("新疆维吾尔自治区", "喀什地区", "塔什库尔干塔吉克自治县"),
     "654026": ("新疆维吾尔自治区", "伊犁哈萨克自治州", "昭苏县"),
+    # added for heldout34: Shanghai / Jiangsu / Zhejiang county-level units (national administrative-division list)
+    "310118": ("上海市", "上海市", "青浦区"),
+    "320117": ("江苏省", "南京市", "溧水区"),
+    "320214": ("江苏省", "无锡市", "新吴区"),
+    "321002": ("江苏省", "扬州市", "广陵区"),
+    "321003": ("江苏省", "扬州市", "邗江区"),
+    "321202": ("江苏省", "泰州市", "海陵区"),
+    "330205": ("浙江省", "宁波市", "江北区"),
+    "330281": ("浙江省", "宁波市", "余姚市"),
+    "330304": ("浙江省", "温州市", "瓯海区"),
+    "330604": ("浙江省", "绍兴市", "上虞区"),
+    "330681": ("浙江省", "绍兴市", "诸暨市"),
+    "331003": ("浙江省", "台州市", "黄岩区"),
+    "331004": ("浙江省", "台州市", "路桥区"),
+    # added for heldout39 (national administrative-division codes, from memory)
+    "370214": ("山东省", "青岛市", "城阳区"),
+    "320505": ("江苏省", "苏州市", "虎丘区"),
 }
 
 # Hospital values allowed: big well-known grade-3 hospitals in the largest cities, official names.
@@ -1699,6 +1727,8 @@ HOSPITALS = {
     # added for heldout38: real grade-3 hospitals (full official names)
     "丽江市人民医院",
     "克拉玛依市中心医院",
+    # added for heldout34: grade-3 hospital, full official name (also 同济大学附属东方医院)
+    "上海市东方医院",
 }
 
 # Mobile prefixes (3 digits) in use in mainland China.

@@ -67,7 +67,7 @@ SINGLE_SURNAMES = frozenset(
 _NOT_GIVEN = set("的是在了和跟与说叫今昨前上这那本去身电手出住被查得从也就都呢吧啊家医院，。、；！？ 0123456789"
                  "我你他她它们爸妈儿女老哥姐弟妹岁年月日号天周点病癌伤摔断骨险")
 _BAD_NAMES = {"人民", "医院", "先生", "女士", "小姐", "师傅", "老师", "医生", "大夫", "护士", "同事", "邻居", "朋友",
-              "司机", "员工", "职工", "工人", "客户", "学生", "病人", "家属",
+              "司机", "员工", "职工", "工人", "客户", "学生", "病人", "家属", "单位", "体检",
               "东方医院", "华山", "同济", "协和", "中山", "高血压", "高血糖", "高烧", "白血病", "黄疸", "方便", "安全",
               "时候", "明天", "向前", "任何", "应该", "关于", "于是", "常常", "平时", "和平", "高兴", "江北", "宁可",
               "成都", "重庆", "金水", "武昌", "江汉", "白云", "海淀", "朝阳", "罗湖", "龙岗", "南山", "福田", "宝安",
@@ -270,7 +270,7 @@ _LAST_CHAR = re.compile(
 _ID_LABEL = re.compile(r"身份证|证件号|身份号")
 _PHONE_LABEL = re.compile(r"电话|手机|联系方式|号码|打我")
 CORRECTION = re.compile(
-    r"不对|不是不是|[哎诶欸]\s?不是(?=\s?(?:医生|大夫|是|在))|\s不是\s(?=我叫|叫|是)|说错了|搞错了|记错了|打错了|写错了|输错了|[记说]岔了|口误|[哦啊]\s?不是(?=[\s，,]|是)|哦不(?!是)|啊不(?!是)|更正一下|纠正一下|重新说一下"
+    r"不对|不是不是|[哎诶欸]\s?不是(?=\s?(?:医生|大夫|是|在|[，,]))|\s不是\s(?=我叫|叫|是)|说错了|搞错了|记错了|打错了|写错了|输错了|[记说]岔了|口误|[哦啊]\s?不是(?=[\s，,]|是)|哦不(?!是)|啊不(?!是)|更正一下|纠正一下|重新说一下"
     r"|不是[^，,。]{1,12}[，,]\s*(?:而)?是|不是\s*[0-9][0-9\s-]{6,20}[，,\s]\s*(?:而)?是|[哦噢啊]\s?不是[^，,。\s]{1,8}\s(?:而)?是|\s不是\s*是|(?<![是])不是是(?=[\u4e00-\u9fff])"
 )
 
@@ -392,7 +392,7 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      # Hakka and Cantonese: "捱老弟", "我系佢阿哥"
      r"|(?:我|捱|俺|阿拉)(?:的|嘅)?(?:老弟|阿哥|阿姐|阿弟|阿妹|细佬|家姐)|(?:我|捱)[系是](?:佢|他|她)(?:嘅|的)?(?:阿哥|阿姐|老弟|细佬|家姐)",
      "other"),
-    (r"老婆(?!婆)|媳妇|爱人|老公(?!公)|丈夫|妻子|(?<!老)太太|我先生|我对象|老伴|(?:我|俺|我们)家?(?:的)?老头子?|我家老太婆|婆娘|婆姨|"
+    (r"老婆(?!婆)|媳妇|爱人|老公(?!公)|丈夫|妻子|(?<!老)太太|我(?:家)?先生|我对象|老伴|(?:我|俺|我们)家?(?:的)?老头子?|我家老太婆|婆娘|婆姨|"
      r"孩子他爹|娃他爹|娃他妈|娃他娘|孩他爹|(?:我|俺|我家|我屋里)的?堂客", "spouse"),
     # "我家老爷子" is a father; "我们家老太太" may be a mother, a mother-in-law or a grandmother, and a bare 老太太 is
     # anyone's
@@ -540,7 +540,7 @@ def _relation(text: str, expecting: str | None = None) -> tuple[str | None, int,
 
 # ---------------------------------------------------------------------------------------------- names
 _NAME_CUE = re.compile(
-    r"(?:(?:名字|姓名)\s?(?:叫|是)|大名(?:叫|是)?|出险人是|出险人叫|被保险人是|被保险人叫|被保人是|他叫|她叫|孩子叫|就叫|叫做|"
+    r"(?:(?:名字|姓名)\s?(?:叫|是)|(?<=[他她])的?名字|大名(?:叫|是)?|出险人是|出险人叫|被保险人是|被保险人叫|被保人是|他叫|她叫|孩子叫|就叫|叫做|"
     r"身份证上\s?(?:的名字)?\s?(?:是|叫|写的是)|叫|"
     r"(?:出险人|被保险人|被保人)[：:]?\s?(?:我自己|本人|我)\s|(?:出险人|被保险人|被保人)(?=[\u4e00-\u9fff]{2,4}(?:电话|身份|[，,\s]))|"
     r"(?:被保险人|被保人|出险人|姓名|名字)(?:[：:]|\s+(?:(?:呃|嗯|那个|就是)\s+)*(?=[\u4e00-\u9fff]))|客户[：:]"
@@ -559,7 +559,7 @@ _STRONG_NAME_CUE = re.compile(
     r"(?:(?:名字|姓名)\s?(?:叫|是)|大名(?:叫|是)?|出险人叫|被保险人叫|被保人叫|身份证上(?:的名字)?(?:是|叫|写的是)"
     r"|(?:被保险人|出险人|被保人|姓名|人员|伤者|伤员|患者|同事|员工|工人|学生|孩子|小孩|患儿|营员)(?=[：:]))[，,:：\s]?"
 )
-_NOT_A_NAME_WORD = re.compile(r"什么|啥|谁|怎|哪|来着|不知|不记|忘|医生|大夫|救护|车")
+_NOT_A_NAME_WORD = re.compile(r"什么|啥|谁|怎|哪|来着|不知|不记|忘|医生|大夫|救护|车|^报(?:个|案|一)")
 _HE_IS_CALLED = re.compile(
     r"(?:他|她|我|工人|员工|职工|司机|师傅|学生|小孩|孩子|客户|老人|病人|游客|客人|孙子|孙女|儿子|女儿|闺女|伙计|店员|"
     r"父亲|母亲|爸爸|妈妈|爸|妈|老公|老婆|丈夫|妻子|爱人|[，,]\s?)"
@@ -607,7 +607,7 @@ _NAME_OF = re.compile(
 _SELF_NAME = re.compile(
     r"我叫|我的名字(?:叫|是)|本人(?:叫|是|姓名是?|名字是?)?[，,\s]|本人(?:叫|是)|我是(?=[\u4e00-\u9fff]{2,3}[，,。])"
     r"|我是\s(?=[\u4e00-\u9fff]{2,3}\s(?:身份证|电话|手机))"
-    r"|本人(?=[\u4e00-\u9fff]{2,4})"
+    r"|本人(?=[\u4e00-\u9fff]{2,4})|报案人[：:]\s?(?=[\u4e00-\u9fff]{2,4}\s?[（(]?本人)"
     r"|(?:就是我|是我自己|出险的(?:人)?是我)[，,]?\s?"
 )
 
@@ -622,6 +622,13 @@ _NICKNAME_WORDS = frozenset({"小名", "乳名", "外号", "昵称", "绰号", "
 def _said_of_reporter(text: str, cue_start: int) -> bool:
     """A name cue about the reporter ("我叫", "我的名字是"), not the insured."""
     return re.search(r"(?:我|俺|额)(?:的)?\s?$", text[max(0, cue_start - 3):cue_start]) is not None
+
+
+def _spelled_after(text: str, end: int, name: str) -> bool:
+    """Whether the characters of `name` are spelled out right after it ("才让 才华的才 让步的让", "达是达到的达")."""
+    after = text[end:end + 12 * len(name)]
+    spelled = sum(1 for ch in dict.fromkeys(name) if re.search(f"[\u4e00-\u9fff]{{1,4}}的{ch}", after))
+    return spelled >= min(2, len(set(name)))
 
 
 def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
@@ -642,12 +649,17 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
             pos += 2  # "她叫罗 罗兰芳": a stutter before the name
         elif text[pos + 2:pos + 3] in (" ", "，", ",") and text[pos + 3:pos + 5] == text[pos:pos + 2]:
             pos += 3  # "叫 欧阳 欧阳秀兰": a stutter over a two-character surname
+        if _KIN_BEFORE_NAME.match(text, pos) and not _KIN_BEFORE_NAME.match(text, pos).group(0).startswith(("我", "俺")):
+            continue  # "导游报案：游客张丽": a role word, then the name, which the role words find
         n = take_name(text, pos)
         whole = _ANY_NAME.match(text, pos)
         if n and whole and len(whole.group(0)) > len(n) and not _NOT_A_NAME_CHAR.search(whole.group(0)) and (
             _STRONG_NAME_CUE.match(text, m.start()) or _NAME_END.match(text, pos + len(whole.group(0)))
         ):
             n = whole.group(0)  # "名字叫阿依努尔", "我婆婆叫斯琴高娃，蒙古族": longer than surname + two
+        elif not n and whole and 2 <= len(whole.group(0)) <= 4 and _spelled_after(text, whole.end(), whole.group(0)) \
+                and not _NOT_A_NAME_CHAR.search(whole.group(0)) and whole.group(0) not in _BAD_NAMES:
+            n = whole.group(0)  # "叫才让 才华的才 让步的让": a name without a Han surname, spelled out right after
         elif not n and whole and 2 <= len(whole.group(0)) <= 4 and surname_of(whole.group(0)) \
                 and whole.group(0) not in _BAD_NAMES \
                 and _NAME_END.match(text, pos + len(whole.group(0))) and not _NOT_A_NAME_CHAR.search(whole.group(0)) \
@@ -663,13 +675,23 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
         if text[at + 1:at + 2] == " " and text[at:at + 1] == text[at + 2:at + 3]:
             at += 2  # "我们 司机 段 段志华": a stutter before the name
         n = take_name(text, at)
+        whole = _ANY_NAME.match(text, at)
+        if whole and 3 <= len(whole.group(0)) <= 4 and len(whole.group(0)) > len(n or "") \
+                and surname_of(whole.group(0)) and _NAME_END.match(text, whole.end()) \
+                and not _NOT_A_NAME_CHAR.search(whole.group(0)) and not _NOT_A_NAME_WORD.search(whole.group(0)) \
+                and whole.group(0) not in _BAD_NAMES and not is_everyday_word_name(whole.group(0)) \
+                and not is_everyday_word_name(whole.group(0)[:2]) and whole.group(0)[:2] not in _BAD_NAMES \
+                and not _KIN_BEFORE_NAME.match(whole.group(0)):
+            n = whole.group(0)  # "客户王亚妹，", "我妈妈卢月明 昨天": the whole name up to the pause
         if n and not is_everyday_word_name(n):
             out.append((n, at, 0.8))
         elif n is None:
             run = at
             while run < len(text) and run - at < 5 and text[run] in _TRANSLITERATION:
                 run += 1
-            if run - at >= 3 and _AFTER_LONG_NAME.match(text, run):
+            if (run - at >= 3 and _AFTER_LONG_NAME.match(text, run)) \
+                    or (run - at == 2 and re.match(r"\s?(?:身份证|电话|手机)", text[run:run + 4])):
+                # (two characters when the ID or the phone follows: "我老公 扎西 身份证…")
                 out.append((text[at:run], at, 0.7))  # "我弟弟努尔兰上个礼拜五…": a name without a Han surname
     for m in _NAME_RESPELLED.finditer(text):
         n = take_name(m.group("n"))

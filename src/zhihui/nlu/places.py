@@ -267,6 +267,9 @@ class DivisionTable:
                     and text[mention.start - 1] not in _BEFORE_SHORT_DISTRICT_OK \
                     and not (kept and _adjacent(text, kept[-1].end, mention.start)):
                 continue  # "亚龙湾" is a bay in 三亚, not 温州's 龙湾区: a short name inside a longer word
+            if mention.short and mention.level in ("city", "province") \
+                    and re.match(r"[东西南北中]?(?:路(?![桥南北])|大街|街|大道)", text[mention.end:mention.end + 3]):
+                continue  # "南京西路地铁站", "在北京路": a road named after a city, not the city
             if mention.surface in _NON_DISTRICT_WORDS and not (
                 kept and _adjacent(text, kept[-1].end, mention.start) and kept[-1].level != "district"
             ):
