@@ -146,7 +146,8 @@ HERE = Path(__file__).resolve().parent
 #   heldout39 thirty-ninth set, written blind by an AI helper; a year of hotline calls from anxious or elderly
 #             reporters and from HR staff reporting for employees under group policies (forms read aloud or typed,
 #             工号 / 部门 mixed in), vague-then-precise dates, questions back to the operator, partial information;
-#             illness and accident about equal, all provinces; about a third ASR style, about a fifth typed (see README.md)
+#             illness and accident about equal, all provinces; about a third ASR style, about a fifth typed
+#             (see README.md)
 SETS: dict[str, tuple[int, int]] = {
     "heldout16": (100, 30),
     "heldout17": (100, 30),

@@ -649,7 +649,8 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
             pos += 2  # "她叫罗 罗兰芳": a stutter before the name
         elif text[pos + 2:pos + 3] in (" ", "，", ",") and text[pos + 3:pos + 5] == text[pos:pos + 2]:
             pos += 3  # "叫 欧阳 欧阳秀兰": a stutter over a two-character surname
-        if _KIN_BEFORE_NAME.match(text, pos) and not _KIN_BEFORE_NAME.match(text, pos).group(0).startswith(("我", "俺")):
+        role = _KIN_BEFORE_NAME.match(text, pos)
+        if role is not None and not role.group(0).startswith(("我", "俺")):
             continue  # "导游报案：游客张丽": a role word, then the name, which the role words find
         n = take_name(text, pos)
         whole = _ANY_NAME.match(text, pos)
