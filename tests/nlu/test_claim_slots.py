@@ -1701,3 +1701,19 @@ def test_city_roads_and_city_quarters() -> None:
     assert _stated("在台州路桥 厂里 被机器压了")["accident_place"]["district"] == "路桥区"
     assert _stated("他在望京上班 路上被电动车撞了")["accident_place"]["district"] == "朝阳区"
     assert _stated("在南通附院住院")["treatment"]["hospital"] == "南通大学附属医院"
+
+
+def test_forms_of_hr_staff_and_sudden_deaths_with_a_named_disease() -> None:
+    # Written for this test, not taken from an evaluation set.
+    form = _stated("被保险人：林秀兰\n关系：本人母亲\n在家中卫生间滑倒，股骨颈骨折")
+    assert form["relation"] == "parent" and "accident_place" not in form
+    father = _stated("报案：本人父亲邓建华，昨天被电动车撞倒，联系电话 13975520184（我本人）")
+    assert father["relation"] == "parent" and father["insured_name"] == "邓建华"
+    assert _stated("帮员工报个案。姓名唐小兰，身份证号在后面")["insured_name"] == "唐小兰"
+    assert _stated("本人报案，我昨天摔了")["relation"] == "self"
+    assert _stated("前天 在家里 突然 脑溢血 人就走了")["diagnosis"]["icd10"] == "I61"
+    assert _stated("昨天早上突然就走了，说是猝死")["diagnosis"]["icd10"] == "R96"
+    assert _stated("说是老慢支犯了，医生写的是慢阻肺")["diagnosis"]["icd10"] == "J44"
+    alive = _stated("被马蜂蜇了，当时人就不行了，后来转到市医院，现在还在ICU")
+    assert alive["treatment"]["status"] == "inpatient"
+    assert _stated("开车掉到山沟里了，人没了")["cause"] == "accident"

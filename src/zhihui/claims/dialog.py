@@ -350,7 +350,8 @@ def absorb(state: DialogState, text: str | None) -> Turn:
     for slot, hint in extraction.problems.items():
         if slot in found or (s.expecting == "insured_name" and not correcting and slot not in _IDENTITY_SLOTS):
             continue
-        guess = extraction.place_guess or _reading_of_home_city(extraction.place_readings, s.slots.get("insured_id"))
+        # the insured's home city (from the ID number) is evidence about this report; prominence is only a prior
+        guess = _reading_of_home_city(extraction.place_readings, s.slots.get("insured_id")) or extraction.place_guess
         if slot == "accident_place" and guess is not None and s.expecting == slot and (
             s.asked.get(slot, 0) >= 2 or MAX_QUESTIONS - s.questions <= _questions_still_needed(s)
         ):

@@ -42,7 +42,7 @@ LONG_STANDING_AFTER = _HISTORY_AFTER
 _FLARE = re.compile(r"又(?:犯|发作|加重|严重|喘|住院)|急性发作|加重了|犯了")
 """What follows a condition the insured has had for years ("慢阻肺好多年了", "冠心病史")."""
 _DIAGNOSED = re.compile(
-    r"(?:说是|讲是|话系|(?:医生|大夫)(?:说|讲)(?:的)?|诊断(?:为|是)?|确诊(?:为|是)?|查出(?:来)?(?:是)?|报告(?:上)?(?:写|说)?(?:的)?是?|"
+    r"(?:说是|讲是|话系|(?:医生|大夫)(?:说|讲)(?:的)?|写的是|诊断(?:为|是)?|确诊(?:为|是)?|查出(?:来)?(?:是)?|报告(?:上)?(?:写|说)?(?:的)?是?|"
     r"(?:拍片|片子|CT|核磁|检查|复查|化验|穿刺|活检|病理|切片|胃镜|肠镜|B超|彩超)(?:出来|结果)?(?:说是?|是))"
     r"[^，。！？；,.!?;]{0,4}$"
 )
@@ -321,6 +321,10 @@ def best_diagnosis(text: str, matches: list[MedicalMatch] | None = None) -> Medi
         organ_term = next((t.term for t in lexicon().terms if t.icd10 == organ_code and t.kind == "disease"), None)
         if organ_code is not None and organ_term is not None:
             return replace(best, term=organ_term, icd10=organ_code, priority=3)
+    if best.icd10 == "R96":
+        named = [m for m in found if m.kind == "disease" and m.icd10 != "R96" and m.priority >= 3]
+        if named:
+            return max(named, key=lambda m: (m.score, m.start))  # "突然 脑溢血 人就走了": the disease is named
     if best.icd10 == "D43" and any(m.icd10 == "D36" for m in found):
         return replace(best, term="良性脑肿瘤", icd10="D33", priority=3)  # "脑袋里长了个瘤子，良性的"
     if best.icd10 == "T07":
