@@ -14,7 +14,7 @@ area code, place or hospital, extend the tables below (area codes were taken
 from the national administrative-division list).
 
 Usage: python3 check_heldout.py [--verbose]
-       [--prefix heldout|heldout2|...|heldout33|heldout34|heldout35|heldout38|heldout39 ...]
+       [--prefix heldout|heldout2|...|heldout33|heldout34|...|heldout39 ...]
 (without --prefix all sets in SETS are checked)
 Exit status 0 when clean, 1 otherwise.
 """
@@ -148,6 +148,15 @@ HERE = Path(__file__).resolve().parent
 #             工号 / 部门 mixed in), vague-then-precise dates, questions back to the operator, partial information;
 #             illness and accident about equal, all provinces; about a third ASR style, about a fifth typed
 #             (see README.md)
+#   heldout36 thirty-sixth set, written blind by an AI helper; a year on a county-level claim line in Henan, Hubei,
+#             Hunan, Anhui and Jiangxi: elderly farmers and their grown children working away from home who report by
+#             phone from another city; strokes, heart failure, cancers, pesticide and CO poisoning, farm, road and
+#             flood accidents, county / township hospitals named vaguely or in full; about 40% ASR style, about a
+#             fifth typed chat messages (see README.md)
+#   heldout37 thirty-seventh set, written blind by an AI helper; one ordinary month (November 2026) on a national
+#             hotline from every region: all kinds of reporters, illnesses and accidents, long rambling accounts with
+#             self-corrections of dates, names, phone / ID digits and places, facts in unusual order; about a third
+#             ASR style, about a fifth typed chat messages (see README_heldout37.md)
 SETS: dict[str, tuple[int, int]] = {
     "heldout16": (100, 30),
     "heldout17": (100, 30),
@@ -171,6 +180,7 @@ SETS: dict[str, tuple[int, int]] = {
     "heldout38": (100, 30),
     "heldout34": (100, 30),
     "heldout39": (100, 30),
+    "heldout36": (100, 30),
     "heldout": (80, 30),
     "heldout2": (100, 30),
     "heldout3": (100, 30),
@@ -186,6 +196,7 @@ SETS: dict[str, tuple[int, int]] = {
     "heldout13": (100, 30),
     "heldout14": (100, 30),
     "heldout15": (100, 30),
+    "heldout37": (100, 30),
 }
 
 SLOTS = (
@@ -1179,6 +1190,21 @@ REGIONS: dict[str, tuple[str, str, str | None]] = {
     # added for heldout39 (national administrative-division codes, from memory)
     "370214": ("山东省", "青岛市", "城阳区"),
     "320505": ("江苏省", "苏州市", "虎丘区"),
+    # added for heldout36 (national administrative-division code, from memory)
+    "411525": ("河南省", "信阳市", "固始县"),
+    "411527": ("河南省", "信阳市", "淮滨县"),
+    "411627": ("河南省", "周口市", "太康县"),
+    "411729": ("河南省", "驻马店市", "新蔡县"),
+    "341226": ("安徽省", "阜阳市", "颍上县"),
+    "341321": ("安徽省", "宿州市", "砀山县"),
+    "420922": ("湖北省", "孝感市", "大悟县"),
+    "421125": ("湖北省", "黄冈市", "浠水县"),
+    "429006": ("湖北省", "天门市", None),
+    "430523": ("湖南省", "邵阳市", "邵阳县"),
+    "360733": ("江西省", "赣州市", "会昌县"),
+    "361129": ("江西省", "上饶市", "万年县"),
+    # added for heldout37: Kaifeng's 鼓楼区 (an accident place)
+    "410204": ("河南省", "开封市", "鼓楼区"),
 }
 
 # Hospital values allowed: big well-known grade-3 hospitals in the largest cities, official names.
@@ -1730,6 +1756,8 @@ HOSPITALS = {
     "克拉玛依市中心医院",
     # added for heldout34: grade-3 hospital, full official name (also 同济大学附属东方医院)
     "上海市东方医院",
+    # added for heldout36 (full official name)
+    "湖南省肿瘤医院",
 }
 
 # Mobile prefixes (3 digits) in use in mainland China.
