@@ -1717,3 +1717,25 @@ def test_forms_of_hr_staff_and_sudden_deaths_with_a_named_disease() -> None:
     alive = _stated("被马蜂蜇了，当时人就不行了，后来转到市医院，现在还在ICU")
     assert alive["treatment"]["status"] == "inpatient"
     assert _stated("开车掉到山沟里了，人没了")["cause"] == "accident"
+
+
+def test_family_away_from_home_glosses_and_guesses() -> None:
+    # Written for this test, not taken from an evaluation set.
+    away = _stated("我是在苏州打工的 我妈 在商城老家 摔了一跤")
+    assert away["accident_place"]["district"] == "商城县"
+    assert "accident_place" not in _stated("我是在东莞打工的 我爸 前天晚上在屋里 煤气中毒了")
+    assert _stated("我在东莞上班，昨天在车间摔了")["accident_place"]["city"] == "东莞市"
+    assert "relation" not in _stated("联系电话：13571028864（打不通可以打我老婆的）")
+    assert _stated("我是自己报 我昨天摔了")["relation"] == "self"
+    assert _stated("帮我们村五保户潘有田报个案")["insured_name"] == "潘有田"
+    assert _stated("医生讲是脑梗 就是中风")["diagnosis"]["icd10"] == "I63"
+    assert _stated("老慢支好多年了，这两天又犯了，喘得厉害")["diagnosis"]["icd10"] == "J44"
+    assert _stated("说是老慢支")["diagnosis"]["icd10"] == "J42"
+    assert _stated("头发卷进机器 头皮撕脱")["diagnosis"]["icd10"] == "S08"
+    assert _stated("晚期血吸虫病 肚子大了")["diagnosis"]["icd10"] == "B65"
+    assert _stated("糖尿病好多年了 一直不好 说是糖尿病足")["diagnosis"]["icd10"] == "E11"
+    assert "diagnosis" not in _stated("在家里没气了 一二零说 可能是心梗 也说不准")
+    asked = extract_claim_slots("可能是心梗吧", REF, expecting="diagnosis").slots
+    assert asked["diagnosis"]["icd10"] == "I21"
+    assert _stated("去湘雅 湘雅二医院 住院了")["treatment"]["hospital"] == "中南大学湘雅二医院"
+    assert _stated("吃汤圆噎住了 喘不上气")["cause"] == "accident"

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from zhihui.nlu import hospitals, places
-from zhihui.nlu.claim_slots import CORRECTION, SLOTS, extract_claim_slots
+from zhihui.nlu.claim_slots import CORRECTION, SLOTS, WHERE_TREATED_CONFIDENCE, extract_claim_slots
 from zhihui.nlu.text import has_cjk, is_meaningful
 from zhihui.platform.pii import mask_id_number, mask_phone
 
@@ -235,6 +235,8 @@ def is_complete(state: DialogState, slot: str) -> bool:
     if slot == "accident_place":
         # a city without districts (儋州, 东莞) is as exact as the place can be
         city = value.get("city")
+        if state.confidence.get(slot) == WHERE_TREATED_CONFIDENCE and asked == 0:
+            return False  # named only as where the insured is treated ("在吉首住院"): asked once where it happened
         return value.get("district") is not None or asked >= 1 or (city is not None and not places.has_districts(city))
     if slot == "diagnosis":
         # an unspecified diagnosis ("骨折", "癌症") is asked about once
@@ -610,6 +612,8 @@ def question_for(s: DialogState, slot: str) -> str:
     if slot == "accident_date":
         return "请问具体是哪一天出的事？" if value else "请问是哪一天出的事？"
     if slot == "accident_place":
+        if value and s.confidence.get(slot) == WHERE_TREATED_CONFIDENCE:
+            return "请问是在哪里出的事？在哪个城市、哪个区县？"
         if value and value.get("city"):
             return f"请问是在{value['city']}的哪个区县？"
         return "请问是在哪个城市、哪个区出的事？"

@@ -405,7 +405,7 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      r"|(?:我|俺)(?:家|屋里)?(?:的)?伢(?:子|儿)?(?![齿])", "child"),
     # "本人母亲", "关系：本人父亲": my mother; "电话 139…（我本人）": whose phone it is
     (r"(?<![0-9][（(])(?<![0-9][（(]我)我?本人(?!的?(?:父亲|母亲|爸爸|妈妈|爸|妈|儿子|女儿|丈夫|妻子|配偶|老公|老婆|爱人|孩子))|"
-     r"(?:我|俺)自己|是我自己|(?<![替帮给])自己报案|(?:我|俺)自家(?=[\s，,]|报|的|$)|(?:我|俺)?自个儿?(?![儿家])|(?:出险人|被保险人|被保人)是我(?=[，。,！\s]|$|本人|自己)"
+     r"(?:我|俺)自己|是自己报(?!给)|是我自己|(?<![替帮给])自己报案|(?:我|俺)自家(?=[\s，,]|报|的|$)|(?:我|俺)?自个儿?(?![儿家])|(?:出险人|被保险人|被保人)是我(?=[，。,！\s]|$|本人|自己)"
      r"|出险的(?:人)?是我(?![的家老爸妈儿女爱丈妻媳孩父母哥姐弟妹爷奶外公婆姥舅姨叔伯姑孙侄同朋邻客])"
      r"|就是我(?=[，。,！\s]|$)|我(?:就)?是(?:出险人|被保险人)(?![\u4e00-\u9fff·]{0,5}的(?:儿|女|妻|丈|老|爸|妈|父|母|爱|家|亲|朋|同|邻|孩|孙|外|兄|姐|弟|妹))",
      "self"),
@@ -470,6 +470,9 @@ def _relation(text: str, expecting: str | None = None) -> tuple[str | None, int,
     for m in _REL_RE.finditer(text):
         if _REL_NEG.search(text, max(0, m.start() - 5), m.start()):
             continue
+        if re.search(r"(?:打|拨|联系|找)(?:我)?$", text[max(0, m.start() - 3):m.start()]) \
+                and re.search(r"电话|打不通|号码|手机|联系不上", text[max(0, m.start() - 14):m.start()]):
+            continue  # "电话…（打不通可以打我老婆的）": someone else to call, not the insured
         if _ASKED_OR_TOLD.match(text, m.end(), m.end() + 8):
             # "孩子爸爸让我打电话报案。我儿子…", "学校的老师打电话说孩子…": who asked for the report or told of
             # it is not the insured when someone else is named ("我老婆让我帮她报案" alone is still about her)
@@ -579,7 +582,7 @@ _KIN_BEFORE_NAME = re.compile(
     r"小朋友|游客|客人|乘客|旅客|病人|患者|搬运工|科长|处长|主任|学员|营员|新生|检修工|安全员|老人|丈母娘|"
     r"外甥|舅妈|姑妈|"
     r"驾驶员|操作员|营业员|收银员|快递员|外卖员|文员|会计|出纳|钢筋工|木工|瓦工|电焊工|油漆工|架子工|水电工|泥瓦工|"
-    r"杂工|女工|男工|普工|临时工|装卸工|放羊的|放牛的)(?:是|叫)?[，,:：\s]?"
+    r"杂工|女工|男工|普工|临时工|装卸工|放羊的|放牛的|五保户|低保户|村民|贫困户)(?:是|叫)?[，,:：\s]?"
     r"|(?:我们|俺们)(?:村|组|屯|队|车间|班组|部门|公司|科室|单位|厂|店|船)(?:里|上)?(?:的|有个|有一个|有位)?\s?"
     r"|(?:帮|替|给)(?:我的?)?(?:同事|朋友|邻居|客户|员工|同学)\s?"
     r"|(?:我是|是)(?:他|她)的?(?:同事|朋友|邻居|同学|室友|领导|主管|家属|亲戚)[，,]\s?"
@@ -814,6 +817,9 @@ _DEATH = re.compile(
     r"(?:路上|半路|半道|途中)\s*(?:人)?\s*(?:就|已经)?\s*不行了|"
     r"(?<![腿腰手脚膊膝背脖头])(?:当场|当时)(?:人)?就不行了(?![^，。,]{0,3}(?:走|站|动|起))|人就不行了|人当场(?:就)?没了|当场(?:人)?(?:就)?(?:没了|死亡|身亡)|人[就都也]?已经?没了|人[就都也]没了|没气了|没了气|没救上来|抢救唔返|冇救|过身|走咗)"
 )
+# the confidence of a place named only as where the insured is treated ("现在在吉首住院"): the dialog asks once
+WHERE_TREATED_CONFIDENCE = 0.55
+_HEDGED = re.compile(r"(?:可能|估计|大概|也许)(?:是)?\s?$")
 _STILL_TREATED = re.compile(r"(?:现在|目前|如今|还)[^，。,]{0,8}?(?:住院|住着|ICU|重症|监护|抢救|治疗|输液)")
 _PERSON_BEFORE = re.compile(
     r"[爸妈爷奶姥公婆父母爹娘他她人哥姐弟妹叔姨舅伯子女]\s*(?:[^\s，。,]{0,2})?\s*$|老伴|老人|孩子"
@@ -976,6 +982,12 @@ def _pick_hospital(hs: list[HospitalMention], text: str) -> HospitalMention | No
         _named(later) and later.start - h.end <= 12 and re.search(
             r"就是|也就是" if _named(h) else r"就是|也就是|叫", text[h.end:later.start]
         )
+        for later in hs[i + 1:]
+    )]
+    # "去湘雅 湘雅三医院": a name begun, then said in full
+    hs = [h for i, h in enumerate(hs) if not any(
+        0 <= later.start - h.end <= 2 and not text[h.end:later.start].strip()
+        and text[later.start:later.end].startswith(text[h.start:h.end]) and later.end - later.start > h.end - h.start
         for later in hs[i + 1:]
     )]
     for h in reversed(hs):
@@ -1348,7 +1360,12 @@ def extract_claim_slots(
             out.place_readings = place.readings
         elif place.province:
             out.slots["accident_place"] = place.as_slot()
-            out.confidence["accident_place"] = 0.9 if place.district else 0.7
+            out.confidence["accident_place"] = (
+                WHERE_TREATED_CONFIDENCE if place.where_treated else 0.9 if place.district else 0.7
+            )
+            if place.reporters_own and relation not in (None, "self"):
+                # "我是在东莞打工的，我爸在家…": where the reporter works, not where it happened to someone else
+                del out.slots["accident_place"], out.confidence["accident_place"]
 
     # diagnosis & cause
     # "心脏 骤停", "野生 菌子 中毒": speech recognition's pauses (not the masks, which are ideographic spaces)
@@ -1376,6 +1393,8 @@ def extract_claim_slots(
             and _DEATH.search(text) and not re.search(r"心梗|心肌梗", diag_text):
         # "突发心脏病去世了": a sudden cardiac death; a heart attack is only what the doctor may find
         diag = replace(diag, term="心源性猝死", icd10="I46")
+    if diag is not None and expecting != "diagnosis" and _HEDGED.search(diag_text, max(0, diag.start - 6), diag.start):
+        diag = None  # "一二零说 可能是心梗 也说不准": a guess, asked about rather than recorded
     if diag is not None and diag.kind != "symptom":
         out.slots["diagnosis"] = {"term": diag.term, "icd10": diag.icd10}
         # "肠癌" leaves colon (C18) or rectum (C20) open, as "骨折" leaves the bone: the dialog asks once

@@ -415,7 +415,7 @@ def find_dates(text: str, ref: dt.date) -> list[DateMention]:
             end = offset.end()
         if m.lastgroup == "festival" and (_HOLIDAY_PERIOD_AFTER.match(text, end) or (
                 text[m.start():end] in _WEEK_LONG_HOLIDAYS
-                and re.match(r"\s?(?:的?时候|去|回|到|带|出去|出门|外出|玩)", text[end:end + 4]))):
+                and re.match(r"\s?(?:的?时候|开车|骑车|坐车|去|回|到|带|出去|出门|外出|玩)", text[end:end + 4]))):
             exact = False  # "国庆的时候出去玩", "五一去泰山": some day of the week-long holiday
         said = text[m.start():end]
         if said in ("当天", "当日"):

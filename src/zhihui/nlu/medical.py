@@ -34,7 +34,7 @@ _PLANNED_CUT = re.compile(r"(?:可能|要|得|需要|准备|建议|考虑|怕|�
 # happened: it is kept out of the diagnosis like a denied one.
 _HISTORY_BEFORE = re.compile(
     r"(?:平时|平常|以前|原来|本来|早年|老早|早就|多年|常年|一直)(?:身体)?[^，。！？；,.!?;查确]{0,6}?"
-    r"(?:就是|就|也)?(?:有|患有|得过|患过|是)(?:点|些|一点)?$"
+    r"(?:就是|就|也)?(?:有|患有|得过|患过|(?<![说讲话])是)(?:点|些|一点)?$"  # not "一直不好，说是…": a finding
 )
 _HISTORY_AFTER = re.compile(r"(?:病)?史|的?老毛病|多年|好多年|十几年|几十年")
 LONG_STANDING_AFTER = _HISTORY_AFTER
@@ -297,6 +297,10 @@ def best_diagnosis(text: str, matches: list[MedicalMatch] | None = None) -> Medi
             before = [m for m in found if m.start < last_fix and m.icd10 not in UNSPECIFIED_ICD10]
             found = [next((b for b in before if b.term.endswith(m.term) and b.term != m.term), m)
                      if m.icd10 in UNSPECIFIED_ICD10 else m for m in after]
+            # "医生讲是脑梗 就是中风": the everyday word glosses the specific one said before it, same category
+            if all(m.icd10 in UNSPECIFIED_ICD10 for m in found):
+                glossed = [b for b in before if any(b.icd10[:2] == m.icd10[:2] for m in found)]
+                found = glossed or found
     # what the doctor said ("医生说是脑震荡", "诊断为…") outranks the reporter's own description of an equal kind
     # (a specific category still beats an unspecified one the doctor was quoted on: "查出来白血病，急性髓系白血病")
     # poisoning and toxic effects (T36-T65) are coded before the damage they did ("被马蜂蜇了…肾功能都不好了")
@@ -321,6 +325,9 @@ def best_diagnosis(text: str, matches: list[MedicalMatch] | None = None) -> Medi
         organ_term = next((t.term for t in lexicon().terms if t.icd10 == organ_code and t.kind == "disease"), None)
         if organ_code is not None and organ_term is not None:
             return replace(best, term=organ_term, icd10=organ_code, priority=3)
+    if best.icd10 == "J42" and _FLARE.search(text, best.end, best.end + 16):
+        # "老慢支好多年了，又犯了": chronic bronchitis flaring up is coded as COPD with an acute exacerbation
+        return replace(best, term="慢性阻塞性肺疾病急性加重", icd10="J44")
     if best.icd10 == "R96":
         named = [m for m in found if m.kind == "disease" and m.icd10 != "R96" and m.priority >= 3]
         if named:

@@ -12,6 +12,7 @@ between candidates the text already names, never to invent a place.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Sequence
@@ -58,6 +59,9 @@ _TREATED_AFTER = re.compile(
     r"\s*的?\s*[　]|的?[^，。,\s]{0,4}(?:医院|卫生院)|(?:去|来)?(?:住院|住的院|看病|看的病|就医|治疗|看的)"
     r"|(?:确诊|查出|诊断|复查|做的检查|做了检查)"
 )
+# the reporter's own base: "我是在东莞打工的", "我在上海上班"
+_REPORTER_BEFORE = re.compile(r"(?:我|俺)(?:是|现在|一直|人)?\s?在(?:\s?在)?\s?(?:那个\s?)?$")
+_REPORTER_AFTER = re.compile(r"\s?(?:这边|那边)?\s?(?:打工|上班|工作|读书|上学|做事|干活)")
 _ONE_PAUSE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 # "下礼拜去北京做手术": a trip for treatment goes where the treatment is, not where it happened
 _TREATMENT_TRIP_AFTER = re.compile(
@@ -129,6 +133,10 @@ class PlaceResult:
     capital) if there is one: a best guess a person checks, never a silent answer."""
     readings: list[tuple[str, str, str, str]] = field(default_factory=list)
     """For an ambiguous name, every reading as (province, city, district, GB/T 2260 code)."""
+    reporters_own: bool = False
+    """Said as where the reporter works or studies ("我是在东莞打工的"): the place only if the report is their own."""
+    where_treated: bool = False
+    """Named only as where the insured was treated ("现在在吉首住院"): the likeliest place, still to be confirmed."""
 
     def as_slot(self) -> dict[str, str | None]:
         return {"province": self.province, "city": self.city, "district": self.district}
@@ -362,8 +370,15 @@ class DivisionTable:
             _TREATED_AFTER.match(text, c[-1].end) or _TAKEN_TO_BEFORE.search(text[max(0, c[0].start - 4):c[0].start]))]
         if treated and len(treated) < len(chains):
             chains = [c for c in chains if c not in treated]
+        own = [c for c in chains if not whole_answer
+               and _REPORTER_BEFORE.search(text[max(0, c[0].start - 6):c[0].start])
+               and _REPORTER_AFTER.match(text, c[-1].end)]
+        if own and len(own) < len(chains):
+            chains = [c for c in chains if c not in own]  # "我是在昆山打工的 我爸 在永城老家 收麦": 永城
         context = [d for mention in ms if mention.level != "district" for d in mention.divisions]
         results = [self._resolve_chain(c, context, hint_cities or [], text) for c in chains]
+        results = [dataclasses.replace(r, where_treated=c in treated, reporters_own=c in own)
+                   for c, r in zip(chains, results, strict=True)]
         landmarks = self.landmarks(text)
         best: PlaceResult | None = None
         for r in results + landmarks:
