@@ -377,3 +377,23 @@ def test_what_is_not_misheard_gets_no_apology() -> None:
     s = _say(s, "在当地医院 住着院呢")  # the status again and a hospital without a name: an answer all the same
     assert "没有听明白" not in s.reply
     assert _say(d.open_dialog(REF), "喂", "我是房东，他租我的房子").slots["relation"] == "other"
+
+
+def test_a_hospital_nickname_said_before_the_city_is_read_in_that_city() -> None:
+    # Written for this test: 协和 is a hospital in Beijing, Fuzhou and Wuhan; the city said later decides.
+    s = _say(d.open_dialog(REF), f"我老公前天胸口疼，送到协和医院，说是急性心梗，现在住院。身份证{ID}，我电话{PHONE}")
+    while s.expecting not in ("accident_place", None):
+        s = _say(s, "不知道")
+    s = _say(s, "在福州鼓楼区，家里")
+    assert s.slots["treatment"]["hospital"] == "福建医科大学附属协和医院"
+    assert "需人工核实" in s.flags["treatment"]
+
+
+def test_a_place_named_only_as_where_the_insured_is_treated_is_asked_once() -> None:
+    # Written for this test: "在吉首住院" says where the insured is treated, not where the fall was.
+    s = _say(d.open_dialog(REF), f"我爸前几天在地里干活摔了，脖子受了伤，现在在吉首住院。身份证{ID}，我电话{PHONE}")
+    while s.expecting not in ("accident_place", None):
+        s = _say(s, "不知道")
+    assert s.expecting == "accident_place" and "哪里出的事" in s.reply
+    s = _say(s, "在龙山县，老家地里")
+    assert s.slots["accident_place"]["district"] == "龙山县"

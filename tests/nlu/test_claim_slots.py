@@ -1739,3 +1739,23 @@ def test_family_away_from_home_glosses_and_guesses() -> None:
     assert asked["diagnosis"]["icd10"] == "I21"
     assert _stated("去湘雅 湘雅二医院 住院了")["treatment"]["hospital"] == "中南大学湘雅二医院"
     assert _stated("吃汤圆噎住了 喘不上气")["cause"] == "accident"
+
+
+def test_phones_forms_colleagues_and_words_inside_words() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _stated("我是被保险人的老伴儿。")["relation"] == "spouse"
+    assert "insured_name" not in _stated("我是初二的班主任，今天有个学生摔了")
+    assert "relation" not in _stated("我们楼里一个老人走了，他家孩子在国外，托我打个电话")
+    assert _stated("我是她的保险代理人，帮她报的")["relation"] == "other"
+    assert _stated("被保险人叫冷志强，我是他亲哥。")["relation"] == "other"
+    assert "insured_name" not in _stated("出险人：本人\n时间：11月8号\n地点：厦门思明区")
+    assert _stated("父亲：马德山\n身份证：640104195008204554")["insured_name"] == "马德山"
+    assert _stated("我是周子涵的班主任，孩子上体育课摔了")["insured_name"] == "周子涵"
+    assert _stated("我是杨宇轩妈妈，孩子今年十四")["insured_name"] == "杨宇轩"
+    assert _stated("人 人当时就没了")["treatment"]["status"] == "death"
+    assert _stated("从坡上 滚下去了")["cause"] == "accident"
+    assert _stated("突然说头疼得要炸了，一查是脑出血")["diagnosis"]["icd10"] == "I61"
+    assert _stated("潜水上来耳朵疼，说是鼓膜穿孔")["diagnosis"]["icd10"] == "H72"
+    assert _stated("被拖拉机轧了脚，脚掌骨断了好几处")["diagnosis"]["icd10"] == "S92"
+    assert _stated("切菜把手指头切了 筋断了")["diagnosis"]["icd10"] == "S66"
+    assert _stated("在厦大附属第一医院住院")["treatment"]["hospital"] == "厦门大学附属第一医院"

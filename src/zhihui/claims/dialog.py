@@ -349,6 +349,12 @@ def absorb(state: DialogState, text: str | None) -> Turn:
         del s.flags["treatment"]  # a registered hospital was named after all
     if named_hospital and "treatment" in turn.changed:
         _place_by_hospital(s, named_hospital)
+    city = (s.slots.get("accident_place") or {}).get("city")
+    namesake = hospitals.namesake_in_city(named_hospital, city) if named_hospital and city else None
+    if namesake is not None and "treatment" not in turn.changed:
+        # "送到协和医院" said before the city, then "在福州鼓楼区": the 协和 of that city; the checker confirms it
+        s.slots["treatment"] = {**s.slots["treatment"], "hospital": namesake}
+        s.flags["treatment"] = f"医院简称在多个城市都有，系统按出险地{city}的{namesake}记录，需人工核实"
     for slot, hint in extraction.problems.items():
         if slot in found or (s.expecting == "insured_name" and not correcting and slot not in _IDENTITY_SLOTS):
             continue

@@ -538,6 +538,23 @@ def proper_unregistered_name(name: str) -> str | None:
     return None
 
 
+def namesake_in_city(name: str, city: str) -> str | None:
+    """The hospital of `city` that shares the everyday nickname ("协和", "同济") by which the registered hospital
+    `name`, read when no city was known, was found: "协和医院" said in Fuzhou is 福建医科大学附属协和医院."""
+    reg = registry()
+    hospital = reg.by_name.get(name)
+    if hospital is None or hospital.city == city:
+        return None
+    at = reg.hospitals.index(hospital)
+    for form in sorted(_DEFAULTABLE):
+        cands = reg.surface.get(form, [])
+        if at in cands:
+            for j in cands:
+                if reg.hospitals[j].city == city:
+                    return reg.hospitals[j].name
+    return None
+
+
 def lookup(name: str) -> Hospital | None:
     """A registered hospital by official name or nickname (first match)."""
     reg = registry()
