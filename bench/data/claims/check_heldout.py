@@ -14,7 +14,7 @@ area code, place or hospital, extend the tables below (area codes were taken
 from the national administrative-division list).
 
 Usage: python3 check_heldout.py [--verbose]
-       [--prefix heldout|heldout2|...|heldout33|heldout34|...|heldout39 ...]
+       [--prefix heldout|heldout2|...|heldout41 ...]
 (without --prefix all sets in SETS are checked)
 Exit status 0 when clean, 1 otherwise.
 """
@@ -157,6 +157,15 @@ HERE = Path(__file__).resolve().parent
 #             hotline from every region: all kinds of reporters, illnesses and accidents, long rambling accounts with
 #             self-corrections of dates, names, phone / ID digits and places, facts in unusual order; about a third
 #             ASR style, about a fifth typed chat messages (see README_heldout37.md)
+#   heldout40 fortieth set, written blind by an AI helper; an ordinary year (January to early December) on a national
+#             claim line of a mid-size life insurer: the plain typical mix of reporters, provinces, big cities and
+#             counties, illnesses and accidents, hotline calls and app messages; about a third ASR style, about a fifth
+#             typed (see README.md)
+#   heldout41 forty-first set, written blind by an AI helper; a year of reports from Beijing, Tianjin, Hebei, Shandong
+#             and the north-east (cities and their counties): elderly people alone or with their children,
+#             schoolchildren, commuters and delivery riders; winter ice falls, summer swimming, traffic, strokes, heart
+#             attacks, cancers found at check-ups; family, neighbours, teachers, colleagues and agents reporting;
+#             about a third ASR style, about a fifth typed chat / app messages (see README.md)
 SETS: dict[str, tuple[int, int]] = {
     "heldout16": (100, 30),
     "heldout17": (100, 30),
@@ -181,6 +190,8 @@ SETS: dict[str, tuple[int, int]] = {
     "heldout34": (100, 30),
     "heldout39": (100, 30),
     "heldout36": (100, 30),
+    "heldout40": (100, 30),
+    "heldout41": (100, 30),
     "heldout": (80, 30),
     "heldout2": (100, 30),
     "heldout3": (100, 30),
@@ -1205,6 +1216,8 @@ REGIONS: dict[str, tuple[str, str, str | None]] = {
     "361129": ("江西省", "上饶市", "万年县"),
     # added for heldout37: Kaifeng's 鼓楼区 (an accident place)
     "410204": ("河南省", "开封市", "鼓楼区"),
+    # added for heldout41 (national administrative-division code, from memory)
+    "370687": ("山东省", "烟台市", "海阳市"),
 }
 
 # Hospital values allowed: big well-known grade-3 hospitals in the largest cities, official names.
