@@ -397,3 +397,15 @@ def test_a_place_named_only_as_where_the_insured_is_treated_is_asked_once() -> N
     assert s.expecting == "accident_place" and "哪里出的事" in s.reply
     s = _say(s, "在龙山县，老家地里")
     assert s.slots["accident_place"]["district"] == "龙山县"
+
+
+def test_a_place_the_division_table_lacks_is_left_for_the_checker_after_two_tries() -> None:
+    # Written for this test: a village the national division table does not hold, said twice.
+    s = _say(d.open_dialog(REF), f"我上周四晚上遛弯让狗咬了，身份证{ID}，我电话{PHONE}")
+    while s.expecting not in ("accident_place", None):
+        s = _say(s, "不知道")
+    s = _say(s, "王家坨子 我们小区楼下")
+    assert s.expecting == "accident_place"
+    s = _say(s, "王家坨子 我们小区楼下")
+    assert s.expecting != "accident_place" and "王家坨子" in s.flags["accident_place"]
+    assert s.status != "handoff"

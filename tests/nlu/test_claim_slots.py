@@ -1759,3 +1759,22 @@ def test_phones_forms_colleagues_and_words_inside_words() -> None:
     assert _stated("被拖拉机轧了脚，脚掌骨断了好几处")["diagnosis"]["icd10"] == "S92"
     assert _stated("切菜把手指头切了 筋断了")["diagnosis"]["icd10"] == "S66"
     assert _stated("在厦大附属第一医院住院")["treatment"]["hospital"] == "厦门大学附属第一医院"
+
+
+def test_identity_after_a_correction_honorifics_and_province_named_hospitals() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _stated("名字是邹桂兰，不对，那是我妈。出事的是我二姨，叫邹桂英。")["relation"] == "other"
+    assert _stated("客户叫高凤兰 她老伴儿 不是 是她本人 在家里烧伤了")["relation"] == "other"
+    assert "insured_name" not in _stated("我客户张大爷（被保人）上周五确诊肝癌了")
+    assert _stated("出险人 ：王玉兰，身份证在下面")["insured_name"] == "王玉兰"
+    assert _stated("报案人：孙丽（被保人配偶）\n被保人：陈建军")["relation"] == "spouse"
+    assert _stated("在吉林市中心医院抢救了几天 还是没留住")["treatment"]["status"] == "death"
+    assert _stated("现在在河北燕达医院住院")["treatment"]["hospital"] == "河北燕达医院"
+    assert _stated("在河北人民医院住院")["treatment"]["hospital"] == "河北省人民医院"
+    assert _stated("肺上长了个东西，上周三在医院做的穿刺，说是恶性的")["diagnosis"]["icd10"] == "C34"
+    assert _stated("他有糖尿病 好多年了 这个礼拜 脚上烂得厉害 截肢了")["diagnosis"]["term"] == "糖尿病足"
+    assert _stated("手被机器绞了 截肢了")["diagnosis"]["icd10"] != "E11"
+    assert _stated("喝了酒 掉冰窟窿里了 人没了")["diagnosis"]["icd10"] == "T75"
+    assert _stated("右手食指让炮仗崩了个大口子")["diagnosis"]["icd10"] == "S61"
+    assert _stated("在北京环球度假区坐过山车扭了脖子")["accident_place"]["district"] == "通州区"
+    assert _stated("我老公在燕郊让人追尾了")["accident_place"]["district"] == "三河市"

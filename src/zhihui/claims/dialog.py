@@ -420,8 +420,17 @@ def absorb(state: DialogState, text: str | None) -> Turn:
             turn.notes.append(f"{greeting}，我来帮您登记报案。")
         elif s.expecting == "accident_place" and has_cjk(clipped):
             turn.kind = "answer"
-            turn.notes.append("抱歉，没有在行政区划里找到您说的地点，请再核对一下。")
-            turn.reask = "accident_place"
+            s.misheard["accident_place"] = s.misheard.get("accident_place", 0) + 1
+            if s.misheard["accident_place"] >= MAX_MISHEARD_PER_SLOT:
+                # "燕郊 我们小区楼下" said again: a town or a village the division table does not hold; its words go
+                # to the checker rather than round the same question
+                if "accident_place" not in s.skipped:
+                    s.skipped.append("accident_place")
+                s.flags["accident_place"] = f"报案人所说地点“{clipped[:40]}”未能在行政区划中找到，需人工核实"
+                turn.notes.append("好的，这个地点我先按您的原话记下，稍后由工作人员跟您核实。")
+            else:
+                turn.notes.append("抱歉，没有在行政区划里找到您说的地点，请说一下是哪个城市、哪个区县。")
+                turn.reask = "accident_place"
         else:
             turn.kind = "gibberish"
             misheard = s.expecting

@@ -187,6 +187,8 @@ def take_name(text: str, pos: int = 0) -> str | None:
         given += text[end]  # "叶尔波力前天…", "吉克阿依，": a Uyghur, Kazakh, Tibetan or Yi name runs on
     if text[end:end + 1] in ("场", "馆") or given in ("学校", "医院", "公司", "单位", "工地", "家里"):
         return None  # "石老人海水浴场", "来学校报到": a place, not a name
+    if given in ("大爷", "大妈", "大娘", "大叔", "大姐", "大哥", "阿姨", "叔叔", "师傅", "老师", "奶奶", "爷爷", "总"):
+        return None  # "张大爷（被保人）": how the agent addresses the customer, not a name
     if given in _PROVINCE_SHORT_NAMES or (sur in _GOING_SURNAMES and given in city_short_names()):
         return None  # "我爸来青海旅游", "来三亚过冬": a verb and a place, not a name
     if text.startswith(("个电话", "个话", "一下"), end if len(given) < 3 else end + 1):
@@ -293,6 +295,8 @@ def _corrected(items: list[Any], starts: list[int], text: str) -> Any:
 
 # ---------------------------------------------------------------------------------------------- relation
 # two to four characters naming whose relative the reporter is ("我是张建国的儿子"), not "我是来给…"
+# "报案人：丁勇（儿子）", "报案人：孙丽（被保人配偶）": the reporter's tie to the insured in brackets on a form
+_REPORTER_BRACKET = r"报案人[：:\s]*[\u4e00-\u9fff]{0,4}\s?[（(](?:被保险人|被保人|出险人)?的?"
 _WHOSE = "(?:(?![替给帮为来报我俺闺])[\u4e00-\u9fff]){2,4}?"
 _REL_PATTERNS: list[tuple[str, str]] = [
     # "我是孩子他奶奶", "我是娃的外爷", "我是被保险人的女婿": grandparents and in-laws reporting are "other"
@@ -374,10 +378,9 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      r"|报案人(?:是|[：:]\s*)(?:被保险人|出险人|他|她)?的?(?:老婆|媳妇|爱人|老公|丈夫|妻子|配偶)", "spouse"),
     (r"(?:被保险人|出险人|被保人)(?:之|的)(?:妻子?|丈夫|夫|配偶|爱人)", "spouse"),
     (r"(?:被保险人|出险人|被保人)之(?:子|女)"
-     r"|报案人[：:\s]*[\u4e00-\u9fff]{0,4}\s?[（(](?:被保险人|出险人)?的?(?:儿子|女儿|子|女|闺女)[）)]", "parent"),
-    (r"报案人[：:\s]*[\u4e00-\u9fff]{0,4}\s?[（(](?:被保险人|出险人)?的?(?:父亲|母亲|爸爸|妈妈|爸|妈)[）)]", "child"),
-    (r"报案人[：:\s]*[\u4e00-\u9fff]{0,4}\s?[（(](?:被保险人|出险人)?的?(?:丈夫|妻子|老公|老婆|爱人|配偶)[）)]",
-     "spouse"),
+     rf"|{_REPORTER_BRACKET}(?:儿子|女儿|子|女|闺女)[）)]", "parent"),
+    (rf"{_REPORTER_BRACKET}(?:父亲|母亲|爸爸|妈妈|爸|妈)[）)]", "child"),
+    (rf"{_REPORTER_BRACKET}(?:丈夫|妻子|老公|老婆|爱人|配偶)[）)]", "spouse"),
     (r"(?:被保险人|出险人|被保人)之(?:父|母)", "child"),
     (r"报案人(?:是|[：:]\s*)(?:被保险人|出险人)?(?:本人|自己)|报案人[：:]\s*[\u4e00-\u9fff]{2,4}\s?[（(]本人[）)]"
      r"|(?:客户|被保险人|出险人)本人(?:在线)?报案", "self"),
@@ -407,7 +410,7 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      r"|带着?娃|细伢子?|(?:我|我家|我屋|俺家)(?:的)?(?:尕娃|妹崽|妹仔)"
      r"|(?:我|俺)(?:家|屋里)?(?:的)?伢(?:子|儿)?(?![齿])", "child"),
     # "本人母亲", "关系：本人父亲": my mother; "电话 139…（我本人）": whose phone it is
-    (r"(?<![0-9][（(])(?<![0-9][（(]我)我?本人(?!的?(?:父亲|母亲|爸爸|妈妈|爸|妈|儿子|女儿|丈夫|妻子|配偶|老公|老婆|爱人|孩子))|"
+    (r"(?<![0-9][（(])(?<![0-9][（(]我)(?<![他她])我?本人(?!的?(?:父亲|母亲|爸爸|妈妈|爸|妈|儿子|女儿|丈夫|妻子|配偶|老公|老婆|爱人|孩子))|"
      r"(?:我|俺)自己|是自己报(?!给)|是我自己|(?<![替帮给])自己报案|(?:我|俺)自家(?=[\s，,]|报|的|$)|(?:我|俺)?自个儿?(?![儿家])|(?:出险人|被保险人|被保人)是我(?=[，。,！\s]|$|本人|自己)"
      r"|出险的(?:人)?是我(?![的家老爸妈儿女爱丈妻媳孩父母哥姐弟妹爷奶外公婆姥舅姨叔伯姑孙侄同朋邻客])"
      r"|就是我(?=[，。,！\s]|$)|我(?:就)?是(?:出险人|被保险人)(?![\u4e00-\u9fff·]{0,5}的(?:儿|女|妻|丈|老|爸|妈|父|母|爱|家|亲|朋|同|邻|孩|孙|外|兄|姐|弟|妹))",
@@ -450,7 +453,8 @@ _IDENTITY = re.compile(
     r"(?:他|她|被保险人|出险人|被保人)(?:就)?是我(?:的|家)?[\u4e00-\u9fff]{1,4}|我是(?:被保险人|出险人)?本人"
     r"|(?:我|俺)是(?:孩子|娃|小孩|他|她)的?[\u4e00-\u9fff]{1,2}"  # "…我是孩子舅舅。"
     r"|(?<=[\u4e00-\u9fff]{2})就是(?:我|俺)(?:的|家)?[\u4e00-\u9fff]{1,4}"  # "阮翁就是我老公啦": a name or word glossed
-    r"|(?:我|俺)(?:说|讲)的是(?:我|俺)(?:的|家)?[\u4e00-\u9fff]{1,4}"  # "我老汉 嗯 我说的是我男人": a word explained
+    r"|(?:我|俺)(?:说|讲)的是(?:我|俺)(?:的|家)?[\u4e00-\u9fff]{1,4}"
+    r"|出事的(?:人)?是(?:我|俺)(?:的|家)?[\u4e00-\u9fff]{1,4}"  # "我老汉 嗯 我说的是我男人": a word explained
 )
 _SELF_HURT = re.compile(r"(?<![他她])我(?:的)?[\u4e00-\u9fff]{0,3}?(?:扭伤|骨折|受伤|摔|撞|伤|烫|割|崴)")
 # "带孩子去八达岭…我自己崴了": someone the reporter brought along, who is the insured only if the reporter was not hurt
@@ -527,8 +531,11 @@ def _relation(text: str, expecting: str | None = None) -> tuple[str | None, int,
     if any(pos not in companions for _, pos in cands):
         cands = [c for c in cands if c[1] not in companions]  # "五一带孩子去青岛玩，我老公…摔伤了"
     # "我家老太太…，她是我丈母娘": who the insured is, said outright, outranks the word used before
-    stated = [(m.start(), m.end()) for m in _IDENTITY.finditer(text)]
-    if stated and not CORRECTION.search(text):
+    last_fix = max((c.end() for c in CORRECTION.finditer(text)), default=-1)
+    # (an identity said after the last correction counts: "不对，那是我妈。出事的是我大姨")
+    stated = [(m.start(), m.end()) for m in _IDENTITY.finditer(text)
+              if m.start() >= last_fix and (last_fix < 0 or not m.group(0).startswith("就是"))]
+    if stated:
         said = [c for c in cands if any(s <= c[1] < e for s, e in stated)]
         cands = said or cands
     if cands:
@@ -559,6 +566,7 @@ _NAME_CUE = re.compile(
     r"|(?<![联系报案])(?:人员|伤者|伤员|患者|出险人员|受伤人员|同事|员工|工人|学生|孩子|小孩|患儿|营员)[：:]"
     r"|(?<![联系报案])(?:父亲|母亲|爸爸|妈妈|丈夫|妻子|老公|老婆|爱人|儿子|女儿|爷爷|奶奶|外公|外婆)[：:]"
     r"|(?:被保险人|被保人|出险人)[（(][^）)]{1,8}[）)][：:]?|[（(](?:被保险人|被保人|出险人)[）)][：:]?"
+    r"|(?:被保险人|被保人|出险人)\s[：:]\s?"
     # "帮他报一下：王亚福前天…": whom the report is for, after a colon
     r"|(?:报一下|报个案|报案|报一个案)[：:])"
     r"[，,:：\s]?"
@@ -700,6 +708,8 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
                 and not is_everyday_word_name(whole.group(0)[:2]) and whole.group(0)[:2] not in _BAD_NAMES \
                 and not _KIN_BEFORE_NAME.match(whole.group(0)):
             n = whole.group(0)  # "客户王亚妹，", "我妈妈卢月明 昨天": the whole name up to the pause
+        if n and _HONORIFIC_END.search(n):
+            n = None  # "我客户张大爷（被保人）": how the customer is addressed
         if n and not is_everyday_word_name(n):
             out.append((n, at, 0.8))
         elif n is None:
@@ -826,10 +836,11 @@ _DEATH = re.compile(
     r"人已经不行|人(?:还是|最后|终究|到底|最终)(?:就|都|也)?(?:已经)?没了|火化|办(?:了|完)?(?:丧事|后事)|出殡|"
     r"(?:捞|救|拉)(?:上来|出来)[^，。,]{0,3}?(?:就|已经|都)(?:不行了|没气了|没了)|"
     r"(?:路上|半路|半道|途中)\s*(?:人)?\s*(?:就|已经)?\s*不行了|"
-    r"(?<![腿腰手脚膊膝背脖头])(?:当场|当时)(?:人)?就不行了(?![^，。,]{0,3}(?:走|站|动|起))|人就不行了|人当(?:场|时)(?:就)?没了|当场(?:人)?(?:就)?(?:没了|死亡|身亡)|人[就都也]?已经?没了|人[就都也]没了|没气了|没了气|没救上来|抢救唔返|冇救|过身|走咗)"
+    r"(?<![腿腰手脚膊膝背脖头])(?:当场|当时)(?:人)?就不行了(?![^，。,]{0,3}(?:走|站|动|起))|人就不行了|人当(?:场|时)(?:就)?没了|当场(?:人)?(?:就)?(?:没了|死亡|身亡)|人[就都也]?已经?没了|人[就都也]没了|没气了|没了气|没救上来|没(?:能)?留住|抢救唔返|冇救|过身|走咗)"
 )
 # the confidence of a place named only as where the insured is treated ("现在在吉首住院"): the dialog asks once
 WHERE_TREATED_CONFIDENCE = 0.55
+_HONORIFIC_END = re.compile(r"(?:大爷|大妈|大娘|大叔|大姐|大哥|阿姨|叔叔|师傅|老师|奶奶|爷爷)$")
 # "他家孩子", "她的儿子": a relative of someone else's (not "被保险人的老伴儿")
 _SOMEONE_ELSES = re.compile(r"(?:他|她|(?<![险保])人)(?:家|的)$")
 _HEDGED = re.compile(r"(?:可能|估计|大概|也许)(?:是)?\s?$")

@@ -483,7 +483,10 @@ def _municipal_districts() -> dict[str, str]:
         for name in (row[1], row[3]):
             if len(name) >= 2:
                 found.setdefault(name, set()).add(prefix.get(row[0][:2], ""))
-    return {name: next(iter(cities)) for name, cities in found.items() if len(cities) == 1 and "" not in cities}
+    provinces = {short for _code, _name, short in _divisions()["provinces"]}
+    # ("河北燕达医院" is named after the province, not after 天津's 河北区)
+    return {name: next(iter(cities)) for name, cities in found.items()
+            if len(cities) == 1 and "" not in cities and name not in provinces}
 
 
 def proper_unregistered_name(name: str) -> str | None:
@@ -532,6 +535,9 @@ def proper_unregistered_name(name: str) -> str | None:
                 return word + rest
         if len(full) == 1:
             full_name = next(iter(full))
+            bare = rest[: -len(_suffix(rest))] if _suffix(rest) else rest
+            if full_name.endswith(("省", "自治区")) and not _INSTITUTION_ONLY.fullmatch(bare):
+                return name  # "河北燕达医院": a hospital's own name after its province, kept as said
             if full_name != word and not rest.startswith(("市", "州", "省", "地区", "盟")):
                 return full_name + rest  # a short city or province name said before the rest
         return word + rest if numbered else name

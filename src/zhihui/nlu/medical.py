@@ -224,6 +224,13 @@ _ORGAN_GROWTH = re.compile(
 _ORGAN_CANCER_CODE = {"肺": "C34", "肝": "C22", "胃": "C16", "乳腺": "C50", "乳房": "C50", "甲状腺": "C73",
                       "胰腺": "C25", "食管": "C15", "食道": "C15", "肾": "C64", "膀胱": "C67", "卵巢": "C56",
                       "宫颈": "C53", "鼻咽": "C11"}
+_TRAUMA = re.compile(r"撞|砸|压|轧|绞|卷|切|割|砍|锯|炸|夹|摔|冻")
+
+
+def _first_trauma(text: str) -> bool:
+    return _TRAUMA.search(text) is not None
+
+
 # a severed part sewn back on: 再植, or "接回去" said of it (a fracture is "接上", set, not put back)
 _REPLANTED = re.compile(r"再植|接\s?回\s?(?:去|来)")
 _FINGER_OFF = re.compile(
@@ -320,11 +327,15 @@ def best_diagnosis(text: str, matches: list[MedicalMatch] | None = None) -> Medi
         term, code = _CANCER_OF_FINDING[best.icd10]
         return replace(best, term=term, icd10=code, priority=3)
     if best.icd10 in ("C80", "D48") and any(m.icd10 == "C80" and m.start >= best.start for m in found):
-        growths = list(_ORGAN_GROWTH.finditer(text, max(0, best.start - 16), best.start + 1))
+        anchor = min([best.start, *(m.start for m in found if m.icd10 == "D48")])  # "长了个东西 … 说是恶性的"
+        growths = list(_ORGAN_GROWTH.finditer(text, max(0, anchor - 16), anchor + 1))
         organ_code = _ORGAN_CANCER_CODE[growths[-1].group("organ")] if growths else None
         organ_term = next((t.term for t in lexicon().terms if t.icd10 == organ_code and t.kind == "disease"), None)
         if organ_code is not None and organ_term is not None:
             return replace(best, term=organ_term, icd10=organ_code, priority=3)
+    if "切断" in best.term and "糖尿病" in text and not _first_trauma(text):
+        # "糖尿病好多年了 … 脚上烂得厉害 截肢了": an amputation for diabetes, not an injury
+        return replace(best, term="糖尿病足", icd10="E11", kind="disease")
     if best.icd10 == "J42" and _FLARE.search(text, best.end, best.end + 16):
         # "老慢支好多年了，又犯了": chronic bronchitis flaring up is coded as COPD with an acute exacerbation
         return replace(best, term="慢性阻塞性肺疾病急性加重", icd10="J44")

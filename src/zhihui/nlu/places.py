@@ -380,6 +380,9 @@ class DivisionTable:
         results = [dataclasses.replace(r, where_treated=c in treated, reporters_own=c in own)
                    for c, r in zip(chains, results, strict=True)]
         landmarks = self.landmarks(text)
+        # "北京环球度假区": a landmark that starts with its city is not a district of that city nobody has heard of
+        results = [r for r in results if not (r.problem and any(
+            lm.start <= r.start < lm.end for lm in landmarks))]
         best: PlaceResult | None = None
         for r in results + landmarks:
             if best is None or _rank(r, r in landmarks) > _rank(best, best in landmarks):
