@@ -409,3 +409,12 @@ def test_a_place_the_division_table_lacks_is_left_for_the_checker_after_two_trie
     s = _say(s, "王家坨子 我们小区楼下")
     assert s.expecting != "accident_place" and "王家坨子" in s.flags["accident_place"]
     assert s.status != "handoff"
+
+
+def test_a_hospital_said_with_its_city_is_not_moved_to_the_place() -> None:
+    # Written for this test: treated at Beijing's 协和, said in full, after a fall in Fuzhou.
+    s = _say(d.open_dialog(REF), f"我老公在北京协和医院住院，胸口疼说是心梗。身份证{ID}，我电话{PHONE}")
+    while s.expecting not in ("accident_place", None):
+        s = _say(s, "不知道")
+    s = _say(s, "在福州鼓楼区，家里")
+    assert s.slots["treatment"]["hospital"] == "中国医学科学院北京协和医院"

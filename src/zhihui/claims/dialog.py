@@ -35,6 +35,7 @@ MAX_QUESTIONS = 8
 """Questions asked before the report goes to a person (the seed's robot promised the same 8 rounds)."""
 MAX_ASKS_PER_SLOT = 3
 MAX_MISHEARD_PER_SLOT = 2
+NICKNAME_HOSPITAL_FLAG = "医院简称在多个城市都有"
 UNREGISTERED_HOSPITAL_FLAG = "报案人说在"
 AMBIGUOUS_PLACE_FLAG = "地名有重名"
 VAGUE_CONFIDENCE = 0.75
@@ -349,12 +350,16 @@ def absorb(state: DialogState, text: str | None) -> Turn:
         del s.flags["treatment"]  # a registered hospital was named after all
     if named_hospital and "treatment" in turn.changed:
         _place_by_hospital(s, named_hospital)
+    if "treatment" in turn.changed and extraction.hospital_by_nickname:
+        s.flags["treatment"] = f"{NICKNAME_HOSPITAL_FLAG}，系统暂按{named_hospital}记录，需人工核实"
     city = (s.slots.get("accident_place") or {}).get("city")
-    namesake = hospitals.namesake_in_city(named_hospital, city) if named_hospital and city else None
-    if namesake is not None and "treatment" not in turn.changed:
-        # "送到协和医院" said before the city, then "在福州鼓楼区": the 协和 of that city; the checker confirms it
+    by_nickname = s.flags.get("treatment", "").startswith(NICKNAME_HOSPITAL_FLAG)
+    namesake = hospitals.namesake_in_city(named_hospital, city) if named_hospital and city and by_nickname else None
+    if namesake is not None:
+        # "送到协和医院" said before the city, then "在福州鼓楼区": the 协和 of that city ("北京协和医院" said in full
+        # stays in Beijing); the checker confirms it
         s.slots["treatment"] = {**s.slots["treatment"], "hospital": namesake}
-        s.flags["treatment"] = f"医院简称在多个城市都有，系统按出险地{city}的{namesake}记录，需人工核实"
+        s.flags["treatment"] = f"{NICKNAME_HOSPITAL_FLAG}，系统按出险地{city}的{namesake}记录，需人工核实"
     for slot, hint in extraction.problems.items():
         if slot in found or (s.expecting == "insured_name" and not correcting and slot not in _IDENTITY_SLOTS):
             continue

@@ -1124,6 +1124,8 @@ class ClaimExtraction:
     place_guess: dict[str, str | None] | None = None
     place_readings: list[tuple[str, str, str, str]] = field(default_factory=list)
     """Every reading of an ambiguous place name, (province, city, district, division code)."""
+    hospital_by_nickname: bool = False
+    """The hospital was named by a nickname several cities' hospitals share ("协和") and read with no city known."""
     """For a district name several cities share, the reading in the most prominent city, if one stands out; the
     dialog falls back on it (flagged for the checker) when asking again did not settle it."""
     unregistered_hospital: str | None = None
@@ -1483,6 +1485,7 @@ def extract_claim_slots(
             hosp = None  # "之前在通化市中心医院治疗过，最后是在家里走的"
         if hosp is not None:
             name = hosp.name if hosp.hospital is not None else proper_unregistered_name(hosp.name)
+            out.hospital_by_nickname = hosp.ambiguous and hosp.hospital is not None
         if status == "none":
             name = None
         out.slots["treatment"] = {"hospital": name, "status": status}
