@@ -14,7 +14,7 @@ area code, place or hospital, extend the tables below (area codes were taken
 from the national administrative-division list).
 
 Usage: python3 check_heldout.py [--verbose]
-       [--prefix heldout|heldout2|...|heldout41 ...]
+       [--prefix heldout|heldout2|...|heldout43 ...]
 (without --prefix all sets in SETS are checked)
 Exit status 0 when clean, 1 otherwise.
 """
@@ -166,6 +166,15 @@ HERE = Path(__file__).resolve().parent
 #             schoolchildren, commuters and delivery riders; winter ice falls, summer swimming, traffic, strokes, heart
 #             attacks, cancers found at check-ups; family, neighbours, teachers, colleagues and agents reporting;
 #             about a third ASR style, about a fifth typed chat / app messages (see README.md)
+#   heldout42 forty-second set, written blind by an AI helper; a spring and a summer (March to August 2026) on a
+#             national claim line: spring outings, tomb-sweeping, planting, May Day and Dragon Boat trips, summer
+#             swimming, heat and storms; all regions, cities and counties; about a third ASR style, about a fifth
+#             typed chat / app messages (see README_heldout42.md)
+#   heldout43 forty-third set, written blind by an AI helper; an autumn (September to early December 2026) and a
+#             winter (January-February 2026) on a national claim line: school and university terms (PE, dormitories,
+#             military training), harvest and farm work, National Day trips, cold-weather strokes and heart attacks,
+#             CO poisoning, icy roads and falls, Spring Festival travel and fireworks; about a third ASR style, about
+#             a fifth typed chat / app messages (see README_heldout43.md)
 SETS: dict[str, tuple[int, int]] = {
     "heldout16": (100, 30),
     "heldout17": (100, 30),
@@ -192,6 +201,7 @@ SETS: dict[str, tuple[int, int]] = {
     "heldout36": (100, 30),
     "heldout40": (100, 30),
     "heldout41": (100, 30),
+    "heldout42": (100, 30),
     "heldout": (80, 30),
     "heldout2": (100, 30),
     "heldout3": (100, 30),
@@ -208,6 +218,7 @@ SETS: dict[str, tuple[int, int]] = {
     "heldout14": (100, 30),
     "heldout15": (100, 30),
     "heldout37": (100, 30),
+    "heldout43": (100, 30),
 }
 
 SLOTS = (
@@ -1218,6 +1229,10 @@ REGIONS: dict[str, tuple[str, str, str | None]] = {
     "410204": ("河南省", "开封市", "鼓楼区"),
     # added for heldout41 (national administrative-division code, from memory)
     "370687": ("山东省", "烟台市", "海阳市"),
+    # added for heldout42 (national administrative-division codes, from memory)
+    "350782": ("福建省", "南平市", "武夷山市"),
+    "330122": ("浙江省", "杭州市", "桐庐县"),
+    "220623": ("吉林省", "白山市", "长白朝鲜族自治县"),
 }
 
 # Hospital values allowed: big well-known grade-3 hospitals in the largest cities, official names.
@@ -1771,6 +1786,8 @@ HOSPITALS = {
     "上海市东方医院",
     # added for heldout36 (full official name)
     "湖南省肿瘤医院",
+    # added for heldout42: real grade-3 hospital (full official name)
+    "苏州大学附属第二医院",
 }
 
 # Mobile prefixes (3 digits) in use in mainland China.
