@@ -224,13 +224,8 @@ _ORGAN_GROWTH = re.compile(
 _ORGAN_CANCER_CODE = {"肺": "C34", "肝": "C22", "胃": "C16", "乳腺": "C50", "乳房": "C50", "甲状腺": "C73",
                       "胰腺": "C25", "食管": "C15", "食道": "C15", "肾": "C64", "膀胱": "C67", "卵巢": "C56",
                       "宫颈": "C53", "鼻咽": "C11"}
-_TRAUMA = re.compile(r"撞|砸|压|轧|绞|卷|切|割|砍|锯|炸|夹|摔|冻")
-
-
-def _first_trauma(text: str) -> bool:
-    return _TRAUMA.search(text) is not None
-
-
+# what takes a limb off in an accident; without any of it, an amputation in a diabetic is for the disease
+_AMPUTATING_HARM = re.compile(r"撞|砸|压|轧|绞|卷|切|割|砍|锯|炸|夹|摔|冻")
 # a severed part sewn back on: 再植, or "接回去" said of it (a fracture is "接上", set, not put back)
 _REPLANTED = re.compile(r"再植|接\s?回\s?(?:去|来)")
 _FINGER_OFF = re.compile(
@@ -333,7 +328,7 @@ def best_diagnosis(text: str, matches: list[MedicalMatch] | None = None) -> Medi
         organ_term = next((t.term for t in lexicon().terms if t.icd10 == organ_code and t.kind == "disease"), None)
         if organ_code is not None and organ_term is not None:
             return replace(best, term=organ_term, icd10=organ_code, priority=3)
-    if "切断" in best.term and "糖尿病" in text and not _first_trauma(text):
+    if "切断" in best.term and "糖尿病" in text and not _AMPUTATING_HARM.search(text):
         # "糖尿病好多年了 … 脚上烂得厉害 截肢了": an amputation for diabetes, not an injury
         return replace(best, term="糖尿病足", icd10="E11", kind="disease")
     if best.icd10 == "J42" and _FLARE.search(text, best.end, best.end + 16):
