@@ -1778,3 +1778,18 @@ def test_identity_after_a_correction_honorifics_and_province_named_hospitals() -
     assert _stated("右手食指让炮仗崩了个大口子")["diagnosis"]["icd10"] == "S61"
     assert _stated("在北京环球度假区坐过山车扭了脖子")["accident_place"]["district"] == "通州区"
     assert _stated("我老公在燕郊让人追尾了")["accident_place"]["district"] == "三河市"
+
+
+def test_nicknames_glossed_typed_headings_clinics_and_new_year_days() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _stated("我们厂里的 老刘 就是刘建新 昨晚煤气中毒了")["insured_name"] == "刘建新"
+    typed = _stated("客户信息：\n姓名 黄丽芳\n情况：3.20 穿刺结果出来是甲状腺癌", dt.date(2026, 3, 25))
+    assert typed["accident_date"] == "2026-03-20" and typed["insured_name"] == "黄丽芳"
+    assert "insured_name" not in _stated("客户信息：\n情况：摔了")
+    assert "insured_name" not in _stated("我妈高反了，喘不上气")
+    assert _stated("在市第一人民医院已经住了两个多礼拜了")["treatment"]["status"] == "inpatient"
+    assert _stated("在山脚下的诊所看了看，没去大医院")["treatment"]["status"] == "outpatient"
+    assert _stated("年后 初五那天 肚子疼", dt.date(2026, 2, 24))["accident_date"] == "2026-02-21"
+    assert _stated("鱼钩扎进手掌里了")["diagnosis"]["icd10"] == "S61"
+    assert _stated("右手被卷进去了，前臂毁损伤")["diagnosis"]["icd10"] == "S57"
+    assert _stated("在北京西站下扶梯摔了")["accident_place"]["district"] == "丰台区"
