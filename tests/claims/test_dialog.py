@@ -19,6 +19,13 @@ def _say(state: d.DialogState, *texts: str) -> d.DialogState:
     return state
 
 
+def _unknown_until(state: d.DialogState, slot: str) -> d.DialogState:
+    """Answer "不知道" until the dialog asks for ``slot`` (or stops asking)."""
+    while state.expecting not in (slot, None):
+        state = _say(state, "不知道")
+    return state
+
+
 def test_open_dialog_invites_a_free_description() -> None:
     s = d.open_dialog(REF)
     assert s.status == d.COLLECTING and s.expecting is None and s.questions == 0
@@ -292,8 +299,7 @@ def test_a_district_taken_in_the_likelier_city_is_read_again_in_the_city_of_the_
     assert s.expecting == "accident_place"
     s = _say(_say(s, "和平区"), "就是和平区")
     assert s.slots["accident_place"]["city"] == "天津市"
-    while s.expecting not in ("treatment", None):
-        s = _say(s, "不知道")
+    s = _unknown_until(s, "treatment")
     s = _say(s, "在盛京医院打了石膏回家了")
     assert s.slots["accident_place"] == {"province": "辽宁省", "city": "沈阳市", "district": "和平区"}
     assert "就诊医院所在的沈阳市和平区" in s.flags["accident_place"]
@@ -307,8 +313,7 @@ def test_not_knowing_another_slot_leaves_that_one_and_a_mobile_given_for_the_id_
     assert "insured_id" in s.skipped and s.expecting == "contact_phone" and "出险人身份证号先空着" in s.reply
     s = d.open_dialog(REF)
     s = _say(s, "我叫韩冬，前天在南京鼓楼区摔了，手腕骨折，在鼓楼医院打了石膏回家了")
-    while s.expecting not in ("insured_id", None):
-        s = _say(s, "不知道")
+    s = _unknown_until(s, "insured_id")
     s = _say(s, PHONE)
     assert s.slots.get("contact_phone") == PHONE and "insured_id" not in s.slots
 
@@ -382,8 +387,7 @@ def test_what_is_not_misheard_gets_no_apology() -> None:
 def test_a_hospital_nickname_said_before_the_city_is_read_in_that_city() -> None:
     # Written for this test: 协和 is a hospital in Beijing, Fuzhou and Wuhan; the city said later decides.
     s = _say(d.open_dialog(REF), f"我老公前天胸口疼，送到协和医院，说是急性心梗，现在住院。身份证{ID}，我电话{PHONE}")
-    while s.expecting not in ("accident_place", None):
-        s = _say(s, "不知道")
+    s = _unknown_until(s, "accident_place")
     s = _say(s, "在福州鼓楼区，家里")
     assert s.slots["treatment"]["hospital"] == "福建医科大学附属协和医院"
     assert "需人工核实" in s.flags["treatment"]
@@ -392,8 +396,7 @@ def test_a_hospital_nickname_said_before_the_city_is_read_in_that_city() -> None
 def test_a_place_named_only_as_where_the_insured_is_treated_is_asked_once() -> None:
     # Written for this test: "在吉首住院" says where the insured is treated, not where the fall was.
     s = _say(d.open_dialog(REF), f"我爸前几天在地里干活摔了，脖子受了伤，现在在吉首住院。身份证{ID}，我电话{PHONE}")
-    while s.expecting not in ("accident_place", None):
-        s = _say(s, "不知道")
+    s = _unknown_until(s, "accident_place")
     assert s.expecting == "accident_place" and "哪里出的事" in s.reply
     s = _say(s, "在龙山县，老家地里")
     assert s.slots["accident_place"]["district"] == "龙山县"
@@ -402,8 +405,7 @@ def test_a_place_named_only_as_where_the_insured_is_treated_is_asked_once() -> N
 def test_a_place_the_division_table_lacks_is_left_for_the_checker_after_two_tries() -> None:
     # Written for this test: a village the national division table does not hold, said twice.
     s = _say(d.open_dialog(REF), f"我上周四晚上遛弯让狗咬了，身份证{ID}，我电话{PHONE}")
-    while s.expecting not in ("accident_place", None):
-        s = _say(s, "不知道")
+    s = _unknown_until(s, "accident_place")
     s = _say(s, "王家坨子 我们小区楼下")
     assert s.expecting == "accident_place"
     s = _say(s, "王家坨子 我们小区楼下")
@@ -414,7 +416,6 @@ def test_a_place_the_division_table_lacks_is_left_for_the_checker_after_two_trie
 def test_a_hospital_said_with_its_city_is_not_moved_to_the_place() -> None:
     # Written for this test: treated at Beijing's 协和, said in full, after a fall in Fuzhou.
     s = _say(d.open_dialog(REF), f"我老公在北京协和医院住院，胸口疼说是心梗。身份证{ID}，我电话{PHONE}")
-    while s.expecting not in ("accident_place", None):
-        s = _say(s, "不知道")
+    s = _unknown_until(s, "accident_place")
     s = _say(s, "在福州鼓楼区，家里")
     assert s.slots["treatment"]["hospital"] == "中国医学科学院北京协和医院"

@@ -477,11 +477,11 @@ def _relation(text: str, expecting: str | None = None) -> tuple[str | None, int,
     for m in _REL_RE.finditer(text):
         if _REL_NEG.search(text, max(0, m.start() - 5), m.start()):
             continue
-        if _SOMEONE_ELSES.search(text, max(0, m.start() - 2), m.start()) \
-                and _REL_PATTERNS[int((m.lastgroup or "r0")[1:])][1] in ("child", "parent", "spouse"):
+        label = _REL_PATTERNS[int((m.lastgroup or "r0")[1:])][1]
+        if label in ("child", "parent", "spouse") and _SOMEONE_ELSES.search(text, max(0, m.start() - 2), m.start()):
             continue  # "他家孩子在国外，托我报案": the insured's own relative
-        if re.search(r"(?:打|拨|联系|找)(?:我)?$", text[max(0, m.start() - 3):m.start()]) \
-                and re.search(r"电话|打不通|号码|手机|联系不上", text[max(0, m.start() - 14):m.start()]):
+        if _TO_CALL_BEFORE.search(text, max(0, m.start() - 3), m.start()) \
+                and _PHONE_TALK.search(text, max(0, m.start() - 14), m.start()):
             continue  # "电话…（打不通可以打我老婆的）": someone else to call, not the insured
         if _ASKED_OR_TOLD.match(text, m.end(), m.end() + 8):
             # "孩子爸爸让我打电话报案。我儿子…", "学校的老师打电话说孩子…": who asked for the report or told of
@@ -490,7 +490,6 @@ def _relation(text: str, expecting: str | None = None) -> tuple[str | None, int,
         spelled = re.match(r"的([\u4e00-\u9fff])", text[m.end():m.end() + 2])
         if spelled and len(m.group(0)) <= 3 and spelled.group(1) == m.group(0)[0]:
             continue  # "吉克阿依 … 阿姨的阿": a character spelled out, not a relative
-        label = _REL_PATTERNS[int((m.lastgroup or "r0")[1:])][1]
         if label == "other" and _OWN_GROUP.search(text, max(0, m.start() - 4), m.start()):
             continue  # "我们几个同事吃了烤串，我对象…": the reporter among colleagues
         if label == "other" and _OWN_JOB.search(text, max(0, m.start() - 5), m.start()) \
@@ -845,6 +844,9 @@ WHERE_TREATED_CONFIDENCE = 0.55
 _HONORIFIC_END = re.compile(r"(?:大爷|大妈|大娘|大叔|大姐|大哥|阿姨|叔叔|师傅|老师|奶奶|爷爷)$")
 # "他家孩子", "她的儿子": a relative of someone else's (not "被保险人的老伴儿")
 _SOMEONE_ELSES = re.compile(r"(?:他|她|(?<![险保])人)(?:家|的)$")
+# "打不通可以打我老婆的": a relative named as the number to call
+_TO_CALL_BEFORE = re.compile(r"(?:打|拨|联系|找)(?:我)?$")
+_PHONE_TALK = re.compile(r"电话|打不通|号码|手机|联系不上")
 _HEDGED = re.compile(r"(?:可能|估计|大概|也许)(?:是)?\s?$")
 _STILL_TREATED = re.compile(r"(?:现在|目前|如今|还)[^，。,]{0,8}?(?:住院|住着|ICU|重症|监护|抢救|治疗|输液)")
 _PERSON_BEFORE = re.compile(
