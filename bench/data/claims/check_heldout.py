@@ -14,7 +14,7 @@ area code, place or hospital, extend the tables below (area codes were taken
 from the national administrative-division list).
 
 Usage: python3 check_heldout.py [--verbose]
-       [--prefix heldout|heldout2|...|heldout43 ...]
+       [--prefix heldout|heldout2|...|heldout49 ...]
 (without --prefix all sets in SETS are checked)
 Exit status 0 when clean, 1 otherwise.
 """
@@ -219,6 +219,8 @@ SETS: dict[str, tuple[int, int]] = {
     "heldout15": (100, 30),
     "heldout37": (100, 30),
     "heldout43": (100, 30),
+    # heldout49: written blind by an AI helper; a typical year on a national life-insurer claim line (control set)
+    "heldout49": (100, 30),
 }
 
 SLOTS = (

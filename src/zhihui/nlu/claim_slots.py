@@ -297,6 +297,7 @@ def _corrected(items: list[Any], starts: list[int], text: str) -> Any:
 # two to four characters naming whose relative the reporter is ("我是张建国的儿子"), not "我是来给…"
 # "报案人：丁勇（儿子）", "报案人：孙丽（被保人配偶）": the reporter's tie to the insured in brackets on a form
 _REPORTER_BRACKET = r"报案人[：:\s]*[\u4e00-\u9fff]{0,4}\s?[（(](?:被保险人|被保人|出险人)?的?"
+_FORM_TIE = r"(?:报案人)?与(?:被保险人|出险人|被保人)的?关系\s?[：:]?\s*"
 _WHOSE = "(?:(?![替给帮为来报我俺闺])[\u4e00-\u9fff]){2,4}?"
 _REL_PATTERNS: list[tuple[str, str]] = [
     # "我是孩子他奶奶", "我是娃的外爷", "我是被保险人的女婿": grandparents and in-laws reporting are "other"
@@ -305,7 +306,7 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      r"舅舅|姑姑|姨妈|小姨|叔叔|伯伯|女婿|儿媳妇?|姑爷|干爹|干妈|干儿子|干女儿|哥哥?|姐姐?|弟弟?|妹妹?|"
      r"师傅|师父|徒弟)", "other"),
     # the reporter's role: a village doctor, a coach, a police officer, a carer
-    (r"(?:我|俺)(?:们)?(?:这边|这里)?(?:叫[\u4e00-\u9fff]{2,3}[，,]\s?)?是(?:[^，。,]{0,20}?)(?:医生|村医|大夫|教练|民警|警察|交警|护工|护士|网格员|社工|志愿者|队友|工友|车间|"
+    (r"(?:我|俺)(?:们)?(?:这边|这里)?(?:叫[\u4e00-\u9fff]{2,3}[，,]\s?)?是(?:(?!是|[他她]叫)[^，。,]){0,20}?(?:医生|村医|大夫|教练|民警|警察|交警|护工|护士|网格员|社工|志愿者|队友|工友|车间|"
      r"辅导员|领队|宿管|物业|保安|班主任|老师|支书|书记|村主任|村长|村干部|护理员|护工|师傅|老板|安全员|经理|院长|船老大|船长|"
      r"会计|出纳|文书|调解员|信息员|安全科|保卫科|安监|人事|人力资源|行政|调度|劳资|干事|工会|班长|组长|队长|站长|店长|厂长|"
      r"主管|负责人|管理员|村委会?|居委会|村里的|社区的|校医|园长|保育员|带队|工作人员|教官|服务站的|养老院的|敬老院的|"
@@ -382,6 +383,11 @@ _REL_PATTERNS: list[tuple[str, str]] = [
     (rf"{_REPORTER_BRACKET}(?:父亲|母亲|爸爸|妈妈|爸|妈)[）)]", "child"),
     (rf"{_REPORTER_BRACKET}(?:丈夫|妻子|老公|老婆|爱人|配偶)[）)]", "spouse"),
     (r"(?:被保险人|出险人|被保人)之(?:父|母)", "child"),
+    # "与被保险人关系：儿子" on a form: what the reporter is to the insured
+    (rf"{_FORM_TIE}(?:儿子|女儿|子女|闺女|儿|子|女)(?![婿媳])", "parent"),
+    (rf"{_FORM_TIE}(?:父亲|母亲|父母|爸爸|妈妈|父|母)", "child"),
+    (rf"{_FORM_TIE}(?:配偶|丈夫|妻子|夫妻|老公|老婆|爱人|夫|妻)", "spouse"),
+    (rf"{_FORM_TIE}本人", "self"),
     (r"报案人(?:是|[：:]\s*)(?:被保险人|出险人)?(?:本人|自己)|报案人[：:]\s*[\u4e00-\u9fff]{2,4}\s?[（(]本人[）)]"
      r"|(?:客户|被保险人|出险人)本人(?:在线)?报案", "self"),
     (r"孩子(?:他|她)?(?:妈|爸|娘|爹)|我家那口子|那口子|孩他(?:妈|爸)|孩子的(?:妈|爸)", "spouse"),
@@ -588,8 +594,12 @@ _HE_IS_CALLED = re.compile(
     r"\s?(?:的名字)?叫[，,:：\s]?"
 )
 _ANY_NAME = re.compile(r"[\u4e00-\u9fff·]{2,8}?(?=[是，,。！？\s（(]|$|今年|的)")
+# a form's field named after whose it is: "被保险人关系", "出险人电话", "客户身份证号"
+_FIELD_AFTER_ROLE = re.compile(r"(?:关系|电话|手机|身份|证件|姓名|性别|年龄|地址|住址|信息|单位)")
 _NOT_A_NAME_CHAR = re.compile(r"[我你他她的了在和跟说叫今昨前这那病伤院去到]")
 _KIN_BEFORE_NAME = re.compile(
+    # "客户的老公陆建平": someone else's relative, then the name
+    r"(?:客户|被保险人|被保人|同事|朋友|邻居)的?(?:老公|老婆|爱人|丈夫|妻子|儿子|女儿|父亲|母亲|爸爸|妈妈|孩子)(?:是|叫)?[，,\s]?|"
     r"(?:我|俺|本人)(?:的|家)?(?:老爸|老妈|老爷子|老太太|爸爸|妈妈|父亲|母亲|爸|妈|爹|娘|老婆(?!婆)|媳妇|爱人|老公(?!公)|丈夫|妻子|太太|先生|老伴儿?|"
     r"儿子|女儿|闺女|孩子|同事|朋友|邻居|同学|室友|哥哥|姐姐|弟弟|妹妹|哥|姐|弟|妹|外婆|外公|奶奶|爷爷|婆婆|公公|"
     r"岳父|岳母|老丈人|员工|领导|院里的|村里的|厂里的|店里的|班上的|单位的|外孙女|外孙|孙子|孙女|外甥女|外甥|侄子|侄女|儿媳妇|儿媳|女婿|舅舅|叔叔|姑姑|阿姨|姨妈|"
@@ -698,6 +708,8 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
         out.append((n, pos, 0.9))
     for m in _KIN_BEFORE_NAME.finditer(text):
         at = m.end()
+        if _FIELD_AFTER_ROLE.match(text, at):
+            continue  # "与被保险人关系：儿子": a form's field, not a name
         if text[at + 1:at + 2] == " " and text[at:at + 1] == text[at + 2:at + 3]:
             at += 2  # "我们 司机 段 段志华": a stutter before the name
         n = take_name(text, at)
@@ -806,7 +818,7 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
 
 # ---------------------------------------------------------------------------------------------- cause & treatment
 _ACCIDENT_WORDS = re.compile(
-    r"意外|事故|不小心|出事|车祸|摔|撞|烫|咬|淹|溺水|中毒|割|砸|掉下|坠落|受伤|外伤|扭伤|骨折|炸伤|炸到|炸着"
+    r"意外|事故(?![日时地])|不小心|出事|车祸|摔|撞|烫|咬|淹|溺水|中毒|割|砸|掉下|坠落|受伤|外伤|扭伤|骨折|炸伤|炸到|炸着"
 )
 _ILLNESS_WORDS = re.compile(r"生病|疾病|病了|发病|犯病|得病|的病|病情|心脏病|查出|确诊|体检|癌|突发|发烧|重疾|重大疾病")
 _STROKE_BLEEDS = frozenset({"I60", "I61", "I62"})
@@ -820,7 +832,8 @@ _TRAUMA_WORDS = re.compile(
 # from it an accident too ("掉水里呛了水，吸入性肺炎")
 _AGENT_INJURY = re.compile(r"T(?:5[1-9]|6[0-9]|7[0-5])")
 _PLAIN_ACCIDENT = re.compile(
-    r"意外|事故|不小心"
+    # (not "事故日期：", a form's heading)
+    r"意外|事故(?![日时地])|不小心"
     # "开车掉到山沟里了": a fall or a plunge with no injury named is still an accident
     r"|(?:掉|摔|翻|冲|滚|跌)(?:到|进|下|入)了?[^，。,]{0,4}?(?:山沟|沟里|河里|水里|井里|悬崖|山崖|坑里|山下|桥下)|坠崖|坠落"
     r"|(?:从|在)[^，。,]{1,6}?(?:滚|摔|掉|跌)下(?:去|来)"
