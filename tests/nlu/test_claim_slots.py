@@ -1812,3 +1812,18 @@ def test_forms_naming_the_reporters_tie_other_peoples_relatives_and_amputations_
     assert _stated("他在厂里被机器压伤右手，肿了")["diagnosis"]["icd10"] == "S67"
     assert _stated("我爸又犯心衰了，在安贞住院")["treatment"]["hospital"] == "首都医科大学附属北京安贞医院"
     assert _stated("在三亚大东海浮潜呛水了")["accident_place"]["district"] == "吉阳区"
+
+
+def test_kin_words_across_pauses_formal_names_spelled_surnames_and_advised_admissions() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _stated("我 儿媳妇 张丽华 昨天 摔了")["insured_name"] == "张丽华"
+    assert _stated("我 小姨子 赵红 昨天 住院了")["insured_name"] == "赵红"
+    assert _stated("我妹夫李强前天出了车祸")["insured_name"] == "李强"
+    assert _stated("我们组 马老三 大名叫 马建军 今天 被牛顶了")["insured_name"] == "马建军"
+    assert _stated("一看 老陈 躺在地上 叫不醒 就是 陈有福")["insured_name"] == "陈有福"
+    assert _stated("出险人 姓 司马 单名一个亮 昨天摔了")["insured_name"] == "司马亮"
+    assert _stated("送到医院抢救 没能抢回来")["treatment"]["status"] == "death"
+    assert _stated("医生让住院 我还没住 先在门诊打针")["treatment"]["status"] == "outpatient"
+    assert _stated("切菜 把 中指 的 筋 割断了")["diagnosis"]["icd10"] == "S66"
+    assert _stated("昨天下午在小区打篮球 落地的时候 左脚跟腱断了 今天住院了")["accident_date"] == "2027-04-14"
+    assert _stated("我3月28号在三亚潜水耳朵进水了")["relation"] == "self"

@@ -175,6 +175,7 @@ HERE = Path(__file__).resolve().parent
 #             military training), harvest and farm work, National Day trips, cold-weather strokes and heart attacks,
 #             CO poisoning, icy roads and falls, Spring Festival travel and fireworks; about a third ASR style, about
 #             a fifth typed chat / app messages (see README_heldout43.md)
+#   heldout46 blind AI set: October 2026 hotline ASR transcripts (~80%), all of China, 国庆/秋收/重阳 (see README.md)
 SETS: dict[str, tuple[int, int]] = {
     "heldout16": (100, 30),
     "heldout17": (100, 30),
@@ -221,6 +222,7 @@ SETS: dict[str, tuple[int, int]] = {
     "heldout43": (100, 30),
     # heldout49: written blind by an AI helper; a typical year on a national life-insurer claim line (control set)
     "heldout49": (100, 30),
+    "heldout46": (100, 30),
 }
 
 SLOTS = (

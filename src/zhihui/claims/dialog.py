@@ -313,7 +313,7 @@ def absorb(state: DialogState, text: str | None) -> Turn:
                 or slot == s.expecting
                 or (conf >= old_conf and (s.expecting is None or old_conf < VAGUE_CONFIDENCE))
             )
-            if keep_old:
+            if keep_old and not (slot == "diagnosis" and _worse_in_same_region(old, value)):
                 continue
         merged = _merge(slot, old, value)
         if merged != old or (slot == s.expecting and conf > s.confidence.get(slot, 0.0)):
@@ -492,6 +492,20 @@ def _questions_still_needed(s: DialogState) -> int:
     """Questions the missing slots will take, one each; the cause usually comes with the diagnosis."""
     missing = missing_slots(s)
     return len([m for m in missing if m != "cause" or "diagnosis" not in missing])
+
+
+def _worse_in_same_region(old: Any, new: Any) -> bool:
+    """True when ``new`` is a graver injury of the body region ``old`` named ("手被电锯锯了" … "断指再植").
+
+    In each region block of ICD-10 chapter XIX the third character orders the injuries: 0 superficial,
+    1 open wound, 2 fracture … 7 crushing, 8 traumatic amputation, 9 other. A reporter who first said
+    the hand was cut and later mentions the severed finger has told what the injury is.
+    """
+    old_code = str((old or {}).get("icd10", "")) if isinstance(old, dict) else ""
+    new_code = str((new or {}).get("icd10", "")) if isinstance(new, dict) else ""
+    if not (re.fullmatch(r"S\d\d", old_code) and re.fullmatch(r"S\d\d", new_code)) or old_code[:2] != new_code[:2]:
+        return False
+    return (old_code[2] in "019" and new_code[2] in "2345678") or (old_code[2] == "7" and new_code[2] == "8")
 
 
 def _merge(slot: str, old: Any, new: Any) -> Any:

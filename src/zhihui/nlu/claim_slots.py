@@ -443,7 +443,7 @@ _SELF_WEAK = re.compile(
     r"出了|骑|开车|走路|下楼|上楼|从|突然|一直|最近|那天|体检|自己|住院|做饭|切菜|打球|踢球|跑步|是坐|坐|"
     r"上个|上上周|上上个?礼拜|上礼拜|上周|这礼拜|这周|打|去|刚|前几天|前天|昨儿|前儿|礼拜[一二三四五六天日]|星期[一二三四五六天日]|"
     r"周[一二三四五六日]|[\u4e00-\u9fff]{1,3}节那天|(?:的)?(?:左|右)(?:边|侧)?[\u4e00-\u9fff]{0,2}(?:手|脚|腿|胳膊|腕|膝|踝|肩|肋)|是(?:去年|今年|前年|上个月|这个月|上周|昨天|前天|[0-9一二三四五六七八九十]{1,3}月))"
-    r"|我叫|我的名字|^[0-9一二三四五六七八九十]{1,4}月|^(?:本人|我)[，。,]?$"
+    r"|我叫|我的名字|^[0-9一二三四五六七八九十]{1,4}月|^(?:本人|我)[，。,]?$|(?:^|[，。,\s])我\s?[0-9一二三四五六七八九十]{1,2}月"
     r"|我是\s?[\u4e00-\u9fff]{2,3}\s(?:身份证|电话|手机)"
 )
 # "我是送外卖的，…", "我是做IT的，今年三十八": the reporter's own work or age, when no one else is in the report
@@ -594,13 +594,24 @@ _HE_IS_CALLED = re.compile(
     r"\s?(?:的名字)?叫[，,:：\s]?"
 )
 _ANY_NAME = re.compile(r"[\u4e00-\u9fff·]{2,8}?(?=[是，,。！？\s（(]|$|今年|的)")
+_FORMAL_NAME_BEFORE = re.compile(
+    r"(?:大名|学名|全名|身份证上(?:的名字)?|户口本上(?:的名字)?|正式(?:的)?名字)\s?(?:叫|是|写的是)?[，,:：\s]?$"
+)
+# "姓 欧 欧阳的欧 单名一个敏", "姓王，名字叫建华": the surname, how it is written, then the given name
+_SURNAME_THEN_GIVEN = re.compile(
+    # (a stutter folded "姓 欧 欧阳的欧" into "姓 欧阳的欧": the character spelled is the surname)
+    r"姓\s?(?:(?P<sur>[\u4e00-\u9fff]{1,2}?)[，,\s]|[\u4e00-\u9fff]{1,3}的(?P<spelled>[\u4e00-\u9fff])[，,\s])"
+    r"[^。]{0,12}?(?:单名(?:一个)?|名字?(?:叫|是))\s?(?P<given>[\u4e00-\u9fff]{1,2}?)(?=[，,。\s]|$)"
+)
+# "老刘 倒在屋里 … 就是 刘长贵": a nickname of surname + 老/小, glossed later with the full name
+_NICKNAME = re.compile(r"(?:^|(?<=[\s，,。]))(?:老|小)(?P<sur>[\u4e00-\u9fff])(?=[\s，,。])")
 # a form's field named after whose it is: "被保险人关系", "出险人电话", "客户身份证号"
 _FIELD_AFTER_ROLE = re.compile(r"(?:关系|电话|手机|身份|证件|姓名|性别|年龄|地址|住址|信息|单位)")
 _NOT_A_NAME_CHAR = re.compile(r"[我你他她的了在和跟说叫今昨前这那病伤院去到]")
 _KIN_BEFORE_NAME = re.compile(
     # "客户的老公陆建平": someone else's relative, then the name
     r"(?:客户|被保险人|被保人|同事|朋友|邻居)的?(?:老公|老婆|爱人|丈夫|妻子|儿子|女儿|父亲|母亲|爸爸|妈妈|孩子)(?:是|叫)?[，,\s]?|"
-    r"(?:我|俺|本人)(?:的|家)?(?:老爸|老妈|老爷子|老太太|爸爸|妈妈|父亲|母亲|爸|妈|爹|娘|老婆(?!婆)|媳妇|爱人|老公(?!公)|丈夫|妻子|太太|先生|老伴儿?|"
+    r"(?:我|俺|本人)\s?(?:的|家)?\s?(?:小舅子|大舅子|小姨子|大姨子|小叔子|姐夫|妹夫|姑父|姨父|舅妈|婶婶|老爸|老妈|老爷子|老太太|爸爸|妈妈|父亲|母亲|爸|妈|爹|娘|老婆(?!婆)|媳妇|爱人|老公(?!公)|丈夫|妻子|太太|先生|老伴儿?|"
     r"儿子|女儿|闺女|孩子|同事|朋友|邻居|同学|室友|哥哥|姐姐|弟弟|妹妹|哥|姐|弟|妹|外婆|外公|奶奶|爷爷|婆婆|公公|"
     r"岳父|岳母|老丈人|员工|领导|院里的|村里的|厂里的|店里的|班上的|单位的|外孙女|外孙|孙子|孙女|外甥女|外甥|侄子|侄女|儿媳妇|儿媳|女婿|舅舅|叔叔|姑姑|阿姨|姨妈|"
     r"嫂子|弟媳|表哥|表姐|表弟|表妹|堂哥|堂姐|堂弟|堂妹)[，,\s]?|(?:母亲|父亲|员工)[，,]\s?"
@@ -706,6 +717,17 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
         if _said_of_reporter(text, m.start()) and relation not in (None, "self"):
             continue  # the reporter's own name, not the insured's
         out.append((n, pos, 0.9))
+    for m in _SURNAME_THEN_GIVEN.finditer(text):
+        sur = m.group("sur") or m.group("spelled")
+        if surname_of(sur) == sur:
+            out.append((sur + m.group("given"), m.start(), 0.9))  # "姓张，弓长张，单名一个伟"
+    for nick in _NICKNAME.finditer(text):
+        gloss = re.compile(rf"(?:就是|也就是|大名叫?|全名叫?)\s?(?={re.escape(nick.group('sur'))})")
+        for g in gloss.finditer(text, nick.end()):
+            n = take_name(text, g.end())
+            if n and len(n) >= 2 and n != nick.group(0):
+                out.append((n, g.end(), 0.9))
+                break
     for m in _KIN_BEFORE_NAME.finditer(text):
         at = m.end()
         if _FIELD_AFTER_ROLE.match(text, at):
@@ -844,7 +866,7 @@ _PLAIN_ILLNESS = re.compile(
 )
 _DEATH = re.compile(
     r"(?<!差点)(?<!险些)(?:去世|过世|逝世|身故|死亡|病故|人没了|人走了|已经走了|就走了|没抢救过来|抢救无效|"
-    r"不在了|人没有了|没(?:有|得|能)?(?:抢)?救(?:得)?(?:过来|回来|活)|没抢救回来|走了|走的|(?:就|人|已经|都)走掉了|"
+    r"不在了|人没有了|没(?:有|得|能)?(?:抢)?救(?:得)?(?:过来|回来|活)|没抢救回来|没(?:有|能)?抢(?:过来|回来)|走了|走的|(?:就|人|已经|都)走掉了|"
     r"(?<![吓笑累热冷气急饿困烦疼痛痒太得])死了|离世|咽气|已经不行了|"
     r"(?:早上|晚上|凌晨|上午|下午|中午|夜里|半夜|今天|昨天|前天)\s*(?:人)?(?:就)?没(?:了|的)|"
     r"人已经不行|人(?:还是|最后|终究|到底|最终)(?:就|都|也)?(?:已经)?没了|火化|办(?:了|完)?(?:丧事|后事)|出殡|"
@@ -880,6 +902,8 @@ _INPATIENT = re.compile(
     r"躺在医院|医院(?:里)?躺了|还在医院(?:里)?(?:[，。,！!]|$|呢|躺|住)"
 )
 # the negation reaches the next two characters, not across another verb ("还没醒在重症监护室" is in the ICU)
+# "让住院 做手术 我还没住 先看的门诊": admission advised, not taken up yet
+_NOT_YET_ADMITTED = re.compile(r"还没(?:有)?住(?![了过着])(?:进去|上)?(?=[，。,\s先]|$)")
 _INPATIENT_NEG = re.compile(r"(?:没|没有|冇|唔使|不用|没让|未|还没|不需要|不要|无需|不必|没必要)[^，。,醒在]{0,2}$")
 # "回来再做手术", "下周要开刀": an operation still to come says nothing about the treatment so far
 _INPATIENT_LATER = re.compile(
@@ -973,7 +997,7 @@ def _status(text: str) -> tuple[str | None, float]:
                 or any(p.start() < m.start() < p.end()
                        for p in _PLANNED_TREATMENT.finditer(text, max(0, m.start() - 18), m.end()))):
             continue  # "下周回成都华西做手术": an operation still to come
-        if _SCHEDULED.search(text, max(0, m.start() - 14), m.start()):
+        if _SCHEDULED.search(text, max(0, m.start() - 14), m.start()) or _NOT_YET_ADMITTED.search(text, m.end()):
             negated_inpatient = True
             continue  # "医生排了下周住院": admitted later, an outpatient so far
         inpatient = True
@@ -1057,7 +1081,7 @@ def _pick_hospital(hs: list[HospitalMention], text: str) -> HospitalMention | No
 _EVENT = re.compile(
     r"摔|跌|撞|倒|晕|昏|中风|发病|犯病|出事|受伤|骨折|烫|砸|咬|确诊|查出|抽搐|梗|出血|住进|送到|送去|"
     r"疼|痛|割|切|扭|崴|掉|溺|淹|中毒|烧(?!烤|饭|菜|香|纸)|炸(?!鸡|串)|压|夹|卷|高原\s?反应|发烧|发热|咳|喘|上吐|拉肚子|"
-    r"走的|走了|没了|去世|过世|死|癌|瘤|病理|诊断|车祸|事故|出(?:了|的)事"
+    r"走的|走了|没了|去世|过世|死|癌|瘤|病理|诊断|车祸|事故|出(?:了|的)事|断(?:了|掉)|撕裂"
 )
 _TRIP = re.compile(r"(?:回|去|到|来)[^，。,]{1,8}?(?:过年|过节|探亲|打工|上学)")
 # "1990.11.03出生": a birth date
@@ -1118,7 +1142,8 @@ _EXPLICIT_DATES = {"iso", "ymd", "md", "month_day", "rel_year_md"}
 _TYPED_BREAK = re.compile(r"[ \t]*(?:[\r\n]|[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D])+[ \t]*")
 # slips of the pinyin keyboard or the recogniser that make no other word ("锁骨股折", "肺结合")
 _INPUT_SLIPS = {"股折": "骨折", "肺结合": "肺结核", "骨拆": "骨折", "挠骨": "桡骨", "脚裸": "脚踝", "肩甲骨": "肩胛骨",
-                "报个按": "报个案"}
+                "报个按": "报个案",
+                "门症": "门诊", "做手数": "做手术"}
 # a word begun, cut off and said again across a pause ("周 周志刚", "叫 叫赵德山", "让 让牛顶了"); spoken digits are
 # left alone, since "幺 幺三" may be two ones
 _STUTTER = re.compile(
@@ -1254,6 +1279,10 @@ def extract_claim_slots(
     if "insured_name" not in out.slots:
         names = [n for n in _names(text, relation)
                  if not any(s < n[1] + len(n[0]) and n[1] < e for s, e in medical_spans)]
+        # "我们村 韦老四 大名叫 韦志强": the formal name outranks what the insured is called
+        formal = [n for n in names if _FORMAL_NAME_BEFORE.search(text, max(0, n[1] - 10), n[1])]
+        if formal and not CORRECTION.search(text):
+            names = formal
         if names:
             chosen = _corrected([n[0] for n in names], [n[1] for n in names], text)
             out.slots["insured_name"] = chosen
