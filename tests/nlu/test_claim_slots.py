@@ -1827,3 +1827,21 @@ def test_kin_words_across_pauses_formal_names_spelled_surnames_and_advised_admis
     assert _stated("切菜 把 中指 的 筋 割断了")["diagnosis"]["icd10"] == "S66"
     assert _stated("昨天下午在小区打篮球 落地的时候 左脚跟腱断了 今天住院了")["accident_date"] == "2027-04-14"
     assert _stated("我3月28号在三亚潜水耳朵进水了")["relation"] == "self"
+
+
+def test_central_plains_spouse_words_question_tags_results_days_and_planned_admissions() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _stated("俺男的 昨天 在地里 被收割机 卷了腿")["relation"] == "spouse"
+    assert _stated("俺屋里的 前天 骑车 摔了")["relation"] == "spouse"
+    assert _stated("我女 昨天 在学校 摔了")["relation"] == "child"
+    assert _stated("是保险公司不是 俺 俺家孩子 昨天 摔了")["relation"] == "child"
+    assert _stated("俺家孩子 坐他姥爷的车 翻沟里了")["relation"] == "child"
+    assert _stated("我爹爹（就是我外公）昨天摔了")["relation"] == "other"
+    assert _stated("我老婆 叫 呃 王芳 昨天 摔了")["insured_name"] == "王芳"
+    assert _stated("他叫 章明 文章的章 不对 是立早章的章")["insured_name"] == "章明"
+    text = "上周一做的胃镜活检，今天结果出来了，是胃癌"
+    assert _stated(text)["accident_date"] == "2027-04-15"
+    assert _stated("医生让尽快住院，我们明天去办住院")["treatment"]["status"] == "outpatient"
+    assert _stated("医生让过了清明过后住院手术")["treatment"]["status"] == "outpatient"
+    assert _stated("在工地 脚板 被钢管砸骨折了")["diagnosis"]["icd10"] == "S92"
+    assert _stated("以前打隧道，现在查出来矽肺，就是尘肺")["diagnosis"]["icd10"] == "J62"

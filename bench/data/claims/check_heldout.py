@@ -176,6 +176,7 @@ HERE = Path(__file__).resolve().parent
 #             CO poisoning, icy roads and falls, Spring Festival travel and fireworks; about a third ASR style, about
 #             a fifth typed chat / app messages (see README_heldout43.md)
 #   heldout46 blind AI set: October 2026 hotline ASR transcripts (~80%), all of China, 国庆/秋收/重阳 (see README.md)
+#   heldout44 forty-fourth set, blind AI helper; rural Henan/Hubei/Hunan/Anhui/Jiangxi, farm machinery, migrants
 SETS: dict[str, tuple[int, int]] = {
     "heldout16": (100, 30),
     "heldout17": (100, 30),
@@ -223,6 +224,7 @@ SETS: dict[str, tuple[int, int]] = {
     # heldout49: written blind by an AI helper; a typical year on a national life-insurer claim line (control set)
     "heldout49": (100, 30),
     "heldout46": (100, 30),
+    "heldout44": (100, 30),
 }
 
 SLOTS = (
@@ -614,6 +616,8 @@ REGIONS: dict[str, tuple[str, str, str | None]] = {
     "340207": ("安徽省", "芜湖市", "鸠江区"),
     "340403": ("安徽省", "淮南市", "田家庵区"),
     "341221": ("安徽省", "阜阳市", "临泉县"),
+    # added for heldout44 (national administrative-division list, general knowledge)
+    "341222": ("安徽省", "阜阳市", "太和县"),
     "341602": ("安徽省", "亳州市", "谯城区"),
     "350211": ("福建省", "厦门市", "集美区"),
     "350322": ("福建省", "莆田市", "仙游县"),

@@ -405,7 +405,9 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      r"|(?:我|捱|俺|阿拉)(?:的|嘅)?(?:老弟|阿哥|阿姐|阿弟|阿妹|细佬|家姐)|(?:我|捱)[系是](?:佢|他|她)(?:嘅|的)?(?:阿哥|阿姐|老弟|细佬|家姐)",
      "other"),
     (r"老婆(?!婆)|媳妇|爱人|老公(?!公)|丈夫|妻子|(?<!老)太太|我(?:家)?先生|我对象|老伴|(?:我|俺|我们)家?(?:的)?老头子?|我家老太婆|婆娘|婆姨|"
-     r"孩子他爹|娃他爹|娃他妈|娃他娘|孩他爹|(?:我|俺|我家|我屋里)的?堂客", "spouse"),
+     r"孩子他爹|娃他爹|娃他妈|娃他娘|孩他爹|(?:我|俺|我家|我屋里)的?堂客"
+     # "俺男的", "俺屋里的": a husband, a wife in the Central Plains
+     r"|(?:我|俺)家?的?男的(?!朋友|同事|同学)|(?:我|俺)屋里的(?![人老小孩娃])", "spouse"),
     # "我家老爷子" is a father; "我们家老太太" may be a mother, a mother-in-law or a grandmother, and a bare 老太太 is
     # anyone's
     (r"老爸|老妈|(?:我|俺|咱)家?(?:的)?(?:老爷子|老太太)|(?:我|俺)老娘|老父亲|老母亲|我爸|我妈|爸爸|妈妈|父亲(?!节)|母亲(?!节)|我爹|我娘|我父|我母|"
@@ -414,7 +416,7 @@ _REL_PATTERNS: list[tuple[str, str]] = [
     (r"儿子|女儿|闺女|孩子|小孩|宝宝|我家小子|我家丫头|我娃|娃娃|我个仔|我个女|我仔(?!细)|(?:我|俺)儿(?![子女媳童科])|囡囡|(?:我|俺)妞|(?:我|俺)(?:家|屋头|屋里)?的?幺儿|"
      r"(?:我|俺|我们|俺们)(?:家|屋里|屋头)?(?:的)?(?:那个|这个)?(?:娃|崽)|(?:我|俺)(?:家|屋里)?(?:的)?碎娃"
      r"|带着?娃|细伢子?|(?:我|我家|我屋|俺家)(?:的)?(?:尕娃|妹崽|妹仔)"
-     r"|(?:我|俺)(?:家|屋里)?(?:的)?伢(?:子|儿)?(?![齿])", "child"),
+     r"|(?:我|俺)(?:家|屋里)?(?:的)?伢(?:子|儿)?(?![齿])|(?:我|俺)女(?![儿婿士人子孩朋同生的工])", "child"),
     # "本人母亲", "关系：本人父亲": my mother; "电话 139…（我本人）": whose phone it is
     (r"(?<![0-9][（(])(?<![0-9][（(]我)(?<![他她])我?本人(?!的?(?:父亲|母亲|爸爸|妈妈|爸|妈|儿子|女儿|丈夫|妻子|配偶|老公|老婆|爱人|孩子))|"
      r"(?:我|俺)自己|是自己报(?!给)|是我自己|(?<![替帮给])自己报案|(?:我|俺)自家(?=[\s，,]|报|的|$)|(?:我|俺)?自个儿?(?![儿家])|(?:出险人|被保险人|被保人)是我(?=[，。,！\s]|$|本人|自己)"
@@ -437,7 +439,8 @@ _OWN_JOB = re.compile(r"我是(?:一名|一个|个|一位)?$")
 _OWN_ROLE_WORDS = frozenset({"游客", "乘客", "旅客", "客户", "员工", "同学", "病友"})
 _SAID_OF_ONESELF = re.compile(r"(?:我|俺)是[^，。,他她]{1,14}的$")
 # not "哦不是，是我爸" (a correction) nor "是意外 不是生病 我爸" (the cause denied)
-_REL_NEG = re.compile(r"(?:不是|并非)(?!是)(?![^，。,]{0,3}(?:生病|意外|病))[^，。,]{0,3}$")
+# (not "是保险公司不是", a question whether the line is the insurer's)
+_REL_NEG = re.compile(r"(?<!公司)(?<!保险)(?<!你们)(?:不是|并非)(?!是)(?![^，。,]{0,3}(?:生病|意外|病))[^，。,]{0,3}$")
 _SELF_WEAK = re.compile(
     r"(?:^|[，。,\s])(?:[^，。,]{0,12}?)(?<![托让叫请帮替给])我\s*(?:(?:就是|那个|这个|嗯|呃|啊)\s*){0,3}(?:今天|昨天|前天|大前天|上周|这周|上个月|这个月|去年|今年|在|被|查出|得了|确诊|摔|"
     r"出了|骑|开车|走路|下楼|上楼|从|突然|一直|最近|那天|体检|自己|住院|做饭|切菜|打球|踢球|跑步|是坐|坐|"
@@ -458,7 +461,8 @@ _PAUSE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _IDENTITY = re.compile(
     r"(?:他|她|被保险人|出险人|被保人)(?:就)?是我(?:的|家)?[\u4e00-\u9fff]{1,4}|我是(?:被保险人|出险人)?本人"
     r"|(?:我|俺)是(?:孩子|娃|小孩|他|她)的?[\u4e00-\u9fff]{1,2}"  # "…我是孩子舅舅。"
-    r"|(?<=[\u4e00-\u9fff]{2})就是(?:我|俺)(?:的|家)?[\u4e00-\u9fff]{1,4}"  # "阮翁就是我老公啦": a name or word glossed
+    # "阮翁就是我老公啦", "我爹爹（就是我爷爷）": a name or word glossed
+    r"|(?<=[\u4e00-\u9fff]{2}|[\u4e00-\u9fff][（(])就是(?:我|俺)(?:的|家)?[\u4e00-\u9fff]{1,4}"
     r"|(?:我|俺)(?:说|讲)的是(?:我|俺)(?:的|家)?[\u4e00-\u9fff]{1,4}"  # "我老汉 嗯 我说的是我男人": a word explained
     r"|出事的(?:人)?是(?:我|俺)(?:的|家)?[\u4e00-\u9fff]{1,4}"  # "出事的是我大姨": who it happened to
 )
@@ -496,6 +500,8 @@ def _relation(text: str, expecting: str | None = None) -> tuple[str | None, int,
         spelled = re.match(r"的([\u4e00-\u9fff])", text[m.end():m.end() + 2])
         if spelled and len(m.group(0)) <= 3 and spelled.group(1) == m.group(0)[0]:
             continue  # "吉克阿依 … 阿姨的阿": a character spelled out, not a relative
+        if label == "other" and text[m.start() - 1:m.start()] in ("他", "她") and m.start() > 0:
+            companions.append(m.start())  # "俺家小孩 坐他爷爷那个三轮车": the insured's relative, there too
         if label == "other" and _OWN_GROUP.search(text, max(0, m.start() - 4), m.start()):
             continue  # "我们几个同事吃了烤串，我对象…": the reporter among colleagues
         if label == "other" and _OWN_JOB.search(text, max(0, m.start() - 5), m.start()) \
@@ -594,6 +600,7 @@ _HE_IS_CALLED = re.compile(
     r"\s?(?:的名字)?叫[，,:：\s]?"
 )
 _ANY_NAME = re.compile(r"[\u4e00-\u9fff·]{2,8}?(?=[是，,。！？\s（(]|$|今年|的)")
+_FILLERS_AT = re.compile(r"(?:(?:嗯|呃|啊|额|那个)\s+)+")
 _FORMAL_NAME_BEFORE = re.compile(
     r"(?:大名|学名|全名|身份证上(?:的名字)?|户口本上(?:的名字)?|正式(?:的)?名字)\s?(?:叫|是|写的是)?[，,:：\s]?$"
 )
@@ -688,6 +695,9 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
         if text[max(0, m.start() - 2):m.start()] in _NICKNAME_WORDS:
             continue  # "小名叫豆豆": what the child is called at home, not the name on the policy
         pos = m.end()
+        filler = _FILLERS_AT.match(text, pos)
+        if filler:
+            pos = filler.end()  # "我老婆 叫 嗯 刘芳": a hesitation before the name
         spelled_surname = _SURNAME_SPELLED.match(text, pos)
         if spelled_surname:
             pos = spelled_surname.end()  # "她叫 刘 文刀刘 刘晓燕": the surname, how it is written, then the name
@@ -907,7 +917,8 @@ _NOT_YET_ADMITTED = re.compile(r"还没(?:有)?住(?![了过着])(?:进去|上)?
 _INPATIENT_NEG = re.compile(r"(?:没|没有|冇|唔使|不用|没让|未|还没|不需要|不要|无需|不必|没必要)[^，。,醒在]{0,2}$")
 # "回来再做手术", "下周要开刀": an operation still to come says nothing about the treatment so far
 _INPATIENT_LATER = re.compile(
-    r"(?:再|要(?!不)|准备|打算|需要|得|还得|等着|回头|过几天|下周|下个?礼拜|下个?星期|下个月|明天|后天|到时候|安排|床位)"
+    r"(?:再|要(?!不)|准备|打算|需要|得|还得|等着|回头|过几天|下周|下个?礼拜|下个?星期|下个月|明天|后天|到时候|安排|床位|"
+    r"让|尽快|建议|过后)"
     r"[^，。,]{0,4}$"
 )
 _TREATMENT_WORDS = re.compile(r"手术|开刀|化疗|放疗")
@@ -919,6 +930,8 @@ _SCHEDULED = re.compile(r"(?:排了|约了|预约了?|安排了?)?(?:下周|下�
                         r"|(?:准备|打算|等着|等)(?:床位?|通知|排床|这周|下周|这两天|过两天|近期|月底)?$"
                         # "医生说要住院手术", "建议住院": an admission advised, not one made ("让住院了" is made)
                         r"|说(?:要|得|需要|最好)$|建议$|(?:需要|还得|还要)$"
+                        # "医生让尽快住院", "让五一过后住院", "明天去办住院": still to come
+                        r"|(?:让|叫)(?:尽快|赶紧|马上)$|过后$|(?:明天|后天|过两天|这两天|下周)[^，。,]{0,3}(?:办|去|来)$"
                         # "让过了年再住院", "下周一才能住进去": an admission to come
                         r"|(?<![又])再$|才能$|才可以$")
 _DIED_AT_HOME = re.compile(
@@ -1097,7 +1110,7 @@ _FOUND_AFTER = re.compile(
 )
 _ONSET_AFTER = re.compile(r"\s*(?:早上|上午|中午|下午|晚上|夜里|半夜)?\s*(?:就)?(?:开始|起)(?!床|来|身)")
 _CONFIRMED = re.compile(
-    r"确诊|诊断(?:为|是|出)|病理(?:结果)?(?:出来)?(?:是|说)|(?:穿刺|活检|病理)(?:结果)?(?:出来|出了)|"
+    r"确诊|诊断(?:为|是|出)|病理(?:结果)?(?:出来)?(?:是|说)|(?:穿刺|活检|病理)(?:结果)?(?:出来|出了)|结果(?:也)?(?:出来|出了)|"
     r"确定是|(?:基本|应该)?就是[^，。,]{0,6}(?:癌|恶性)|说是[^，。,]{0,6}(?:癌|恶性)"
     r"|出来(?:了)?[，,]?\s*是[^，。,]{0,6}(?:癌|恶性)"
 )
@@ -1283,6 +1296,8 @@ def extract_claim_slots(
         formal = [n for n in names if _FORMAL_NAME_BEFORE.search(text, max(0, n[1] - 10), n[1])]
         if formal and not CORRECTION.search(text):
             names = formal
+        # "瞻仰的瞻 不对 是詹天佑的詹": a word said to spell a character of the name is no name
+        names = [n for n in names if not re.match(rf"的[{re.escape(n[0])}]", text[n[1] + len(n[0]):])] or names
         if names:
             chosen = _corrected([n[0] for n in names], [n[1] for n in names], text)
             out.slots["insured_name"] = chosen

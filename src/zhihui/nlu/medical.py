@@ -207,7 +207,7 @@ def find_mentions(text: str) -> list[MedicalMatch]:
 _CRUSHING = frozenset({"S07", "S17", "S28", "S38", "S47", "S57", "S67", "S77", "S87", "S97", "T04"})
 _TOXIC = re.compile(r"T(?:3[6-9]|[45][0-9]|6[0-5])")
 UNSPECIFIED_ICD10 = frozenset({"T14", "T07", "T10", "T12", "T30", "C80", "C76", "C85", "C95", "B54", "D36", "D43",
-                               "D48", "I64", "S09"})
+                               "D48", "I64", "S09", "J64"})
 
 
 # a work-up finding that a later "恶性的" turns into the cancer of its organ
