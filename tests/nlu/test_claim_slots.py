@@ -1845,3 +1845,22 @@ def test_central_plains_spouse_words_question_tags_results_days_and_planned_admi
     assert _stated("医生让过了清明过后住院手术")["treatment"]["status"] == "outpatient"
     assert _stated("在工地 脚板 被钢管砸骨折了")["diagnosis"]["icd10"] == "S92"
     assert _stated("以前打隧道，现在查出来矽肺，就是尘肺")["diagnosis"]["icd10"] == "J62"
+
+
+def test_agents_and_counter_staff_reporting_for_customers() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _stated("柜面代录：客户李秀云本人来网点报案，昨天摔了")["relation"] == "self"
+    assert _stated("柜面受理（客户儿子代报）：被保险人周国华，前天脑梗")["relation"] == "parent"
+    assert _stated("被保险人：刘桂英（报案人之母）")["relation"] == "parent"
+    assert _stated("我是咱们公司的业务员，这回是给我自己爸报案，我爸前天摔了")["relation"] == "parent"
+    assert _stated("我是孩子爸爸的代理人，孩子昨天在学校摔了")["relation"] == "other"
+    assert _stated("客户是我老婆，我是业务员，帮她报")["relation"] == "spouse"
+    assert _stated("客户的儿子 王小军 昨天摔了")["relation"] == "other"
+    assert _stated("工行柜员代客报案，被保人：钱德明")["relation"] == "other"
+    assert _stated("客户 周 周吉周 周文斌 昨天摔了")["insured_name"] == "周文斌"
+    assert _stated("被保人姓名应为 马秀兰，不是马秀英")["insured_name"] == "马秀兰"
+    fixed = _stated("身份证：110101199003077777（输错一位）更正为 110101199003077598")
+    assert fixed["insured_id"] == "110101199003077598"
+    assert _stated("出险3/17 在单位楼梯摔了")["accident_date"] == "2027-03-17"
+    assert _stated("客户张丽 4.2 急性阑尾炎 住院")["accident_date"] == "2027-04-02"
+    assert "accident_date" not in _stated("空腹血糖 8.3 偏高，住院了")

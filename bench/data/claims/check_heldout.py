@@ -177,6 +177,7 @@ HERE = Path(__file__).resolve().parent
 #             a fifth typed chat / app messages (see README_heldout43.md)
 #   heldout46 blind AI set: October 2026 hotline ASR transcripts (~80%), all of China, 国庆/秋收/重阳 (see README.md)
 #   heldout44 forty-fourth set, blind AI helper; rural Henan/Hubei/Hunan/Anhui/Jiangxi, farm machinery, migrants
+#   heldout47 47th set, blind AI helper; agents, counter and bank staff reporting for customers (see README.md)
 SETS: dict[str, tuple[int, int]] = {
     "heldout16": (100, 30),
     "heldout17": (100, 30),
@@ -225,6 +226,7 @@ SETS: dict[str, tuple[int, int]] = {
     "heldout49": (100, 30),
     "heldout46": (100, 30),
     "heldout44": (100, 30),
+    "heldout47": (100, 30),
 }
 
 SLOTS = (

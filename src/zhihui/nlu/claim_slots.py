@@ -274,7 +274,7 @@ _LAST_CHAR = re.compile(
 _ID_LABEL = re.compile(r"身份证|证件号|身份号")
 _PHONE_LABEL = re.compile(r"电话|手机|联系方式|号码|打我")
 CORRECTION = re.compile(
-    r"不对|不是不是|[哎诶欸]\s?不是(?=\s?(?:医生|大夫|是|在|[，,]))|\s不是\s(?=我叫|叫|是)|说错了|搞错了|记错了|打错了|写错了|输错了|[记说]岔了|口误|[哦啊]\s?不是(?=[\s，,]|是)|哦不(?!是)|啊不(?!是)|更正一下|纠正一下|重新说一下"
+    r"不对|不是不是|[哎诶欸]\s?不是(?=\s?(?:医生|大夫|是|在|[，,]))|\s不是\s(?=我叫|叫|是)|说错了|搞错了|记错了|打错了|写错了|输错了|[记说]岔了|口误|[哦啊]\s?不是(?=[\s，,]|是)|哦不(?!是)|啊不(?!是)|更正一下|纠正一下|重新说一下|更正为|应为|改为|看错"
     r"|不是[^，,。]{1,12}[，,]\s*(?:而)?是|不是\s*[0-9][0-9\s-]{6,20}[，,\s]\s*(?:而)?是|[哦噢啊]\s?不是[^，,。\s]{1,8}\s(?:而)?是|\s不是\s*是|(?<![是])不是是(?=[\u4e00-\u9fff])"
 )
 
@@ -355,7 +355,8 @@ _REL_PATTERNS: list[tuple[str, str]] = [
     (r"(?:报案人|我)(?:是|[：:]\s*)(?:被保险人|出险人|被保人|他|她)?的?(?:爸爸|妈妈|父亲|母亲)"
      r"|(?:他|她)的?(?:爸爸|妈妈|父亲|母亲)[，,]?\s*(?:也就是|就是)(?:我|本人)", "child"),
     (r"(?:替|给|帮)(?:我|俺)(?:的|家)?(?:老婆(?!婆)|媳妇|爱人|老公(?!公)|丈夫|妻子|婆娘|婆姨)", "spouse"),
-    (r"(?:替|给|帮)(?:我|俺)?自己报|(?:替|给|帮)(?:我|俺)自己|俺给俺自己|我给我自己|(?:我|俺)是被保险人(?![\u4e00-\u9fff·]{0,5}的)"
+    (r"(?:替|给|帮)(?:我|俺)?自己报|(?:替|给|帮)(?:我|俺)自己(?!的?(?:妈|爸|儿|女|老[公婆妈爸人]|孩|娃|父|母|爱人|媳妇))"
+     r"|俺给俺自己|我给我自己|(?:我|俺)是被保险人(?![\u4e00-\u9fff·]{0,5}的)"
      r"|被保险人(?:是)?(?:我|俺)本人", "self"),
     # an employer, a teacher or an agent reporting for someone in their care
     (r"(?:(?:我|俺)们|我们的|我们公司的?|我们单位的?|我们厂的?|我们工地上?的?|(?:我|俺)们[^，。,\s]{0,6}?(?:公司|单位|厂|工地|店|仓库|"
@@ -370,7 +371,8 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      r"(?:我|俺)(?:家)?当家的|(?:我|俺)(?:是)?(?:她|他)?掌柜的|(?:我|俺|额)(?:们)?家(?:的)?掌柜的|额掌柜的|我们家那位",
      "spouse"),
     # "I am X's child" -> the insured is my parent; "I am the child's mother" -> insured is my child
-    (rf"(?:我|俺)是(?:那个|这个)?(?:他|她|伊|孩子|小孩|{_WHOSE})的?(?:爸爸|妈妈|爸|妈|父亲|母亲|家长)", "child"),
+    (rf"(?:我|俺)是(?:那个|这个)?(?:他|她|伊|孩子|小孩|{_WHOSE})的?(?:爸爸|妈妈|爸|妈|父亲|母亲|家长)"
+     r"(?![妈爸]?的?(?:保险)?(?:代理人|业务员|同事|朋友|邻居))", "child"),
     # Cantonese: "I am his mother"
     (r"我[系是](?:佢|佢哋|他|她|他们)?(?:嘅|的)?(?:阿妈|阿爸|老豆|老母|妈咪|爹哋)", "child"),
     (rf"(?:我|俺|我姓[\u4e00-\u9fff][，,]?)是(?:那个|这个)?(?:他|她|伊|(?:被保险人|出险人|被保人)?{_WHOSE})?的?(?:亲生)?(?:儿子|女儿|闺女|孩子|仔)(?![他她的爷奶外姥姑舅姨叔伯爸妈细])",
@@ -383,6 +385,13 @@ _REL_PATTERNS: list[tuple[str, str]] = [
     (rf"{_REPORTER_BRACKET}(?:父亲|母亲|爸爸|妈妈|爸|妈)[）)]", "child"),
     (rf"{_REPORTER_BRACKET}(?:丈夫|妻子|老公|老婆|爱人|配偶)[）)]", "spouse"),
     (r"(?:被保险人|出险人|被保人)之(?:父|母)", "child"),
+    # "（客户女儿代报）", "孙凤英（报案人之母）", "客户王秀兰本人来柜面报案"
+    (r"(?:客户|被保险人|被保人)的?(?:女儿|儿子|子女|闺女)代(?:报|为报案)|报案人之(?:母|父)(?:亲)?", "parent"),
+    (r"(?:客户|被保险人|被保人)的?(?:父亲|母亲|爸爸|妈妈)代(?:报|为报案)|报案人之(?:子|女)", "child"),
+    (r"(?:客户|被保险人|被保人)的?(?:丈夫|妻子|老公|老婆|爱人|配偶)代(?:报|为报案)|报案人之(?:妻|夫|配偶)", "spouse"),
+    (r"(?:客户|被保险人|被保人)[\u4e00-\u9fff]{0,4}本人(?:亲自)?(?:来|到)[^，。,]{0,4}报案", "self"),
+    # "我是孩子妈妈的代理人": someone's agent
+    (r"(?:我|俺)是(?!(?:你们|咱们|咱|贵|我们)?公司)[^，。,]{1,8}的(?:保险)?(?:代理人|业务员)", "other"),
     # "与被保险人关系：儿子" on a form: what the reporter is to the insured
     (rf"{_FORM_TIE}(?:儿子|女儿|子女|闺女|儿|子|女)(?![婿媳])", "parent"),
     (rf"{_FORM_TIE}(?:父亲|母亲|父母|爸爸|妈妈|父|母)", "child"),
@@ -396,7 +405,7 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      r"堂姐|(?<![走串探访看])亲戚|男朋友|女朋友|朋友|同事|邻居|同学|室友|舍友|领导|主管|员工|下属|老板|雇主|保姆|工友|客户|病友|导游|游客|乘客|旅客|"
      r"老公公|老婆婆|老表|嫂子|弟媳|姐夫|妹夫|大爷|大伯|伯伯|伯父|伯母|大娘|婶婶|婶子|小叔子|小舅子|大舅子|阿嬷|阿公|阿婆|阿爷|家婆|家公|奶公|外爷|干妈|干爹|干爸|干儿子|干女儿|徒弟|侄媳妇|侄女婿|孙媳妇|"
      r"外甥媳妇|阿舅|舅妈|姑妈|姨父|姑父|舅舅|嗲嗲|娭毑|爷叔|娘舅|侄儿|侄孙|表叔|表舅|表姑|表姨|堂叔|堂伯|幺爸|幺叔|幺姑|幺舅|幺爹|家兄|家姐|(?:我|俺)(?:家)?兄弟(?!俩|们|姐妹)|"
-     r"老师(?![您你]好|好)|班主任|村干部|干部|村长|(?:保险)?代理人|业务员|房东|"
+     r"老师(?![您你]好|好)|班主任|村干部|干部|村长|(?:保险)?代理人|业务员|房东|柜员|理财经理|代客(?:户)?报案|"
      # 老娘 is the reporter's mother and 老爷子 the father: only the ordinals and 老 + a sibling or aunt/uncle
      r"(?:我|俺)(?:(?:大|二|三|四|五|六|小)(?:姨|姑|舅|叔|伯|爷|娘|婶|哥|姐|弟|妹)|老(?:姨|姑|舅|叔|伯|婶|哥|姐|弟|妹))"
      # "我叔", "俺舅": not 我姑娘 (a daughter in the north) or 我姨妈 (above)
@@ -419,7 +428,7 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      r"|(?:我|俺)(?:家|屋里)?(?:的)?伢(?:子|儿)?(?![齿])|(?:我|俺)女(?![儿婿士人子孩朋同生的工])", "child"),
     # "本人母亲", "关系：本人父亲": my mother; "电话 139…（我本人）": whose phone it is
     (r"(?<![0-9][（(])(?<![0-9][（(]我)(?<![他她])我?本人(?!的?(?:父亲|母亲|爸爸|妈妈|爸|妈|儿子|女儿|丈夫|妻子|配偶|老公|老婆|爱人|孩子))|"
-     r"(?:我|俺)自己|是自己报(?!给)|是我自己|(?<![替帮给])自己报案|(?:我|俺)自家(?=[\s，,]|报|的|$)|(?:我|俺)?自个儿?(?![儿家])|(?:出险人|被保险人|被保人)是我(?=[，。,！\s]|$|本人|自己)"
+     r"(?:我|俺)自己(?!的?(?:妈|爸|儿|女|老[公婆妈爸人]|孩|娃|父|母|爱人|媳妇))|是自己报(?!给)|是我自己|(?<![替帮给])自己报案|(?:我|俺)自家(?=[\s，,]|报|的|$)|(?:我|俺)?自个儿?(?![儿家])|(?:出险人|被保险人|被保人)是我(?=[，。,！\s]|$|本人|自己)"
      r"|出险的(?:人)?是我(?![的家老爸妈儿女爱丈妻媳孩父母哥姐弟妹爷奶外公婆姥舅姨叔伯姑孙侄同朋邻客])"
      r"|就是我(?=[，。,！\s]|$)|我(?:就)?是(?:出险人|被保险人)(?![\u4e00-\u9fff·]{0,5}的(?:儿|女|妻|丈|老|爸|妈|父|母|爱|家|亲|朋|同|邻|孩|孙|外|兄|姐|弟|妹))",
      "self"),
@@ -459,12 +468,13 @@ _OWN_INTRO = re.compile(
 
 _PAUSE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _IDENTITY = re.compile(
-    r"(?:他|她|被保险人|出险人|被保人)(?:就)?是我(?:的|家)?[\u4e00-\u9fff]{1,4}|我是(?:被保险人|出险人)?本人"
+    r"(?:他|她|客户|被保险人|出险人|被保人)(?:就)?是我(?:的|家)?[\u4e00-\u9fff]{1,4}|我是(?:被保险人|出险人)?本人"
     r"|(?:我|俺)是(?:孩子|娃|小孩|他|她)的?[\u4e00-\u9fff]{1,2}"  # "…我是孩子舅舅。"
     # "阮翁就是我老公啦", "我爹爹（就是我爷爷）": a name or word glossed
     r"|(?<=[\u4e00-\u9fff]{2}|[\u4e00-\u9fff][（(])就是(?:我|俺)(?:的|家)?[\u4e00-\u9fff]{1,4}"
     r"|(?:我|俺)(?:说|讲)的是(?:我|俺)(?:的|家)?[\u4e00-\u9fff]{1,4}"  # "我老汉 嗯 我说的是我男人": a word explained
     r"|出事的(?:人)?是(?:我|俺)(?:的|家)?[\u4e00-\u9fff]{1,4}"  # "出事的是我大姨": who it happened to
+    r"|[（(]报案人之[\u4e00-\u9fff]{1,2}[）)]"  # "被保险人：孙凤英（报案人之母）"
 )
 _SELF_HURT = re.compile(r"(?<![他她])我(?:的)?[\u4e00-\u9fff]{0,3}?(?:扭伤|骨折|受伤|摔|撞|伤|烫|割|崴)")
 # "带孩子去八达岭…我自己崴了": someone the reporter brought along, who is the insured only if the reporter was not hurt
@@ -502,6 +512,9 @@ def _relation(text: str, expecting: str | None = None) -> tuple[str | None, int,
             continue  # "吉克阿依 … 阿姨的阿": a character spelled out, not a relative
         if label == "other" and text[m.start() - 1:m.start()] in ("他", "她") and m.start() > 0:
             companions.append(m.start())  # "俺家小孩 坐他爷爷那个三轮车": the insured's relative, there too
+        if label == "other" and m.group(0) in ("代理人", "业务员", "保险代理人") \
+                and _OWN_AGENT_JOB.search(text, max(0, m.start() - 10), m.start()):
+            companions.append(m.start())  # "我是公司的代理人…给我自己妈报案": the reporter's job, then whose report
         if label == "other" and _OWN_GROUP.search(text, max(0, m.start() - 4), m.start()):
             continue  # "我们几个同事吃了烤串，我对象…": the reporter among colleagues
         if label == "other" and _OWN_JOB.search(text, max(0, m.start() - 5), m.start()) \
@@ -547,7 +560,9 @@ def _relation(text: str, expecting: str | None = None) -> tuple[str | None, int,
     stated = [(m.start(), m.end()) for m in _IDENTITY.finditer(text)
               if m.start() >= last_fix and (last_fix < 0 or not m.group(0).startswith("就是"))]
     if stated:
-        said = [c for c in cands if any(s <= c[1] < e for s, e in stated)]
+        # (not the subject: "客户是我爱人" is about 客户, who is the insured)
+        said = [c for c in cands if any(s <= c[1] < e and not (c[1] == s and text.startswith("客户", s))
+                                        for s, e in stated)]
         cands = said or cands
     if cands:
         # a correction is about the relation when a relation word follows it closely ("哦不是，是我爸"), not when
@@ -593,7 +608,9 @@ _STRONG_NAME_CUE = re.compile(
     r"(?:(?:名字|姓名)\s?(?:叫|是)|大名(?:叫|是)?|出险人叫|被保险人叫|被保人叫|身份证上(?:的名字)?(?:是|叫|写的是)"
     r"|(?:被保险人|出险人|被保人|姓名|人员|伤者|伤员|患者|同事|员工|工人|学生|孩子|小孩|患儿|营员)(?=[：:]))[，,:：\s]?"
 )
-_NOT_A_NAME_WORD = re.compile(r"什么|啥|谁|怎|哪|来着|不知|不记|忘|医生|大夫|救护|车|^报(?:个|案|一)")
+_NOT_A_NAME_WORD = re.compile(
+    r"什么|啥|谁|怎|哪|来着|不知|不记|忘|医生|大夫|救护|车|^报(?:个|案|一)|网点|柜面|柜台|^应为|^改为"
+)
 _HE_IS_CALLED = re.compile(
     r"(?:他|她|我|工人|员工|职工|司机|师傅|学生|小孩|孩子|客户|老人|病人|游客|客人|孙子|孙女|儿子|女儿|闺女|伙计|店员|"
     r"父亲|母亲|爸爸|妈妈|爸|妈|老公|老婆|丈夫|妻子|爱人|[，,]\s?)"
@@ -664,7 +681,11 @@ _SELF_NAME = re.compile(
 )
 
 
-_SURNAME_SPELLED = re.compile(r"\s?(?P<s>[\u4e00-\u9fff])[\s，,]+[\u4e00-\u9fff]{1,3}(?P=s)[\s，,]+(?=(?P=s))")
+# (a stutter may have folded "周 周吉周" into "周吉周": the spelling word then starts with the surname too)
+_SURNAME_SPELLED = re.compile(
+    r"\s?(?:(?P<s>[\u4e00-\u9fff])[\s，,]+[\u4e00-\u9fff]{1,3}(?P=s)|(?P<s2>[\u4e00-\u9fff])[\u4e00-\u9fff]{1,2}(?P=s2))"
+    r"[\s，,]+(?=(?P=s)|(?P=s2))"
+)
 _NAME_RESPELLED = re.compile(
     r"(?:名字|姓名)[^。]{0,8}?不是\s?[\u4e00-\u9fff]{2,4}[，,\s]+(?:而)?是\s?(?P<n>[\u4e00-\u9fff]{2,4}?)(?=[，。,\s]|$)"
 )
@@ -698,6 +719,9 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
         filler = _FILLERS_AT.match(text, pos)
         if filler:
             pos = filler.end()  # "我老婆 叫 嗯 刘芳": a hesitation before the name
+        restated = re.match(r"(?:应为|应该是|改为|更正为)\s?", text[pos:pos + 5])
+        if restated:
+            pos += restated.end()  # "被保人姓名应为 章淑芬": a name corrected on a form
         spelled_surname = _SURNAME_SPELLED.match(text, pos)
         if spelled_surname:
             pos = spelled_surname.end()  # "她叫 刘 文刀刘 刘晓燕": the surname, how it is written, then the name
@@ -740,8 +764,12 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
                 break
     for m in _KIN_BEFORE_NAME.finditer(text):
         at = m.end()
-        if _FIELD_AFTER_ROLE.match(text, at):
-            continue  # "与被保险人关系：儿子": a form's field, not a name
+        if _FIELD_AFTER_ROLE.match(text, at) or _NOT_A_NAME_WORD.search(text, at, at + 4):
+            continue  # "与被保险人关系：儿子": a form's field, not a name; "客户 来网点": a place
+        surname_said = re.match(r"姓\s?", text[at:at + 2])
+        spelled = _SURNAME_SPELLED.match(text, at + (surname_said.end() if surname_said else 0))
+        if spelled:
+            at = spelled.end()  # "客户 林 双木林 林国栋", "客户姓 耿 耳火耿 耿秋菊": the surname spelled first
         if text[at + 1:at + 2] == " " and text[at:at + 1] == text[at + 2:at + 3]:
             at += 2  # "我们 司机 段 段志华": a stutter before the name
         n = take_name(text, at)
@@ -888,7 +916,8 @@ _DEATH = re.compile(
 WHERE_TREATED_CONFIDENCE = 0.55
 _HONORIFIC_END = re.compile(r"(?:大爷|大妈|大娘|大叔|大姐|大哥|阿姨|叔叔|师傅|老师|奶奶|爷爷)$")
 # "他家孩子", "她的儿子": a relative of someone else's (not "被保险人的老伴儿")
-_SOMEONE_ELSES = re.compile(r"(?:他|她|(?<![险保])人)(?:家|的)$")
+_OWN_AGENT_JOB = re.compile(r"(?:我|俺)是(?:你们|咱们|咱|贵)?(?:公司)?(?:的)?(?:保险)?$")
+_SOMEONE_ELSES = re.compile(r"(?:他|她|客户|(?<![险保])人)(?:家|的)$")
 # "打不通可以打我老婆的": a relative named as the number to call
 _TO_CALL_BEFORE = re.compile(r"(?:打|拨|联系|找)(?:我)?$")
 _PHONE_TALK = re.compile(r"电话|打不通|号码|手机|联系不上")

@@ -160,7 +160,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("md", rf"(?<![0-9零〇一二三四五六七八九十年])(?P<md_m>{_N}{{1,3}})月(?:份)?(?P<md_d>{_N}{{1,3}})[日号]"),
     # a typed month.day in a form ("出险时间 11.15") or before a time of day ("5.3 晚上")
     # (typed with a slash as well: "3/11 晚上", "11/18单位组织体检")
-    ("md_dot", r"(?:(?:出险)?(?:时间|日期)(?:是|为)?[：:\s]*"
+    ("md_dot", r"(?:(?:出险(?:时间|日期)?|时间|日期)(?:是|为)?[：:\s]*"
                r"(?P<mdt_m>1[0-2]|0?[1-9])[./](?P<mdt_d>3[01]|[12][0-9]|0?[1-9])(?![0-9./])"
                r"|(?<![0-9./])(?P<mdt_m2>1[0-2]|0?[1-9])[./](?P<mdt_d2>3[01]|[12][0-9]|0?[1-9])"
                r"(?=\s*(?:早上|上午|中午|下午|晚上|凌晨|夜里|傍晚))"
@@ -170,7 +170,11 @@ _PATTERNS: list[tuple[str, str]] = [
                r"查出|发现|开始|军训|晚上|早上|上午|下午|中午|凌晨))"
                # "8.1 我老爸在大连…", "⏎8.29 在贵阳": a date typed at the start of a message or a line
                r"|(?:^|(?<=[，,\n】：:]))\s*(?P<mdt_m4>1[0-2]|0?[1-9])[./](?P<mdt_d4>3[01]|[12][0-9]|0?[1-9])"
-               r"(?=\s|$|[\u4e00-\u9fff](?<![万元米斤倍度岁个块分])))"),
+               r"(?=\s|$|[\u4e00-\u9fff](?<![万元米斤倍度岁个块分])))"
+               # "客户夏敏 8.3 急性心梗": a date between pauses in a terse message (not "血糖 8.3 偏高", "1.5 万")
+               r"|(?<=\s)(?<!血糖\s)(?<!体温\s)(?<!血压\s)(?<!指标\s)(?<!肌酐\s)(?<!视力\s)"
+               r"(?P<mdt_m5>1[0-2]|0?[1-9])[./](?P<mdt_d5>3[01]|[12][0-9]|0?[1-9])"
+               r"(?=\s+[\u4e00-\u9fff](?<![万元米斤倍度岁个块分公千百毫厘克升]))"),
     ("month_day", rf"(?P<rm>这个月|这月|本月|上个月|上月|上一个月)(?P<rm_d>{_N}{{1,3}})[日号]"),
     ("month_edge", r"(?P<me>这个月|这月|本月|上个月|上月|上一个月)?"
                    r"(?P<me_e>月底|月初|月中|月末|底|初|(?<=月)\s?(?:的)?最后一天)"),
@@ -290,8 +294,8 @@ def _resolve(m: re.Match[str], ref: dt.date) -> tuple[dt.date | None, bool]:
             return None, True
         return _year_for(mm, dd, ref), True
     if kind == "md_dot":
-        mm = int(g("mdt_m") or g("mdt_m2") or g("mdt_m3") or g("mdt_m4"))
-        dd = int(g("mdt_d") or g("mdt_d2") or g("mdt_d3") or g("mdt_d4"))
+        mm = int(g("mdt_m") or g("mdt_m2") or g("mdt_m3") or g("mdt_m4") or g("mdt_m5"))
+        dd = int(g("mdt_d") or g("mdt_d2") or g("mdt_d3") or g("mdt_d4") or g("mdt_d5"))
         return _year_for(mm, dd, ref), True
     if kind == "month_day":
         delta = 0 if g("rm") in ("这个月", "这月", "本月") else -1
