@@ -1864,3 +1864,19 @@ def test_agents_and_counter_staff_reporting_for_customers() -> None:
     assert _stated("出险3/17 在单位楼梯摔了")["accident_date"] == "2027-03-17"
     assert _stated("客户张丽 4.2 急性阑尾炎 住院")["accident_date"] == "2027-04-02"
     assert "accident_date" not in _stated("空腹血糖 8.3 偏高，住院了")
+
+
+def test_southwestern_kin_words_before_names_mountain_roads_and_special_districts() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _stated("我老汉儿张德明 昨天 在屋头 摔了")["insured_name"] == "张德明"
+    assert _stated("我兄弟王志刚 前天 在工地 遭砸了")["insured_name"] == "王志刚"
+    assert _stated("我婆娘李小芳 昨天 住院了")["insured_name"] == "李小芳"
+    assert _stated("我叫陈思远，昨晚和同事在火锅店吃饭，被油烫了手")["relation"] == "self"
+    assert _stated("我是她老汉儿")["relation"] == "child"
+    assert _stated("掉河里了 捞起来 人已经 没得了")["treatment"]["status"] == "death"
+    assert _stated("我妈昨天在田坎上滑到水田里去了")["cause"] == "accident"
+    assert "accident_place" not in _stated("骑摩托在盘山公路上摔了")
+    assert _stated("在六枝 煤矿上 被砸了")["accident_place"]["district"] == "六枝特区"
+    assert _stated("在昆明翠湖边跑步崴了脚")["accident_place"]["district"] == "五华区"
+    assert _stated("骑车在缙云山下山摔了")["accident_place"]["district"] == "北碚区"
+    assert _stated("在尚志山上采蘑菇摔了")["accident_place"]["district"] == "尚志市"

@@ -178,6 +178,9 @@ HERE = Path(__file__).resolve().parent
 #   heldout46 blind AI set: October 2026 hotline ASR transcripts (~80%), all of China, 国庆/秋收/重阳 (see README.md)
 #   heldout44 forty-fourth set, blind AI helper; rural Henan/Hubei/Hunan/Anhui/Jiangxi, farm machinery, migrants
 #   heldout47 47th set, blind AI helper; agents, counter and bank staff reporting for customers (see README.md)
+#   heldout45 forty-fifth set, written blind by an AI helper; a year of reports from Sichuan, Chongqing, Yunnan and
+#             Guizhou in south-western Mandarin: mountain roads, motorbikes, hotpot restaurants, building sites, farm
+#             work, Yunnan / Guizhou tourists, minority names; about 45% ASR style, about a fifth typed (see README.md)
 SETS: dict[str, tuple[int, int]] = {
     "heldout16": (100, 30),
     "heldout17": (100, 30),
@@ -227,6 +230,7 @@ SETS: dict[str, tuple[int, int]] = {
     "heldout46": (100, 30),
     "heldout44": (100, 30),
     "heldout47": (100, 30),
+    "heldout45": (100, 30),
 }
 
 SLOTS = (
@@ -1243,6 +1247,10 @@ REGIONS: dict[str, tuple[str, str, str | None]] = {
     "350782": ("福建省", "南平市", "武夷山市"),
     "330122": ("浙江省", "杭州市", "桐庐县"),
     "220623": ("吉林省", "白山市", "长白朝鲜族自治县"),
+    # added for heldout45 (national administrative-division codes, from memory): 黄果树 (镇宁), 会泽, 泸沽湖 (宁蒗)
+    "520423": ("贵州省", "安顺市", "镇宁布依族苗族自治县"),
+    "530326": ("云南省", "曲靖市", "会泽县"),
+    "530724": ("云南省", "丽江市", "宁蒗彝族自治县"),
 }
 
 # Hospital values allowed: big well-known grade-3 hospitals in the largest cities, official names.

@@ -97,7 +97,9 @@ _ETHNIC_UNIT = re.compile(r"^(?P<stem>[\u4e00-\u9fff]{2,}?)(?:[\u4e00-\u9fff]{0,
 # cities called by their first character and 市 ("呼市" for 呼和浩特)
 _CITY_CUSTOM = {"呼和浩特市": ("呼市",), "乌鲁木齐市": ("乌市",), "哈尔滨市": ("哈市",), "齐齐哈尔市": ("齐市",)}
 # districts their own cities call by a customary two-character name rather than the regular short form
-_DISTRICT_CUSTOM = {"昆都仑区": ("昆区",), "沙坪坝区": ("沙区",), "沙依巴克区": ("沙区",)}
+# (the source's short names keep part of a rare suffix: "六枝特" for 六枝特区, "大柴旦行政" for 大柴旦行政区)
+_DISTRICT_CUSTOM = {"昆都仑区": ("昆区",), "沙坪坝区": ("沙区",), "沙依巴克区": ("沙区",), "六枝特区": ("六枝",),
+                    "大柴旦行政区": ("大柴旦",)}
 
 
 def _banner_abbreviations(name: str) -> tuple[str, ...]:
@@ -275,6 +277,12 @@ class DivisionTable:
                     and text[mention.start - 1] not in _BEFORE_SHORT_DISTRICT_OK \
                     and not (kept and _adjacent(text, kept[-1].end, mention.start)):
                 continue  # "亚龙湾" is a bay in 三亚, not 温州's 龙湾区: a short name inside a longer word
+            if mention.short and mention.level == "district" \
+                    and re.match(r"公路|桥(?![区县市镇乡村])", text[mention.end:mention.end + 2]):
+                continue  # "盘山公路", "新都桥": a road or a town named like a district
+            landmark = self._landmark_regex.match(text, mention.start) if mention.short else None
+            if landmark is not None and landmark.end() > mention.end:
+                continue  # "缙云山" is a mountain in 北碚, not 缙云县: the longer, known name
             if mention.short and mention.level in ("city", "province") \
                     and re.match(r"[东西南北中]?(?:路(?![桥南北])|大街|街|大道)", text[mention.end:mention.end + 3]):
                 continue  # "南京西路地铁站", "在北京路": a road named after a city, not the city
