@@ -1864,6 +1864,7 @@ def test_agents_and_counter_staff_reporting_for_customers() -> None:
     assert _stated("出险3/17 在单位楼梯摔了")["accident_date"] == "2027-03-17"
     assert _stated("客户张丽 4.2 急性阑尾炎 住院")["accident_date"] == "2027-04-02"
     assert "accident_date" not in _stated("空腹血糖 8.3 偏高，住院了")
+    assert "accident_date" not in _stated("在医院住了 3.5 天")
 
 
 def test_southwestern_kin_words_before_names_mountain_roads_and_special_districts() -> None:

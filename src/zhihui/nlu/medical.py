@@ -328,9 +328,9 @@ def best_diagnosis(text: str, matches: list[MedicalMatch] | None = None) -> Medi
         organ_term = next((t.term for t in lexicon().terms if t.icd10 == organ_code and t.kind == "disease"), None)
         if organ_code is not None and organ_term is not None:
             return replace(best, term=organ_term, icd10=organ_code, priority=3)
-    if re.fullmatch(r"S[0-9]7", best.icd10):
+    if re.fullmatch(r"S[4-9]7", best.icd10):
         # "冲压机压伤左手，食指断了一节": a crush that took part of the limb off is coded as the amputation (in
-        # each body region of ICD-10 chapter XIX, S_7 is the crushing injury and S_8 the traumatic amputation)
+        # each limb region of ICD-10 chapter XIX, S_7 is the crushing injury and S_8 the traumatic amputation)
         cut = [m for m in found if m.icd10 == best.icd10[:2] + "8"]
         if cut:
             return max(cut, key=lambda m: (m.score, m.start))
