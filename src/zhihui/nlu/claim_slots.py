@@ -297,6 +297,8 @@ def _corrected(items: list[Any], starts: list[int], text: str) -> Any:
 # two to four characters naming whose relative the reporter is ("我是张建国的儿子"), not "我是来给…"
 # "报案人：丁勇（儿子）", "报案人：孙丽（被保人配偶）": the reporter's tie to the insured in brackets on a form
 _REPORTER_BRACKET = r"报案人[：:\s]*[\u4e00-\u9fff]{0,4}\s?[（(](?:被保险人|被保人|出险人)?的?"
+# "我自己妈", "给我自己儿子报": the reporter's own relative, not the reporter
+_NOT_OWN_RELATIVE_AFTER = r"(?!的?(?:妈|爸|儿|女|老[公婆妈爸人]|孩|娃|父|母|爱人|媳妇))"
 _FORM_TIE = r"(?:报案人)?与(?:被保险人|出险人|被保人)的?关系\s?[：:]?\s*"
 _WHOSE = "(?:(?![替给帮为来报我俺闺])[\u4e00-\u9fff]){2,4}?"
 _REL_PATTERNS: list[tuple[str, str]] = [
@@ -355,8 +357,8 @@ _REL_PATTERNS: list[tuple[str, str]] = [
     (r"(?:报案人|我)(?:是|[：:]\s*)(?:被保险人|出险人|被保人|他|她)?的?(?:爸爸|妈妈|父亲|母亲)"
      r"|(?:他|她)的?(?:爸爸|妈妈|父亲|母亲)[，,]?\s*(?:也就是|就是)(?:我|本人)", "child"),
     (r"(?:替|给|帮)(?:我|俺)(?:的|家)?(?:老婆(?!婆)|媳妇|爱人|老公(?!公)|丈夫|妻子|婆娘|婆姨)", "spouse"),
-    (r"(?:替|给|帮)(?:我|俺)?自己报|(?:替|给|帮)(?:我|俺)自己(?!的?(?:妈|爸|儿|女|老[公婆妈爸人]|孩|娃|父|母|爱人|媳妇))"
-     r"|俺给俺自己|我给我自己|(?:我|俺)是被保险人(?![\u4e00-\u9fff·]{0,5}的)"
+    (r"(?:替|给|帮)(?:我|俺)?自己报|(?:替|给|帮)(?:我|俺)自己" + _NOT_OWN_RELATIVE_AFTER
+     + r"|俺给俺自己|我给我自己|(?:我|俺)是被保险人(?![\u4e00-\u9fff·]{0,5}的)"
      r"|被保险人(?:是)?(?:我|俺)本人", "self"),
     # an employer, a teacher or an agent reporting for someone in their care
     (r"(?:(?:我|俺)们|我们的|我们公司的?|我们单位的?|我们厂的?|我们工地上?的?|(?:我|俺)们[^，。,\s]{0,6}?(?:公司|单位|厂|工地|店|仓库|"
@@ -428,7 +430,9 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      r"|(?:我|俺)(?:家|屋里)?(?:的)?伢(?:子|儿)?(?![齿])|(?:我|俺)女(?![儿婿士人子孩朋同生的工])", "child"),
     # "本人母亲", "关系：本人父亲": my mother; "电话 139…（我本人）": whose phone it is
     (r"(?<![0-9][（(])(?<![0-9][（(]我)(?<![他她])我?本人(?!的?(?:父亲|母亲|爸爸|妈妈|爸|妈|儿子|女儿|丈夫|妻子|配偶|老公|老婆|爱人|孩子))|"
-     r"(?:我|俺)自己(?!的?(?:妈|爸|儿|女|老[公婆妈爸人]|孩|娃|父|母|爱人|媳妇))|是自己报(?!给)|是我自己|(?<![替帮给])自己报案|(?:我|俺)自家(?=[\s，,]|报|的|$)|(?:我|俺)?自个儿?(?![儿家])|(?:出险人|被保险人|被保人)是我(?=[，。,！\s]|$|本人|自己)"
+     r"(?:我|俺)自己" + _NOT_OWN_RELATIVE_AFTER
+     + r"|是自己报(?!给)|是我自己|(?<![替帮给])自己报案|(?:我|俺)自家(?=[\s，,]|报|的|$)|"
+     r"(?:我|俺)?自个儿?(?![儿家])|(?:出险人|被保险人|被保人)是我(?=[，。,！\s]|$|本人|自己)"
      r"|出险的(?:人)?是我(?![的家老爸妈儿女爱丈妻媳孩父母哥姐弟妹爷奶外公婆姥舅姨叔伯姑孙侄同朋邻客])"
      r"|就是我(?=[，。,！\s]|$)|我(?:就)?是(?:出险人|被保险人)(?![\u4e00-\u9fff·]{0,5}的(?:儿|女|妻|丈|老|爸|妈|父|母|爱|家|亲|朋|同|邻|孩|孙|外|兄|姐|弟|妹))",
      "self"),
@@ -629,6 +633,7 @@ _SURNAME_THEN_GIVEN = re.compile(
 )
 # "老刘 倒在屋里 … 就是 刘长贵": a nickname of surname + 老/小, glossed later with the full name
 _NICKNAME = re.compile(r"(?:^|(?<=[\s，,。]))(?:老|小)(?P<sur>[\u4e00-\u9fff])(?=[\s，,。])")
+_GLOSS_CUE = re.compile(r"(?:就是|也就是|大名叫?|全名叫?)\s?")
 # a form's field named after whose it is: "被保险人关系", "出险人电话", "客户身份证号"
 _FIELD_AFTER_ROLE = re.compile(r"(?:关系|电话|手机|身份|证件|姓名|性别|年龄|地址|住址|信息|单位)")
 _NOT_A_NAME_CHAR = re.compile(r"[我你他她的了在和跟说叫今昨前这那病伤院去到]")
@@ -757,8 +762,9 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
         if surname_of(sur) == sur:
             out.append((sur + m.group("given"), m.start(), 0.9))  # "姓张，弓长张，单名一个伟"
     for nick in _NICKNAME.finditer(text):
-        gloss = re.compile(rf"(?:就是|也就是|大名叫?|全名叫?)\s?(?={re.escape(nick.group('sur'))})")
-        for g in gloss.finditer(text, nick.end()):
+        for g in _GLOSS_CUE.finditer(text, nick.end()):
+            if not text.startswith(nick.group("sur"), g.end()):
+                continue
             n = take_name(text, g.end())
             if n and len(n) >= 2 and n != nick.group(0):
                 out.append((n, g.end(), 0.9))
@@ -917,8 +923,9 @@ _DEATH = re.compile(
 # the confidence of a place named only as where the insured is treated ("现在在吉首住院"): the dialog asks once
 WHERE_TREATED_CONFIDENCE = 0.55
 _HONORIFIC_END = re.compile(r"(?:大爷|大妈|大娘|大叔|大姐|大哥|阿姨|叔叔|师傅|老师|奶奶|爷爷)$")
-# "他家孩子", "她的儿子": a relative of someone else's (not "被保险人的老伴儿")
+# "我是公司的代理人": the reporter's own job before the word 代理人
 _OWN_AGENT_JOB = re.compile(r"(?:我|俺)是(?:你们|咱们|咱|贵)?(?:公司)?(?:的)?(?:保险)?$")
+# "他家孩子", "她的儿子": a relative of someone else's (not "被保险人的老伴儿")
 _SOMEONE_ELSES = re.compile(r"(?:他|她|客户|(?<![险保])人)(?:家|的)$")
 # "打不通可以打我老婆的": a relative named as the number to call
 _TO_CALL_BEFORE = re.compile(r"(?:打|拨|联系|找)(?:我)?$")

@@ -328,12 +328,6 @@ def best_diagnosis(text: str, matches: list[MedicalMatch] | None = None) -> Medi
         organ_term = next((t.term for t in lexicon().terms if t.icd10 == organ_code and t.kind == "disease"), None)
         if organ_code is not None and organ_term is not None:
             return replace(best, term=organ_term, icd10=organ_code, priority=3)
-    if re.fullmatch(r"S[4-9]7", best.icd10):
-        # "冲压机压伤左手，食指断了一节": a crush that took part of the limb off is coded as the amputation (in
-        # each limb region of ICD-10 chapter XIX, S_7 is the crushing injury and S_8 the traumatic amputation)
-        cut = [m for m in found if m.icd10 == best.icd10[:2] + "8"]
-        if cut:
-            return max(cut, key=lambda m: (m.score, m.start))
     if "切断" in best.term and "糖尿病" in text and not _AMPUTATING_HARM.search(text):
         # "糖尿病好多年了 … 脚上烂得厉害 截肢了": an amputation for diabetes, not an injury
         return replace(best, term="糖尿病足", icd10="E11", kind="disease")
@@ -364,6 +358,11 @@ def best_diagnosis(text: str, matches: list[MedicalMatch] | None = None) -> Medi
     if best.term == "动物咬伤" and re.search(r"狗|犬", text):
         return replace(best, term="犬咬伤", icd10="W54")  # "逗狗，被咬了手": the animal said before the bite
     if best.icd10 in _CRUSHING:
+        # "冲压机压伤左手，食指断了一节": a crush that took part of a limb off is coded as the amputation (in
+        # each limb region of ICD-10 chapter XIX, S_7 is the crushing injury and S_8 the traumatic amputation)
+        cut = [m for m in found if best.icd10[1] in "456789" and m.icd10 == best.icd10[:2] + "8"]
+        if cut:
+            return max(cut, key=lambda m: (m.score, m.start))
         broken = [m for m in found if "骨折" in text[m.start:m.end] and m.kind == "injury"
                   and m.icd10 not in _CRUSHING and m.icd10 not in UNSPECIFIED_ICD10]
         if broken:
