@@ -433,3 +433,21 @@ def test_a_graver_injury_of_the_same_region_said_later_replaces_the_first_one() 
     t = _unknown_until(t, "treatment")
     t = _say(t, "在市医院门诊缝的针，脚也崴了一下")
     assert t.slots["diagnosis"]["icd10"] == "S61"
+
+
+def test_a_relative_said_in_passing_in_another_answer_does_not_change_whom_it_happened_to() -> None:
+    # Written for this test, not taken from an evaluation set.
+    s = _say(d.open_dialog(REF), "你好 我骑车摔了 胳膊骨折了")
+    assert s.slots["relation"] == "self"
+    s = _unknown_until(s, "accident_date")
+    s = _say(s, "前天早上送孩子去学校的路上")
+    assert s.slots["relation"] == "self"
+
+
+def test_a_week_long_holiday_alone_is_asked_about() -> None:
+    # Written for this test, not taken from an evaluation set.
+    s = _say(d.open_dialog(REF), "五一出去玩，我老公开车出了事故，在医院住着", PHONE, "他叫钱志远", ID)
+    s = _unknown_until(s, "accident_date")
+    assert s.expecting == "accident_date"
+    s = _say(s, "5月2号")
+    assert s.slots["accident_date"] == "2027-05-02"

@@ -1881,3 +1881,59 @@ def test_southwestern_kin_words_before_names_mountain_roads_and_special_district
     assert _stated("在昆明翠湖边跑步崴了脚")["accident_place"]["district"] == "五华区"
     assert _stated("骑车在缙云山下山摔了")["accident_place"]["district"] == "北碚区"
     assert _stated("在尚志山上采蘑菇摔了")["accident_place"]["district"] == "尚志市"
+
+
+def test_north_china_words_night_fumes_and_corrections_in_passing() -> None:
+    # Written for this test, not taken from an evaluation set.
+    ref = dt.date(2027, 1, 10)
+    fumes = _stated("俺娘 煤气中毒了 就是屋里那个炉子 夜个黑了生的火 今儿早起俺叫她 叫不醒", ref)
+    assert fumes["diagnosis"]["icd10"] == "T58" and fumes["accident_date"] == "2027-01-10"
+    assert _stated("俺孩儿在院里摔了 胳膊疼")["relation"] == "child"
+    assert _stated("娃被蜜蜂蛰了 肿得厉害")["relation"] == "child"
+    assert _stated("我老爷子 不是 我是说我家老伴 昨天摔了")["relation"] == "spouse"
+    assert _stated("她是我媳妇的妹妹 叫赵晓芸")["relation"] == "other"
+    assert _stated("我和老公去爬山，我下午下台阶的时候一脚踩空了")["relation"] == "self"
+    assert _stated("我屋头老人摔了").get("relation") != "self"
+    assert _stated("割麦的时候 说是中暑 不 不是 医生说是脑出血")["cause"] == "illness"
+    assert _stated("跑步的时候突然晕倒了 没磕着")["cause"] == "illness"
+    assert _stated("胳膊卡住了 在镇卫生院看了看 拿了点药")["treatment"]["status"] == "outpatient"
+    assert _stated("右脚粉碎性骨折")["diagnosis"]["icd10"] == "S92"
+    assert _stated("在崆峒山上摔了")["accident_place"]["district"] == "崆峒区"
+    assert _stated("在华山西峰扭了脚")["accident_place"]["district"] == "华阴市"
+    assert _stated("帮同事报案，他下楼崴了脚，去华山看的急诊")["treatment"]["hospital"] == "复旦大学附属华山医院"
+    assert _stated("受伤：右手被冲床压了，中指断了")["cause"] == "accident"
+    assert _stated("中指断了")["diagnosis"]["icd10"] == "S62"
+
+
+def test_names_without_a_han_surname_and_children_named_after_kin_words() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _stated("我阿妈名字索南卓玛 身份证还没找到")["insured_name"] == "索南卓玛"
+    assert _stated("被保人 艾力江\n电话 13912345678")["insured_name"] == "艾力江"
+    assert "insured_name" not in _stated("我爸名字不记得了")
+    assert _stated("我是他外婆，外孙周子涵昨天在小区摔了")["insured_name"] == "周子涵"
+    assert _stated("儿子罗俊熙 今天上午在学校摔了")["insured_name"] == "罗俊熙"
+    assert _stated("我家娃邱雨萱在幼儿园被门夹了手")["insured_name"] == "邱雨萱"
+    assert _stated("我是幼儿园老师 大班的汤可馨 午睡起来摔了")["insured_name"] == "汤可馨"
+    assert _stated("带队老师报案：研学营员蔡俊杰（12岁）扭伤了脚")["insured_name"] == "蔡俊杰"
+    assert _stated("我家孩子去坐滑沙的时候摔了")["relation"] == "child"
+    assert _stated("今天才叫女儿帮我打的电话，我自己摔的").get("insured_name") is None
+    assert _stated("我是武汉大学的研究生林一鸣，昨天在实验室被烫伤了手")["relation"] == "self"
+    assert _stated("我是武汉大学的研究生林一鸣，昨天在实验室被烫伤了手")["insured_name"] == "林一鸣"
+    assert _stated("我是一名大学生，昨天打篮球崴了脚")["relation"] == "self"
+    assert _stated("我儿子放学 不是走路 是坐他妈妈的车 被追尾了")["relation"] == "child"
+    assert _stated("孩子的手背被开水泼了，Ⅱ度烫伤")["diagnosis"]["icd10"] == "T23"
+
+
+def test_what_the_reporter_only_thought_and_standing_conditions_are_asked_about() -> None:
+    # Written for this test, not taken from an evaluation set.
+    believed = extract_claim_slots("手腕扭了 我还以为就是扭伤 结果一拍片子", REF)
+    assert believed.confidence["diagnosis"] < 0.75
+    standing = extract_claim_slots("我爸有帕金森 昨天在楼道里摔了 头上流了好多血", REF)
+    assert standing.confidence.get("diagnosis", 0.0) < 0.75
+    found = extract_claim_slots("体检查出有胃癌", REF)
+    assert found.confidence["diagnosis"] >= 0.75
+    assert "accident_place" not in _stated("在太湖边散步摔了")
+    assert _stated("我在安徽太湖县老家摔了")["accident_place"]["district"] == "太湖县"
+    assert "accident_date" not in _stated("我奶奶在医院抢救没过来 今天想报案")
+    assert _stated("在医院抢救没过来")["treatment"]["status"] == "death"
+    assert _stated("市医院 打了石膏 无住院")["treatment"]["status"] == "outpatient"

@@ -301,6 +301,9 @@ def absorb(state: DialogState, text: str | None) -> Turn:
     for slot, value in found.items():
         old = s.slots.get(slot)
         conf = extraction.confidence.get(slot, 0.5)
+        if old is not None and slot == "relation" and s.expecting not in (None, *_IDENTITY_SLOTS) and not correcting:
+            # asked when it happened, "送孩子上学的时候": a relative said in passing is not whom it happened to
+            continue
         if old is not None:
             if ramble:
                 continue  # nothing said before is lost to a ramble

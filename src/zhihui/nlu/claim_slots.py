@@ -39,7 +39,7 @@ from zhihui.nlu.medical import (
     guessed,
 )
 from zhihui.nlu.numbers import find_digit_strings
-from zhihui.nlu.places import city_mentions, city_short_names, resolve_place
+from zhihui.nlu.places import city_mentions, city_short_names, resolve_place, table
 from zhihui.nlu.text import fold_cantonese, without_pauses
 
 SLOTS = ("relation", "insured_name", "insured_id", "contact_phone", "accident_date", "accident_place", "cause",
@@ -75,7 +75,8 @@ _BAD_NAMES = {"人民", "医院", "先生", "女士", "小姐", "师傅", "老�
               "成都", "重庆", "金水", "武昌", "江汉", "白云", "海淀", "朝阳", "罗湖", "龙岗", "南山", "福田", "宝安",
               "车祸", "路上", "石膏", "包扎", "上班", "上学", "万一", "那个", "这个", "那边", "那里", "这边", "那么",
               "然后", "包工头", "工头", "老板", "经理", "主管", "班长", "组长", "队长", "导游", "会计", "保安", "厨师",
-              "店长", "房东", "家长", "监护人", "滑雪", "滑冰", "游泳", "游玩", "游戏", "骑车",
+              "店长", "房东", "家长", "监护人", "滑雪", "滑冰", "滑沙", "滑草", "滑翔", "夏令营", "冬令营",
+              "阿拉爷", "阿拉娘", "阿拉妈", "阿拉爸", "游泳", "游玩", "游戏", "骑车",
               "大娘", "大爷", "大妈", "大婶", "奶奶", "爷爷", "阿姨", "叔叔", "老太", "婆婆", "大伯", "大叔", "大哥",
               "大姐"}
 
@@ -274,7 +275,7 @@ _LAST_CHAR = re.compile(
 _ID_LABEL = re.compile(r"身份证|证件号|身份号")
 _PHONE_LABEL = re.compile(r"电话|手机|联系方式|号码|打我")
 CORRECTION = re.compile(
-    r"不对|不是不是|[哎诶欸]\s?不是(?=\s?(?:医生|大夫|是|在|[，,]))|\s不是\s(?=我叫|叫|是)|说错了|搞错了|记错了|打错了|写错了|输错了|[记说]岔了|口误|[哦啊]\s?不是(?=[\s，,]|是)|哦不(?!是)|啊不(?!是)|更正一下|纠正一下|重新说一下|更正为|应为|改为|看错"
+    r"不对|不是不是|[哎诶欸]\s?不是(?=\s?(?:医生|大夫|是|在|[，,]))|不\s?不是(?=\s?(?:医生|大夫|是|在|[，,]))|(?<![是])不是\s?(?=(?:医生|大夫)(?:说|讲)(?:是|就是))|不是\s?我是说|\s不是\s(?=我叫|叫|是)|说错了|搞错了|记错了|打错了|写错了|输错了|[记说]岔了|口误|[哦啊]\s?不是(?=[\s，,]|是)|哦不(?!是)|啊不(?!是)|更正一下|纠正一下|重新说一下|更正为|应为|改为|看错"
     r"|不是[^，,。]{1,12}[，,]\s*(?:而)?是|不是\s*[0-9][0-9\s-]{6,20}[，,\s]\s*(?:而)?是|[哦噢啊]\s?不是[^，,。\s]{1,8}\s(?:而)?是|\s不是\s*是|(?<![是])不是是(?=[\u4e00-\u9fff])"
 )
 
@@ -426,7 +427,7 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      "parent"),
     (r"儿子|女儿|闺女|孩子|小孩|宝宝|我家小子|我家丫头|我娃|娃娃|我个仔|我个女|我仔(?!细)|(?:我|俺)儿(?![子女媳童科])|囡囡|(?:我|俺)妞|(?:我|俺)(?:家|屋头|屋里)?的?幺儿|"
      r"(?:我|俺|我们|俺们)(?:家|屋里|屋头)?(?:的)?(?:那个|这个)?(?:娃|崽)|(?:我|俺)(?:家|屋里)?(?:的)?碎娃"
-     r"|带着?娃|细伢子?|(?:我|我家|我屋|俺家)(?:的)?(?:尕娃|妹崽|妹仔)"
+     r"|带着?娃|细伢子?|(?:我|俺)(?:家|屋里)?(?:的)?孩儿|(?<![\u4e00-\u9fff])娃(?=让|被|叫|给|在|从|摔|掉|发烧|昨|前天|今|上)|(?:我|我家|我屋|俺家)(?:的)?(?:尕娃|妹崽|妹仔)"
      r"|(?:我|俺)(?:家|屋里)?(?:的)?伢(?:子|儿)?(?![齿])|(?:我|俺)女(?![儿婿士人子孩朋同生的工])", "child"),
     # "本人母亲", "关系：本人父亲": my mother; "电话 139…（我本人）": whose phone it is
     (r"(?<![0-9][（(])(?<![0-9][（(]我)(?<![他她])我?本人(?!的?(?:父亲|母亲|爸爸|妈妈|爸|妈|儿子|女儿|丈夫|妻子|配偶|老公|老婆|爱人|孩子))|"
@@ -453,7 +454,9 @@ _OWN_ROLE_WORDS = frozenset({"游客", "乘客", "旅客", "客户", "员工", "
 _SAID_OF_ONESELF = re.compile(r"(?:我|俺)是[^，。,他她]{1,14}的$")
 # not "哦不是，是我爸" (a correction) nor "是意外 不是生病 我爸" (the cause denied)
 # (not "是保险公司不是", a question whether the line is the insurer's)
-_REL_NEG = re.compile(r"(?<!公司)(?<!保险)(?<!你们)(?:不是|并非)(?!是)(?![^，。,]{0,3}(?:生病|意外|病))[^，。,]{0,3}$")
+_REL_NEG = re.compile(
+    r"(?<!公司)(?<!保险)(?<!你们)(?:不是|并非)(?!是)(?!\s?我是说)(?![^，。,]{0,3}(?:生病|意外|病))[^，。,]{0,3}$"
+)
 _SELF_WEAK = re.compile(
     r"(?:^|[，。,\s])(?:[^，。,]{0,12}?)(?<![托让叫请帮替给])我\s*(?:(?:就是|那个|这个|嗯|呃|啊)\s*){0,3}(?:今天|昨天|前天|大前天|上周|这周|上个月|这个月|去年|今年|在|被|查出|得了|确诊|摔|"
     r"出了|骑|开车|走路|下楼|上楼|从|突然|一直|最近|那天|体检|自己|住院|做饭|切菜|打球|踢球|跑步|是坐|坐|"
@@ -467,6 +470,8 @@ _OWN_INTRO = re.compile(
     r"(?:^|[，。,\s])我是(?:做|干|开|跑|送|搞|当)[^，。,]{1,6}的(?=[，,。\s])"
     r"|(?:^|[，。,\s])我是(?:一名|一个)?(?:快递员|外卖员|骑手|司机|保安|厨师|环卫工|保洁员?|农民工?)(?=[，,。\s])"
     r"|(?:^|[，。,\s])(?:我)?今年[0-9一二三四五六七八九十]{1,3}(?:岁)?[，,]"
+    # "我是华科的研究生许晨阳，…", "我是浙江大学的学生，…": a student introducing themselves
+    r"|(?:^|[，。,\s])我是[^，。,]{0,10}?(?:学生|研究生|新生|大学生|博士生|本科生|留学生)(?=[\u4e00-\u9fff]{0,4}(?:[，,。\s]|$))"
 )
 
 
@@ -480,7 +485,13 @@ _IDENTITY = re.compile(
     r"|出事的(?:人)?是(?:我|俺)(?:的|家)?[\u4e00-\u9fff]{1,4}"  # "出事的是我大姨": who it happened to
     r"|[（(]报案人之[\u4e00-\u9fff]{1,2}[）)]"  # "被保险人：孙凤英（报案人之母）"
 )
-_SELF_HURT = re.compile(r"(?<![他她])我(?:的)?[\u4e00-\u9fff]{0,3}?(?:扭伤|骨折|受伤|摔|撞|伤|烫|割|崴)")
+_SELF_HURT = re.compile(
+    r"(?<![他她])我(?:的)?[\u4e00-\u9fff]{0,3}?(?:扭伤|骨折|受伤|摔|撞|伤|烫|割|崴)"
+    # "我昨天下台阶的时候一脚踩空": what happened to the reporter, said at more length
+    # (a time or a movement first: "我屋头老人摔了" is someone else's fall)
+    r"|(?<![他她])我(?=今天|昨天|前天|刚才|上午|下午|晚上|早上|中午|那天|当时|在|下|上|走|跑|骑|开)"
+    r"[^他她，。,]{0,10}?(?:踩空|滑倒|跌倒|摔倒|绊倒|摔了)"
+)
 # "带孩子去八达岭…我自己崴了": someone the reporter brought along, who is the insured only if the reporter was not hurt
 _BROUGHT_ALONG = re.compile(r"带着?(?:我|俺)?(?:家)?$")
 # "我们几个同事…": a group the reporter belongs to, not the insured's relation to the reporter
@@ -489,6 +500,9 @@ _OWN_GROUP = re.compile(r"(?:我们|俺们|咱们)(?:几个|俩|两个|仨|三�
 _THEY_HURT = re.compile(r"[他她](?:从|被|摔|在|也|的|就)")
 _UNHURT = re.compile(
     r"[，,\s]?(?:倒是|倒|就|都|还|人)?(?:没事|没受伤|没啥事|没什么事|没大碍|好好的|没伤着|一点事都没有)"
+)
+_KIN_OF_KIN = re.compile(
+    r"的(?:弟弟|妹妹|哥哥|姐姐|爸爸|妈妈|父亲|母亲|弟|妹|哥|姐|爸|妈|舅舅|姑姑|叔叔|阿姨|侄子|侄女|外甥|同事|朋友|同学)"
 )
 _COMPANION = re.compile(r"(?:(?:开|骑)着?[^，。,我]{0,4}?)?(?:带|载|陪|送|扶|拉)着?我")
 
@@ -504,6 +518,9 @@ def _relation(text: str, expecting: str | None = None) -> tuple[str | None, int,
         label = _REL_PATTERNS[int((m.lastgroup or "r0")[1:])][1]
         if label in ("child", "parent", "spouse") and _SOMEONE_ELSES.search(text, max(0, m.start() - 2), m.start()):
             continue  # "他家孩子在国外，托我报案": the insured's own relative
+        if label == "parent" and text[m.start() - 1:m.start()] in ("他", "她") and m.start() > 0 \
+                and text[m.start() - 2:m.start() - 1] != "是":
+            continue  # "我儿子…是坐他妈妈的电动车": the insured's mother, not the reporter's
         if _TO_CALL_BEFORE.search(text, max(0, m.start() - 3), m.start()) \
                 and _PHONE_TALK.search(text, max(0, m.start() - 14), m.start()):
             continue  # "电话…（打不通可以打我老婆的）": someone else to call, not the insured
@@ -514,6 +531,8 @@ def _relation(text: str, expecting: str | None = None) -> tuple[str | None, int,
         spelled = re.match(r"的([\u4e00-\u9fff])", text[m.end():m.end() + 2])
         if spelled and len(m.group(0)) <= 3 and spelled.group(1) == m.group(0)[0]:
             continue  # "吉克阿依 … 阿姨的阿": a character spelled out, not a relative
+        if label in ("spouse", "parent", "child") and _KIN_OF_KIN.match(text, m.end()):
+            label = "other"  # "他是我婆姨的弟弟": a relative of the reporter's relative
         if label == "other" and text[m.start() - 1:m.start()] in ("他", "她") and m.start() > 0:
             companions.append(m.start())  # "俺家小孩 坐他爷爷那个三轮车": the insured's relative, there too
         if label == "other" and m.group(0) in ("代理人", "业务员", "保险代理人") \
@@ -577,8 +596,10 @@ def _relation(text: str, expecting: str | None = None) -> tuple[str | None, int,
         return str(chosen), cands[0][1], 0.9
     if expecting == "relation" and _ROLE_ANSWER.search(text):
         return "other", 0, 0.8  # asked who it happened to, "学校校医": someone reporting in their job
-    if (_SELF_WEAK.search(text) or _SELF_WEAK.search(spoken) or (_OWN_INTRO.search(spoken)
-                                                                  and not _THIRD_PARTY.search(text))) \
+    intro = _OWN_INTRO.search(spoken)
+    # (the intro's own words do not make a third party: "我是浙江大学的学生，…")
+    besides_intro = _PAUSE.sub("", spoken[:intro.start()] + "，" + spoken[intro.end():]) if intro else text
+    if (_SELF_WEAK.search(text) or _SELF_WEAK.search(spoken) or (intro and not _THIRD_PARTY.search(besides_intro))) \
             and not re.search(r"不是我", text):
         return "self", 0, 0.6
     if _SELF_HURT.search(text) and not _THEY_HURT.search(text) and not re.search(r"不是我", text):
@@ -588,7 +609,7 @@ def _relation(text: str, expecting: str | None = None) -> tuple[str | None, int,
 
 # ---------------------------------------------------------------------------------------------- names
 _NAME_CUE = re.compile(
-    r"(?:(?:名字|姓名)\s?(?:叫|是)|(?<=[他她])的?名字|大名(?:叫|是)?|出险人是|出险人叫|被保险人是|被保险人叫|被保人是|他叫|她叫|孩子叫|就叫|叫做|"
+    r"(?:(?:名字|姓名)\s?(?:叫|是)|(?<=[他她爸妈爹娘])的?名字|大名(?:叫|是)?|出险人是|出险人叫|被保险人是|被保险人叫|被保人是|他叫|她叫|孩子叫|就叫|叫做|"
     r"身份证上\s?(?:的名字)?\s?(?:是|叫|写的是)|叫|"
     r"(?:出险人|被保险人|被保人)[：:]?\s?(?:我自己|本人|我)\s|(?:出险人|被保险人|被保人)(?=[\u4e00-\u9fff]{2,4}(?:电话|身份|[，,\s]))|"
     r"(?:被保险人|被保人|出险人|姓名|名字)(?:[：:]|\s+(?:(?:呃|嗯|那个|就是)\s+)*(?=[\u4e00-\u9fff]))|客户[：:]"
@@ -603,6 +624,13 @@ _NAME_CUE = re.compile(
     r"|(?:报一下|报个案|报案|报一个案)[：:])"
     r"[，,:：\s]?"
 )
+_KIN_ASKED = re.compile(
+    r"(?:孙子|孙女|儿子|女儿|闺女|媳妇|老伴|女婿|外孙女?|侄子|邻居|同事)\s?(?:帮|给|来|去|陪|送|带|打|替)"
+)
+# "夏令营学员韩子轩": a role, then the name, read as one long name
+_ROLE_IN_NAME = re.compile(r"学员|学生|员工|工人|营员|老师|同事|职工|患者|病人")
+# cues that name the field, so that what follows is the name even without a Han surname
+_NAMED_FIELD = re.compile(r"名字|姓名|被保|出险人")
 _PASSIVE_VERB = r"(?:给)?(?:顶|咬|撞|踢|打|抓|挠|压|砸|刮|碰|拱|踩|蜇|叮|啄|轧|夹|撵|追|戳|扎|划|刺|崩|炸|绞|烫|掉|落)"
 _PASSIVE_AFTER_NAME = re.compile(rf"\s?{_PASSIVE_VERB}")
 _PASSIVE_CLAUSE = re.compile(rf"[\u4e00-\u9fff]{{1,4}}?\s?{_PASSIVE_VERB}(?:了|着|伤|到|断|破|倒|一下|下来)")
@@ -640,13 +668,17 @@ _NOT_A_NAME_CHAR = re.compile(r"[我你他她的了在和跟说叫今昨前这�
 _KIN_BEFORE_NAME = re.compile(
     # "客户的老公陆建平": someone else's relative, then the name
     r"(?:客户|被保险人|被保人|同事|朋友|邻居)的?(?:老公|老婆|爱人|丈夫|妻子|儿子|女儿|父亲|母亲|爸爸|妈妈|孩子)(?:是|叫)?[，,\s]?|"
-    r"(?:我|俺|本人)\s?(?:的|家)?\s?(?:女朋友|男朋友|老汉儿|阿爸|阿妈|兄弟|大伯|二伯|三伯|侄儿|幺爸|幺叔|幺儿|婆娘|娃儿|老倌|"
+    r"(?:我|俺|本人)\s?(?:的|家)?\s?(?:那个|这个)?\s?(?:女朋友|男朋友|老汉儿|阿爸|阿妈|兄弟|大伯|二伯|三伯|侄儿|幺爸|幺叔|幺儿|婆娘|娃儿|老倌|"
     r"小舅子|大舅子|小姨子|大姨子|小叔子|姐夫|妹夫|姑父|姨父|舅妈|婶婶|老爸|老妈|老爷子|老太太|爸爸|妈妈|父亲|母亲|爸|妈|爹|娘|老婆(?!婆)|媳妇|爱人|老公(?!公)|丈夫|妻子|太太|先生|老伴儿?|"
     r"儿子|女儿|闺女|孩子|同事|朋友|邻居|同学|室友|哥哥|姐姐|弟弟|妹妹|哥|姐|弟|妹|外婆|外公|奶奶|爷爷|婆婆|公公|"
     r"岳父|岳母|老丈人|员工|领导|院里的|村里的|厂里的|店里的|班上的|单位的|外孙女|外孙|孙子|孙女|外甥女|外甥|侄子|侄女|儿媳妇|儿媳|女婿|舅舅|叔叔|姑姑|阿姨|姨妈|"
-    r"嫂子|弟媳|表哥|表姐|表弟|表妹|堂哥|堂姐|堂弟|堂妹)[，,\s]?|(?:母亲|父亲|员工)[，,]\s?"
+    r"嫂子|弟媳|表哥|表姐|表弟|表妹|堂哥|堂姐|堂弟|堂妹|娃|宝宝)[，,\s]?|(?:母亲|父亲|员工)[，,]\s?"
+    # "…，孙女王一诺昨天…", "宝宝何宇航，3岁": a child named at the start of a clause
+    r"|(?:^|(?<=[，,。\s]))(?:儿子|女儿|闺女|孙子|孙女|外孙女|外孙|宝宝|小孩)\s?"
+    # "中班的彭宇轩", "初二（3）班的": a pupil named after the class
+    r"|(?:小班|中班|大班|[一二三四五六]年级|初[一二三]|高[一二三])(?:[（(]?[一二三四五六七八九十\d]{1,2}[）)]?班)?的\s?"
     r"|(?:工人|员工|职工|同事|司机|电工|焊工|矿工|师傅|学生|客户|被保险人|小工|店员|伙计|服务员|保安|保洁员|保洁|厨师|管理员|保管员|"
-    r"小朋友|游客|客人|乘客|旅客|病人|患者|搬运工|科长|处长|主任|学员|营员|新生|检修工|安全员|老人|丈母娘|"
+    r"小朋友|游客|客人|乘客|旅客|病人|患者|搬运工|科长|处长|主任|学员|营员|新生|研究生|大学生|博士生|本科生|检修工|安全员|老人|丈母娘|"
     r"外甥|舅妈|姑妈|"
     r"驾驶员|操作员|营业员|收银员|快递员|外卖员|文员|会计|出纳|钢筋工|木工|瓦工|电焊工|油漆工|架子工|水电工|泥瓦工|"
     r"杂工|女工|男工|普工|临时工|装卸工|放羊的|放牛的|五保户|低保户|村民|贫困户)(?:是|叫)?[，,:：\s]?"
@@ -663,7 +695,9 @@ _CALLED_THEN_NAME = re.compile(
 )
 _NOT_PLACES = re.compile(r"云南白药|兰州拉面|沙县小吃|北京烤鸭|重庆火锅|重庆小面|天津麻花|新疆大盘鸡|长沙臭豆腐|"
                          r"武汉热干面|"
-                         r"柳州螺蛳粉|桂林米粉|北京时间|东北大米|西湖龙井|安吉白茶|金华火腿|宁夏枸杞|新疆棉|山东大葱")
+                         r"柳州螺蛳粉|桂林米粉|北京时间|东北大米|西湖龙井|安吉白茶|金华火腿|宁夏枸杞|新疆棉|山东大葱"
+                         # "在太湖边钓鱼": the lake, not 太湖县
+                         r"|太湖(?=边|畔|里|岸|湖面|水)")
 _SPELLED_CHARACTER = re.compile(r"(?P<w>[\u4e00-\u9fff]{2,4})的(?P<c>[\u4e00-\u9fff])(?=[\s，,。、]|$)")
 # "张建军（被保险人）": the role said in brackets after the name
 _NAME_THEN_ROLE = re.compile(r"(?P<n>[\u4e00-\u9fff]{2,4})\s?[（(](?:被保险人|被保人|出险人)?(?:本人)?[）)]")
@@ -735,12 +769,15 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
             pos += 2  # "她叫罗 罗兰芳": a stutter before the name
         elif text[pos + 2:pos + 3] in (" ", "，", ",") and text[pos + 3:pos + 5] == text[pos:pos + 2]:
             pos += 3  # "叫 欧阳 欧阳秀兰": a stutter over a two-character surname
+        if _KIN_ASKED.match(text, pos):
+            continue  # "今朝才叫孙子帮我打这个电话": 叫 as "asked", a relative, then what they did
         role = _KIN_BEFORE_NAME.match(text, pos)
         if role is not None and not role.group(0).startswith(("我", "俺")):
             continue  # "导游报案：游客张丽": a role word, then the name, which the role words find
         n = take_name(text, pos)
         whole = _ANY_NAME.match(text, pos)
-        if n and whole and len(whole.group(0)) > len(n) and not _NOT_A_NAME_CHAR.search(whole.group(0)) and (
+        if n and whole and len(whole.group(0)) > len(n) and not _NOT_A_NAME_CHAR.search(whole.group(0)) \
+                and not _ROLE_IN_NAME.search(whole.group(0)) and (
             _STRONG_NAME_CUE.match(text, m.start()) or _NAME_END.match(text, pos + len(whole.group(0)))
         ):
             n = whole.group(0)  # "名字叫阿依努尔", "我婆婆叫斯琴高娃，蒙古族": longer than surname + two
@@ -752,6 +789,11 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
                 and _NAME_END.match(text, pos + len(whole.group(0))) and not _NOT_A_NAME_CHAR.search(whole.group(0)) \
                 and not _NOT_A_NAME_WORD.search(whole.group(0)):
             n = whole.group(0)  # "叫丁月娥，": a given name with a character that usually ends one (月, 天, 年)
+        elif not n and whole and 2 <= len(whole.group(0)) <= 4 and _NAMED_FIELD.search(m.group(0)) \
+                and sum(c not in _TRANSLITERATION for c in whole.group(0)) <= (len(whole.group(0)) > 2) \
+                and _NAME_END.match(text, whole.end()) and not _NOT_A_NAME_CHAR.search(whole.group(0)) \
+                and whole.group(0) not in _BAD_NAMES:
+            n = whole.group(0)  # "阿妈名字拉毛措", "被保人 热合曼": a Tibetan or Uyghur name, which has no Han surname
         if not n or _PASSIVE_AFTER_NAME.match(text, pos + len(n)) or _PASSIVE_CLAUSE.match(text, pos):
             continue  # "叫公羊顶了一下", "叫狗咬了": 叫 as "by", not "named"
         if _said_of_reporter(text, m.start()) and relation not in (None, "self"):
@@ -905,6 +947,8 @@ _PLAIN_ACCIDENT = re.compile(
     # "开车掉到山沟里了": a fall or a plunge with no injury named is still an accident
     r"|(?:掉|摔|翻|冲|滚|跌)(?:到|进|下|入)了?[^，。,]{0,4}?(?:山沟|沟里|河里|水里|井里|悬崖|山崖|坑里|山下|桥下)|坠崖|坠落"
     r"|(?:从|在)[^，。,]{1,6}?(?:滚|摔|掉|跌)下(?:去|来)"
+    # "左手被切纸机切了": hurt by a machine or a tool
+    r"|被[^，。,被]{1,6}?(?:切|割|绞|轧|夹|砸|压|刮|卷|铡|锯)(?:了|伤|断|到|掉|破|住)"
 )
 _PLAIN_ILLNESS = re.compile(
     r"生病|疾病|病了|发病|犯病|(?<!不)是病(?=[，,。\s]|$)|老毛病|(?:心脏|肺|肝|胃|肾|脑)(?:上)?的?毛病|病(?:又)?犯了|病发作|(?:突然|就)没(?:了)?反应|得病|查出|确诊|重疾|猝死|突然(?:就|一下)?(?:倒下|倒地|倒了|晕倒|昏倒|晕过去|昏过去|不行了)|"
@@ -912,7 +956,7 @@ _PLAIN_ILLNESS = re.compile(
 )
 _DEATH = re.compile(
     r"(?<!差点)(?<!险些)(?:去世|过世|逝世|身故|死亡|病故|人没了|人走了|已经走了|就走了|没抢救过来|抢救无效|"
-    r"不在了|人没有了|(?:人|就|已经)\s?没得了|没(?:有|得|能)?(?:抢)?救(?:得)?(?:过来|回来|活)|没抢救回来|没(?:有|能)?抢(?:过来|回来)|走了|走的|(?:就|人|已经|都)走掉了|"
+    r"不在了|人没有了|抢救没(?:能)?(?:过来|回来)|(?:人|就|已经)\s?没得了|没(?:有|得|能)?(?:抢)?救(?:得)?(?:过来|回来|活)|没抢救回来|没(?:有|能)?抢(?:过来|回来)|走了|走的|(?:就|人|已经|都)走掉了|"
     r"(?<![吓笑累热冷气急饿困烦疼痛痒太得])死了|离世|咽气|已经不行了|"
     r"(?:早上|晚上|凌晨|上午|下午|中午|夜里|半夜|今天|昨天|前天)\s*(?:人)?(?:就)?没(?:了|的)|"
     r"人已经不行|人(?:还是|最后|终究|到底|最终)(?:就|都|也)?(?:已经)?没了|火化|办(?:了|完)?(?:丧事|后事)|出殡|"
@@ -940,7 +984,8 @@ _NONE = re.compile(
     r"不用去医院|没去看|还没看"
 )
 _INPATIENT = re.compile(
-    r"住院|住进|入住(?=[^，。,]{0,12}(?:医院|院|科))|住的院|住了院|住着院|住着|住了[^，。,]{1,5}院|"
+    # (not "胳膊磕住了 在乡卫生院看了看": 磕住, 卡住 are a knock, a catch)
+    r"住院|住进|入住(?=[^，。,]{0,12}(?:医院|院|科))|住的院|住了院|住着院|住着|(?<![磕卡抓挡压夹绊拦按捂堵拴绑套撞])住了[^，。,]{1,5}院|"
     r"住在[^，。,]{1,12}(?<!养老|敬老|福利|疗养)(?<![学大小合庭])院|在ICU|ICU|CCU|重症监护|监护室|病房|"
     r"住在[^，。,]{1,8}科|住(?:进)?(?:了)?[^，。,在]{1,5}内科|住(?:进)?(?:了)?[^，。,在]{1,5}外科|留院|住起|留医|入院|住下|住进去|住[辣勒拉海]医院|住[辣勒拉海]院里|住紧院?|住咗院|"
     r"做了[^，。,]{0,6}(?:吻合|内固定|置换|切除术|再植|复位固定)|放了?(?:[一两二三四五\d]个)?支架|"
@@ -952,7 +997,7 @@ _INPATIENT = re.compile(
 # the negation reaches the next two characters, not across another verb ("还没醒在重症监护室" is in the ICU)
 # "让住院 做手术 我还没住 先看的门诊": admission advised, not taken up yet
 _NOT_YET_ADMITTED = re.compile(r"还没(?:有)?住(?![了过着])(?:进去|上)?(?=[，。,\s先]|$)")
-_INPATIENT_NEG = re.compile(r"(?:没|没有|冇|唔使|不用|没让|未|还没|不需要|不要|无需|不必|没必要)[^，。,醒在]{0,2}$")
+_INPATIENT_NEG = re.compile(r"(?:没|没有|冇|唔使|不用|没让|未|无|还没|不需要|不要|无需|不必|没必要)[^，。,醒在]{0,2}$")
 # "回来再做手术", "下周要开刀": an operation still to come says nothing about the treatment so far
 _INPATIENT_LATER = re.compile(
     r"(?:再|要(?!不)|准备|打算|需要|得|还得|等着|回头|过几天|下周|下个?礼拜|下个?星期|下个月|明天|后天|到时候|安排|床位|"
@@ -1008,7 +1053,7 @@ def _inferred_from_what_happened(text: str, diag: MedicalMatch) -> bool:
 def _first_affirmed(words: re.Pattern[str], text: str) -> re.Match[str] | None:
     """The first match not negated right before it ("是生病，不是意外" is not an accident)."""
     for m in words.finditer(text):
-        if not re.search(r"(?:不是|并非|没有|不算|排除)$", text[max(0, m.start() - 3):m.start()]):
+        if not re.search(r"(?:不是|并非|没有|没|不算|排除)$", text[max(0, m.start() - 3):m.start()]):
             return m
     return None
 
@@ -1136,14 +1181,19 @@ _EVENT = re.compile(
 )
 _TRIP = re.compile(r"(?:回|去|到|来)[^，。,]{1,8}?(?:过年|过节|探亲|打工|上学)")
 # "1990.11.03出生": a birth date
+# "在医院没抢救过来 今天想报案": the day of the call, not of the accident
+_BELIEVED = re.compile(r"(?:以为|当是|还当)[^。]{0,20}?(?:结果|没想到|谁知|哪知|后来|一拍|一查)")
+_STANDING_BEFORE = re.compile(r"(?:我|他|她|妈|爸|爹|娘|老人|婆|公|爷|奶)(?:一直|本来就|本身)?有\s?$")
+_REPORTING_AFTER = re.compile(r"\s?(?:才|就)?(?:想|来|要|打电话)?\s?(?:报案|报个案|报一下案)")
 _BORN_AFTER = re.compile(r"\s*(?:出生|生人|生日|年生)")
 # "回老家过年，昨天摔了": a holiday said as the purpose of a trip is not a date, when a date is said
 _PURPOSE_BEFORE = re.compile(r"(?:回|去|到|来)[^，。,]{1,8}$")
 _SEASON_AFTER = re.compile(r"\s*(?:那天|那日|当天|的时候|时候|期间|那几天|的那天)")
 # "昨天晚上烧的炕，今天早上才发现": harm over a night (fumes, a collapse in sleep) is dated by the morning it was found
-_NIGHT_AFTER = re.compile(r"\s*(?:的)?\s*(?:晚上|夜里|半夜|夜间|后半夜)")
+# ("夜个黑了封上的炉子": 黑了 is the evening in the north)
+_NIGHT_AFTER = re.compile(r"\s*(?:的)?\s*(?:晚上|夜里|半夜|夜间|后半夜|黑了|黑夜|擦黑)")
 _FOUND_AFTER = re.compile(
-    r"\s*(?:早上|早晨|一早|清早|大早|上午)\s*(?:[\u4e00-\u9fff]{0,6}?\s*){0,3}?(?:才)?\s*(?:被[\u4e00-\u9fff]{0,3})?"
+    r"\s*(?:早上|早晨|一早|清早|大早|上午|早起)\s*(?:[\u4e00-\u9fff]{0,6}?\s*){0,3}?(?:才)?\s*(?:被[\u4e00-\u9fff]{0,3})?"
     r"(?:发现|叫不醒|喊不醒)"
 )
 _ONSET_AFTER = re.compile(r"\s*(?:早上|上午|中午|下午|晚上|夜里|半夜)?\s*(?:就)?(?:开始|起)(?!床|来|身)")
@@ -1360,6 +1410,11 @@ def extract_claim_slots(
     if expecting == "accident_place":
         # "华山，在渭南华阴市": where it happened; a hospital there is named with 院 ("协和医院门口")
         hospitals = [h for h in hospitals if "院" in masked_text[h.start:h.end]]
+    sights = table().landmarks(masked_text)
+    # "在华山北峰下山的时候摔了": a hospital's nickname inside a longer landmark's name is the landmark
+    # (not "去华山急诊": a landmark that only adds a verb before the nickname)
+    hospitals = [h for h in hospitals if "院" in masked_text[h.start:h.end]
+                 or not any(s.start <= h.start and h.end < s.end for s in sights)]
     for h in hospitals:
         for i in range(h.start, h.end):
             masked[i] = "　"
@@ -1367,7 +1422,8 @@ def extract_claim_slots(
 
     # date
     # "1990.11.03出生": a birth date is no accident date
-    dates = [d for d in find_dates(place_text, ref_date) if not _BORN_AFTER.match(place_text, d.end)]
+    dates = [d for d in find_dates(place_text, ref_date) if not _BORN_AFTER.match(place_text, d.end)
+             and not _REPORTING_AFTER.match(place_text, d.end)]
     if any(not d.future for d in dates):
         dates = [d for d in dates if not (d.future and d.kind == "rel_day")]  # "明天就回长沙了": a plan
     purposes = [d for d in dates if d.kind in _HOLIDAY_DATES and not d.exact
@@ -1525,7 +1581,12 @@ def extract_claim_slots(
         out.slots["diagnosis"] = {"term": diag.term, "icd10": diag.icd10}
         # "肠癌" leaves colon (C18) or rectum (C20) open, as "骨折" leaves the bone: the dialog asks once
         bowel = diag.term == "结直肠恶性肿瘤" and not re.search("结肠|直肠", diag_text[diag.start:diag.end])
-        if diag.icd10 in UNSPECIFIED_ICD10 or bowel or _inferred_from_what_happened(diag_text, diag):
+        # "还以为就是崴了 结果一拍片子": what the reporter first believed; "我妈有老年痴呆": a standing condition,
+        # which may not be what the report is about: the dialog asks
+        believed = _BELIEVED.search(diag_text) is not None
+        standing = diag.kind == "disease" and _STANDING_BEFORE.search(diag_text, max(0, diag.start - 4), diag.start)
+        if diag.icd10 in UNSPECIFIED_ICD10 or bowel or _inferred_from_what_happened(diag_text, diag) \
+                or believed or standing:
             out.confidence["diagnosis"] = 0.6
         else:
             out.confidence["diagnosis"] = 0.9 if diag.priority >= 3 else 0.8

@@ -401,6 +401,10 @@ _HOLIDAY_PERIOD_AFTER = re.compile(
 )
 
 
+# "五一那天", "国庆一早": the holiday's first day itself
+_FIRST_DAY_AFTER = re.compile(
+    r"\s?(?:节)?(?:那天|当天|那日|当日|这天|的那天|那一天|一早|早上|上午|中午|下午|晚上|夜里)"
+)
 _WEEK_LONG_HOLIDAYS = frozenset({"国庆", "国庆节", "十一", "五一", "劳动节", "春节"})
 
 
@@ -420,8 +424,9 @@ def find_dates(text: str, ref: dt.date) -> list[DateMention]:
             end = offset.end()
         if m.lastgroup == "festival" and (_HOLIDAY_PERIOD_AFTER.match(text, end) or (
                 text[m.start():end] in _WEEK_LONG_HOLIDAYS
-                and re.match(r"\s?(?:的?时候|开车|骑车|坐车|去|回|到|带|出去|出门|外出|玩)", text[end:end + 4]))):
-            exact = False  # "国庆的时候出去玩", "五一去泰山": some day of the week-long holiday
+                and not _FIRST_DAY_AFTER.match(text, end, end + 5))):
+            # "国庆的时候出去玩", "五一出了车祸": some day of the week-long holiday, unless "那天" makes it its first
+            exact = False
         said = text[m.start():end]
         if said in ("当天", "当日"):
             if not out:

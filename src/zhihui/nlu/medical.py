@@ -207,7 +207,7 @@ def find_mentions(text: str) -> list[MedicalMatch]:
 _CRUSHING = frozenset({"S07", "S17", "S28", "S38", "S47", "S57", "S67", "S77", "S87", "S97", "T04"})
 _TOXIC = re.compile(r"T(?:3[6-9]|[45][0-9]|6[0-5])")
 UNSPECIFIED_ICD10 = frozenset({"T14", "T07", "T10", "T12", "T30", "C80", "C76", "C85", "C95", "B54", "D36", "D43",
-                               "D48", "I64", "S09", "J64"})
+                               "D48", "I64", "S09", "J64", "I49"})
 
 
 # a work-up finding that a later "恶性的" turns into the cancer of its organ
@@ -240,6 +240,10 @@ _FINGER_OFF = re.compile(
 _UPPER_REGIONS = ("上臂", "前臂", "胳膊肘", "手腕", "手脖子", "手掌", "肘")
 _LOWER_REGIONS = ("大腿", "小腿", "脚踝", "脚脖子", "脚掌", "膝盖", "胯骨", "髋")
 _BONE_REGION = re.compile("|".join((*_UPPER_REGIONS, *_LOWER_REGIONS, "锁骨", "肋骨", "腰椎", "胸椎", "颈椎")))
+_BURNT_PART = re.compile(
+    r"手背|手臂|手腕|手掌|手指|脚背|脚面|脚踝|脚|胳膊|小腿|大腿|腿|脸|面部|后背|背上|胸口|肚子|屁股"
+)
+_FRACTURE_KIND = re.compile(r"粉碎性|开放性|闭合性|撕脱性|压缩性|粉碎")
 _REGION_UNHURT = re.compile(r"[^，。,]{0,3}?(?:没事|没伤|没问题|好好的|没骨折)")
 
 
@@ -291,6 +295,8 @@ def best_diagnosis(text: str, matches: list[MedicalMatch] | None = None) -> Medi
         return None
     last_fix = -1
     for c in CORRECTION.finditer(text):
+        if c.group(0) == "就是" and not any(m.start >= c.end() and m.kind != "symptom" for m in found):
+            continue  # "煤气中毒了 就是屋里烧的炉子…叫不醒": a filler, then only what was seen (昏迷)
         last_fix = c.end()
     if last_fix >= 0:
         after = [m for m in found if m.start >= last_fix]
@@ -351,6 +357,19 @@ def best_diagnosis(text: str, matches: list[MedicalMatch] | None = None) -> Medi
         level = _specific_injury(spine.group(0)) if spine else None
         if level is not None:
             return replace(best, term=level.term, icd10=level.icd10)
+    if best.icd10 == "T14" and best.term == "骨折" and _FRACTURE_KIND.match(text, best.start):
+        # "左脚粉碎性骨折": the part said just before the kind of fracture
+        for width in (3, 2, 1):
+            part = text[max(0, best.start - width):best.start]
+            adjacent = _specific_injury(part + "骨折") if len(part) == width else None
+            if adjacent is not None and adjacent.icd10 != "T14":
+                return replace(best, term=adjacent.term, icd10=adjacent.icd10)
+    if best.icd10 == "T30":
+        # "热汤泼到右手背，Ⅱ度烫伤": the part the scald reached, said just before
+        parts = list(_BURNT_PART.finditer(text, max(0, best.start - 14), best.start))
+        regional_burn = _specific_injury(parts[-1].group(0) + "烫伤") if parts else None
+        if regional_burn is not None and regional_burn.icd10 != "T30":
+            return replace(best, term=regional_burn.term, icd10=regional_burn.icd10)
     if best.icd10 in ("T10", "T12", "T14") and best.term.endswith("骨折"):
         regional = _fracture_of_region(text, best)
         if regional is not None:
