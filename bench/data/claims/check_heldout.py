@@ -14,7 +14,7 @@ area code, place or hospital, extend the tables below (area codes were taken
 from the national administrative-division list).
 
 Usage: python3 check_heldout.py [--verbose]
-       [--prefix heldout|heldout2|...|heldout49 ...]
+       [--prefix heldout|heldout2|...|heldout53 ...]
 (without --prefix all sets in SETS are checked)
 Exit status 0 when clean, 1 otherwise.
 """
@@ -231,6 +231,16 @@ SETS: dict[str, tuple[int, int]] = {
     "heldout44": (100, 30),
     "heldout47": (100, 30),
     "heldout45": (100, 30),
+    # heldout48: blind AI helper; elderly callers (65-90) and their adult children, all of China, over 2026
+    "heldout48": (100, 30),
+    # heldout50: written blind by an AI helper; an ordinary 2026 on a national claim hotline (control set)
+    "heldout50": (100, 30),
+    # heldout51: blind AI set; typed WeChat/app/web reports, Shandong/Jiangsu/Anhui/Fujian/Jiangxi/Guangxi/Hainan
+    "heldout51": (100, 30),
+    # heldout52: blind AI set; children and students (学平险, 少儿医疗), parents / grandparents / teachers reporting
+    "heldout52": (100, 30),
+    # heldout53: blind AI helper; north China plain and north-west, farms, mines, lorries, CO, dialect (see README)
+    "heldout53": (100, 30),
 }
 
 SLOTS = (
@@ -1251,6 +1261,8 @@ REGIONS: dict[str, tuple[str, str, str | None]] = {
     "520423": ("贵州省", "安顺市", "镇宁布依族苗族自治县"),
     "530326": ("云南省", "曲靖市", "会泽县"),
     "530724": ("云南省", "丽江市", "宁蒗彝族自治县"),
+    # added for heldout53 (national administrative-division code, from memory): 沙湖 (平罗县)
+    "640221": ("宁夏回族自治区", "石嘴山市", "平罗县"),
 }
 
 # Hospital values allowed: big well-known grade-3 hospitals in the largest cities, official names.
@@ -1806,6 +1818,15 @@ HOSPITALS = {
     "湖南省肿瘤医院",
     # added for heldout42: real grade-3 hospital (full official name)
     "苏州大学附属第二医院",
+    # added for heldout51: real grade-3 hospitals (full official names; 弋矶山医院 in 芜湖, and the former
+    # 海南医学院第一附属医院, renamed after the college became 海南医科大学)
+    "皖南医学院第一附属医院",
+    "海南医科大学第一附属医院",
+    # added for heldout52: real children's / women-and-children's hospitals (full official names)
+    "成都市妇女儿童中心医院",
+    "长春市儿童医院",
+    "福建省儿童医院",
+    "青岛市妇女儿童医院",
 }
 
 # Mobile prefixes (3 digits) in use in mainland China.
