@@ -1937,3 +1937,33 @@ def test_what_the_reporter_only_thought_and_standing_conditions_are_asked_about(
     assert "accident_date" not in _stated("我奶奶在医院抢救没过来 今天想报案")
     assert _stated("在医院抢救没过来")["treatment"]["status"] == "death"
     assert _stated("市医院 打了石膏 无住院")["treatment"]["status"] == "outpatient"
+
+
+def test_typed_forms_southern_dialect_words_and_surnames_explained_before_the_name() -> None:
+    # Written for this test, not taken from an evaluation set.
+    ref = dt.date(2027, 12, 20)
+    assert _stated("出险日期填的4-9 孩子在操场摔了", ref)["accident_date"] == "2027-04-09"
+    assert _stated("出险日期：1103", ref)["accident_date"] == "2027-11-03"
+    assert _stated("涯阿爸昨晡日在菜园里摔了")["accident_date"] == "2027-04-14"
+    assert _stated("涯阿爸昨晡日在菜园里摔了")["relation"] == "parent"
+    assert _stated("在天涯区海边摔了")["accident_place"]["district"] == "天涯区"
+    assert _stated("阮囝林建华昨天加班手被机器压了")["insured_name"] == "林建华"
+    assert _stated("阮囝林建华昨天加班手被机器压了")["relation"] == "child"
+    assert _stated("阿妈名字系黄月娇")["insured_name"] == "黄月娇"
+    assert _stated("bb昨天在家摔了 额头肿了")["relation"] == "child"
+    assert _stated("被保人姓名 木子李 李桂芝")["insured_name"] == "李桂芝"
+    assert _stated("他叫 吴 口天吴 吴建平")["insured_name"] == "吴建平"
+    assert _stated("她叫 许 言字旁一个午 许丽华")["insured_name"] == "许丽华"
+    assert _stated("她叫 梁 梁山伯的梁 梁晓雯")["insured_name"] == "梁晓雯"
+    assert _stated("我姓郑 郑美玲 昨天擦窗户摔了")["insured_name"] == "郑美玲"
+    assert _stated("我爷爷叫 钟 钟和平 昨天摔了")["insured_name"] == "钟和平"
+    assert _stated("我崽 周志强 前天从梯子上摔了")["insured_name"] == "周志强"
+    assert _stated("我是游客 昨天爬山崴了脚")["relation"] == "self"
+    assert _stated("我儿子今天在教室晕倒了 没磕着碰着")["cause"] == "illness"
+    assert "diagnosis" not in _stated("医生说高度怀疑胰腺癌 还要做穿刺")
+    pending = _stated("医生让下周一住院手术 现在还没住院 在门诊等着", dt.date(2027, 4, 15))
+    assert pending["treatment"]["status"] == "outpatient"
+    assert _stated("我奶奶昨天夜里 在家 睡着睡着 就没了")["treatment"]["status"] == "death"
+    assert "accident_place" not in _stated("我爸住平房 烧炉子 昨天煤气中毒了")
+    assert _stated("在苏州观前街被电动车撞了")["accident_place"]["district"] == "姑苏区"
+    assert _stated("早上送孩子去幼儿园，孩子没事，我手腕骨折了，给我自己报案")["relation"] == "self"

@@ -427,7 +427,7 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      "parent"),
     (r"儿子|女儿|闺女|孩子|小孩|宝宝|我家小子|我家丫头|我娃|娃娃|我个仔|我个女|我仔(?!细)|(?:我|俺)儿(?![子女媳童科])|囡囡|(?:我|俺)妞|(?:我|俺)(?:家|屋头|屋里)?的?幺儿|"
      r"(?:我|俺|我们|俺们)(?:家|屋里|屋头)?(?:的)?(?:那个|这个)?(?:娃|崽)|(?:我|俺)(?:家|屋里)?(?:的)?碎娃"
-     r"|带着?娃|细伢子?|(?:我|俺)(?:家|屋里)?(?:的)?孩儿|(?<![\u4e00-\u9fff])娃(?=让|被|叫|给|在|从|摔|掉|发烧|昨|前天|今|上)|(?:我|我家|我屋|俺家)(?:的)?(?:尕娃|妹崽|妹仔)"
+     r"|带着?娃|细伢子?|(?<![A-Za-z])(?:bb|BB)(?![A-Za-z])|(?:我|俺)(?:家|屋里)?(?:的)?孩儿|(?<![\u4e00-\u9fff])娃(?=让|被|叫|给|在|从|摔|掉|发烧|昨|前天|今|上)|(?:我|我家|我屋|俺家)(?:的)?(?:尕娃|妹崽|妹仔)"
      r"|(?:我|俺)(?:家|屋里)?(?:的)?伢(?:子|儿)?(?![齿])|(?:我|俺)女(?![儿婿士人子孩朋同生的工])", "child"),
     # "本人母亲", "关系：本人父亲": my mother; "电话 139…（我本人）": whose phone it is
     (r"(?<![0-9][（(])(?<![0-9][（(]我)(?<![他她])我?本人(?!的?(?:父亲|母亲|爸爸|妈妈|爸|妈|儿子|女儿|丈夫|妻子|配偶|老公|老婆|爱人|孩子))|"
@@ -472,6 +472,7 @@ _OWN_INTRO = re.compile(
     r"|(?:^|[，。,\s])(?:我)?今年[0-9一二三四五六七八九十]{1,3}(?:岁)?[，,]"
     # "我是华科的研究生许晨阳，…", "我是浙江大学的学生，…": a student introducing themselves
     r"|(?:^|[，。,\s])我是[^，。,]{0,10}?(?:学生|研究生|新生|大学生|博士生|本科生|留学生)(?=[\u4e00-\u9fff]{0,4}(?:[，,。\s]|$))"
+    r"|(?:^|[，。,\s])我是(?:一名|一个)?(?:游客|旅客|散客)(?=[，,。\s])"
 )
 
 
@@ -484,6 +485,7 @@ _IDENTITY = re.compile(
     r"|(?:我|俺)(?:说|讲)的是(?:我|俺)(?:的|家)?[\u4e00-\u9fff]{1,4}"  # "我老汉 嗯 我说的是我男人": a word explained
     r"|出事的(?:人)?是(?:我|俺)(?:的|家)?[\u4e00-\u9fff]{1,4}"  # "出事的是我大姨": who it happened to
     r"|[（(]报案人之[\u4e00-\u9fff]{1,2}[）)]"  # "被保险人：孙凤英（报案人之母）"
+    r"|(?:给|替|帮)(?:我|俺)自己报"  # "孩子没事，我手指骨折了，给我自己报案": whom the report is for
 )
 _SELF_HURT = re.compile(
     r"(?<![他她])我(?:的)?[\u4e00-\u9fff]{0,3}?(?:扭伤|骨折|受伤|摔|撞|伤|烫|割|崴)"
@@ -624,6 +626,9 @@ _NAME_CUE = re.compile(
     r"|(?:报一下|报个案|报案|报一个案)[：:])"
     r"[，,:：\s]?"
 )
+_SPELLING_THEN_NAME = re.compile(
+    r"[\u4e00-\u9fff]{2}(?P<s>[\u4e00-\u9fff])[\s，,]+(?=(?P=s)[\u4e00-\u9fff]{1,2}(?:[\s，,。]|$))"
+)
 _KIN_ASKED = re.compile(
     r"(?:孙子|孙女|儿子|女儿|闺女|媳妇|老伴|女婿|外孙女?|侄子|邻居|同事)\s?(?:帮|给|来|去|陪|送|带|打|替)"
 )
@@ -672,7 +677,7 @@ _KIN_BEFORE_NAME = re.compile(
     r"小舅子|大舅子|小姨子|大姨子|小叔子|姐夫|妹夫|姑父|姨父|舅妈|婶婶|老爸|老妈|老爷子|老太太|爸爸|妈妈|父亲|母亲|爸|妈|爹|娘|老婆(?!婆)|媳妇|爱人|老公(?!公)|丈夫|妻子|太太|先生|老伴儿?|"
     r"儿子|女儿|闺女|孩子|同事|朋友|邻居|同学|室友|哥哥|姐姐|弟弟|妹妹|哥|姐|弟|妹|外婆|外公|奶奶|爷爷|婆婆|公公|"
     r"岳父|岳母|老丈人|员工|领导|院里的|村里的|厂里的|店里的|班上的|单位的|外孙女|外孙|孙子|孙女|外甥女|外甥|侄子|侄女|儿媳妇|儿媳|女婿|舅舅|叔叔|姑姑|阿姨|姨妈|"
-    r"嫂子|弟媳|表哥|表姐|表弟|表妹|堂哥|堂姐|堂弟|堂妹|娃|宝宝)[，,\s]?|(?:母亲|父亲|员工)[，,]\s?"
+    r"嫂子|弟媳|表哥|表姐|表弟|表妹|堂哥|堂姐|堂弟|堂妹|娃|宝宝|崽|女子|儿(?![子女媳童科]))[，,\s]?|(?:母亲|父亲|员工)[，,]\s?"
     # "…，孙女王一诺昨天…", "宝宝何宇航，3岁": a child named at the start of a clause
     r"|(?:^|(?<=[，,。\s]))(?:儿子|女儿|闺女|孙子|孙女|外孙女|外孙|宝宝|小孩)\s?"
     # "中班的彭宇轩", "初二（3）班的": a pupil named after the class
@@ -697,7 +702,9 @@ _NOT_PLACES = re.compile(r"云南白药|兰州拉面|沙县小吃|北京烤鸭|�
                          r"武汉热干面|"
                          r"柳州螺蛳粉|桂林米粉|北京时间|东北大米|西湖龙井|安吉白茶|金华火腿|宁夏枸杞|新疆棉|山东大葱"
                          # "在太湖边钓鱼": the lake, not 太湖县
-                         r"|太湖(?=边|畔|里|岸|湖面|水)")
+                         r"|太湖(?=边|畔|里|岸|湖面|水)"
+                         # "她住平房 烧炉子": a one-storey house, not 平房区
+                         r"|(?<=住)平房|平房(?=里|子|院)")
 _SPELLED_CHARACTER = re.compile(r"(?P<w>[\u4e00-\u9fff]{2,4})的(?P<c>[\u4e00-\u9fff])(?=[\s，,。、]|$)")
 # "张建军（被保险人）": the role said in brackets after the name
 _NAME_THEN_ROLE = re.compile(r"(?P<n>[\u4e00-\u9fff]{2,4})\s?[（(](?:被保险人|被保人|出险人)?(?:本人)?[）)]")
@@ -718,6 +725,8 @@ _SELF_NAME = re.compile(
     r"|我是\s(?=[\u4e00-\u9fff]{2,3}\s(?:身份证|电话|手机))"
     r"|本人(?=[\u4e00-\u9fff]{2,4})|报案人[：:]\s?(?=[\u4e00-\u9fff]{2,4}\s?[（(]?本人)"
     r"|(?:就是我|是我自己|出险的(?:人)?是我)[，,]?\s?"
+    # "我姓杨 杨秀珍": the surname, then the full name
+    r"|我姓(?P<own_s>[\u4e00-\u9fff])[\s，,]+(?=(?P=own_s)[\u4e00-\u9fff]{1,2}(?:[\s，,。]|$))"
 )
 
 
@@ -725,6 +734,12 @@ _SELF_NAME = re.compile(
 _SURNAME_SPELLED = re.compile(
     r"\s?(?:(?P<s>[\u4e00-\u9fff])[\s，,]+[\u4e00-\u9fff]{1,3}(?P=s)|(?P<s2>[\u4e00-\u9fff])[\u4e00-\u9fff]{1,2}(?P=s2))"
     r"[\s，,]+(?=(?P=s)|(?P=s2))"
+)
+# "她叫 姜 姜太公的姜 姜玉芬", "他叫 汪 三点水那个汪 汪俊": the surname, a phrase telling how it is written, the name
+_SURNAME_EXPLAINED = re.compile(
+    r"(?P<s>[\u4e00-\u9fff])[\s，,]+[^\s，,。]{2,8}[\s，,]+(?=(?P=s)[\u4e00-\u9fff]{1,2}(?:[\s，,。]|$))"
+    # (a stutter folded "姜 姜太公的姜" into "姜太公的姜")
+    r"|[\u4e00-\u9fff]{1,6}的(?P<s2>[\u4e00-\u9fff])[\s，,]+(?=(?P=s2)[\u4e00-\u9fff]{1,2}(?:[\s，,。]|$))"
 )
 _NAME_RESPELLED = re.compile(
     r"(?:名字|姓名)[^。]{0,8}?不是\s?[\u4e00-\u9fff]{2,4}[，,\s]+(?:而)?是\s?(?P<n>[\u4e00-\u9fff]{2,4}?)(?=[，。,\s]|$)"
@@ -762,7 +777,10 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
         restated = re.match(r"(?:应为|应该是|改为|更正为)\s?", text[pos:pos + 5])
         if restated:
             pos += restated.end()  # "被保人姓名应为 章淑芬": a name corrected on a form
-        spelled_surname = _SURNAME_SPELLED.match(text, pos)
+        spelling_first = _SPELLING_THEN_NAME.match(text, pos)
+        if spelling_first:
+            pos = spelling_first.end()  # "被保人姓名 弓长张 张玉兰": how the surname is written, then the name
+        spelled_surname = _SURNAME_SPELLED.match(text, pos) or _SURNAME_EXPLAINED.match(text, pos)
         if spelled_surname:
             pos = spelled_surname.end()  # "她叫 刘 文刀刘 刘晓燕": the surname, how it is written, then the name
         elif text[pos + 1:pos + 2] in (" ", "，", ",") and text[pos + 2:pos + 3] == text[pos:pos + 1]:
@@ -786,9 +804,12 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
             n = whole.group(0)  # "叫才让 才华的才 让步的让": a name without a Han surname, spelled out right after
         elif not n and whole and 2 <= len(whole.group(0)) <= 4 and surname_of(whole.group(0)) \
                 and whole.group(0) not in _BAD_NAMES \
-                and _NAME_END.match(text, pos + len(whole.group(0))) and not _NOT_A_NAME_CHAR.search(whole.group(0)) \
+                and _NAME_END.match(text, pos + len(whole.group(0))) \
+                and (not _NOT_A_NAME_CHAR.search(whole.group(0))
+                     or whole.group(0)[len(surname_of(whole.group(0)) or ""):] in _GIVEN_NAMES_TOO) \
                 and not _NOT_A_NAME_WORD.search(whole.group(0)):
-            n = whole.group(0)  # "叫丁月娥，": a given name with a character that usually ends one (月, 天, 年)
+            # "叫丁月娥，": a given name with a character that usually ends one (月, 天, 年); "叫 符 符和平"
+            n = whole.group(0)
         elif not n and whole and 2 <= len(whole.group(0)) <= 4 and _NAMED_FIELD.search(m.group(0)) \
                 and sum(c not in _TRANSLITERATION for c in whole.group(0)) <= (len(whole.group(0)) > 2) \
                 and _NAME_END.match(text, whole.end()) and not _NOT_A_NAME_CHAR.search(whole.group(0)) \
@@ -956,7 +977,7 @@ _PLAIN_ILLNESS = re.compile(
 )
 _DEATH = re.compile(
     r"(?<!差点)(?<!险些)(?:去世|过世|逝世|身故|死亡|病故|人没了|人走了|已经走了|就走了|没抢救过来|抢救无效|"
-    r"不在了|人没有了|抢救没(?:能)?(?:过来|回来)|(?:人|就|已经)\s?没得了|没(?:有|得|能)?(?:抢)?救(?:得)?(?:过来|回来|活)|没抢救回来|没(?:有|能)?抢(?:过来|回来)|走了|走的|(?:就|人|已经|都)走掉了|"
+    r"不在了|人没有了|抢救没(?:能)?(?:过来|回来)|睡着(?:睡着)?\s?(?:就|人就)?没了|(?:人|就|已经)\s?没得了|没(?:有|得|能)?(?:抢)?救(?:得)?(?:过来|回来|活)|没抢救回来|没(?:有|能)?抢(?:过来|回来)|走了|走的|(?:就|人|已经|都)走掉了|"
     r"(?<![吓笑累热冷气急饿困烦疼痛痒太得])死了|离世|咽气|已经不行了|"
     r"(?:早上|晚上|凌晨|上午|下午|中午|夜里|半夜|今天|昨天|前天)\s*(?:人)?(?:就)?没(?:了|的)|"
     r"人已经不行|人(?:还是|最后|终究|到底|最终)(?:就|都|也)?(?:已经)?没了|火化|办(?:了|完)?(?:丧事|后事)|出殡|"
@@ -974,7 +995,7 @@ _SOMEONE_ELSES = re.compile(r"(?:他|她|客户|(?<![险保])人)(?:家|的)$")
 # "打不通可以打我老婆的": a relative named as the number to call
 _TO_CALL_BEFORE = re.compile(r"(?:打|拨|联系|找)(?:我)?$")
 _PHONE_TALK = re.compile(r"电话|打不通|号码|手机|联系不上")
-_HEDGED = re.compile(r"(?:可能|估计|大概|也许)(?:是)?\s?$")
+_HEDGED = re.compile(r"(?:可能|估计|大概|也许|(?:高度)?怀疑|疑似)(?:是)?\s?$")
 _STILL_TREATED = re.compile(r"(?:现在|目前|如今|还)[^，。,]{0,8}?(?:住院|住着|ICU|重症|监护|抢救|治疗|输液)")
 _PERSON_BEFORE = re.compile(
     r"[爸妈爷奶姥公婆父母爹娘他她人哥姐弟妹叔姨舅伯子女]\s*(?:[^\s，。,]{0,2})?\s*$|老伴|老人|孩子"
@@ -1014,7 +1035,7 @@ _SCHEDULED = re.compile(r"(?:排了|约了|预约了?|安排了?)?(?:下周|下�
                         # "医生说要住院手术", "建议住院": an admission advised, not one made ("让住院了" is made)
                         r"|说(?:要|得|需要|最好)$|建议$|(?:需要|还得|还要)$"
                         # "医生让尽快住院", "让五一过后住院", "明天去办住院": still to come
-                        r"|(?:让|叫)(?:尽快|赶紧|马上)$|过后$|(?:明天|后天|过两天|这两天|下周)[^，。,]{0,3}(?:办|去|来)$"
+                        r"|(?:让|叫)(?:尽快|赶紧|马上|(?:这|下)(?:周|个?礼拜|个?星期)[一二三四五六日天]?)$|过后$|(?:明天|后天|过两天|这两天|下周)[^，。,]{0,3}(?:办|去|来)$"
                         # "让过了年再住院", "下周一才能住进去": an admission to come
                         r"|(?<![又])再$|才能$|才可以$")
 _DIED_AT_HOME = re.compile(
@@ -1050,10 +1071,14 @@ def _inferred_from_what_happened(text: str, diag: MedicalMatch) -> bool:
     return diag.icd10 == "K92" and "消化道出血" not in said  # "吐血", "胃出血", "拉黑便"
 
 
+_DENIED_BEFORE = re.compile(r"(?:不是|并非|没有|没|不算|排除)(?:[磕碰摔撞][着到])?$")
+
+
 def _first_affirmed(words: re.Pattern[str], text: str) -> re.Match[str] | None:
     """The first match not negated right before it ("是生病，不是意外" is not an accident)."""
     for m in words.finditer(text):
-        if not re.search(r"(?:不是|并非|没有|没|不算|排除)$", text[max(0, m.start() - 3):m.start()]):
+        # (also the second of two: "没磕着碰着")
+        if not _DENIED_BEFORE.search(text[max(0, m.start() - 5):m.start()]):
             return m
     return None
 

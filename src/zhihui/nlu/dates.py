@@ -160,8 +160,11 @@ _PATTERNS: list[tuple[str, str]] = [
     ("md", rf"(?<![0-9零〇一二三四五六七八九十年])(?P<md_m>{_N}{{1,3}})月(?:份)?(?P<md_d>{_N}{{1,3}})[日号]"),
     # a typed month.day in a form ("出险时间 11.15") or before a time of day ("5.3 晚上")
     # (typed with a slash as well: "3/11 晚上", "11/18单位组织体检")
-    ("md_dot", r"(?:(?:出险(?:时间|日期)?|时间|日期)(?:是|为)?[：:\s]*"
-               r"(?P<mdt_m>1[0-2]|0?[1-9])[./](?P<mdt_d>3[01]|[12][0-9]|0?[1-9])(?![0-9./])"
+    # (after a form's label also with a dash or as four digits: "出险日期填的3-5", "出险日期：1201")
+    ("md_dot", r"(?:(?:出险(?:时间|日期)?|时间|日期)(?:是|为|填的是?|写的是?)?[：:\s]*"
+               r"(?P<mdt_m>1[0-2]|0?[1-9])[./-](?P<mdt_d>3[01]|[12][0-9]|0?[1-9])(?![0-9./-])"
+               r"|(?:出险(?:时间|日期)|日期)(?:是|为|填的是?|写的是?)?[：:\s]*"
+               r"(?P<mdt_m6>1[0-2]|0[1-9])(?P<mdt_d6>3[01]|[12][0-9]|0[1-9])(?![0-9])"
                r"|(?<![0-9./])(?P<mdt_m2>1[0-2]|0?[1-9])[./](?P<mdt_d2>3[01]|[12][0-9]|0?[1-9])"
                r"(?=\s*(?:早上|上午|中午|下午|晚上|凌晨|夜里|傍晚))"
                # "我老公9.16下班骑摩托": right before what happened that day (not 1.5万, 2.5公里)
@@ -198,7 +201,8 @@ _PATTERNS: list[tuple[str, str]] = [
              rf"|本(?:周|星期)|(?<![上这本个下])(?:周|星期|礼拜))(?P<wk_d>{_WEEKDAY}(?<!一(?=直|些|点|样|起|共|般|切|整))|末)"),
     ("ago", rf"(?P<ago_n>{_N}{{1,3}}|半|几)(?:个)?(?P<ago_u>天|日|周|星期|礼拜|月|年)(?:半)?(?:以前|之前|前)"),
     ("half_month", r"(?P<hm>半个月|大半个月)(?:以前|之前|前)"),
-    ("rel_day", r"(?P<rd>大前天|大前儿个|大前儿|前天|前儿个|前儿|前日(?!子)|昨天|昨个儿|昨儿个|昨个|昨儿|昨晚|昨夜|"
+    ("rel_day", r"(?P<rd>昨晡日|昨晡|今晡日|前晡日|"
+                r"大前天|大前儿个|大前儿|前天|前儿个|前儿|前日(?!子)|昨天|昨个儿|昨儿个|昨个|昨儿|昨晚|昨夜|"
                 r"昨日|昨暝|琴日|寻日|(?<![半一整])夜儿?个|夜来(?!香)|今天|今儿个|今儿|今早|今晚|今日|当天|刚才|刚刚|明天|后天|前晚)"),
     ("day_only", r"(?<![月0-9零〇一二三四五六七八九十])"
                  r"(?P<do_d>[0-9]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])号"
@@ -207,10 +211,11 @@ _PATTERNS: list[tuple[str, str]] = [
 ]
 _DATE_RE = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS))
 
-# Dialect forms too: 前儿个 / 昨个儿 / 夜个 / 夜来 (northern), 前日 / 琴日 / 寻日 (Cantonese), 昨暝 (Minnan).
+# Dialect forms too: 前儿个 / 昨个儿 / 夜个 / 夜来 (northern), 前日 / 琴日 / 寻日 (Cantonese), 昨暝 (Minnan),
+# 昨晡日 / 今晡日 / 前晡日 (Hakka).
 _REL_DAY = {"大前天": -3, "大前儿个": -3, "大前儿": -3, "前天": -2, "前儿个": -2, "前儿": -2, "前日": -2,
             "昨个儿": -1, "昨儿个": -1, "昨个": -1, "昨暝": -1, "琴日": -1, "寻日": -1, "今儿个": 0,
-            "夜个": -1, "夜儿个": -1, "夜来": -1,
+            "夜个": -1, "夜儿个": -1, "夜来": -1, "昨晡日": -1, "昨晡": -1, "今晡日": 0, "前晡日": -2,
             "前晚": -2, "昨天": -1, "昨儿": -1, "昨晚": -1, "昨夜": -1, "昨日": -1,
             "今天": 0, "今儿": 0, "今早": 0, "今晚": 0, "今日": 0, "当天": 0, "刚才": 0, "刚刚": 0,
             "明天": 1, "后天": 2}
@@ -294,8 +299,8 @@ def _resolve(m: re.Match[str], ref: dt.date) -> tuple[dt.date | None, bool]:
             return None, True
         return _year_for(mm, dd, ref), True
     if kind == "md_dot":
-        mm = int(g("mdt_m") or g("mdt_m2") or g("mdt_m3") or g("mdt_m4") or g("mdt_m5"))
-        dd = int(g("mdt_d") or g("mdt_d2") or g("mdt_d3") or g("mdt_d4") or g("mdt_d5"))
+        mm = int(g("mdt_m") or g("mdt_m2") or g("mdt_m3") or g("mdt_m4") or g("mdt_m5") or g("mdt_m6"))
+        dd = int(g("mdt_d") or g("mdt_d2") or g("mdt_d3") or g("mdt_d4") or g("mdt_d5") or g("mdt_d6"))
         return _year_for(mm, dd, ref), True
     if kind == "month_day":
         delta = 0 if g("rm") in ("这个月", "这月", "本月") else -1
