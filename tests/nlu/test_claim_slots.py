@@ -1967,3 +1967,14 @@ def test_typed_forms_southern_dialect_words_and_surnames_explained_before_the_na
     assert "accident_place" not in _stated("我爸住平房 烧炉子 昨天煤气中毒了")
     assert _stated("在苏州观前街被电动车撞了")["accident_place"]["district"] == "姑苏区"
     assert _stated("早上送孩子去幼儿园，孩子没事，我手腕骨折了，给我自己报案")["relation"] == "self"
+
+
+def test_elderly_callers_burns_by_flame_and_relatives_named_by_whom_they_married() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _stated("烧秸秆的时候 火苗窜上来 把手燎了 起了泡")["diagnosis"]["icd10"] == "T23"
+    assert _stated("我是王德顺的老伴 他前天中风了")["insured_name"] == "王德顺"
+    assert _stated("我外公邱家和今年九十了，前天摔了")["insured_name"] == "邱家和"
+    assert _stated("我家老伴 我是他老婆 早上起来说头晕 医生说是脑梗")["relation"] == "spouse"
+    assert _stated("她是我学生 叫方可欣 上午摔了")["relation"] == "other"
+    assert _stated("孩子确诊的一型糖尿病 酮症酸中毒")["diagnosis"]["icd10"] == "E10"
+    assert _stated("我爸糖尿病酮症酸中毒住院了")["diagnosis"]["icd10"] == "E11"

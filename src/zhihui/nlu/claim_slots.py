@@ -84,7 +84,7 @@ _BAD_NAMES = {"人民", "医院", "先生", "女士", "小姐", "师傅", "老�
 _GOING_SURNAMES = frozenset("来到回从向往于赴")
 # words refused as names on their own (districts, everyday words) that are common given names after a surname
 # ("陈金水", "王朝阳", "李和平")
-_GIVEN_NAMES_TOO = frozenset({"金水", "朝阳", "江北", "白云", "南山", "和平", "高兴", "安全", "华山", "中山"})
+_GIVEN_NAMES_TOO = frozenset({"金水", "朝阳", "江北", "白云", "南山", "和平", "高兴", "安全", "华山", "中山", "家和"})
 
 # Characters that end a name after it but are common as the first given-name character (家乐, 家豪, 天宇).
 _FIRST_GIVEN_OK = frozenset("家天")
@@ -308,8 +308,9 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      r"大伯|伯伯|伯父|伯母|大爷|姑妈|舅妈|姨父|姑父|婶婶|表叔|表舅|表姑|表姨|堂叔|"
      r"舅舅|姑姑|姨妈|小姨|叔叔|伯伯|女婿|儿媳妇?|姑爷|干爹|干妈|干儿子|干女儿|哥哥?|姐姐?|弟弟?|妹妹?|"
      r"师傅|师父|徒弟)", "other"),
-    # the reporter's role: a village doctor, a coach, a police officer, a carer
-    (r"(?:我|俺)(?:们)?(?:这边|这里)?(?:叫[\u4e00-\u9fff]{2,3}[，,]\s?)?是(?:(?!是|[他她]叫)[^，。,]){0,20}?(?:医生|村医|大夫|教练|民警|警察|交警|护工|护士|网格员|社工|志愿者|队友|工友|车间|"
+    # the reporter's role: a village doctor, a coach, a police officer, a carer (not "我是他老伴 … 医生说是脑梗")
+    (r"(?:我|俺)(?:们)?(?:这边|这里)?(?:叫[\u4e00-\u9fff]{2,3}[，,]\s?)?是"
+     r"(?:(?!是|[他她]叫|说|讲|老伴|老公|老婆|爱人|丈夫|妻子|儿子|女儿)[^，。,]){0,20}?(?:医生|村医|大夫|教练|民警|警察|交警|护工|护士|网格员|社工|志愿者|队友|工友|车间|"
      r"辅导员|领队|宿管|物业|保安|班主任|老师|支书|书记|村主任|村长|村干部|护理员|护工|师傅|老板|安全员|经理|院长|船老大|船长|"
      r"会计|出纳|文书|调解员|信息员|安全科|保卫科|安监|人事|人力资源|行政|调度|劳资|干事|工会|班长|组长|队长|站长|店长|厂长|"
      r"主管|负责人|管理员|村委会?|居委会|村里的|社区的|校医|园长|保育员|带队|工作人员|教官|服务站的|养老院的|敬老院的|"
@@ -329,6 +330,8 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      "other"),
     # a group policy reported by the employer: "团险报案…员工", "我司员工"
     (r"(?:团险|团体[^，。,\s]{0,4}报案|我司|本公司)[^。]{0,16}?(?:员工|职工|司机|工人)|团险报案|团体险报案", "other"),
+    # "她是我学生": someone in the reporter's care or at work with them
+    (r"(?:他|她)是(?:我|俺)(?:的|们班的?|班上的?)?(?:学生|徒弟|员工|工人|病人|客户|同事|朋友|邻居)", "other"),
     # "我爷叔，就是我爸爸的弟弟": a parent's sibling
     (r"(?:我|俺)(?:爸爸|爸|妈妈|妈|父亲|母亲|老爸|老妈)(?:的|他|她)(?:弟弟|哥哥?|姐姐?|妹妹?|兄弟)", "other"),
     # an organisation: "我们是一个建筑公司的项目部", "我们是一家装修公司"
@@ -715,7 +718,7 @@ _NAME_PHONE_LINE = re.compile(
 _JOB_BEFORE = re.compile(r"工人|员工|职工|司机|矿工|牧民|学生|客户|店员|伙计|小工|[\u4e00-\u9fff]工[是叫，,\s]?$")
 _NAME_OF = re.compile(
     r"(?:我|俺|我姓[\u4e00-\u9fff][，,\s]?)是\s?(?:那个\s?|这个\s?)?(?P<n>[\u4e00-\u9fff]{2,4}?)\s?的\s?(?:儿子|女儿|闺女|孩子|丈夫|老公|妻子|老婆|爱人|同事|朋友|邻居|家属"
-    r"|儿媳妇|儿媳|女婿|孙女婿|孙媳妇|爸爸|妈妈|父亲|母亲|家长"
+    r"|儿媳妇|儿媳|女婿|孙女婿|孙媳妇|爸爸|妈妈|父亲|母亲|家长|老伴儿?|媳妇|对象"
     r"|妹妹|姐姐|哥哥|弟弟|侄子|侄女|外甥|外甥女|孙子|孙女|亲戚|班主任|老师|领导|同学|师傅|舅舅|姑姑|叔叔|阿姨)"
     # "我是杨宇航妈妈": a parent named after the child, without 的
     r"|(?:我|俺)是\s?(?P<n2>[\u4e00-\u9fff]{2,4}?)(?:妈妈|爸爸|家长)(?=[，,。\s]|$)"
@@ -846,7 +849,9 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
         whole = _ANY_NAME.match(text, at)
         if whole and 3 <= len(whole.group(0)) <= 4 and len(whole.group(0)) > len(n or "") \
                 and surname_of(whole.group(0)) and _NAME_END.match(text, whole.end()) \
-                and not _NOT_A_NAME_CHAR.search(whole.group(0)) and not _NOT_A_NAME_WORD.search(whole.group(0)) \
+                and (not _NOT_A_NAME_CHAR.search(whole.group(0))
+                     or whole.group(0)[len(surname_of(whole.group(0)) or ""):] in _GIVEN_NAMES_TOO) \
+                and not _NOT_A_NAME_WORD.search(whole.group(0)) \
                 and whole.group(0) not in _BAD_NAMES and not is_everyday_word_name(whole.group(0)) \
                 and not is_everyday_word_name(whole.group(0)[:2]) and whole.group(0)[:2] not in _BAD_NAMES \
                 and not _KIN_BEFORE_NAME.match(whole.group(0)):

@@ -241,7 +241,7 @@ _UPPER_REGIONS = ("上臂", "前臂", "胳膊肘", "手腕", "手脖子", "手�
 _LOWER_REGIONS = ("大腿", "小腿", "脚踝", "脚脖子", "脚掌", "膝盖", "胯骨", "髋")
 _BONE_REGION = re.compile("|".join((*_UPPER_REGIONS, *_LOWER_REGIONS, "锁骨", "肋骨", "腰椎", "胸椎", "颈椎")))
 _BURNT_PART = re.compile(
-    r"手背|手臂|手腕|手掌|手指|脚背|脚面|脚踝|脚|胳膊|小腿|大腿|腿|脸|面部|后背|背上|胸口|肚子|屁股"
+    r"手背|手臂|手腕|手掌|手指|手(?!术|机|续)|脚背|脚面|脚踝|脚|胳膊|小腿|大腿|腿|脸|面部|后背|背上|胸口|肚子|屁股"
 )
 _FRACTURE_KIND = re.compile(r"粉碎性|开放性|闭合性|撕脱性|压缩性|粉碎")
 _REGION_UNHURT = re.compile(r"[^，。,]{0,3}?(?:没事|没伤|没问题|好好的|没骨折)")
@@ -364,9 +364,12 @@ def best_diagnosis(text: str, matches: list[MedicalMatch] | None = None) -> Medi
             adjacent = _specific_injury(part + "骨折") if len(part) == width else None
             if adjacent is not None and adjacent.icd10 != "T14":
                 return replace(best, term=adjacent.term, icd10=adjacent.icd10)
+    if best.icd10 == "E11" and any(m.icd10 == "E10" for m in found):
+        # "一型糖尿病 酮症酸中毒": the complication of the type said, not of type 2
+        return next(m for m in found if m.icd10 == "E10")
     if best.icd10 == "T30":
         # "热汤泼到右手背，Ⅱ度烫伤": the part the scald reached, said just before
-        parts = list(_BURNT_PART.finditer(text, max(0, best.start - 14), best.start))
+        parts = list(_BURNT_PART.finditer(text, max(0, best.start - 14), best.end))
         regional_burn = _specific_injury(parts[-1].group(0) + "烫伤") if parts else None
         if regional_burn is not None and regional_burn.icd10 != "T30":
             return replace(best, term=regional_burn.term, icd10=regional_burn.icd10)
