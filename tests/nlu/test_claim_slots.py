@@ -1978,3 +1978,35 @@ def test_elderly_callers_burns_by_flame_and_relatives_named_by_whom_they_married
     assert _stated("她是我学生 叫方可欣 上午摔了")["relation"] == "other"
     assert _stated("孩子确诊的一型糖尿病 酮症酸中毒")["diagnosis"]["icd10"] == "E10"
     assert _stated("我爸糖尿病酮症酸中毒住院了")["diagnosis"]["icd10"] == "E11"
+
+
+def test_employers_forms_and_helpers_and_illness_claims_dated_by_their_pathology() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _stated("我是 厂里的 会计 受伤的是 我妈 她在食堂帮工")["relation"] == "parent"
+    assert _stated("我是开饭店的 老板 受伤的 是我老公")["relation"] == "spouse"
+    assert _stated("报案人：刘敏（本单位会计，被保险人之女）\n被保险人：刘国强")["relation"] == "parent"
+    assert _stated("我自己开的小厂，我女儿在厂里帮忙，昨天被机器夹了手")["relation"] == "child"
+    assert _stated("队长报案：骑手周凯 今天送餐摔了")["insured_name"] == "周凯"
+    assert _stated("我是学校总务处的，我们食堂一个师傅切菜切到手了")["relation"] == "other"
+    assert _stated("我是快递点老板，我们送件的小哥骑车摔了")["relation"] == "other"
+    assert _stated("我是矿上调度 我们矿一个掘进工 叫 田志刚 被冒顶砸了")["relation"] == "other"
+    assert _stated("我是车间主任，我们操作工邹明昨天被烫伤了")["insured_name"] == "邹明"
+    phones = _stated("员工叫林珊，她手机 139 1234 5678，不方便接，联系人留我的 137 0555 1234")
+    assert phones["contact_phone"] == "13705551234"
+    assert _stated("中指被冲床切掉一截 县医院给接上了")["diagnosis"]["icd10"] == "S68"
+    assert _stated("钢板掉下来 砸到他右脚 粉碎性骨折")["diagnosis"]["icd10"] == "S92"
+    assert _stated("头发卷进机器里，头皮撕脱伤")["diagnosis"]["icd10"] == "S08"
+    assert _stated("我老婆 怀三胎 六个月 血压高")["diagnosis"]["icd10"] == "O13"
+    assert _stated("送到 医院 杭州的 省人民医院 住在呼吸科")["treatment"]["hospital"] == "浙江省人民医院"
+    ref = dt.date(2027, 6, 20)
+    assert _stated("六月十号 做的手术 病理 是 十四号 出来的 是甲状腺癌", ref)["accident_date"] == "2027-06-14"
+    assert _stated("这周一做的穿刺，周三出的结果，是乳腺癌", ref)["accident_date"] == "2027-06-16"
+    assert _stated("上周四 做了 电切 病理 昨天出来 是膀胱癌", ref)["accident_date"] == "2027-06-19"
+    pending = _stated("医生让 七月 中旬住院做手术 现在在门诊", ref)
+    assert pending["treatment"]["status"] == "outpatient"
+    helped = _stated("我上午在公司突然胸痛，同事叫了120，送到市人民医院")
+    assert helped["relation"] == "self"
+    assert _stated("我怀孕30周，昨天突然出血，医生说是前置胎盘")["relation"] == "self"
+    assert _stated("爱人肺癌，身份证110101199003077598，名字周丽萍。")["insured_name"] == "周丽萍"
+    assert extract_claim_slots("是意外 不是 不对 是生病", REF, expecting="cause").slots["cause"] == "illness"
+    assert _stated("带我外公去赶集 在街上摔倒了 我是他外孙女")["relation"] == "other"

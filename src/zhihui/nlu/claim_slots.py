@@ -272,6 +272,7 @@ _LAST_CHAR = re.compile(
     r"(?:大写|小写)?(?:的)?(?:字母)?\s*"
     r"(?P<c>[0-9Xx叉])"
 )
+_REPORTERS_PHONE_BEFORE = re.compile(r"联系人|留我的|打我的|我的(?:电话|手机)|我(?:电话|手机)")
 _ID_LABEL = re.compile(r"身份证|证件号|身份号")
 _PHONE_LABEL = re.compile(r"电话|手机|联系方式|号码|打我")
 CORRECTION = re.compile(
@@ -299,7 +300,7 @@ def _corrected(items: list[Any], starts: list[int], text: str) -> Any:
 # "报案人：丁勇（儿子）", "报案人：孙丽（被保人配偶）": the reporter's tie to the insured in brackets on a form
 _REPORTER_BRACKET = r"报案人[：:\s]*[\u4e00-\u9fff]{0,4}\s?[（(](?:被保险人|被保人|出险人)?的?"
 # "我自己妈", "给我自己儿子报": the reporter's own relative, not the reporter
-_NOT_OWN_RELATIVE_AFTER = r"(?!的?(?:妈|爸|儿|女|老[公婆妈爸人]|孩|娃|父|母|爱人|媳妇))"
+_NOT_OWN_RELATIVE_AFTER = r"(?!的?(?:妈|爸|儿|女|老[公婆妈爸人]|孩|娃|父|母|爱人|媳妇))(?!开的|开了|办的|承包的|带的)"
 _FORM_TIE = r"(?:报案人)?与(?:被保险人|出险人|被保人)的?关系\s?[：:]?\s*"
 _WHOSE = "(?:(?![替给帮为来报我俺闺])[\u4e00-\u9fff]){2,4}?"
 _REL_PATTERNS: list[tuple[str, str]] = [
@@ -307,6 +308,7 @@ _REL_PATTERNS: list[tuple[str, str]] = [
     (r"(?:我|俺|额)是(?:孩子|娃|小孩|他|她|被保险人|出险人)?(?:他|她|的)?(?:爷爷|奶奶|外公|外婆|姥姥|姥爷|外爷|外奶|"
      r"大伯|伯伯|伯父|伯母|大爷|姑妈|舅妈|姨父|姑父|婶婶|表叔|表舅|表姑|表姨|堂叔|"
      r"舅舅|姑姑|姨妈|小姨|叔叔|伯伯|女婿|儿媳妇?|姑爷|干爹|干妈|干儿子|干女儿|哥哥?|姐姐?|弟弟?|妹妹?|"
+     r"孙女|孙子|外孙女?|侄子|侄女|外甥女?|"
      r"师傅|师父|徒弟)", "other"),
     # the reporter's role: a village doctor, a coach, a police officer, a carer (not "我是他老伴 … 医生说是脑梗")
     (r"(?:我|俺)(?:们)?(?:这边|这里)?(?:叫[\u4e00-\u9fff]{2,3}[，,]\s?)?是"
@@ -330,6 +332,10 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      "other"),
     # a group policy reported by the employer: "团险报案…员工", "我司员工"
     (r"(?:团险|团体[^，。,\s]{0,4}报案|我司|本公司)[^。]{0,16}?(?:员工|职工|司机|工人)|团险报案|团体险报案", "other"),
+    # "报案人：贺晓燕（出纳，被保险人之女）": what the reporter is to the insured
+    (r"(?:被保险人|被保人|出险人)之(?:女|子)", "parent"),
+    (r"(?:被保险人|被保人|出险人)之(?:父|母)", "child"),
+    (r"(?:被保险人|被保人|出险人)之(?:妻|夫|配偶)", "spouse"),
     # "她是我学生": someone in the reporter's care or at work with them
     (r"(?:他|她)是(?:我|俺)(?:的|们班的?|班上的?)?(?:学生|徒弟|员工|工人|病人|客户|同事|朋友|邻居)", "other"),
     # "我爷叔，就是我爸爸的弟弟": a parent's sibling
@@ -339,8 +345,11 @@ _REL_PATTERNS: list[tuple[str, str]] = [
     (r"(?:我|俺)(?:是)?(?:在[^，。,]{0,8}?)?开了?(?:一)?(?:个|家)?[^，。,]{0,4}?(?:饭店|餐馆|饭馆|馆|铺|店|厂|公司|超市|作坊|农家乐|民宿|档口)",
      "role"),
     # colleagues and charges named by the employer: "我们科长", "我们矿上的工人", "我们的学员", "我们厂检修工"
-    (r"我们(?!家|俩)(?:单位|公司|厂|矿|店|院|学校|班|科|部门|车间|团|村|小区|驾校|学院|养老院|敬老院)?(?:上|里)?的?"
-     r"(?:[\u4e00-\u9fff]{0,3}?(?:员|工|科长|处长|主任|书记|老人|学员|新生|学生|队员))", "other"),
+    (r"我们(?!家|俩)(?:单位|公司|厂|矿|店|院|学校|班|科|部门|车间|团|村|小区|驾校|学院|养老院|敬老院|食堂|站)?(?:上|里)?的?"
+     r"(?:有个|一个|一位|个)?(?:[\u4e00-\u9fff]{0,3}?(?:员|工|科长|处长|主任|书记|老人|学员|新生|学生|队员))", "other"),
+    # "站长报案：骑手李航": a form that names the insured by their job
+    (r"报案[：:]\s?(?:骑手|员工|工人|职工|学生|司机|伤者|学员|营员|队员|店员|[\u4e00-\u9fff]{1,2}工(?=[\u4e00-\u9fff]{2,3}))",
+     "other"),
     (r"我是(?:他|她)的?(?:继父|继母|后爸|后妈|老汉儿?)|(?:他|她)是我(?:的)?(?:女子|儿娃子?)", "child"),
     # "替我爸妈报的", "给俺自己报": whom the report is for, said outright
     (r"(?:替|给|帮)(?:我|俺|额|阿拉)(?:的|家)?(?:爸妈|父母|爸|妈|老爸|老妈|老爹|父亲|母亲|爹|娘|老汉|阿爸|阿妈|阿母|老豆|姆妈)"
@@ -366,9 +375,10 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      r"|被保险人(?:是)?(?:我|俺)本人", "self"),
     # an employer, a teacher or an agent reporting for someone in their care
     (r"(?:(?:我|俺)们|我们的|我们公司的?|我们单位的?|我们厂的?|我们工地上?的?|(?:我|俺)们[^，。,\s]{0,6}?(?:公司|单位|厂|工地|店|仓库|"
-     r"酒店|学校|幼儿园|团|班|车队|站点|网点|门店|驿站|配送站|船)(?:里|上)?的?)(?:有个|有一个|一个|一位|的)?"
+     r"酒店|学校|幼儿园|团|班|车队|站点|网点|门店|驿站|配送站|船|食堂|矿)(?:里|上)?的?)(?:有个|有一个|一个|一位|的)?"
      r"(?:工人|员工|职工|司机|电工|焊工|矿工|师傅|学生|小孩|孩子|客户|储户|快递员|搬运工|小朋友|游客|客人|小工|店员|服务员|保安|干活的|"
      r"队员|队友|会员|学员|老人|厨师|厨子|帮厨|学徒|骑手|外卖员|送餐员|配送员|收银员|护工|保姆|保洁员?|"
+     r"[\u4e00-\u9fff]{1,3}的小哥|小哥|"
      r"[\u4e00-\u9fff]{1,2}工(?![作厂资地具程业会队人友])|[\u4e00-\u9fff]{1,4}?(?:管理员|保管员|操作员|驾驶员|安全员))"
      r"|(?:我是|俺是)(?:个|一个|一名|一位)?(?:业务员|代理人|保险代理人)|住我们(?:店|酒店|宾馆|民宿|客栈)的客人"
      r"|(?:代理人|业务员|营销员)[：:]\s?[\u4e00-\u9fff]{2,3}",
@@ -446,9 +456,13 @@ _THIRD_PARTY = re.compile(
     r"他|她|学生|孩子|小朋友|老人|老太太|队员|村民|病人|游客|员工|工人|患者|伤者|客人|人叫|家属|学员|"
     r"帮工|伙计|店员|服务员|厨师|学徒|保洁|大姐|大哥|阿姨|职工|女工|男工|住客|业主|司机|工友|师傅|老汉|老乡|"
     r"(?:我|俺)们?村(?!里的?(?:医生|村医|会计|支书))|村里的|本村|小女孩|小男孩|女孩|男孩|营员|女生|男生|同学|学员|储户|"
-    r"钢筋工|木工|瓦工|电工|焊工|架子工|小工|民工|干活的"
+    r"钢筋工|木工|瓦工|电工|焊工|架子工|小工|民工|干活的|骑手|快递员|外卖员|送餐员|配送员|分拣员|环卫工|操作工"
 )
-_ASKED_OR_TOLD = re.compile(r"[爸妈]?(?:让|叫|要|托|喊)(?:我|俺)|[^，。,]{0,3}?(?:打(?:来)?电话|通知|告诉)")
+# "同事叫了120", "同事 送到 省医": who helped
+_HELPED = re.compile(r"(?:叫了?|打了?)(?:120|一二零|幺二零|救护车)|送(?:我)?(?:到|去)")
+_ASKED_OR_TOLD = re.compile(
+    r"[爸妈]?(?:让|叫|要|托|喊)(?:我|俺)|[^，。,]{0,3}?(?:打(?:来)?电话|通知|告诉)|" + _HELPED.pattern
+)
 _ROLE_ANSWER = re.compile(
     r"校医|老师|班主任|园长|教练|领队|导游|辅导员|带队|工作人员|同事|邻居|HR|人事|代理人|业务员|村医|医生|护工"
 )
@@ -462,7 +476,8 @@ _REL_NEG = re.compile(
 )
 _SELF_WEAK = re.compile(
     r"(?:^|[，。,\s])(?:[^，。,]{0,12}?)(?<![托让叫请帮替给])我\s*(?:(?:就是|那个|这个|嗯|呃|啊)\s*){0,3}(?:今天|昨天|前天|大前天|上周|这周|上个月|这个月|去年|今年|在|被|查出|得了|确诊|摔|"
-    r"出了|骑|开车|走路|下楼|上楼|从|突然|一直|最近|那天|体检|自己|住院|做饭|切菜|打球|踢球|跑步|是坐|坐|"
+    r"出了|骑|开车|走路|下楼|上楼|从|突然|一直|最近|那天|体检|自己|住院|做饭|切菜|打球|踢球|跑步|是坐|坐|怀孕|怀了|"
+    r"上午|下午|早上|中午|晚上|夜里|凌晨|"
     r"上个|上上周|上上个?礼拜|上礼拜|上周|这礼拜|这周|打|去|刚|前几天|前天|昨儿|前儿|礼拜[一二三四五六天日]|星期[一二三四五六天日]|"
     r"周[一二三四五六日]|[\u4e00-\u9fff]{1,3}节那天|(?:的)?(?:左|右)(?:边|侧)?[\u4e00-\u9fff]{0,2}(?:手|脚|腿|胳膊|腕|膝|踝|肩|肋)|是(?:去年|今年|前年|上个月|这个月|上周|昨天|前天|[0-9一二三四五六七八九十]{1,3}月))"
     r"|我叫|我的名字|^[0-9一二三四五六七八九十]{1,4}月|^(?:本人|我)[，。,]?$|(?:^|[，。,\s])我\s?[0-9一二三四五六七八九十]{1,2}月"
@@ -486,9 +501,11 @@ _IDENTITY = re.compile(
     # "阮翁就是我老公啦", "我爹爹（就是我爷爷）": a name or word glossed
     r"|(?<=[\u4e00-\u9fff]{2}|[\u4e00-\u9fff][（(])就是(?:我|俺)(?:的|家)?[\u4e00-\u9fff]{1,4}"
     r"|(?:我|俺)(?:说|讲)的是(?:我|俺)(?:的|家)?[\u4e00-\u9fff]{1,4}"  # "我老汉 嗯 我说的是我男人": a word explained
-    r"|出事的(?:人)?是(?:我|俺)(?:的|家)?[\u4e00-\u9fff]{1,4}"  # "出事的是我大姨": who it happened to
+    # "出事的是我大姨", "受伤的是我爸": who it happened to
+    r"|(?:出事|受伤|伤|摔|出险|住院)的(?:人)?是(?:我|俺)(?:的|家)?[\u4e00-\u9fff]{1,4}"
     r"|[（(]报案人之[\u4e00-\u9fff]{1,2}[）)]"  # "被保险人：孙凤英（报案人之母）"
     r"|(?:给|替|帮)(?:我|俺)自己报"  # "孩子没事，我手指骨折了，给我自己报案": whom the report is for
+    r"|(?:被保险人|被保人|出险人)之(?:女|子|父|母|妻|夫|配偶)"  # "（本单位出纳，被保险人之女）"
 )
 _SELF_HURT = re.compile(
     r"(?<![他她])我(?:的)?[\u4e00-\u9fff]{0,3}?(?:扭伤|骨折|受伤|摔|撞|伤|烫|割|崴)"
@@ -517,6 +534,7 @@ def _relation(text: str, expecting: str | None = None) -> tuple[str | None, int,
     spoken, text = text, _PAUSE.sub("", text)
     cands: list[tuple[str, int]] = []
     companions: list[int] = []
+    helpers: list[int] = []
     for m in _REL_RE.finditer(text):
         if _REL_NEG.search(text, max(0, m.start() - 5), m.start()):
             continue
@@ -529,6 +547,8 @@ def _relation(text: str, expecting: str | None = None) -> tuple[str | None, int,
         if _TO_CALL_BEFORE.search(text, max(0, m.start() - 3), m.start()) \
                 and _PHONE_TALK.search(text, max(0, m.start() - 14), m.start()):
             continue  # "电话…（打不通可以打我老婆的）": someone else to call, not the insured
+        if _HELPED.match(text, m.end(), m.end() + 8):
+            helpers.append(m.start())
         if _ASKED_OR_TOLD.match(text, m.end(), m.end() + 8):
             # "孩子爸爸让我打电话报案。我儿子…", "学校的老师打电话说孩子…": who asked for the report or told of
             # it is not the insured when someone else is named ("我老婆让我帮她报案" alone is still about her)
@@ -582,6 +602,9 @@ def _relation(text: str, expecting: str | None = None) -> tuple[str | None, int,
         cands.append((label, m.start()))
     if any(pos not in companions for _, pos in cands):
         cands = [c for c in cands if c[1] not in companions]  # "五一带孩子去青岛玩，我老公…摔伤了"
+    elif cands and all(pos in helpers for _, pos in cands) and (_SELF_WEAK.search(text) or _SELF_WEAK.search(spoken)) \
+            and not re.search(r"不是我", text):
+        return "self", 0, 0.6  # "我在公司上班时突然胸痛，同事叫了120": only helpers besides the reporter
     # "我家老太太…，她是我丈母娘": who the insured is, said outright, outranks the word used before
     last_fix = max((c.end() for c in CORRECTION.finditer(text)), default=-1)
     # (an identity said after the last correction counts: "不对，那是我妈。出事的是我大姨")
@@ -614,7 +637,7 @@ def _relation(text: str, expecting: str | None = None) -> tuple[str | None, int,
 
 # ---------------------------------------------------------------------------------------------- names
 _NAME_CUE = re.compile(
-    r"(?:(?:名字|姓名)\s?(?:叫|是)|(?<=[他她爸妈爹娘])的?名字|大名(?:叫|是)?|出险人是|出险人叫|被保险人是|被保险人叫|被保人是|他叫|她叫|孩子叫|就叫|叫做|"
+    r"(?:(?:名字|姓名)\s?(?:叫|是)|(?<=[他她爸妈爹娘])的?名字|(?<=[，,。\s])名字(?=[\u4e00-\u9fff]{2,4}(?:[，,。\s]|$))|大名(?:叫|是)?|出险人是|出险人叫|被保险人是|被保险人叫|被保人是|他叫|她叫|孩子叫|就叫|叫做|"
     r"身份证上\s?(?:的名字)?\s?(?:是|叫|写的是)|叫|"
     r"(?:出险人|被保险人|被保人)[：:]?\s?(?:我自己|本人|我)\s|(?:出险人|被保险人|被保人)(?=[\u4e00-\u9fff]{2,4}(?:电话|身份|[，,\s]))|"
     r"(?:被保险人|被保人|出险人|姓名|名字)(?:[：:]|\s+(?:(?:呃|嗯|那个|就是)\s+)*(?=[\u4e00-\u9fff]))|客户[：:]"
@@ -689,6 +712,7 @@ _KIN_BEFORE_NAME = re.compile(
     r"小朋友|游客|客人|乘客|旅客|病人|患者|搬运工|科长|处长|主任|学员|营员|新生|研究生|大学生|博士生|本科生|检修工|安全员|老人|丈母娘|"
     r"外甥|舅妈|姑妈|"
     r"驾驶员|操作员|营业员|收银员|快递员|外卖员|文员|会计|出纳|钢筋工|木工|瓦工|电焊工|油漆工|架子工|水电工|泥瓦工|"
+    r"骑手|操作工|环卫工|掘进工|分拣员|送餐员|配送员|"
     r"杂工|女工|男工|普工|临时工|装卸工|放羊的|放牛的|五保户|低保户|村民|贫困户)(?:是|叫)?[，,:：\s]?"
     r"|(?:我们|俺们)(?:村|组|屯|队|车间|班组|部门|公司|科室|单位|厂|店|船)(?:里|上)?(?:的|有个|有一个|有位)?\s?"
     r"|(?:帮|替|给)(?:我的?)?(?:同事|朋友|邻居|客户|员工|同学)\s?"
@@ -1040,7 +1064,10 @@ _SCHEDULED = re.compile(r"(?:排了|约了|预约了?|安排了?)?(?:下周|下�
                         # "医生说要住院手术", "建议住院": an admission advised, not one made ("让住院了" is made)
                         r"|说(?:要|得|需要|最好)$|建议$|(?:需要|还得|还要)$"
                         # "医生让尽快住院", "让五一过后住院", "明天去办住院": still to come
-                        r"|(?:让|叫)(?:尽快|赶紧|马上|(?:这|下)(?:周|个?礼拜|个?星期)[一二三四五六日天]?)$|过后$|(?:明天|后天|过两天|这两天|下周)[^，。,]{0,3}(?:办|去|来)$"
+                        r"|(?:让|叫)(?:尽快|赶紧|马上|(?:这|下)(?:周|个?礼拜|个?星期)[一二三四五六日天]?)$|过后$|"
+                        # "医生让 四月 下旬住院": a month or a day to come
+                        r"(?:让|叫|约|排)[^，。,]{0,3}?(?:[一二三四五六七八九十\d]{1,2}月(?:份)?|[一二三四五六七八九十\d]{1,3}号)"
+                        r"[^，。,]{0,3}?(?:上旬|中旬|下旬|月底|月初|月中)?(?:住院)?$|(?:明天|后天|过两天|这两天|下周)[^，。,]{0,3}(?:办|去|来)$"
                         # "让过了年再住院", "下周一才能住进去": an admission to come
                         r"|(?<![又])再$|才能$|才可以$")
 _DIED_AT_HOME = re.compile(
@@ -1238,9 +1265,15 @@ _PLAN_AFTER = re.compile(r"\s*(?:上午|下午|早上|晚上)?\s*(?:就|要|再|
 _CONFIRMED_LATER = re.compile(r"确诊|诊断(?:为|是|出)|查出(?:来)?(?:是|了)|医生说是|说是")
 _NIGHT_ONSET = re.compile(r"\s*(?:晚上|夜里|半夜|凌晨)")
 _BACK_HOME_AFTER = re.compile(r"\s*(?:才)?(?:回|返回|到家|回来|出院)")
-_RESULT_BEFORE = re.compile(r"(?:病理|结果|报告|活检)(?:是|也是|结果)?\s*$")
+_RESULT_BEFORE = re.compile(r"(?:病理|结果|报告|活检)\s?(?:是|也是|结果)?\s*$")
+# "周三出的结果", "昨天病理回报…": the day named is the day the result came out
+_RESULT_AFTER = re.compile(
+    r"\s*(?:才)?(?:(?:出来|出的|出了)(?:的)?\s?(?:结果|病理|报告)|(?:病理|结果)\s?(?:回报|出来|出了|报告))"
+)
 _OUT_AFTER = re.compile(r"\s*(?:才)?(?:出来|出的|出了)")
-_SCREENED = re.compile(r"体检|筛查|检查|复查|查出|发现|摸到|胃镜|肠镜|B超|彩超|CT|核磁|穿刺|活检")
+_SCREENED = re.compile(
+    r"体检|筛查|检查|复查|查出|发现|摸到|胃镜|肠镜|B超|彩超|CT|核磁|穿刺|活检|手术|电切|腹腔镜|切除|开刀"
+)
 # one or two plain spaces between two Han characters; masked numbers are longer runs
 _HOSPITAL_PAUSE = re.compile(r"(?<=[\u4e00-\u9fff]) {1,2}(?=[\u4e00-\u9fff])")
 _CLAUSE_END = re.compile(r"[，。,；;！!？?]")
@@ -1356,6 +1389,9 @@ def _digits(text: str, expecting: str | None, out: ClaimExtraction) -> list[tupl
         else:
             continue
         spans.append((s.start, s.end))
+    reporters = [c for c in phones if _REPORTERS_PHONE_BEFORE.search(norm, max(0, c[1] - 10), c[1])]
+    if reporters and len(reporters) < len(phones) and not CORRECTION.search(norm):
+        phones = reporters  # "她自己手机 177…，联系人留我的 159…": the reporter's number is the one to call
     for slot, cands in (("insured_id", ids), ("contact_phone", phones)):
         pick = _corrected(cands, [c[1] for c in cands], norm)
         if pick is None:
@@ -1499,7 +1535,8 @@ def extract_claim_slots(
         confirmed = [d for d, end, nxt in zip(dates, ends, starts, strict=True) if confirms(d, end, nxt)
                      # "病理是这个月九号出来的", "结果昨天出来了": the day the result came out
                      or (_RESULT_BEFORE.search(place_text, max(0, d.start - 6), d.start)
-                         and _OUT_AFTER.match(place_text, d.end))]
+                         and _OUT_AFTER.match(place_text, d.end))
+                     or _RESULT_AFTER.match(place_text, d.end)]
         if confirmed and confirmed[0] is not dates[0] and _SCREENED.search(place_text, dates[0].end, ends[0]) \
                 and not confirms(dates[0], ends[0], starts[0]):
             dates = confirmed
@@ -1622,8 +1659,13 @@ def extract_claim_slots(
             out.confidence["diagnosis"] = 0.9 if diag.priority >= 3 else 0.8
     cause: str | None = None
     if expecting == "cause":
-        acc = _first_affirmed(_ACCIDENT_WORDS, text)
-        ill = _first_affirmed(_ILLNESS_WORDS, text)
+        # "是意外 不是 不对 是生病": what is said after the last correction
+        fixed = max((c.end() for c in CORRECTION.finditer(text)), default=0)
+        acc = _first_affirmed(_ACCIDENT_WORDS, text[fixed:])
+        ill = _first_affirmed(_ILLNESS_WORDS, text[fixed:])
+        if acc is None and ill is None and fixed:
+            acc = _first_affirmed(_ACCIDENT_WORDS, text)
+            ill = _first_affirmed(_ILLNESS_WORDS, text)
         if acc and (not ill or acc.start() < ill.start()):
             cause = "accident"
         elif ill:

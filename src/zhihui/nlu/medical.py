@@ -283,6 +283,18 @@ def doctor_said(text: str, mentions: list[MedicalMatch]) -> bool:
     return any(_DIAGNOSED.search(text, max(0, m.start - 8), m.start) for m in mentions)
 
 
+def _adjacent_fracture(text: str, fracture: MedicalMatch) -> MedicalMatch | None:
+    """"左脚粉碎性骨折": the part said just before the kind of a generic fracture."""
+    if not _FRACTURE_KIND.match(text, fracture.start):
+        return None
+    for width in (3, 2, 1):
+        part = text[max(0, fracture.start - width):fracture.start]
+        adjacent = _specific_injury(part + "骨折") if len(part) == width else None
+        if adjacent is not None and adjacent.icd10 != "T14":
+            return replace(fracture, term=adjacent.term, icd10=adjacent.icd10)
+    return None
+
+
 def best_diagnosis(text: str, matches: list[MedicalMatch] | None = None) -> MedicalMatch | None:
     """The diagnosis the text asserts: not negated, not an external cause, most specific.
 
@@ -357,13 +369,16 @@ def best_diagnosis(text: str, matches: list[MedicalMatch] | None = None) -> Medi
         level = _specific_injury(spine.group(0)) if spine else None
         if level is not None:
             return replace(best, term=level.term, icd10=level.icd10)
-    if best.icd10 == "T14" and best.term == "骨折" and _FRACTURE_KIND.match(text, best.start):
-        # "左脚粉碎性骨折": the part said just before the kind of fracture
-        for width in (3, 2, 1):
-            part = text[max(0, best.start - width):best.start]
-            adjacent = _specific_injury(part + "骨折") if len(part) == width else None
-            if adjacent is not None and adjacent.icd10 != "T14":
-                return replace(best, term=adjacent.term, icd10=adjacent.icd10)
+    if best.icd10 == "T14" and best.term == "骨折":
+        adjacent = _adjacent_fracture(text, best)
+        if adjacent is not None:
+            return adjacent
+    if "挤压伤" in best.term or "挫伤" in best.term:
+        # "车掉下来 砸到她左脚 粉碎性骨折": the fracture of the crushed part, not the crush
+        for m in found:
+            adjacent = _adjacent_fracture(text, m) if m.icd10 == "T14" and m.term == "骨折" else None
+            if adjacent is not None and adjacent.icd10[:2] == best.icd10[:2]:
+                return adjacent
     if best.icd10 == "E11" and any(m.icd10 == "E10" for m in found):
         # "一型糖尿病 酮症酸中毒": the complication of the type said, not of type 2
         return next(m for m in found if m.icd10 == "E10")

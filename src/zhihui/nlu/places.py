@@ -304,8 +304,11 @@ class DivisionTable:
                         and not self._locative_short(text, mention, hint_cities):
                     continue
             if mention.level != "district" and _HOSPITAL_QUALIFIER.match(text[mention.end:mention.end + 3]) and \
-                    re.search("[院　]", text[max(0, mention.start - 4):mention.start]):
-                continue  # "中山医院，上海的那个": a qualifier of the hospital, not a place
+                    re.search("[院　]", text[max(0, mention.start - 4):mention.start]) \
+                    and not _HOSPITAL_NEXT.match(text, mention.end):
+                # "中山医院，上海的那个": a qualifier of the hospital, not a place (but "送到 医院 南京的 省人民医院"
+                # names the city of the hospital that follows)
+                continue
             kept.append(mention)
         return kept
 
@@ -498,6 +501,9 @@ def _prominence(d: Division) -> int:
     if d.province in MUNICIPALITIES:
         return 2
     return 1 if d.adcode[2:4] == "01" else 0
+
+
+_HOSPITAL_NEXT = re.compile(r"的?\s?[\u4e00-\u9fff]{1,8}?医院")
 
 
 def _rank(r: PlaceResult, landmark: bool = False) -> tuple[int, int, int]:
