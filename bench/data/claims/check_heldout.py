@@ -14,7 +14,7 @@ area code, place or hospital, extend the tables below (area codes were taken
 from the national administrative-division list).
 
 Usage: python3 check_heldout.py [--verbose]
-       [--prefix heldout|heldout2|...|heldout53 ...]
+       [--prefix heldout|heldout2|...|heldout56 ...]
 (without --prefix all sets in SETS are checked)
 Exit status 0 when clean, 1 otherwise.
 """
@@ -241,6 +241,12 @@ SETS: dict[str, tuple[int, int]] = {
     "heldout52": (100, 30),
     # heldout53: blind AI helper; north China plain and north-west, farms, mines, lorries, CO, dialect (see README)
     "heldout53": (100, 30),
+    # heldout54: blind AI helper; control set, an ordinary 2026 on a national claim hotline and app, all provinces
+    "heldout54": (100, 30),
+    # heldout55: blind AI helper; a year of illness claims (重疾, cancers, strokes, stents, dialysis, pregnancy)
+    "heldout55": (100, 30),
+    # heldout56: blind AI set; employers, HR, foremen, safety officers, schools and agents report for others (团险)
+    "heldout56": (100, 30),
 }
 
 SLOTS = (
@@ -1827,6 +1833,8 @@ HOSPITALS = {
     "长春市儿童医院",
     "福建省儿童医院",
     "青岛市妇女儿童医院",
+    # added for heldout55: the national cancer hospital in Beijing (潘家园, "医科院肿瘤医院")
+    "中国医学科学院肿瘤医院",
 }
 
 # Mobile prefixes (3 digits) in use in mainland China.
