@@ -2010,3 +2010,12 @@ def test_employers_forms_and_helpers_and_illness_claims_dated_by_their_pathology
     assert _stated("爱人肺癌，身份证110101199003077598，名字周丽萍。")["insured_name"] == "周丽萍"
     assert extract_claim_slots("是意外 不是 不对 是生病", REF, expecting="cause").slots["cause"] == "illness"
     assert _stated("带我外公去赶集 在街上摔倒了 我是他外孙女")["relation"] == "other"
+
+
+def test_a_shared_hospital_nickname_read_in_the_province_and_roles_said_in_answers() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert find_hospitals("后来转到青大附院住院", ["海东市"])[0].name == "青海大学附属医院"
+    assert find_hospitals("后来转到青大附院住院", ["青岛市"])[0].name == "青岛大学附属医院"
+    asked = extract_claim_slots("我是车间的科长", REF, expecting="relation")
+    assert asked.slots["relation"] == "other"
+    assert _stated("我是公司行政，这次报的是我母亲，她在我们公司做保洁")["relation"] == "parent"

@@ -268,11 +268,12 @@ class HospitalRegistry:
                     hit = [h for h in cands if h.city == c]
                     if hit:
                         chosen = hit[0]
-                if chosen is None and form.startswith("省"):
-                    # "株洲的…送到省儿童医院": a provincial hospital serves the whole province
+                if chosen is None:
+                    # "株洲的…送到省儿童医院": a provincial hospital serves the whole province; so does the one
+                    # hospital of that province a shared nickname can mean ("海东 乐都区 … 转到青大附院")
                     provinces = [_province_of_city().get(c) for c in context_cities or []]
                     hit = [h for p in provinces for h in cands if h.province == p]
-                    if hit:
+                    if hit and (form.startswith("省") or len({h.name for h in hit}) == 1):
                         chosen = hit[0]
                 if chosen is None:
                     if generic and form not in _DEFAULTABLE:
