@@ -2019,3 +2019,30 @@ def test_a_shared_hospital_nickname_read_in_the_province_and_roles_said_in_answe
     asked = extract_claim_slots("我是车间的科长", REF, expecting="relation")
     assert asked.slots["relation"] == "other"
     assert _stated("我是公司行政，这次报的是我母亲，她在我们公司做保洁")["relation"] == "parent"
+
+
+def test_raw_transcripts_names_put_right_days_not_yet_come_and_stroke_signs() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _stated("我本人 古丽 古丽扎 不是 古丽扎尔 在 天山区 摔了")["insured_name"] == "古丽扎尔"
+    assert _stated("对门 老太太 姓 姓 孙 孙桂芳 今天 摔倒了")["insured_name"] == "孙桂芳"
+    assert _stated("我们员工 嗯 邵 邵峰 昨天 摔了")["insured_name"] == "邵峰"
+    ref = dt.date(2027, 8, 4)  # 七夕 2027 is 8 August
+    assert _stated("那个 七夕 不对 七夕还没到呢 是 是这周一 摔的", ref)["accident_date"] == "2027-08-02"
+    assert _stated("我老伴 今天早上 起来 说话就不利索了 嘴也歪了")["cause"] == "illness"
+    assert _stated("摔到头了 颅骨骨折 在 市人民医院 重症")["treatment"]["status"] == "inpatient"
+    assert _stated("说是重症肺炎 在门诊输液")["treatment"]["status"] == "outpatient"
+    assert _stated("江北区 观音桥 那个商场 摔了")["accident_place"]["city"] == "重庆市"
+    assert _stated("在宁波江北区摔了")["accident_place"]["city"] == "宁波市"
+    assert extract_claim_slots("子宫 长了东西 是癌", REF).confidence["diagnosis"] < 0.75
+    assert "insured_name" not in _stated("我女儿去滑旱冰 摔了")
+
+
+def test_winter_nights_fireworks_and_deaths_in_hospital() -> None:
+    # Written for this test, not taken from an evaluation set.
+    ref = dt.date(2027, 1, 20)
+    fumes = _stated("我婆婆昨晚屋里烧的炉子，今天早上我们过去发现她煤气中毒了", ref)
+    assert fumes["accident_date"] == "2027-01-20"
+    assert _stated("昨晚摔了一跤，今天早上发现骨折了", ref)["accident_date"] == "2027-01-19"
+    assert _stated("孩子放鞭炮 左眼被炸伤了")["diagnosis"]["icd10"] == "S05"
+    assert _stated("肺炎住的院 前天 在医院 没了")["treatment"]["status"] == "death"
+    assert _stated("他右脚开放性骨折")["diagnosis"]["icd10"] == "S92"

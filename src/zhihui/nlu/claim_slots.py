@@ -76,7 +76,7 @@ _BAD_NAMES = {"人民", "医院", "先生", "女士", "小姐", "师傅", "老�
               "车祸", "路上", "石膏", "包扎", "上班", "上学", "万一", "那个", "这个", "那边", "那里", "这边", "那么",
               "然后", "包工头", "工头", "老板", "经理", "主管", "班长", "组长", "队长", "导游", "会计", "保安", "厨师",
               "店长", "房东", "家长", "监护人", "滑雪", "滑冰", "滑沙", "滑草", "滑翔", "夏令营", "冬令营",
-              "阿拉爷", "阿拉娘", "阿拉妈", "阿拉爸", "游泳", "游玩", "游戏", "骑车",
+              "阿拉爷", "阿拉娘", "阿拉妈", "阿拉爸", "滑旱冰", "滑板", "滑轮", "滑梯", "游泳", "游玩", "游戏", "骑车",
               "大娘", "大爷", "大妈", "大婶", "奶奶", "爷爷", "阿姨", "叔叔", "老太", "婆婆", "大伯", "大叔", "大哥",
               "大姐"}
 
@@ -650,6 +650,10 @@ _NAME_CUE = re.compile(
     r"|(?:被保险人|被保人|出险人)\s[：:]\s?"
     # "老刘 就是刘建军": a nickname glossed with the full name of the same surname
     r"|(?:老|小)(?P<nick>[\u4e00-\u9fff])\s?(?:就是|也就是)\s?(?=(?P=nick))"
+    # "他家老爷子 姓 刘 刘长海": the surname said, then the full name
+    r"|姓\s?(?P<said_s>[\u4e00-\u9fff])[\s，,]+(?=(?P=said_s)[\u4e00-\u9fff]{1,2}(?:[\s，,。]|$))"
+    # (a stutter folded "姓 姓 刘 刘长海" into "姓 刘长海")
+    r"|(?<=[\s，,])姓\s(?=[\u4e00-\u9fff]{3}(?:[\s，,。]|$))"
     # "帮他报一下：王亚福前天…": whom the report is for, after a colon
     r"|(?:报一下|报个案|报案|报一个案)[：:])"
     r"[，,:：\s]?"
@@ -773,6 +777,7 @@ _SURNAME_EXPLAINED = re.compile(
 _NAME_RESPELLED = re.compile(
     r"(?:名字|姓名)[^。]{0,8}?不是\s?[\u4e00-\u9fff]{2,4}[，,\s]+(?:而)?是\s?(?P<n>[\u4e00-\u9fff]{2,4}?)(?=[，。,\s]|$)"
 )
+_NAME_DENIED_THEN = re.compile(r"\s?(?:不是|不对)[，,\s]?(?:是)?\s?(?P<n>[\u4e00-\u9fff·]{2,6}?)(?=[\s，,。]|$)")
 _NICKNAME_WORDS = frozenset({"小名", "乳名", "外号", "昵称", "绰号", "网名"})
 
 
@@ -865,6 +870,9 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
         at = m.end()
         if _FIELD_AFTER_ROLE.match(text, at) or _NOT_A_NAME_WORD.search(text, at, at + 4):
             continue  # "与被保险人关系：儿子": a form's field, not a name; "客户 来网点": a place
+        filler = _FILLERS_AT.match(text, at)
+        if filler:
+            at = filler.end()  # "我们员工 嗯 殷俊": a hesitation before the name
         surname_said = re.match(r"姓\s?", text[at:at + 2])
         spelled = _SURNAME_SPELLED.match(text, at + (surname_said.end() if surname_said else 0))
         if spelled:
@@ -971,6 +979,10 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
                     break
     if relation not in (None, "self"):
         out = [c for c in out if not _REPORTER_AFTER_NAME.match(text, c[1] + len(c[0]))]  # "陈静怡是我，…"
+    for n, pos, conf in list(out):
+        denied = _NAME_DENIED_THEN.match(text, pos + len(n))
+        if denied and denied.group("n").startswith(n[:2]) and denied.group("n") != n:
+            out.append((denied.group("n"), denied.start("n"), conf))  # "古丽娜 不是 古丽娜尔": put right
     # "我叫 古丽娜 古丽娜尔 …名字是 古丽娜尔": a name said again in full replaces its start
     out = [c for c in out if not any(d[0] != c[0] and d[0].startswith(c[0]) and d[1] > c[1] for d in out)]
     out.sort(key=lambda x: x[1])
@@ -1005,10 +1017,12 @@ _PLAIN_ACCIDENT = re.compile(
 _PLAIN_ILLNESS = re.compile(
     r"生病|疾病|病了|发病|犯病|(?<!不)是病(?=[，,。\s]|$)|老毛病|(?:心脏|肺|肝|胃|肾|脑)(?:上)?的?毛病|病(?:又)?犯了|病发作|(?:突然|就)没(?:了)?反应|得病|查出|确诊|重疾|猝死|突然(?:就|一下)?(?:倒下|倒地|倒了|晕倒|昏倒|晕过去|昏过去|不行了)|"
     r"(?:胸口|心口)(?:闷|憋|疼|痛)|胸闷|心脏(?:的|上的)?(?:问题|毛病)|心脏不好|没醒过来|睡(?:着|觉)[^，。,]{0,6}(?:没醒|走了|没了)"
+    # "说话就不利索了 嘴也歪了": the signs of a stroke
+    r"|嘴(?:也|都)?歪|口眼歪斜|说话(?:也|都|就)?(?:不利索|不清楚|含糊)|半边(?:身子)?(?:不能动|动不了|没劲)"
 )
 _DEATH = re.compile(
     r"(?<!差点)(?<!险些)(?:去世|过世|逝世|身故|死亡|病故|人没了|人走了|已经走了|就走了|没抢救过来|抢救无效|"
-    r"不在了|人没有了|抢救没(?:能)?(?:过来|回来)|睡着(?:睡着)?\s?(?:就|人就)?没了|(?:人|就|已经)\s?没得了|没(?:有|得|能)?(?:抢)?救(?:得)?(?:过来|回来|活)|没抢救回来|没(?:有|能)?抢(?:过来|回来)|走了|走的|(?:就|人|已经|都)走掉了|"
+    r"不在了|人没有了|抢救没(?:能)?(?:过来|回来)|在医院(?:里)?\s?(?:人)?(?:就)?没了|睡着(?:睡着)?\s?(?:就|人就)?没了|(?:人|就|已经)\s?没得了|没(?:有|得|能)?(?:抢)?救(?:得)?(?:过来|回来|活)|没抢救回来|没(?:有|能)?抢(?:过来|回来)|走了|走的|(?:就|人|已经|都)走掉了|"
     r"(?<![吓笑累热冷气急饿困烦疼痛痒太得])死了|离世|咽气|已经不行了|"
     r"(?:早上|晚上|凌晨|上午|下午|中午|夜里|半夜|今天|昨天|前天)\s*(?:人)?(?:就)?没(?:了|的)|"
     r"人已经不行|人(?:还是|最后|终究|到底|最终)(?:就|都|也)?(?:已经)?没了|火化|办(?:了|完)?(?:丧事|后事)|出殡|"
@@ -1039,6 +1053,7 @@ _INPATIENT = re.compile(
     # (not "胳膊磕住了 在乡卫生院看了看": 磕住, 卡住 are a knock, a catch)
     r"住院|住进|入住(?=[^，。,]{0,12}(?:医院|院|科))|住的院|住了院|住着院|住着|(?<![磕卡抓挡压夹绊拦按捂堵拴绑套撞])住了[^，。,]{1,5}院|"
     r"住在[^，。,]{1,12}(?<!养老|敬老|福利|疗养)(?<![学大小合庭])院|在ICU|ICU|CCU|重症监护|监护室|病房|"
+    r"医院\s?重症(?!肺炎)|(?:进了?|住(?:在|进)?|在)重症(?!肺炎)|"
     r"住在[^，。,]{1,8}科|住(?:进)?(?:了)?[^，。,在]{1,5}内科|住(?:进)?(?:了)?[^，。,在]{1,5}外科|留院|住起|留医|入院|住下|住进去|住[辣勒拉海]医院|住[辣勒拉海]院里|住紧院?|住咗院|"
     r"做了[^，。,]{0,6}(?:吻合|内固定|置换|切除术|再植|复位固定)|放了?(?:[一两二三四五\d]个)?支架|"
     r"住了(?:快|近|将近|差不多)?(?:[一二两三四五六七八九十几半]|\d)+(?:个多|多个?|来个?|个)?(?:天|晚|夜|周|星期|礼拜|月)|"
@@ -1243,6 +1258,8 @@ _TRIP = re.compile(r"(?:回|去|到|来)[^，。,]{1,8}?(?:过年|过节|探亲|
 # "在医院没抢救过来 今天想报案": the day of the call, not of the accident
 _BELIEVED = re.compile(r"(?:以为|当是|还当)[^。]{0,20}?(?:结果|没想到|谁知|哪知|后来|一拍|一查)")
 _STANDING_BEFORE = re.compile(r"(?:我|他|她|妈|爸|爹|娘|老人|婆|公|爷|奶)(?:一直|本来就|本身)?有\s?$")
+# "七夕 不对 七夕还没到呢": a day not yet come, said to take the first one back
+_NOT_YET_AFTER = re.compile(r"\s?(?:还没到|还没过|还早着?)")
 _REPORTING_AFTER = re.compile(r"\s?(?:才|就)?(?:想|来|要|打电话)?\s?(?:报案|报个案|报一下案)")
 _BORN_AFTER = re.compile(r"\s*(?:出生|生人|生日|年生)")
 # "回老家过年，昨天摔了": a holiday said as the purpose of a trip is not a date, when a date is said
@@ -1491,7 +1508,7 @@ def extract_claim_slots(
     # date
     # "1990.11.03出生": a birth date is no accident date
     dates = [d for d in find_dates(place_text, ref_date) if not _BORN_AFTER.match(place_text, d.end)
-             and not _REPORTING_AFTER.match(place_text, d.end)]
+             and not _REPORTING_AFTER.match(place_text, d.end) and not _NOT_YET_AFTER.match(place_text, d.end)]
     if any(not d.future for d in dates):
         dates = [d for d in dates if not (d.future and d.kind == "rel_day")]  # "明天就回长沙了": a plan
     purposes = [d for d in dates if d.kind in _HOLIDAY_DATES and not d.exact
@@ -1502,7 +1519,8 @@ def extract_claim_slots(
     if len(dates) > 1 and not CORRECTION.search(place_text):
         # the night first ("昨天晚上烧的炕，今天早上才发现") or the finding first ("今天早上发现的，昨天晚上烤火睡的")
         found = [d for a, b in pairwise(dates) for night, d in ((a, b), (b, a))
-                 if _NIGHT_AFTER.match(place_text, night.end) and _FOUND_AFTER.match(place_text, d.end)
+                 if (_NIGHT_AFTER.match(place_text, night.end) or night.text in ("昨晚", "昨夜", "前晚"))
+                 and _FOUND_AFTER.match(place_text, d.end)
                  and (d.value - night.value).days == 1
                  and not _TRAUMA_WORDS.search(place_text, night.end, _clause_end(place_text, night.end))
                  and not (night.start < d.start and _TRAUMA_WORDS.search(place_text, night.end, d.start))]

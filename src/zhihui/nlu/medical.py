@@ -207,7 +207,7 @@ def find_mentions(text: str) -> list[MedicalMatch]:
 _CRUSHING = frozenset({"S07", "S17", "S28", "S38", "S47", "S57", "S67", "S77", "S87", "S97", "T04"})
 _TOXIC = re.compile(r"T(?:3[6-9]|[45][0-9]|6[0-5])")
 UNSPECIFIED_ICD10 = frozenset({"T14", "T07", "T10", "T12", "T30", "C80", "C76", "C85", "C95", "B54", "D36", "D43",
-                               "D48", "I64", "S09", "J64", "I49"})
+                               "D48", "I64", "S09", "J64", "I49", "C55"})
 
 
 # a work-up finding that a later "恶性的" turns into the cancer of its organ
@@ -240,6 +240,7 @@ _FINGER_OFF = re.compile(
 _UPPER_REGIONS = ("上臂", "前臂", "胳膊肘", "手腕", "手脖子", "手掌", "肘")
 _LOWER_REGIONS = ("大腿", "小腿", "脚踝", "脚脖子", "脚掌", "膝盖", "胯骨", "髋")
 _BONE_REGION = re.compile("|".join((*_UPPER_REGIONS, *_LOWER_REGIONS, "锁骨", "肋骨", "腰椎", "胸椎", "颈椎")))
+_KIND_BEFORE = re.compile(r"(?:粉碎性|开放性|闭合性|撕脱性|压缩性)$")
 _BURNT_PART = re.compile(
     r"手背|手臂|手腕|手掌|手指|手(?!术|机|续)|脚背|脚面|脚踝|脚|胳膊|小腿|大腿|腿|脸|面部|后背|背上|胸口|肚子|屁股"
 )
@@ -285,10 +286,15 @@ def doctor_said(text: str, mentions: list[MedicalMatch]) -> bool:
 
 def _adjacent_fracture(text: str, fracture: MedicalMatch) -> MedicalMatch | None:
     """"左脚粉碎性骨折": the part said just before the kind of a generic fracture."""
-    if not _FRACTURE_KIND.match(text, fracture.start):
+    kind_before = _KIND_BEFORE.search(text, 0, fracture.start)
+    if kind_before is not None:
+        anchor = kind_before.start()  # "脚开放性骨折": the kind read apart from the fracture
+    elif _FRACTURE_KIND.match(text, fracture.start):
+        anchor = fracture.start
+    else:
         return None
     for width in (3, 2, 1):
-        part = text[max(0, fracture.start - width):fracture.start]
+        part = text[max(0, anchor - width):anchor]
         adjacent = _specific_injury(part + "骨折") if len(part) == width else None
         if adjacent is not None and adjacent.icd10 != "T14":
             return replace(fracture, term=adjacent.term, icd10=adjacent.icd10)

@@ -387,10 +387,12 @@ class DivisionTable:
         if own and len(own) < len(chains):
             chains = [c for c in chains if c not in own]  # "我是在昆山打工的 我爸 在永城老家 收麦": 永城
         context = [d for mention in ms if mention.level != "district" for d in mention.divisions]
-        results = [self._resolve_chain(c, context, hint_cities or [], text) for c in chains]
+        landmarks = self.landmarks(text)
+        # "江北区 观音桥": a landmark said with a district of that name in two cities tells which city
+        hints = [*(hint_cities or []), *(lm.city for lm in landmarks if lm.city)]
+        results = [self._resolve_chain(c, context, hints, text) for c in chains]
         results = [dataclasses.replace(r, where_treated=c in treated, reporters_own=c in own)
                    for c, r in zip(chains, results, strict=True)]
-        landmarks = self.landmarks(text)
         # "北京环球度假区": a landmark that starts with its city is not a district of that city nobody has heard of
         results = [r for r in results if not (r.problem and any(
             lm.start <= r.start < lm.end for lm in landmarks))]
