@@ -14,7 +14,7 @@ area code, place or hospital, extend the tables below (area codes were taken
 from the national administrative-division list).
 
 Usage: python3 check_heldout.py [--verbose]
-       [--prefix heldout|heldout2|...|heldout56 ...]
+       [--prefix heldout|heldout2|...|heldout59 ...]
 (without --prefix all sets in SETS are checked)
 Exit status 0 when clean, 1 otherwise.
 """
@@ -247,6 +247,12 @@ SETS: dict[str, tuple[int, int]] = {
     "heldout55": (100, 30),
     # heldout56: blind AI set; employers, HR, foremen, safety officers, schools and agents report for others (团险)
     "heldout56": (100, 30),
+    # heldout57: blind AI helper; winter control set, Dec 2025-Dec 2026, ice falls, CO, fireworks, Spring Festival
+    "heldout57": (100, 30),
+    # heldout58: blind AI helper; road accidents nationwide over 2026 (e-bikes, riders, lorries, expressways, deaths)
+    "heldout58": (100, 30),
+    # heldout59: blind AI helper; raw phone-line ASR transcripts over 2026, nationwide, fillers, 幺/洞/两 digits
+    "heldout59": (100, 30),
 }
 
 SLOTS = (
