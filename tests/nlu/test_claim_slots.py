@@ -2046,3 +2046,24 @@ def test_winter_nights_fireworks_and_deaths_in_hospital() -> None:
     assert _stated("孩子放鞭炮 左眼被炸伤了")["diagnosis"]["icd10"] == "S05"
     assert _stated("肺炎住的院 前天 在医院 没了")["treatment"]["status"] == "death"
     assert _stated("他右脚开放性骨折")["diagnosis"]["icd10"] == "S92"
+
+
+def test_chat_messages_in_lines_and_what_went_wrong_is_no_denial() -> None:
+    # Written for this test, not taken from an evaluation set.
+    fumes = _stated("早上发现他屋里炉子没封好 一氧化碳中毒了\n送去市人民医院了 在icu")
+    assert fumes["diagnosis"]["icd10"] == "T58" and fumes["treatment"]["status"] == "inpatient"
+    assert _stated("没站稳 摔骨折了")["diagnosis"]["icd10"] == "T14"
+    assert "diagnosis" not in _stated("拍了片子 没有骨折")
+    assert _stated("我爸住院了 在 市一院 走的医保")["treatment"]["status"] == "inpatient"
+    assert _stated("我送快递的 昨天电动车滑倒 锁骨骨折")["relation"] == "self"
+    assert _stated("周六摔了 锁骨骨折\n市六院 住院\n钱思远 身份证 341202200111301234")["insured_name"] == "钱思远"
+    assert _stated("关系：配偶\n被保险人：唐建军")["relation"] == "spouse"
+    assert _stated("跟腱断了，在市医院住院\n奶奶 王桂兰")["insured_name"] == "王桂兰"
+    assert _stated("出险时间：6月9\n出险经过：下楼梯崴脚了")["accident_date"] == "2026-06-09"
+
+
+def test_a_report_that_ends_in_a_name_like_a_transliteration_is_read_not_crashed_on() -> None:
+    # Written for this test: the extraction used to index past the end of the text here.
+    assert _stated("我妈在家摔了 股骨颈骨折 我妈叫何丽娜")["insured_name"] == "何丽娜"
+    assert _stated("阿妈叫何丽珍")["insured_name"] == "何丽珍"
+    assert _stated("我是 伊 老婆 阿拉老公 在 渔船上 做的").get("insured_name") is None

@@ -76,7 +76,8 @@ _BAD_NAMES = {"人民", "医院", "先生", "女士", "小姐", "师傅", "老�
               "车祸", "路上", "石膏", "包扎", "上班", "上学", "万一", "那个", "这个", "那边", "那里", "这边", "那么",
               "然后", "包工头", "工头", "老板", "经理", "主管", "班长", "组长", "队长", "导游", "会计", "保安", "厨师",
               "店长", "房东", "家长", "监护人", "滑雪", "滑冰", "滑沙", "滑草", "滑翔", "夏令营", "冬令营",
-              "阿拉爷", "阿拉娘", "阿拉妈", "阿拉爸", "滑旱冰", "滑板", "滑轮", "滑梯", "游泳", "游玩", "游戏", "骑车",
+              "阿拉爷", "阿拉娘", "阿拉妈", "阿拉爸", "阿拉老公", "阿拉老婆", "阿拉儿子", "阿拉女儿",
+              "滑旱冰", "滑板", "滑轮", "滑梯", "游泳", "游玩", "游戏", "骑车",
               "大娘", "大爷", "大妈", "大婶", "奶奶", "爷爷", "阿姨", "叔叔", "老太", "婆婆", "大伯", "大叔", "大哥",
               "大姐"}
 
@@ -183,7 +184,7 @@ def take_name(text: str, pos: int = 0) -> str | None:
     if len(given) == 2 and text.startswith(("报案", "报个案", "报一下", "报一个"), pos + len(sur) + 1):
         given = given[:1]  # "帮同事叶欣报个案": the report starts after the name
     end = pos + len(sur) + len(given)
-    if len(given) == 2 and all(c in _TRANSLITERATION for c in given + text[end:end + 1]) \
+    if len(given) == 2 and end < len(text) and all(c in _TRANSLITERATION for c in given + text[end:end + 1]) \
             and _AFTER_LONG_NAME.match(text, end + 1):
         given += text[end]  # "叶尔波力前天…", "吉克阿依，": a Uyghur, Kazakh, Tibetan or Yi name runs on
     if text[end:end + 1] in ("场", "馆") or given in ("学校", "医院", "公司", "单位", "工地", "家里"):
@@ -336,6 +337,8 @@ _REL_PATTERNS: list[tuple[str, str]] = [
     (r"(?:被保险人|被保人|出险人)之(?:女|子)", "parent"),
     (r"(?:被保险人|被保人|出险人)之(?:父|母)", "child"),
     (r"(?:被保险人|被保人|出险人)之(?:妻|夫|配偶)", "spouse"),
+    # "关系：配偶": a form's field, the same both ways
+    (r"关系[：:]\s?(?:配偶|夫妻)", "spouse"),
     # "她是我学生": someone in the reporter's care or at work with them
     (r"(?:他|她)是(?:我|俺)(?:的|们班的?|班上的?)?(?:学生|徒弟|员工|工人|病人|客户|同事|朋友|邻居)", "other"),
     # "我爷叔，就是我爸爸的弟弟": a parent's sibling
@@ -486,7 +489,7 @@ _SELF_WEAK = re.compile(
 )
 # "我是送外卖的，…", "我是做IT的，今年三十八": the reporter's own work or age, when no one else is in the report
 _OWN_INTRO = re.compile(
-    r"(?:^|[，。,\s])我是(?:做|干|开|跑|送|搞|当)[^，。,]{1,6}的(?=[，,。\s])"
+    r"(?:^|[，。,\s])我是?(?:做|干|开|跑|送|搞|当)[^，。,]{1,6}的(?=[，,。\s])"
     r"|(?:^|[，。,\s])我是(?:一名|一个)?(?:快递员|外卖员|骑手|司机|保安|厨师|环卫工|保洁员?|农民工?)(?=[，,。\s])"
     r"|(?:^|[，。,\s])(?:我)?今年[0-9一二三四五六七八九十]{1,3}(?:岁)?[，,]"
     # "我是华科的研究生许晨阳，…", "我是浙江大学的学生，…": a student introducing themselves
@@ -711,7 +714,8 @@ _KIN_BEFORE_NAME = re.compile(
     r"岳父|岳母|老丈人|员工|领导|院里的|村里的|厂里的|店里的|班上的|单位的|外孙女|外孙|孙子|孙女|外甥女|外甥|侄子|侄女|儿媳妇|儿媳|女婿|舅舅|叔叔|姑姑|阿姨|姨妈|"
     r"嫂子|弟媳|表哥|表姐|表弟|表妹|堂哥|堂姐|堂弟|堂妹|娃|宝宝|崽|女子|儿(?![子女媳童科]))[，,\s]?|(?:母亲|父亲|员工)[，,]\s?"
     # "…，孙女王一诺昨天…", "宝宝何宇航，3岁": a child named at the start of a clause
-    r"|(?:^|(?<=[，,。\s]))(?:儿子|女儿|闺女|孙子|孙女|外孙女|外孙|宝宝|小孩)\s?"
+    r"|(?:^|(?<=[，,。\s]))(?:儿子|女儿|闺女|孙子|孙女|外孙女|外孙|宝宝|小孩|老公|老婆|爱人|奶奶|爷爷|外公|外婆|姥姥|姥爷"
+    r"|爸爸|妈妈|父亲|母亲)\s?"
     # "中班的彭宇轩", "初二（3）班的": a pupil named after the class
     r"|(?:小班|中班|大班|[一二三四五六]年级|初[一二三]|高[一二三])(?:[（(]?[一二三四五六七八九十\d]{1,2}[）)]?班)?的\s?"
     r"|(?:工人|员工|职工|同事|司机|电工|焊工|矿工|师傅|学生|客户|被保险人|小工|店员|伙计|服务员|保安|保洁员|保洁|厨师|管理员|保管员|"
@@ -745,6 +749,8 @@ _NAME_THEN_ROLE = re.compile(r"(?P<n>[\u4e00-\u9fff]{2,4})\s?[（(](?:被保险�
 _NAME_PHONE_LINE = re.compile(
     r"(?:^|[，,。])\s*(?P<n>[\u4e00-\u9fff]{2,3})\s*[:：]?\s*(?:\+?86)?1[3-9]\d(?:[\s-]?\d){8}\s*(?:[，,。]|$)"
 )
+# "…住院，钱浩宇 身份证 341202…": a typed line of name and ID number
+_NAME_ID_LINE = re.compile(r"(?:^|[，,。])\s*(?P<n>[\u4e00-\u9fff]{2,3})\s*(?:身份证|证件号)")
 _JOB_BEFORE = re.compile(r"工人|员工|职工|司机|矿工|牧民|学生|客户|店员|伙计|小工|[\u4e00-\u9fff]工[是叫，,\s]?$")
 _NAME_OF = re.compile(
     r"(?:我|俺|我姓[\u4e00-\u9fff][，,\s]?)是\s?(?:那个\s?|这个\s?)?(?P<n>[\u4e00-\u9fff]{2,4}?)\s?的\s?(?:儿子|女儿|闺女|孩子|丈夫|老公|妻子|老婆|爱人|同事|朋友|邻居|家属"
@@ -953,7 +959,7 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
     if not out and relation in (None, "self"):
         # with no one else in the report, a name typed with the mobile is the reporter's own ("韩晨 139…");
         # beside a relative it may be the one to call back, so it is not taken then
-        for m in _NAME_PHONE_LINE.finditer(text):
+        for m in [*_NAME_PHONE_LINE.finditer(text), *_NAME_ID_LINE.finditer(text)]:
             n = take_name(m.group("n"))
             if n is not None and n == m.group("n") and not is_everyday_word_name(n):
                 out.append((n, m.start("n"), 0.7))
@@ -1052,7 +1058,7 @@ _NONE = re.compile(
 _INPATIENT = re.compile(
     # (not "胳膊磕住了 在乡卫生院看了看": 磕住, 卡住 are a knock, a catch)
     r"住院|住进|入住(?=[^，。,]{0,12}(?:医院|院|科))|住的院|住了院|住着院|住着|(?<![磕卡抓挡压夹绊拦按捂堵拴绑套撞])住了[^，。,]{1,5}院|"
-    r"住在[^，。,]{1,12}(?<!养老|敬老|福利|疗养)(?<![学大小合庭])院|在ICU|ICU|CCU|重症监护|监护室|病房|"
+    r"住在[^，。,]{1,12}(?<!养老|敬老|福利|疗养)(?<![学大小合庭])院|在ICU|ICU|icu|CCU|ccu|重症监护|监护室|病房|"
     r"医院\s?重症(?!肺炎)|(?:进了?|住(?:在|进)?|在)重症(?!肺炎)|"
     r"住在[^，。,]{1,8}科|住(?:进)?(?:了)?[^，。,在]{1,5}内科|住(?:进)?(?:了)?[^，。,在]{1,5}外科|留院|住起|留医|入院|住下|住进去|住[辣勒拉海]医院|住[辣勒拉海]院里|住紧院?|住咗院|"
     r"做了[^，。,]{0,6}(?:吻合|内固定|置换|切除术|再植|复位固定)|放了?(?:[一两二三四五\d]个)?支架|"
@@ -1140,7 +1146,9 @@ def _status(text: str) -> tuple[str | None, float]:
             before = text[max(0, m.start() - 2):m.start()]
             after = text[m.end():m.end() + 1]
             left = re.search(r"[开出逃带拿送搬接拉刚先就转卷冲刮吹]$", before) and before[-2:] != "人就"
-            road = re.match(r"[山公小大国省县乡]?路|高速|那条|方向", text[m.end():m.end() + 3])
+            # ("走的山路", "走的医保": a way taken, a payment made)
+            road = re.match(r"[山公小大国省县乡]?路|高速|那条|方向|医保|报销|流程|程序|手续|保险",
+                            text[m.end():m.end() + 3])
             if left or road or after == "到" or re.match(r"[0-9一两几半好很多]", after):  # "走了2公里", "走的山路"
                 continue
         said = m.group(0)

@@ -25,7 +25,9 @@ from zhihui.nlu.text import fold_cantonese
 _GAP = r"[^，。！？；、,.!?;：:\n]{0,6}?"
 # Negation/hedge cues that, right before a mention, mean the condition is denied or was a wrong guess.
 _NEGATION = re.compile(
-    r"(?:没有|没|不是(?!\s*是)|并非|并不是|排除了?|否认|以为是?|不像是?|未见|未|无|差点|差一点|险些)"
+    # (not what went wrong: "煤炉子没弄好 一氧化碳中毒了", "没站稳 摔骨折了")
+    r"(?:(?:没有|没)(?![弄搞关封盖放]好|注意|留神|留意|站稳|扶稳|抓稳|踩稳|看清|看见|看到)|不是(?!\s*是)|并非|并不是|排除了?|否认"
+    r"|以为是?|不像是?|未见|未|无|差点|差一点|险些)"
     r"(?:(?!就是|只是|而是|但是|可是)[^，。！？；,.!?;]){0,3}$"  # "骨头没断就是腰扭了": the contrast ends the denial
 )
 # "医生说可能要截肢": an amputation still to be decided is not one that happened
