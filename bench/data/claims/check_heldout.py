@@ -14,7 +14,7 @@ area code, place or hospital, extend the tables below (area codes were taken
 from the national administrative-division list).
 
 Usage: python3 check_heldout.py [--verbose]
-       [--prefix heldout|heldout2|...|heldout59 ...]
+       [--prefix heldout|heldout2|...|heldout62 ...]
 (without --prefix all sets in SETS are checked)
 Exit status 0 when clean, 1 otherwise.
 """
@@ -253,6 +253,12 @@ SETS: dict[str, tuple[int, int]] = {
     "heldout58": (100, 30),
     # heldout59: blind AI helper; raw phone-line ASR transcripts over 2026, nationwide, fillers, 幺/洞/两 digits
     "heldout59": (100, 30),
+    # heldout60: blind AI helper; control set, an ordinary 2026 on a national claim hotline, WeChat and app
+    "heldout60": (100, 30),
+    # heldout61: blind AI helper; Guangdong/Guangxi/Hainan/Fujian over 2026, Cantonese/Hakka/Minnan words mixed in
+    "heldout61": (100, 30),
+    # heldout62: blind AI helper; young people typing in the app / WeChat over 2026, chat bursts, emoji, forms
+    "heldout62": (100, 30),
 }
 
 SLOTS = (
@@ -1275,6 +1281,9 @@ REGIONS: dict[str, tuple[str, str, str | None]] = {
     "530724": ("云南省", "丽江市", "宁蒗彝族自治县"),
     # added for heldout53 (national administrative-division code, from memory): 沙湖 (平罗县)
     "640221": ("宁夏回族自治区", "石嘴山市", "平罗县"),
+    # added for heldout61 (national administrative-division codes, from memory): 东门 (罗湖), 翔安
+    "440303": ("广东省", "深圳市", "罗湖区"),
+    "350213": ("福建省", "厦门市", "翔安区"),
 }
 
 # Hospital values allowed: big well-known grade-3 hospitals in the largest cities, official names.
@@ -1841,6 +1850,9 @@ HOSPITALS = {
     "青岛市妇女儿童医院",
     # added for heldout55: the national cancer hospital in Beijing (潘家园, "医科院肿瘤医院")
     "中国医学科学院肿瘤医院",
+    # added for heldout61: real grade-3 hospitals (full official names; 珠江医院 in 海珠, 301 海南医院 in 三亚)
+    "南方医科大学珠江医院",
+    "中国人民解放军总医院海南医院",
 }
 
 # Mobile prefixes (3 digits) in use in mainland China.
