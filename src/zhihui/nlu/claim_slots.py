@@ -799,6 +799,11 @@ def _spelled_after(text: str, end: int, name: str) -> bool:
     return spelled >= min(2, len(set(name)))
 
 
+def _plain_name_chars(name: str) -> bool:
+    """No character that ends a name phrase, unless the given name is a known word-name ("符和平", "田家和")."""
+    return not _NOT_A_NAME_CHAR.search(name) or name[len(surname_of(name) or ""):] in _GIVEN_NAMES_TOO
+
+
 def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
     """Insured-name candidates (name, position, confidence) in text order."""
     out: list[tuple[str, int, float]] = []
@@ -845,8 +850,7 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
         elif not n and whole and 2 <= len(whole.group(0)) <= 4 and surname_of(whole.group(0)) \
                 and whole.group(0) not in _BAD_NAMES \
                 and _NAME_END.match(text, pos + len(whole.group(0))) \
-                and (not _NOT_A_NAME_CHAR.search(whole.group(0))
-                     or whole.group(0)[len(surname_of(whole.group(0)) or ""):] in _GIVEN_NAMES_TOO) \
+                and _plain_name_chars(whole.group(0)) \
                 and not _NOT_A_NAME_WORD.search(whole.group(0)):
             # "叫丁月娥，": a given name with a character that usually ends one (月, 天, 年); "叫 符 符和平"
             n = whole.group(0)
@@ -889,8 +893,7 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
         whole = _ANY_NAME.match(text, at)
         if whole and 3 <= len(whole.group(0)) <= 4 and len(whole.group(0)) > len(n or "") \
                 and surname_of(whole.group(0)) and _NAME_END.match(text, whole.end()) \
-                and (not _NOT_A_NAME_CHAR.search(whole.group(0))
-                     or whole.group(0)[len(surname_of(whole.group(0)) or ""):] in _GIVEN_NAMES_TOO) \
+                and _plain_name_chars(whole.group(0)) \
                 and not _NOT_A_NAME_WORD.search(whole.group(0)) \
                 and whole.group(0) not in _BAD_NAMES and not is_everyday_word_name(whole.group(0)) \
                 and not is_everyday_word_name(whole.group(0)[:2]) and whole.group(0)[:2] not in _BAD_NAMES \
@@ -1262,13 +1265,15 @@ _EVENT = re.compile(
     r"走的|走了|没了|去世|过世|死|癌|瘤|病理|诊断|车祸|事故|出(?:了|的)事|断(?:了|掉)|撕裂"
 )
 _TRIP = re.compile(r"(?:回|去|到|来)[^，。,]{1,8}?(?:过年|过节|探亲|打工|上学)")
-# "1990.11.03出生": a birth date
-# "在医院没抢救过来 今天想报案": the day of the call, not of the accident
+# "还以为就是崴了 结果一拍片子": what the reporter first believed, then learnt otherwise
 _BELIEVED = re.compile(r"(?:以为|当是|还当)[^。]{0,20}?(?:结果|没想到|谁知|哪知|后来|一拍|一查)")
+# "我妈有老年痴呆": a standing condition of the insured
 _STANDING_BEFORE = re.compile(r"(?:我|他|她|妈|爸|爹|娘|老人|婆|公|爷|奶)(?:一直|本来就|本身)?有\s?$")
 # "七夕 不对 七夕还没到呢": a day not yet come, said to take the first one back
 _NOT_YET_AFTER = re.compile(r"\s?(?:还没到|还没过|还早着?)")
+# "在医院没抢救过来 今天想报案": the day of the call, not of the accident
 _REPORTING_AFTER = re.compile(r"\s?(?:才|就)?(?:想|来|要|打电话)?\s?(?:报案|报个案|报一下案)")
+# "1990.11.03出生": a birth date
 _BORN_AFTER = re.compile(r"\s*(?:出生|生人|生日|年生)")
 # "回老家过年，昨天摔了": a holiday said as the purpose of a trip is not a date, when a date is said
 _PURPOSE_BEFORE = re.compile(r"(?:回|去|到|来)[^，。,]{1,8}$")
@@ -1503,11 +1508,12 @@ def extract_claim_slots(
     if expecting == "accident_place":
         # "华山，在渭南华阴市": where it happened; a hospital there is named with 院 ("协和医院门口")
         hospitals = [h for h in hospitals if "院" in masked_text[h.start:h.end]]
-    sights = table().landmarks(masked_text)
-    # "在华山北峰下山的时候摔了": a hospital's nickname inside a longer landmark's name is the landmark
-    # (not "去华山急诊": a landmark that only adds a verb before the nickname)
-    hospitals = [h for h in hospitals if "院" in masked_text[h.start:h.end]
-                 or not any(s.start <= h.start and h.end < s.end for s in sights)]
+    if any("院" not in masked_text[h.start:h.end] for h in hospitals):
+        # "在华山北峰下山的时候摔了": a hospital's nickname inside a longer landmark's name is the landmark
+        # (not "去华山急诊": a landmark that only adds a verb before the nickname)
+        sights = table().landmarks(masked_text)
+        hospitals = [h for h in hospitals if "院" in masked_text[h.start:h.end]
+                     or not any(s.start <= h.start and h.end < s.end for s in sights)]
     for h in hospitals:
         for i in range(h.start, h.end):
             masked[i] = "　"
