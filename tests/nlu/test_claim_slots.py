@@ -2067,3 +2067,47 @@ def test_a_report_that_ends_in_a_name_like_a_transliteration_is_read_not_crashed
     assert _stated("我妈在家摔了 股骨颈骨折 我妈叫何丽娜")["insured_name"] == "何丽娜"
     assert _stated("阿妈叫何丽珍")["insured_name"] == "何丽珍"
     assert _stated("我是 伊 老婆 阿拉老公 在 渔船上 做的").get("insured_name") is None
+
+
+def test_cantonese_words_for_that_place_a_correction_and_hurt_by() -> None:
+    # Written for this test, not taken from an evaluation set.
+    road = _stated("佢放工揸电单车 喺番禺嗰段路跌低")
+    assert road["accident_place"]["district"] == "番禺区"
+    fixed = _stated("手机 幺三八 幺二三四 五六七八 唔啱唔啱 系 幺三八 幺二三四 五六七九")
+    assert fixed["contact_phone"] == "13812345679"
+    assert _stated("阿爷食咗毒蘑菇 呕咗成晚")["cause"] == "accident"
+    assert _stated("我阿嫲喺屋企跌亲")["relation"] == "other"
+    assert _stated("我外母上个礼拜入咗院")["relation"] == "other"
+    assert _stated("我大佬揸车撞咗")["relation"] == "other"
+
+
+def test_a_form_line_saying_which_relative_reports_and_a_field_naming_the_place() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _stated("被保险人：赵玉兰，儿子报案，电话13912345678")["relation"] == "parent"
+    assert _stated("被保险人：孙立新。妻子代为报案")["relation"] == "spouse"
+    assert _stated("我给女儿报案 她在学校摔了")["relation"] == "child"
+    assert _stated("事发地点：萧山，时间：昨天")["accident_place"]["district"] == "萧山区"
+    assert _stated("我是江宁一间小学的老师 学生在操场摔了")["accident_place"]["district"] == "江宁区"
+    assert _stated("返萧山老家过年 我妈在楼梯上摔了")["accident_place"]["district"] == "萧山区"
+    assert "accident_place" not in _stated("我老公在天台晾衣服摔了")
+    assert _stated("我妈在她萧山家里摔了")["accident_place"]["district"] == "萧山区"
+    assert "accident_place" not in _stated("地点：太白山那个滑雪场")
+    assert _stated("在杭州 萧山 那边摔了")["accident_place"]["district"] == "萧山区"
+    assert "accident_place" not in _stated("我爸摔了 送去 萧山 那边医院")
+
+
+def test_only_the_end_of_a_phone_number_put_right() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _stated("手机 13912345678，不对，后四位是5566")["contact_phone"] == "13912345566"
+    assert _stated("电话 幺五九 八七六五 四三二幺 哦不对 最后是四三二两")["contact_phone"] == "15987654322"
+    assert _stated("手机13912345678 尾号5678")["contact_phone"] == "13912345678"
+
+
+def test_an_illness_begun_the_day_after_and_a_lump_whose_result_is_not_said() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _stated("清明那天吃了野菜 第二天开始上吐下泻")["accident_date"] == "2027-04-06"
+    assert _stated("前天骑车摔了 第二天开始膝盖肿")["accident_date"] == "2027-04-13"
+    lump = extract_claim_slots("我妈脖子上有个肿块 活检结果昨天出来了", REF)
+    assert lump.confidence.get("diagnosis", 0) < 0.75
+    said = extract_claim_slots("我妈脖子上有个肿块 活检结果是甲状腺癌", REF)
+    assert said.slots["diagnosis"]["icd10"] == "C73"

@@ -405,9 +405,13 @@ _REL_PATTERNS: list[tuple[str, str]] = [
     (rf"{_REPORTER_BRACKET}(?:丈夫|妻子|老公|老婆|爱人|配偶)[）)]", "spouse"),
     (r"(?:被保险人|出险人|被保人)之(?:父|母)", "child"),
     # "（客户女儿代报）", "孙凤英（报案人之母）", "客户王秀兰本人来柜面报案"
-    (r"(?:客户|被保险人|被保人)的?(?:女儿|儿子|子女|闺女)代(?:报|为报案)|报案人之(?:母|父)(?:亲)?", "parent"),
-    (r"(?:客户|被保险人|被保人)的?(?:父亲|母亲|爸爸|妈妈)代(?:报|为报案)|报案人之(?:子|女)", "child"),
-    (r"(?:客户|被保险人|被保人)的?(?:丈夫|妻子|老公|老婆|爱人|配偶)代(?:报|为报案)|报案人之(?:妻|夫|配偶)", "spouse"),
+    # "被保险人：陈淑芬，女儿报案": a form's line saying who reports
+    (r"(?:客户|被保险人|被保人)的?(?:女儿|儿子|子女|闺女)代(?:报|为报案)|报案人之(?:母|父)(?:亲)?"
+     r"|(?:^|(?<=[，,。；;\s]))(?:女儿|儿子|闺女|子女)(?:代为?|来)?报案", "parent"),
+    (r"(?:客户|被保险人|被保人)的?(?:父亲|母亲|爸爸|妈妈)代(?:报|为报案)|报案人之(?:子|女)"
+     r"|(?:^|(?<=[，,。；;\s]))(?:父亲|母亲)(?:代为?|来)?报案", "child"),
+    (r"(?:客户|被保险人|被保人)的?(?:丈夫|妻子|老公|老婆|爱人|配偶)代(?:报|为报案)|报案人之(?:妻|夫|配偶)"
+     r"|(?:^|(?<=[，,。；;\s]))(?:丈夫|妻子|配偶)(?:代为?|来)?报案", "spouse"),
     (r"(?:客户|被保险人|被保人)[\u4e00-\u9fff]{0,4}本人(?:亲自)?(?:来|到)[^，。,]{0,4}报案", "self"),
     # "我是孩子妈妈的代理人": someone's agent
     (r"(?:我|俺)是(?!(?:你们|咱们|咱|贵|我们)?公司)[^，。,]{1,8}的(?:保险)?(?:代理人|业务员)", "other"),
@@ -422,7 +426,7 @@ _REL_PATTERNS: list[tuple[str, str]] = [
     (r"儿媳妇?|女婿|婆婆|公公|岳父|岳母|老丈人|丈人|丈母娘|爷爷|奶奶|外公|外婆|姥姥|姥爷|孙子|孙女|外孙女?|"
      r"哥哥|姐姐|弟弟|妹妹|我哥|我姐|我弟|我妹(?![崽仔])|叔叔|阿姨|舅舅|姑姑|姨妈|侄子|侄女|外甥女?|表哥|表姐|表弟|表妹|堂哥|"
      r"堂姐|(?<![走串探访看])亲戚|男朋友|女朋友|朋友|同事|邻居|同学|室友|舍友|领导|主管|员工|下属|老板|雇主|保姆|工友|客户|病友|导游|游客|乘客|旅客|"
-     r"老公公|老婆婆|老表|嫂子|弟媳|姐夫|妹夫|大爷|大伯|伯伯|伯父|伯母|大娘|婶婶|婶子|小叔子|小舅子|大舅子|阿嬷|阿公|阿婆|阿爷|家婆|家公|奶公|外爷|干妈|干爹|干爸|干儿子|干女儿|徒弟|侄媳妇|侄女婿|孙媳妇|"
+     r"老公公|老婆婆|老表|嫂子|弟媳|姐夫|妹夫|大爷|大伯|伯伯|伯父|伯母|大娘|婶婶|婶子|小叔子|小舅子|大舅子|阿嬷|阿嫲|阿公|阿婆|阿爷|家婆|家公|外父|外母|(?<!黑)大佬(?!们)|奶公|外爷|干妈|干爹|干爸|干儿子|干女儿|徒弟|侄媳妇|侄女婿|孙媳妇|"
      r"外甥媳妇|阿舅|舅妈|姑妈|姨父|姑父|舅舅|嗲嗲|娭毑|爷叔|娘舅|侄儿|侄孙|表叔|表舅|表姑|表姨|堂叔|堂伯|幺爸|幺叔|幺姑|幺舅|幺爹|家兄|家姐|(?:我|俺)(?:家)?兄弟(?!俩|们|姐妹)|"
      r"老师(?![您你]好|好)|班主任|村干部|干部|村长|(?:保险)?代理人|业务员|房东|柜员|理财经理|代客(?:户)?报案|"
      # 老娘 is the reporter's mother and 老爷子 the father: only the ordinals and 老 + a sibling or aunt/uncle
@@ -1269,6 +1273,8 @@ _TRIP = re.compile(r"(?:回|去|到|来)[^，。,]{1,8}?(?:过年|过节|探亲|
 _BELIEVED = re.compile(r"(?:以为|当是|还当)[^。]{0,20}?(?:结果|没想到|谁知|哪知|后来|一拍|一查)")
 # "我妈有老年痴呆": a standing condition of the insured
 _STANDING_BEFORE = re.compile(r"(?:我|他|她|妈|爸|爹|娘|老人|婆|公|爷|奶)(?:一直|本来就|本身)?有\s?$")
+_LUMP = re.compile(r"肿块|包块|肿物|结节|占位")
+_RESULT_OUT = re.compile(r"(?:穿刺|活检|病理|切片|化验)的?(?:结果|报告)(?:已经|都)?(?:出来|出了|下来)")
 # "七夕 不对 七夕还没到呢": a day not yet come, said to take the first one back
 _NOT_YET_AFTER = re.compile(r"\s?(?:还没到|还没过|还早着?)")
 # "在医院没抢救过来 今天想报案": the day of the call, not of the accident
@@ -1284,6 +1290,9 @@ _NIGHT_AFTER = re.compile(r"\s*(?:的)?\s*(?:晚上|夜里|半夜|夜间|后半�
 _FOUND_AFTER = re.compile(
     r"\s*(?:早上|早晨|一早|清早|大早|上午|早起)\s*(?:[\u4e00-\u9fff]{0,6}?\s*){0,3}?(?:才)?\s*(?:被[\u4e00-\u9fff]{0,3})?"
     r"(?:发现|叫不醒|喊不醒)"
+)
+_NEXT_DAY_ONSET = re.compile(
+    r"(?:第二天|第二日|次日|隔天|隔日|转天)(?:早上|上午|中午|下午|晚上|一早|早晨|起来)?\s?(?:就|便|又)?\s?(?:开始|出现)"
 )
 _ONSET_AFTER = re.compile(r"\s*(?:早上|上午|中午|下午|晚上|夜里|半夜)?\s*(?:就)?(?:开始|起)(?!床|来|身)")
 _CONFIRMED = re.compile(
@@ -1384,6 +1393,11 @@ class ClaimExtraction:
         return {}
 
 
+_TAIL_FIX_BEFORE = re.compile(
+    r"(?:最后|后面|末尾|尾数|尾号|后[两三四五六]位)(?:[两三四五六]位|几位|几个)?(?:数字)?\s?(?:是|为|应该是)?\s?$"
+)
+
+
 def _digits(text: str, expecting: str | None, out: ClaimExtraction) -> list[tuple[int, int]]:
     norm, strings = find_digit_strings(text)
     spans: list[tuple[int, int]] = []
@@ -1418,6 +1432,10 @@ def _digits(text: str, expecting: str | None, out: ClaimExtraction) -> list[tupl
             phones.append((digits, s.start, f"手机号应为11位，您说的是{len(digits)}位，请再核对一下"))
         elif id_context and 10 <= len(digits) <= 20:
             ids.append((digits, s.start, id_problem(digits)))
+        elif phones and 2 <= len(digits) <= 6 and _TAIL_FIX_BEFORE.search(norm, max(0, s.start - 8), s.start) \
+                and CORRECTION.search(norm, max(0, s.start - 14), s.start):
+            # "幺洞三八 哦不对 最后是幺洞两八": only the end of the number put right
+            phones.append((phones[-1][0][: -len(digits)] + digits, s.start, phones[-1][2]))
         else:
             continue
         spans.append((s.start, s.end))
@@ -1609,6 +1627,11 @@ def extract_claim_slots(
                       and not _BACK_HOME_AFTER.match(place_text, d.end)]  # not "今天回西安了"
             if within:
                 pick = within[0]
+        next_day = _NEXT_DAY_ONSET.search(place_text, pick.end, pick.end + 16)
+        if next_day is not None and not _TRAUMA_WORDS.search(place_text, pick.end, next_day.start()) \
+                and not any(pick.end <= d.start < next_day.end() for d in dates):
+            # "中秋饮酒食蟹 第二日开始肚痛": an illness dates from the day it began, the day after the one said
+            pick = replace(pick, value=pick.value + dt.timedelta(days=1))
         if pick.future and (expecting not in (None, "accident_date") or _PLAN_AFTER.match(place_text, pick.end)):
             pass  # "六院 住院了 明天手术": a plan, not the day of the accident
         elif pick.future:
@@ -1686,8 +1709,10 @@ def extract_claim_slots(
         # which may not be what the report is about: the dialog asks
         believed = _BELIEVED.search(diag_text) is not None
         standing = diag.kind == "disease" and _STANDING_BEFORE.search(diag_text, max(0, diag.start - 4), diag.start)
+        # "乳房有个肿块 前日穿刺结果出来了": the lump is what was found; the result, not said, is the diagnosis
+        result_unsaid = _LUMP.search(diag.term) is not None and _RESULT_OUT.search(diag_text) is not None
         if diag.icd10 in UNSPECIFIED_ICD10 or bowel or _inferred_from_what_happened(diag_text, diag) \
-                or believed or standing:
+                or believed or standing or result_unsaid:
             out.confidence["diagnosis"] = 0.6
         else:
             out.confidence["diagnosis"] = 0.9 if diag.priority >= 3 else 0.8

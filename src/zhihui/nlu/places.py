@@ -32,7 +32,7 @@ _CITY_SHORT_STOP = {"来宾", "安康", "东方", "大同", "长治", "保山", 
 _DISTRICT_SHORT_OK_AFTER = re.compile(
     r"^\s?(?:那边|这边|一带|附近|那块|这块|那里|这里|那儿|这儿|那段|这段|路段|段(?![子落])|地区|境内|的|古城|古镇|县城|城里|景区|老家|农村|乡下|家里|屋里|屋头|"
     r"一个|一家|[一二三四五六七八九]中(?![心医])|[一二三四五六七八九]小|中学|小学|"
-    r"一所|一座|一处)"
+    r"一所|一间|一座|一处)"
 )
 # "我是 盘州 煤矿上的 安全员": a mine or a site named by its county is where its workers are hurt (a city's short
 # name there is the city: "大同 那个 煤矿" is not 大庆's 大同区)
@@ -42,7 +42,9 @@ _WORKPLACE_AFTER = re.compile(
 # "在浦东摔的", "住在延吉": after a word of being or going somewhere, a short district name that names one
 # place in the whole country is read as that place, unless it is also an everyday word.
 _LOCATIVE_BEFORE = re.compile(
-    r"(?:在|喺|到的?|去的?|(?<![本后原起出回过下上进将未])来(?!自)|回|住|来自|从|老家)(?:\s*(?:那个|这个|那|嗯|呃|啊|俺们|我们|咱们))*$"
+    r"(?:在|喺|到的?|去的?|(?<![本后原起出回过下上进将未])来(?!自)|回|(?<![往])返|住|来自|从|老家"
+    # a form's field: "出事地方：番禺长隆"
+    r"|(?:地点|地方|地址|出险地|事发地)\s?[：:])(?:\s*(?:那个|这个|那|嗯|呃|啊|俺们|我们|咱们|他们|她们|他|她|我|俺))*$"
 )
 _LOCATIVE_SHORT_STOP = {"中山", "湖里",
                         "古城", "商城", "中原", "江南", "太平", "新建", "吉利", "龙门", "路桥", "天桥", "河西", "东湖",
@@ -51,10 +53,12 @@ _LOCATIVE_SHORT_STOP = {"中山", "湖里",
                         "前进", "解放", "公安", "通道", "共和", "比如", "南部", "安定", "延长", "运河", "工农", "富裕",
                         "清水", "大方", "互助", "莲花", "桃源", "万年", "永安", "大名", "会同", "中方", "兴国", "金台",
                         "芙蓉", "梁山", "石门", "西山", "东海", "南海", "海港", "井冈山", "泰山", "华山", "黄山",
-                        "高台", "竹山"}
+                        "高台", "竹山",
+                        # "喺天台跌落楼梯": a rooftop, not 台州's 天台县
+                        "天台"}
 # characters after which a short district name starts a word ("在浦东", "我们龙湾那边", "是萧山")
 # (速 and 道 for a highway's section: "杭长高速长兴段", "318国道理塘段")
-_BEFORE_SHORT_DISTRICT_OK = set("在喺到去来回住从是们的就那这里个边往近过和跟与及或省市州县区家速道")
+_BEFORE_SHORT_DISTRICT_OK = set("在喺到去来回返住从是他她我俺们的就那这里个边往近过和跟与及或省市州县区家速道")
 _TREATED_AFTER = re.compile(
     r"\s*的?\s*[　]|的?[^，。,\s]{0,4}(?:医院|卫生院)|(?:去|来)?(?:住院|住的院|看病|看的病|就医|治疗|看的)"
     r"|(?:确诊|查出|诊断|复查|做的检查|做了检查)"
@@ -67,7 +71,8 @@ _ONE_PAUSE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 _TREATMENT_TRIP_AFTER = re.compile(
     r"\s*(?:(?:做|动)(?:个|了)?\s*)?手术|\s*开(?:个|了)?刀|\s*(?:化疗|放疗|复查|看病|治病|治疗)"
 )
-_TAKEN_TO_BEFORE = re.compile(r"(?:送到|送去|送往|拉到|拉去|转到|转去|转院到)$")
+_MOUNTAIN_AFTER = re.compile(r"山(?![里上下区脚沟路顶腰坡头间中])")
+_TAKEN_TO_BEFORE = re.compile(r"(?:送到|送去|送往|拉到|拉去|转到|转去|转院到)\s?$")
 # on the way somewhere is not there ("自驾去瑞丽，在路上追尾了", "回老家的路上")
 _EN_ROUTE_BEFORE = re.compile(r"(?:去|往|回|到)(?:\s*(?:那个|那|嗯))*\s*$")
 _EN_ROUTE_AFTER = re.compile(r"\s*(?:的)?\s*(?:路上|途中|半路|半道)|\s*(?:嗯\s*)?在\s*(?:路上|途中|半路|半道|高速上)")
@@ -280,6 +285,10 @@ class DivisionTable:
             if mention.short and mention.level == "district" \
                     and re.match(r"公路|桥(?![区县市镇乡村])", text[mention.end:mention.end + 2]):
                 continue  # "盘山公路", "新都桥": a road or a town named like a district
+            if mention.short and mention.level == "district" and _MOUNTAIN_AFTER.match(text, mention.end) \
+                    and mention.surface + "山" not in self.surface \
+                    and not (kept and _adjacent(text, kept[-1].end, mention.start)):
+                continue  # "长白山万达那个滑雪场": a mountain named like a county, not 长白县
             landmark = self._landmark_regex.match(text, mention.start) if mention.short else None
             if landmark is not None and landmark.end() > mention.end:
                 continue  # "缙云山" is a mountain in 北碚, not 缙云县: the longer, known name
@@ -370,10 +379,9 @@ class DivisionTable:
                 and (text[c[0].start - 1:c[0].start] != "从" or _COME_AFTER.match(text, c[-1].end)))
             or ((_EN_ROUTE_AFTER.match(text, c[-1].end) or _TREATMENT_TRIP_AFTER.match(text, c[-1].end))
                 and _EN_ROUTE_BEFORE.search(text[max(0, c[0].start - 8):c[0].start]))
-            or (c[-1].level != "district" and (
-                _TREATED_AFTER.match(text, c[-1].end)
-                or _TAKEN_TO_BEFORE.search(text[max(0, c[0].start - 4):c[0].start])
-            ))
+            or (c[-1].level != "district" and _TREATED_AFTER.match(text, c[-1].end))
+            # "送去 顺德 那边医院": where the insured was taken, whatever the level
+            or _TAKEN_TO_BEFORE.search(text[max(0, c[0].start - 4):c[0].start])
         )]
         # the district of the hospital counts only when nothing else says where it happened ("在呼伦贝尔草原上…翻了，
         # 在海拉尔的呼伦贝尔市人民医院住院" happened on the grassland, not in 海拉尔区)
