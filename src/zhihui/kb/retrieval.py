@@ -213,8 +213,9 @@ def _syllable_ngrams(syllables: Sequence[str], hi: int = 3) -> list[str]:
     return out
 
 
-def _analyze(text: str) -> _Analysis:
-    canon = canonicalize(text)
+def _analyze(text: str, canon: str | None = None) -> _Analysis:
+    """``canon``: ``canonicalize(text)`` when the caller has it already."""
+    canon = canonicalize(text) if canon is None else canon
     cues = period_cues(canon)
     if cues:
         # "买了才十来天" is the 犹豫期 even when the word is not said: the period joins the text's words
@@ -233,8 +234,8 @@ def _analyze(text: str) -> _Analysis:
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
-def _exact_key(text: str) -> str:
-    return _NOT_WORD.sub("", canonicalize(text))
+def _exact_key(text: str, canon: str | None = None) -> str:
+    return _NOT_WORD.sub("", canonicalize(text) if canon is None else canon)
 
 
 _TAG = re.compile(r"<[^>]*>")
@@ -1323,10 +1324,15 @@ class RetrievalIndex:
         self._vis_cache[key[0]] = (key, vis, te)
         return vis, te
 
-    def _rank(self, text: str, audience: str, excluded: Sequence[int] = ()) -> list[tuple[int, float]]:
-        if not isinstance(text, str) or not is_meaningful(text):
-            return []
-        cands = self._candidates(_analyze(text), audience, excluded)
+    def _rank(
+        self, text: str, audience: str, excluded: Sequence[int] = (), canon: str | None = None
+    ) -> list[tuple[int, float]]:
+        """``canon``: the canonical text of a question already found meaningful (see :meth:`search`)."""
+        if canon is None:
+            if not isinstance(text, str) or not is_meaningful(text):
+                return []
+            canon = canonicalize(text)
+        cands = self._candidates(_analyze(text, canon), audience, excluded)
         if len(cands.entries) == 0 or self._fusion is None:
             return []
         p = self._fusion.predict(cands.features)
@@ -1346,19 +1352,23 @@ class RetrievalIndex:
 
         Never raises on odd input: empty, binary or symbol-only text gives ``[]``.
         """
-        ranked = self._rank(text, audience)
-        exact = self._exact_entry(text, audience)
+        if not isinstance(text, str) or not is_meaningful(text):
+            return []
+        # Folding and homophone repair are a large share of a cold question's time: done once for both lookups.
+        canon = canonicalize(text)
+        ranked = self._rank(text, audience, canon=canon)
+        exact = self._exact_entry(text, audience, canon=canon)
         if exact is not None:
             rest = [(e, c) for e, c in ranked if e != exact]
             top = max([EXACT_MATCH_CONFIDENCE, *(c for e, c in ranked if e == exact)])
             ranked = [(exact, top), *rest]
         return [Hit(self._docs[e].entry_id, self._docs[e].question, round(c, 4)) for e, c in ranked[:k]]
 
-    def _exact_entry(self, text: str, audience: str) -> int | None:
+    def _exact_entry(self, text: str, audience: str, canon: str | None = None) -> int | None:
         """The one entry visible to ``audience`` that has ``text`` word for word among its texts, if any."""
-        if not isinstance(text, str) or not is_meaningful(text):
+        if canon is None and (not isinstance(text, str) or not is_meaningful(text)):
             return None
-        rows = self._exact.get(_exact_key(text))
+        rows = self._exact.get(_exact_key(text, canon))
         if not rows:
             return None
         visible, text_entry = self._visibility(audience)
