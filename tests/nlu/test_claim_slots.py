@@ -2111,3 +2111,24 @@ def test_an_illness_begun_the_day_after_and_a_lump_whose_result_is_not_said() ->
     assert lump.confidence.get("diagnosis", 0) < 0.75
     said = extract_claim_slots("我妈脖子上有个肿块 活检结果是甲状腺癌", REF)
     assert said.slots["diagnosis"]["icd10"] == "C73"
+
+
+def test_in_laws_said_through_a_spouse_and_whom_the_report_is_for() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _stated("我妈（我老公的妈）前天在楼道里摔了")["relation"] == "other"
+    assert _stated("是我老婆的爸爸 他在工地上摔了")["relation"] == "other"
+    assert _stated("我是她家儿媳妇 她昨天摔了")["relation"] == "other"
+    assert _stated("我是他媳妇 他昨天摔了")["relation"] == "spouse"
+    busy = _stated("我老公腰不好在家躺着，孩子也病着，我想给我公公报个案，他昨天中风了")
+    assert busy["relation"] == "other"
+    assert _stated("俺掌柜的昨天在地里摔了")["relation"] == "spouse"
+
+
+def test_the_hospital_moved_to_named_again_and_knocked_down_by_a_lorry() -> None:
+    # Written for this test, not taken from an evaluation set.
+    moved = _stated("先在县医院看的 后来转到省人民医院住院了，就是湖南省人民医院")["treatment"]
+    assert moved == {"hospital": "湖南省人民医院", "status": "inpatient"}
+    assert _stated("先送的县医院，马上转湘雅医院住院")["treatment"]["hospital"] == "中南大学湘雅医院"
+    assert _stated("我爸骑电动车被一辆面包车挂倒了")["cause"] == "accident"
+    assert _stated("事故原因：疾病\n被保险人：我公公")["cause"] == "illness"
+    assert _stated("我爷爷前天夜里睡梦中走的")["cause"] == "illness"

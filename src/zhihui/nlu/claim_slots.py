@@ -310,7 +310,9 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      r"大伯|伯伯|伯父|伯母|大爷|姑妈|舅妈|姨父|姑父|婶婶|表叔|表舅|表姑|表姨|堂叔|"
      r"舅舅|姑姑|姨妈|小姨|叔叔|伯伯|女婿|儿媳妇?|姑爷|干爹|干妈|干儿子|干女儿|哥哥?|姐姐?|弟弟?|妹妹?|"
      r"孙女|孙子|外孙女?|侄子|侄女|外甥女?|"
-     r"师傅|师父|徒弟)", "other"),
+     r"师傅|师父|徒弟)"
+     # "我是他家儿媳妇": a daughter-in-law (媳妇 alone is a wife)
+     r"|(?:我|俺)是(?:他|她)(?:们)?家?的?(?:儿媳妇?|孙媳妇?|侄媳妇?)", "other"),
     # the reporter's role: a village doctor, a coach, a police officer, a carer (not "我是他老伴 … 医生说是脑梗")
     (r"(?:我|俺)(?:们)?(?:这边|这里)?(?:叫[\u4e00-\u9fff]{2,3}[，,]\s?)?是"
      r"(?:(?!是|[他她]叫|说|讲|老伴|老公|老婆|爱人|丈夫|妻子|儿子|女儿)[^，。,]){0,20}?(?:医生|村医|大夫|教练|民警|警察|交警|护工|护士|网格员|社工|志愿者|队友|工友|车间|"
@@ -426,6 +428,9 @@ _REL_PATTERNS: list[tuple[str, str]] = [
     (r"儿媳妇?|女婿|婆婆|公公|岳父|岳母|老丈人|丈人|丈母娘|爷爷|奶奶|外公|外婆|姥姥|姥爷|孙子|孙女|外孙女?|"
      r"哥哥|姐姐|弟弟|妹妹|我哥|我姐|我弟|我妹(?![崽仔])|叔叔|阿姨|舅舅|姑姑|姨妈|侄子|侄女|外甥女?|表哥|表姐|表弟|表妹|堂哥|"
      r"堂姐|(?<![走串探访看])亲戚|男朋友|女朋友|朋友|同事|邻居|同学|室友|舍友|领导|主管|员工|下属|老板|雇主|保姆|工友|客户|病友|导游|游客|乘客|旅客|"
+     # "我老公的妈", "我老婆嘅老豆": a spouse's parent or sibling is an in-law
+     r"(?:老公|老婆|丈夫|妻子|爱人|媳妇|男人)(?:的|嘅)(?:妈妈?|爸爸?|母亲|父亲|老妈|老爸|老娘|老豆|阿妈|阿爸|奶奶|爷爷|"
+     r"哥哥?|姐姐?|弟弟?|妹妹?)|"
      r"老公公|老婆婆|老表|嫂子|弟媳|姐夫|妹夫|大爷|大伯|伯伯|伯父|伯母|大娘|婶婶|婶子|小叔子|小舅子|大舅子|阿嬷|阿嫲|阿公|阿婆|阿爷|家婆|家公|外父|外母|(?<!黑)大佬(?!们)|奶公|外爷|干妈|干爹|干爸|干儿子|干女儿|徒弟|侄媳妇|侄女婿|孙媳妇|"
      r"外甥媳妇|阿舅|舅妈|姑妈|姨父|姑父|舅舅|嗲嗲|娭毑|爷叔|娘舅|侄儿|侄孙|表叔|表舅|表姑|表姨|堂叔|堂伯|幺爸|幺叔|幺姑|幺舅|幺爹|家兄|家姐|(?:我|俺)(?:家)?兄弟(?!俩|们|姐妹)|"
      r"老师(?![您你]好|好)|班主任|村干部|干部|村长|(?:保险)?代理人|业务员|房东|柜员|理财经理|代客(?:户)?报案|"
@@ -437,7 +442,7 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      r"|(?:我|捱|俺|阿拉)(?:的|嘅)?(?:老弟|阿哥|阿姐|阿弟|阿妹|细佬|家姐)|(?:我|捱)[系是](?:佢|他|她)(?:嘅|的)?(?:阿哥|阿姐|老弟|细佬|家姐)",
      "other"),
     (r"老婆(?!婆)|媳妇|爱人|老公(?!公)|丈夫|妻子|(?<!老)太太|我(?:家)?先生|我对象|老伴|(?:我|俺|我们)家?(?:的)?老头子?|我家老太婆|婆娘|婆姨|"
-     r"孩子他爹|娃他爹|娃他妈|娃他娘|孩他爹|(?:我|俺|我家|我屋里)的?堂客"
+     r"孩子他爹|娃他爹|娃他妈|娃他娘|孩他爹|(?:我|俺|我家|我屋里)的?堂客|(?:我|俺)(?:们)?家?的?掌柜的"
      # "俺男的", "俺屋里的": a husband, a wife in the Central Plains
      r"|(?:我|俺)家?的?男的(?!朋友|同事|同学)|(?:我|俺)屋里的(?![人老小孩娃])", "spouse"),
     # "我家老爷子" is a father; "我们家老太太" may be a mother, a mother-in-law or a grandmother, and a bare 老太太 is
@@ -508,12 +513,15 @@ _IDENTITY = re.compile(
     r"|(?:我|俺)是(?:孩子|娃|小孩|他|她)的?[\u4e00-\u9fff]{1,2}"  # "…我是孩子舅舅。"
     # "阮翁就是我老公啦", "我爹爹（就是我爷爷）": a name or word glossed
     r"|(?<=[\u4e00-\u9fff]{2}|[\u4e00-\u9fff][（(])就是(?:我|俺)(?:的|家)?[\u4e00-\u9fff]{1,4}"
+    r"|(?<=[\u4e00-\u9fff][（(])(?:我|俺)[\u4e00-\u9fff]{1,6}(?=[）)])"  # "我妈（我老公的妈）"
     r"|(?:我|俺)(?:说|讲)的是(?:我|俺)(?:的|家)?[\u4e00-\u9fff]{1,4}"  # "我老汉 嗯 我说的是我男人": a word explained
     # "出事的是我大姨", "受伤的是我爸", "这次报的是我父亲": who it happened to
     r"|报的是(?:我|俺)(?:的|家)?[\u4e00-\u9fff]{1,4}"
     r"|(?:出事|受伤|伤|摔|出险|住院)的(?:人)?是(?:我|俺)(?:的|家)?[\u4e00-\u9fff]{1,4}"
     r"|[（(]报案人之[\u4e00-\u9fff]{1,2}[）)]"  # "被保险人：孙凤英（报案人之母）"
     r"|(?:给|替|帮)(?:我|俺)自己报"  # "孩子没事，我手指骨折了，给我自己报案": whom the report is for
+    # "我老公腰不好在家躺着 … 我想给我婆婆报个案": whom the report is for, said outright
+    r"|(?:给|替|帮|为)(?:我|俺)(?:的|家)?[\u4e00-\u9fff]{1,4}?报(?:个|一个|一下)?案"
     r"|(?:被保险人|被保人|出险人)之(?:女|子|父|母|妻|夫|配偶)"  # "（本单位出纳，被保险人之女）"
 )
 _SELF_HURT = re.compile(
@@ -1004,8 +1012,9 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
 
 # ---------------------------------------------------------------------------------------------- cause & treatment
 _ACCIDENT_WORDS = re.compile(
-    r"意外|事故(?![日时地])|不小心|出事|车祸|摔|撞|烫|咬|淹|溺水|中毒|割|砸|掉下|坠落|受伤|外伤|扭伤|骨折|炸伤|炸到|炸着"
+    r"意外|事故(?![日时地原经])|不小心|出事|车祸|摔|撞|烫|咬|淹|溺水|中毒|割|砸|掉下|坠落|受伤|外伤|扭伤|骨折|炸伤|炸到|炸着"
     r"|滑倒|滑到水|滑进|掉进|掉到|落水|剪到|剪伤|划伤|划破|扎伤|刺伤|夹伤|绞伤|触电|被电|烧伤|冻伤|跌倒|踩空|绊倒"
+    r"|挂倒|刮倒|碰倒"
 )
 _ILLNESS_WORDS = re.compile(r"生病|疾病|病了|发病|犯病|得病|的病|病情|心脏病|查出|确诊|体检|癌|突发|发烧|重疾|重大疾病")
 _STROKE_BLEEDS = frozenset({"I60", "I61", "I62"})
@@ -1020,16 +1029,18 @@ _TRAUMA_WORDS = re.compile(
 _AGENT_INJURY = re.compile(r"T(?:5[1-9]|6[0-9]|7[0-5])")
 _PLAIN_ACCIDENT = re.compile(
     # (not "事故日期：", a form's heading)
-    r"意外|事故(?![日时地])|不小心|滑到水|滑进(?:水|河|塘|沟)|落水|剪到(?:手|脚|指)|被电|触电"
+    r"意外|事故(?![日时地原经])|不小心|滑到水|滑进(?:水|河|塘|沟)|落水|剪到(?:手|脚|指)|被电|触电"
     # "开车掉到山沟里了": a fall or a plunge with no injury named is still an accident
     r"|(?:掉|摔|翻|冲|滚|跌)(?:到|进|下|入)了?[^，。,]{0,4}?(?:山沟|沟里|河里|水里|井里|悬崖|山崖|坑里|山下|桥下)|坠崖|坠落"
     r"|(?:从|在)[^，。,]{1,6}?(?:滚|摔|掉|跌)下(?:去|来)"
     # "左手被切纸机切了": hurt by a machine or a tool
     r"|被[^，。,被]{1,6}?(?:切|割|绞|轧|夹|砸|压|刮|卷|铡|锯)(?:了|伤|断|到|掉|破|住)"
+    # "骑摩托车被大货车挂倒了": knocked down
+    r"|被[^，。,被]{1,8}?(?:挂|刮|碰|撞)倒"
 )
 _PLAIN_ILLNESS = re.compile(
     r"生病|疾病|病了|发病|犯病|(?<!不)是病(?=[，,。\s]|$)|老毛病|(?:心脏|肺|肝|胃|肾|脑)(?:上)?的?毛病|病(?:又)?犯了|病发作|(?:突然|就)没(?:了)?反应|得病|查出|确诊|重疾|猝死|突然(?:就|一下)?(?:倒下|倒地|倒了|晕倒|昏倒|晕过去|昏过去|不行了)|"
-    r"(?:胸口|心口)(?:闷|憋|疼|痛)|胸闷|心脏(?:的|上的)?(?:问题|毛病)|心脏不好|没醒过来|睡(?:着|觉)[^，。,]{0,6}(?:没醒|走了|没了)"
+    r"(?:胸口|心口)(?:闷|憋|疼|痛)|胸闷|心脏(?:的|上的)?(?:问题|毛病)|心脏不好|没醒过来|(?:睡(?:着|觉)|睡梦|梦里)[^，。,]{0,6}(?:没醒|走了|走的|没了)"
     # "说话就不利索了 嘴也歪了": the signs of a stroke
     r"|嘴(?:也|都)?歪|口眼歪斜|说话(?:也|都|就)?(?:不利索|不清楚|含糊)|半边(?:身子)?(?:不能动|动不了|没劲)"
 )
@@ -1224,17 +1235,27 @@ def _named(h: HospitalMention) -> bool:
     return h.hospital is not None or proper_unregistered_name(h.name) is not None
 
 
+# "转到…", "马上转玉林市第一人民医院": the hospital the insured was moved to
+_MOVED_TO_BEFORE = re.compile(r"转(?:[到去院了往入]|$)")
+
+
 def _pick_hospital(hs: list[HospitalMention], text: str) -> HospitalMention | None:
     if not hs:
         return None
     # "人民医院住院了 就是北大人民医院": a vague name, then the hospital it means, stand for one hospital; so do a
     # short name and the full one said again ("梧州红会医院，就是梧州市红十字会医院")
-    hs = [h for i, h in enumerate(hs) if not any(
-        _named(later) and later.start - h.end <= 12 and re.search(
+    # (a hospital one was moved to stays so when it is named again: "转到台州医院住院了，就是浙江省台州医院")
+    moved = {h.start for h in hs if _MOVED_TO_BEFORE.search(text, max(0, h.start - 6), h.start)}
+    kept: list[HospitalMention] = []
+    for i, h in enumerate(hs):
+        again = next((later for later in hs[i + 1:] if _named(later) and later.start - h.end <= 12 and re.search(
             r"就是|也就是" if _named(h) else r"就是|也就是|叫", text[h.end:later.start]
-        )
-        for later in hs[i + 1:]
-    )]
+        )), None)
+        if again is None:
+            kept.append(h)
+        elif h.start in moved:
+            moved.add(again.start)
+    hs = kept
     # "去湘雅 湘雅三医院": a name begun, then said in full
     hs = [h for i, h in enumerate(hs) if not any(
         0 <= later.start - h.end <= 2 and not text[h.end:later.start].strip()
@@ -1242,7 +1263,7 @@ def _pick_hospital(hs: list[HospitalMention], text: str) -> HospitalMention | No
         for later in hs[i + 1:]
     )]
     for h in reversed(hs):
-        if re.search(r"转[到去院了]", text[max(0, h.start - 6):h.start]):
+        if h.start in moved:
             return h
     if len(hs) > 1:
         # seen at one, admitted at another: the admitting hospital ("在秦皇岛拍的核磁，回北京在北医三院住院")
