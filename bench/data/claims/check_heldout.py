@@ -14,7 +14,7 @@ area code, place or hospital, extend the tables below (area codes were taken
 from the national administrative-division list).
 
 Usage: python3 check_heldout.py [--verbose]
-       [--prefix heldout|heldout2|...|heldout62 ...]
+       [--prefix heldout|heldout2|...|heldout66 ...]
 (without --prefix all sets in SETS are checked)
 Exit status 0 when clean, 1 otherwise.
 """
@@ -259,6 +259,14 @@ SETS: dict[str, tuple[int, int]] = {
     "heldout61": (100, 30),
     # heldout62: blind AI helper; young people typing in the app / WeChat over 2026, chat bursts, emoji, forms
     "heldout62": (100, 30),
+    # heldout63: blind AI helper; control set, an ordinary month (15 Oct-30 Nov 2026) on a national claim hotline
+    "heldout63": (100, 30),
+    # heldout64: blind AI helper; spring control set (Mar-May 2026), national hotline + app, provinces by population
+    "heldout64": (100, 30),
+    # heldout65: blind AI helper; middle-aged family caregivers report for in-laws, spouses, children, grandchildren
+    "heldout65": (100, 30),
+    # heldout66: blind AI helper; central China (Hubei/Hunan/Jiangxi/Anhui/Henan) Feb-Nov 2026, local kin/day words
+    "heldout66": (100, 30),
 }
 
 SLOTS = (
@@ -1284,6 +1292,67 @@ REGIONS: dict[str, tuple[str, str, str | None]] = {
     # added for heldout61 (national administrative-division codes, from memory): 东门 (罗湖), 翔安
     "440303": ("广东省", "深圳市", "罗湖区"),
     "350213": ("福建省", "厦门市", "翔安区"),
+    # added for heldout63 (national administrative-division code, from memory): 平舆县 (an ID area)
+    "411723": ("河南省", "驻马店市", "平舆县"),
+    # added for heldout64 (national administrative-division codes, from memory): smaller counties
+    "371722": ("山东省", "菏泽市", "单县"),
+    "371323": ("山东省", "临沂市", "沂水县"),
+    "411328": ("河南省", "南阳市", "唐河县"),
+    "411724": ("河南省", "驻马店市", "正阳县"),
+    "320923": ("江苏省", "盐城市", "阜宁县"),
+    "421182": ("湖北省", "黄冈市", "武穴市"),
+    "430426": ("湖南省", "衡阳市", "祁东县"),
+    "450821": ("广西壮族自治区", "贵港市", "平南县"),
+    "511722": ("四川省", "达州市", "宣汉县"),
+    "530322": ("云南省", "曲靖市", "陆良县"),
+    # added for heldout65 (national administrative-division codes, from memory; 监利 became a city in 2020)
+    "130425": ("河北省", "邯郸市", "大名县"),
+    "140821": ("山西省", "运城市", "临猗县"),
+    "150802": ("内蒙古自治区", "巴彦淖尔市", "临河区"),
+    "211202": ("辽宁省", "铁岭市", "银州区"),
+    "220302": ("吉林省", "四平市", "铁西区"),
+    "231202": ("黑龙江省", "绥化市", "北林区"),
+    "320902": ("江苏省", "盐城市", "亭湖区"),
+    "331024": ("浙江省", "台州市", "仙居县"),
+    "340822": ("安徽省", "安庆市", "怀宁县"),
+    "360703": ("江西省", "赣州市", "南康区"),
+    "370812": ("山东省", "济宁市", "兖州区"),
+    "411302": ("河南省", "南阳市", "宛城区"),
+    "421088": ("湖北省", "荆州市", "监利市"),
+    "511324": ("四川省", "南充市", "仪陇县"),
+    "520322": ("贵州省", "遵义市", "桐梓县"),
+    "620503": ("甘肃省", "天水市", "麦积区"),
+    # added for heldout66 (national administrative-division codes, from memory): central-China counties and districts
+    "420107": ("湖北省", "武汉市", "青山区"),
+    "420114": ("湖北省", "武汉市", "蔡甸区"),
+    "420117": ("湖北省", "武汉市", "新洲区"),
+    "420528": ("湖北省", "宜昌市", "长阳土家族自治县"),
+    "420625": ("湖北省", "襄阳市", "谷城县"),
+    "421003": ("湖北省", "荆州市", "荆州区"),
+    "429004": ("湖北省", "仙桃市", None),
+    "430112": ("湖南省", "长沙市", "望城区"),
+    "430121": ("湖南省", "长沙市", "长沙县"),
+    "430223": ("湖南省", "株洲市", "攸县"),
+    "430412": ("湖南省", "衡阳市", "南岳区"),
+    "430421": ("湖南省", "衡阳市", "衡阳县"),
+    "430424": ("湖南省", "衡阳市", "衡东县"),
+    "430611": ("湖南省", "岳阳市", "君山区"),
+    "430922": ("湖南省", "益阳市", "桃江县"),
+    "360124": ("江西省", "南昌市", "进贤县"),
+    "360425": ("江西省", "九江市", "永修县"),
+    "360483": ("江西省", "九江市", "庐山市"),
+    "360704": ("江西省", "赣州市", "赣县区"),
+    "340223": ("安徽省", "芜湖市", "南陵县"),
+    "340802": ("安徽省", "安庆市", "迎江区"),
+    "340826": ("安徽省", "安庆市", "宿松县"),
+    "341524": ("安徽省", "六安市", "金寨县"),
+    "410184": ("河南省", "郑州市", "新郑市"),
+    "410185": ("河南省", "郑州市", "登封市"),
+    "410324": ("河南省", "洛阳市", "栾川县"),
+    "410329": ("河南省", "洛阳市", "伊川县"),
+    "411326": ("河南省", "南阳市", "淅川县"),
+    "411503": ("河南省", "信阳市", "平桥区"),
+    "411702": ("河南省", "驻马店市", "驿城区"),
 }
 
 # Hospital values allowed: big well-known grade-3 hospitals in the largest cities, official names.
@@ -1853,6 +1922,13 @@ HOSPITALS = {
     # added for heldout61: real grade-3 hospitals (full official names; 珠江医院 in 海珠, 301 海南医院 in 三亚)
     "南方医科大学珠江医院",
     "中国人民解放军总医院海南医院",
+    # added for heldout64: real grade-3 hospital (full official name; 南充 city centre)
+    "南充市中心医院",
+    # added for heldout65: real grade-3 hospitals (full official names; 赣南医学院 became 赣南医科大学 in 2023)
+    "赣南医科大学第一附属医院",
+    # added for heldout66: real grade-3 city hospitals (full official names) in 衡阳 and 岳阳
+    "衡阳市中心医院",
+    "岳阳市人民医院",
 }
 
 # Mobile prefixes (3 digits) in use in mainland China.
