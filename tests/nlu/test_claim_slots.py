@@ -2132,3 +2132,37 @@ def test_the_hospital_moved_to_named_again_and_knocked_down_by_a_lorry() -> None
     assert _stated("我爸骑电动车被一辆面包车挂倒了")["cause"] == "accident"
     assert _stated("事故原因：疾病\n被保险人：我公公")["cause"] == "illness"
     assert _stated("我爷爷前天夜里睡梦中走的")["cause"] == "illness"
+
+
+def test_an_employer_or_agent_naming_the_insured_and_where_the_reporter_is_from() -> None:
+    # Written for this test, not taken from an evaluation set.
+    for answer in ("员工叫孟凡强", "客户叫孟凡强", "我们员工叫孟凡强，孟子的孟"):
+        assert extract_claim_slots(answer, REF, expecting="insured_name").slots["insured_name"] == "孟凡强"
+    own = _stated("我是昆山的，我叫陆文杰，昨天在厂里摔了，手腕骨折，昆山市第一人民医院住院了")
+    assert own["insured_name"] == "陆文杰"
+    assert own["accident_place"]["district"] == "昆山市"
+
+
+def test_regional_words_for_kin_and_days() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _stated("那个 我婆婆 就是我老公他妈 昨天摔了")["relation"] == "other"
+    assert _stated("我姑娘在学校摔了")["relation"] == "child"
+    assert _stated("我屋里满崽打球摔了")["relation"] == "child"
+    assert _stated("我家老二在公园摔了")["relation"] == "child"
+    assert _stated("我爷老子骑车摔了")["relation"] == "parent"
+    assert _stated("今朝早上我爸摔了")["accident_date"] == "2027-04-15"
+    assert _stated("我妈 前个 在菜场摔了")["accident_date"] == "2027-04-13"
+    assert "accident_date" not in _stated("前个月摔过一次")
+    assert _stated("我是今天骑车上班被撞了")["relation"] == "self"
+    assert _stated("我跟我老婆带孩子去公园，孩子从滑梯上摔了")["relation"] == "child"
+    assert _stated("我和我老公去爬山 我老公摔了")["relation"] == "spouse"
+
+
+def test_a_drink_mistaken_for_pesticide_the_ankle_called_脚脖子_and_still_in_emergency() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _stated("我爷爷把农药当成饮料喝了")["diagnosis"]["icd10"] == "T60"
+    assert _stated("她崴了一下 脚脖子骨头裂了")["diagnosis"]["icd10"] == "S82"
+    still = extract_claim_slots("我爸摔了 人还在湘雅急诊 还在检查", REF).slots.get("treatment") or {}
+    assert still.get("status") is None
+    assert _stated("在急诊缝了三针就回来了")["treatment"]["status"] == "outpatient"
+    assert "accident_place" not in _stated("我妈前天在县医院查出来肺上有个结节，要去长沙做活检")

@@ -205,10 +205,14 @@ def take_name(text: str, pos: int = 0) -> str | None:
 
 
 _SPELL_PART = re.compile(r"[\u4e00-\u9fff]{1,6}?的([\u4e00-\u9fff])$|^([\u4e00-\u9fff])$")
-_WHOLE_NAME = re.compile(r"(?:(?![我你他她的了在是吗呢吧啊哦嗯])[\u4e00-\u9fff·]){2,8}")
+_WHOLE_NAME = re.compile(r"(?:(?![我你他她的了在是吗呢吧啊哦嗯叫])[\u4e00-\u9fff·]){2,8}")
 _NOT_A_NAME_ANSWER = {"不知道", "不清楚", "忘了", "记不得", "记不清", "没有", "不晓得", "不记得", "稍等", "等一下",
                       "不方便", "不想说", "保密", "不告诉你", "什么意思", "没听清", "再说一遍", "没听懂"}
-_NAME_PREFIX = re.compile(r"^(?:他|她|我|孩子|病人)?(?:叫|名字叫|名字是|姓名是|是)")
+# ("员工叫高雪梅", "客户叫周丽萍": an agent or an employer names the one they report for)
+_NAME_PREFIX = re.compile(
+    r"^(?:他|她|我|孩子|病人|(?:我们|我的|我们的)?(?:客户|员工|工人|学生|患者|伤者)|被保险人|被保人|出险人)?"
+    r"(?:叫|名字叫|名字是|姓名是|是)"
+)
 
 
 def spelled_name(answer: str) -> str | None:
@@ -429,7 +433,7 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      r"哥哥|姐姐|弟弟|妹妹|我哥|我姐|我弟|我妹(?![崽仔])|叔叔|阿姨|舅舅|姑姑|姨妈|侄子|侄女|外甥女?|表哥|表姐|表弟|表妹|堂哥|"
      r"堂姐|(?<![走串探访看])亲戚|男朋友|女朋友|朋友|同事|邻居|同学|室友|舍友|领导|主管|员工|下属|老板|雇主|保姆|工友|客户|病友|导游|游客|乘客|旅客|"
      # "我老公的妈", "我老婆嘅老豆": a spouse's parent or sibling is an in-law
-     r"(?:老公|老婆|丈夫|妻子|爱人|媳妇|男人)(?:的|嘅)(?:妈妈?|爸爸?|母亲|父亲|老妈|老爸|老娘|老豆|阿妈|阿爸|奶奶|爷爷|"
+     r"(?:老公|老婆|丈夫|妻子|爱人|媳妇|男人)(?:的|嘅|他|她)(?:妈妈?|爸爸?|母亲(?!节)|父亲(?!节)|老妈|老爸|老娘|老豆|阿妈|阿爸|奶奶|爷爷|"
      r"哥哥?|姐姐?|弟弟?|妹妹?)|"
      r"老公公|老婆婆|老表|嫂子|弟媳|姐夫|妹夫|大爷|大伯|伯伯|伯父|伯母|大娘|婶婶|婶子|小叔子|小舅子|大舅子|阿嬷|阿嫲|阿公|阿婆|阿爷|家婆|家公|外父|外母|(?<!黑)大佬(?!们)|奶公|外爷|干妈|干爹|干爸|干儿子|干女儿|徒弟|侄媳妇|侄女婿|孙媳妇|"
      r"外甥媳妇|阿舅|舅妈|姑妈|姨父|姑父|舅舅|嗲嗲|娭毑|爷叔|娘舅|侄儿|侄孙|表叔|表舅|表姑|表姨|堂叔|堂伯|幺爸|幺叔|幺姑|幺舅|幺爹|家兄|家姐|(?:我|俺)(?:家)?兄弟(?!俩|们|姐妹)|"
@@ -448,12 +452,17 @@ _REL_PATTERNS: list[tuple[str, str]] = [
     # "我家老爷子" is a father; "我们家老太太" may be a mother, a mother-in-law or a grandmother, and a bare 老太太 is
     # anyone's
     (r"老爸|老妈|(?:我|俺|咱)家?(?:的)?(?:老爷子|老太太)|(?:我|俺)老娘|老父亲|老母亲|我爸|我妈|爸爸|妈妈|父亲(?!节)|母亲(?!节)|我爹|我娘|我父|我母|"
-     r"俺爹|俺娘|俺爸|俺妈|(?:我|俺)(?:家)?老爹|(?:我|俺)(?:家)?老汉|家母|家父|俺大(?![夫哥姐学爷娘妈伯])|(?:我|俺|额)达(?![到成标])|(?:我|额)大(?=\s?[在从昨今上去被让摔突得骑开干住病他咳发说走])|阿爸|阿妈|阿母|阿姆|阿爹|老豆|老母|姆妈|(?:我|俺)阿大",
+     r"俺爹|俺娘|俺爸|俺妈|(?:我|俺)(?:家)?老爹|(?:我|俺)(?:家)?老汉|家母|家父|俺大(?![夫哥姐学爷娘妈伯])|(?:我|俺|额)达(?![到成标])|(?:我|额)大(?=\s?[在从昨今上去被让摔突得骑开干住病他咳发说走])|阿爸|阿妈|阿母|阿姆|阿爹|老豆|老母|姆妈|(?:我|俺)阿大"
+     # Hunan and Jiangxi 爷老子 / 娘老子: the father, the mother
+     r"|(?:我|俺)(?:的|屋里)?(?:爷老子|娘老子)",
      "parent"),
     (r"儿子|女儿|闺女|孩子|小孩|宝宝|我家小子|我家丫头|我娃|娃娃|我个仔|我个女|我仔(?!细)|(?:我|俺)儿(?![子女媳童科])|囡囡|(?:我|俺)妞|(?:我|俺)(?:家|屋头|屋里)?的?幺儿|"
      r"(?:我|俺|我们|俺们)(?:家|屋里|屋头)?(?:的)?(?:那个|这个)?(?:娃|崽)|(?:我|俺)(?:家|屋里)?(?:的)?碎娃"
      r"|带着?娃|细伢子?|(?<![A-Za-z])(?:bb|BB)(?![A-Za-z])|(?:我|俺)(?:家|屋里)?(?:的)?孩儿|(?<![\u4e00-\u9fff])娃(?=让|被|叫|给|在|从|摔|掉|发烧|昨|前天|今|上)|(?:我|我家|我屋|俺家)(?:的)?(?:尕娃|妹崽|妹仔)"
-     r"|(?:我|俺)(?:家|屋里)?(?:的)?伢(?:子|儿)?(?![齿])|(?:我|俺)女(?![儿婿士人子孩朋同生的工])", "child"),
+     r"|(?:我|俺)(?:家|屋里)?(?:的)?伢(?:子|儿)?(?![齿])|(?:我|俺)女(?![儿婿士人子孩朋同生的工])"
+     # "我姑娘 今天在学校食堂…": a daughter in the north; 满崽 the youngest son in Hunan; "我家老大"; "带伢子去…"
+     r"|(?:我|俺)(?:家|们家)?(?:的)?姑娘(?![们家])|满崽|满女|满伢子?|(?:我|俺)(?:们)?家(?:的)?老[大二三幺](?![爷哥姐])"
+     r"|带(?:着)?伢(?:子|儿)", "child"),
     # "本人母亲", "关系：本人父亲": my mother; "电话 139…（我本人）": whose phone it is
     (r"(?<![0-9][（(])(?<![0-9][（(]我)(?<![他她])我?本人(?!的?(?:父亲|母亲|爸爸|妈妈|爸|妈|儿子|女儿|丈夫|妻子|配偶|老公|老婆|爱人|孩子))|"
      r"(?:我|俺)自己" + _NOT_OWN_RELATIVE_AFTER
@@ -492,7 +501,7 @@ _SELF_WEAK = re.compile(
     r"出了|骑|开车|走路|下楼|上楼|从|突然|一直|最近|那天|体检|自己|住院|做饭|切菜|打球|踢球|跑步|是坐|坐|怀孕|怀了|"
     r"上午|下午|早上|中午|晚上|夜里|凌晨|"
     r"上个|上上周|上上个?礼拜|上礼拜|上周|这礼拜|这周|打|去|刚|前几天|前天|昨儿|前儿|礼拜[一二三四五六天日]|星期[一二三四五六天日]|"
-    r"周[一二三四五六日]|[\u4e00-\u9fff]{1,3}节那天|(?:的)?(?:左|右)(?:边|侧)?[\u4e00-\u9fff]{0,2}(?:手|脚|腿|胳膊|腕|膝|踝|肩|肋)|是(?:去年|今年|前年|上个月|这个月|上周|昨天|前天|[0-9一二三四五六七八九十]{1,3}月))"
+    r"周[一二三四五六日]|[\u4e00-\u9fff]{1,3}节那天|(?:的)?(?:左|右)(?:边|侧)?[\u4e00-\u9fff]{0,2}(?:手|脚|腿|胳膊|腕|膝|踝|肩|肋)|是(?:去年|今年|前年|上个月|这个月|上周|今天|昨天|前天|[0-9一二三四五六七八九十]{1,3}月|[\u4e00-\u9fff]{1,3}那天))"
     r"|我叫|我的名字|^[0-9一二三四五六七八九十]{1,4}月|^(?:本人|我)[，。,]?$|(?:^|[，。,\s])我\s?[0-9一二三四五六七八九十]{1,2}月"
     r"|我是\s?[\u4e00-\u9fff]{2,3}\s(?:身份证|电话|手机)"
 )
@@ -543,6 +552,7 @@ _UNHURT = re.compile(
 _KIN_OF_KIN = re.compile(
     r"的(?:弟弟|妹妹|哥哥|姐姐|爸爸|妈妈|父亲|母亲|弟|妹|哥|姐|爸|妈|舅舅|姑姑|叔叔|阿姨|侄子|侄女|外甥|同事|朋友|同学)"
 )
+_WENT_WITH_BEFORE = re.compile(r"(?:我|俺)[跟和同](?:我|俺)(?:家)?$")
 _COMPANION = re.compile(r"(?:(?:开|骑)着?[^，。,我]{0,4}?)?(?:带|载|陪|送|扶|拉)着?我")
 
 
@@ -612,6 +622,10 @@ def _relation(text: str, expecting: str | None = None) -> tuple[str | None, int,
                 continue  # "我老公带我出去吃饭…我左手腕骨折", "我跟老公都在车上…我脖子扭伤了": he was with the reporter
             if _UNHURT.match(text, m.end()):
                 continue  # "老公没事": the one not hurt is not the insured
+            went_with = with_reporter or _WENT_WITH_BEFORE.search(text, max(0, m.start() - 4), m.start())
+            if went_with and re.match(r"(?:们)?(?:一起|一块|带|领|去|出去|回)", text[m.end():m.end() + 2]):
+                # "我跟我堂客带伢子去橘子洲玩 伢子从台阶上跌下来": who went along, when someone else is named
+                companions.append(m.start())
         if label == "role":
             if not _THIRD_PARTY.search(text) and expecting != "relation":
                 continue  # "我是一名老师，我从椅子上摔下来了": the reporter's own job
@@ -1115,6 +1129,7 @@ _DIED_AT_HOME = re.compile(
     r"在(?:家|屋里|屋头|屋企|老家)(?:里|中)?(?:走|去世|过世|没|死|咽气)|家里(?:走|去世|过世|没|咽气)"
     r"|在[^，。,\s]{1,4}\s?(?:屋里|屋头|家里|老家)\s?(?:走|去世|过世|没|咽气)"
 )
+_STILL_IN_EMERGENCY = re.compile(r"[^。]{0,4}?(?:还在|正在|在)(?:查|检查|做检查|抢救|观察|等结果|拍片)")
 _ADMITTED_AT = re.compile(r"[^，。,]{0,3}?(?:住院|住的院|住着|住下|做的手术|做了手术|ICU|重症监护)")
 _OUTPATIENT = re.compile(r"门诊|急诊|(?:医院|院|科)看的|(?:开|配|拿)了?(?:点|些)?药|回家了|返屋企|返屋|返家|回屋里|"
                          r"回屋头|躺着养|"
@@ -1201,7 +1216,11 @@ def _status(text: str) -> tuple[str | None, float]:
         return "inpatient", 0.9
     if _NONE.search(text):
         return "none", 0.85
-    if _OUTPATIENT.search(text) or negated_inpatient:
+    outpatient = _OUTPATIENT.search(text)
+    if outpatient and outpatient.group(0) == "急诊" and _STILL_IN_EMERGENCY.search(text, outpatient.end()) \
+            and not _OUTPATIENT.search(text, outpatient.end()) and not negated_inpatient:
+        return None, 0.0  # "人现在还在同济急诊 还在查": whether they keep the patient in is not known yet
+    if outpatient or negated_inpatient:
         return "outpatient", 0.85
     return None, 0.0
 
@@ -1296,10 +1315,15 @@ _BELIEVED = re.compile(r"(?:以为|当是|还当)[^。]{0,20}?(?:结果|没想�
 _STANDING_BEFORE = re.compile(r"(?:我|他|她|妈|爸|爹|娘|老人|婆|公|爷|奶)(?:一直|本来就|本身)?有\s?$")
 _LUMP = re.compile(r"肿块|包块|肿物|结节|占位")
 _RESULT_OUT = re.compile(r"(?:穿刺|活检|病理|切片|化验)的?(?:结果|报告)(?:已经|都)?(?:出来|出了|下来)")
+_FROM_BEFORE = re.compile(r"(?:我|他|她|俺|咱)(?:们)?(?:是|老家是?)$")
 # "七夕 不对 七夕还没到呢": a day not yet come, said to take the first one back
 _NOT_YET_AFTER = re.compile(r"\s?(?:还没到|还没过|还早着?)")
 # "在医院没抢救过来 今天想报案": the day of the call, not of the accident
-_REPORTING_AFTER = re.compile(r"\s?(?:才|就)?(?:想|来|要|打电话)?\s?(?:报案|报个案|报一下案)")
+_REPORTING_AFTER = re.compile(
+    r"\s?(?:才|就)?(?:想|来|要|打电话)?\s?(?:报案|报个案|报一下案)"
+    # "今朝才叫孙子帮我打这个电话": the day of the call
+    r"|\s?(?:才|就)(?:叫|让|托|找)?[^，。,]{0,5}?(?:打(?:这个|个|的)?电话|打过来|打来)"
+)
 # "1990.11.03出生": a birth date
 _BORN_AFTER = re.compile(r"\s*(?:出生|生人|生日|年生)")
 # "回老家过年，昨天摔了": a holiday said as the purpose of a trip is not a date, when a date is said
@@ -1521,6 +1545,11 @@ def extract_claim_slots(
         formal = [n for n in names if _FORMAL_NAME_BEFORE.search(text, max(0, n[1] - 10), n[1])]
         if formal and not CORRECTION.search(text):
             names = formal
+        # "我是晋江的，我叫施振华": where the reporter is from, not a name
+        names = [n for n in names if not (
+            text.startswith("的", n[1] + len(n[0])) and _FROM_BEFORE.search(text, max(0, n[1] - 4), n[1])
+            and n[0] in table().surface
+        )]
         # "瞻仰的瞻 不对 是詹天佑的詹": a word said to spell a character of the name is no name
         names = [n for n in names if not re.match(rf"的[{re.escape(n[0])}]", text[n[1] + len(n[0]):])] or names
         if names:

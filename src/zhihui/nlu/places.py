@@ -69,7 +69,7 @@ _REPORTER_AFTER = re.compile(r"\s?(?:这边|那边)?\s?(?:打工|上班|工作|�
 _ONE_PAUSE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 # "下礼拜去北京做手术": a trip for treatment goes where the treatment is, not where it happened
 _TREATMENT_TRIP_AFTER = re.compile(
-    r"\s*(?:(?:做|动)(?:个|了)?\s*)?手术|\s*开(?:个|了)?刀|\s*(?:化疗|放疗|复查|看病|治病|治疗)"
+    r"\s*(?:(?:做|动)(?:个|了)?\s*)?(?:手术|穿刺|活检|检查)|\s*开(?:个|了)?刀|\s*(?:化疗|放疗|复查|看病|治病|治疗)"
 )
 _MOUNTAIN_AFTER = re.compile(r"山(?![里上下区脚沟路顶腰坡头间中])")
 _TAKEN_TO_BEFORE = re.compile(r"(?:送到|送去|送往|拉到|拉去|转到|转去|转院到)\s?$")

@@ -191,7 +191,7 @@ def without_pauses(text: str, pause: re.Pattern[str]) -> tuple[str, list[int]]:
 # Mandarin (关系, 系统), so only its Cantonese pairs are folded; "走咗" and "冇救" stay as the death rule knows them.
 _CANTONESE = re.compile(
     r"唔系|唔使|唔啱|话系|就系|都系|我系|佢系|即系|系咪|喺|而家|屋企|佢哋|佢|嘅|嗰|冇(?!救)|食咗|跌亲|撞亲|哽亲|烫亲|"
-    r"斩到|斩伤|(?<!走)咗|涯阿|涯老|涯屋|名字系|阮囝"
+    r"斩到|斩伤|(?<!走)咗|涯阿|涯老|涯屋|名字系|阮囝|脚脖子|脚脖儿|手脖子"
 )
 _CANTONESE_FOLD = {"唔系": "不是", "唔使": "不用", "话系": "说是", "就系": "就是", "都系": "都是", "我系": "我是",
                    "佢系": "他是", "即系": "就是", "系咪": "是不", "喺": "在", "而家": "现在", "屋企": "家里",
@@ -199,6 +199,8 @@ _CANTONESE_FOLD = {"唔系": "不是", "唔使": "不用", "话系": "说是", "
                    # "哦唔啱 最后系…": a correction; "嗰度", "嗰段路": that place; X亲: hurt by X-ing
                    "唔啱": "不对", "嗰": "那", "食咗": "吃了", "跌亲": "摔到", "撞亲": "撞到", "哽亲": "噎到",
                    "烫亲": "烫到", "斩到": "砍到", "斩伤": "砍伤",
+                   # and the northern 脚脖子 (the ankle, not the neck) and 手脖子 (the wrist)
+                   "脚脖子": "踝关节", "脚脖儿": "踝关节", "手脖子": "手腕子",
                    # Hakka 涯 (I) only before kin and home words: 天涯 stays; Minnan 阮囝 (my son)
                    "涯阿": "我阿", "涯老": "我老", "涯屋": "我屋", "名字系": "名字是", "阮囝": "我儿"}
 
