@@ -14,7 +14,10 @@ area code, place or hospital, extend the tables below (area codes were taken
 from the national administrative-division list).
 
 Usage: python3 check_heldout.py [--verbose]
-       [--prefix heldout|heldout2|...|heldout66 ...]
+       [--prefix heldout|heldout2|...|heldout66|heldout67 ...]
+       [--prefix heldout|heldout2|...|heldout66|heldout68 ...]
+       [--prefix heldout|heldout2|...|heldout66|heldout69 ...]
+       [--prefix heldout|heldout2|...|heldout66|heldout70 ...]
 (without --prefix all sets in SETS are checked)
 Exit status 0 when clean, 1 otherwise.
 """
@@ -267,6 +270,14 @@ SETS: dict[str, tuple[int, int]] = {
     "heldout65": (100, 30),
     # heldout66: blind AI helper; central China (Hubei/Hunan/Jiangxi/Anhui/Henan) Feb-Nov 2026, local kin/day words
     "heldout66": (100, 30),
+    # heldout67: blind AI helper; summer control set (Jun-Aug 2026), national hotline + app, provinces by population
+    "heldout67": (100, 30),
+    # heldout68: blind AI helper; winter control set (Dec 2025-Feb 2026), national hotline + app, by population
+    "heldout68": (100, 30),
+    # heldout69: blind AI helper; reporters read out / paste discharge summaries, diagnosis certificates, police reports
+    "heldout69": (100, 30),
+    # heldout70: blind AI helper; phone ASR slips (homophone places/hospitals/terms), all provinces, Jan-Dec 2026
+    "heldout70": (100, 30),
 }
 
 SLOTS = (
@@ -1353,6 +1364,18 @@ REGIONS: dict[str, tuple[str, str, str | None]] = {
     "411326": ("河南省", "南阳市", "淅川县"),
     "411503": ("河南省", "信阳市", "平桥区"),
     "411702": ("河南省", "驻马店市", "驿城区"),
+    # added for heldout67 (national administrative-division codes, from memory): four counties / districts
+    "370114": ("山东省", "济南市", "章丘区"),
+    "320682": ("江苏省", "南通市", "如皋市"),
+    "410223": ("河南省", "开封市", "尉氏县"),
+    "130925": ("河北省", "沧州市", "盐山县"),
+    # added for heldout68 (national administrative-division codes, from memory): three counties
+    "371326": ("山东省", "临沂市", "平邑县"),
+    "130433": ("河北省", "邯郸市", "馆陶县"),
+    "511622": ("四川省", "广安市", "武胜县"),
+    # added for heldout69 (national administrative-division codes, from memory): 永嘉县 (温州), 铜山区 (徐州)
+    "330324": ("浙江省", "温州市", "永嘉县"),
+    "320312": ("江苏省", "徐州市", "铜山区"),
 }
 
 # Hospital values allowed: big well-known grade-3 hospitals in the largest cities, official names.
@@ -1929,6 +1952,15 @@ HOSPITALS = {
     # added for heldout66: real grade-3 city hospitals (full official names) in 衡阳 and 岳阳
     "衡阳市中心医院",
     "岳阳市人民医院",
+    # added for heldout67: real grade-3 hospitals (full official names) in 苏州 (姑苏区) and 广州 (海珠区)
+    "苏州市立医院",
+    "广州医科大学附属第二医院",
+    # added for heldout68: real grade-3 city hospitals (full official names) in 宿迁 and 南阳
+    "宿迁市第一人民医院",
+    "南阳市第一人民医院",
+    # added for heldout69: real grade-3 hospitals (full official names) in 温州 and 郑州
+    "温州市人民医院",
+    "郑州大学第二附属医院",
 }
 
 # Mobile prefixes (3 digits) in use in mainland China.
