@@ -451,3 +451,11 @@ def test_a_week_long_holiday_alone_is_asked_about() -> None:
     assert s.expecting == "accident_date"
     s = _say(s, "5月2号")
     assert s.slots["accident_date"] == "2027-05-02"
+
+
+def test_an_ambiguous_district_is_read_in_the_province_of_the_insureds_id_when_the_city_is_not_said() -> None:
+    # Written for this test, not taken from an evaluation set.
+    readings = [("广东省", "广州市", "白云区", "440111"), ("贵州省", "贵阳市", "白云区", "520113")]
+    home = d._reading_of_home_city(readings, "440981198103122736")
+    assert home == {"province": "广东省", "city": "广州市", "district": "白云区"}
+    assert d._reading_of_home_city(readings, "110101198001010011") is None

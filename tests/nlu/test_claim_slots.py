@@ -2166,3 +2166,44 @@ def test_a_drink_mistaken_for_pesticide_the_ankle_called_脚脖子_and_still_in_
     assert still.get("status") is None
     assert _stated("在急诊缝了三针就回来了")["treatment"]["status"] == "outpatient"
     assert "accident_place" not in _stated("我妈前天在县医院查出来肺上有个结节，要去长沙做活检")
+
+
+def test_documents_read_out_name_the_insured_and_list_the_principal_diagnosis_first() -> None:
+    # Written for this test, not taken from an evaluation set.
+    report = _stated("交通事故认定书：2027年4月10日9时许，宋志明驾驶二轮电动车行至长沙市岳麓区麓山南路")
+    assert report["insured_name"] == "宋志明"
+    assert _stated("我是周婉清本人，在医院摔了")["insured_name"] == "周婉清"
+    listed = _stated("出院诊断：1.急性心肌梗死 2.2型糖尿病 3.高血压病")
+    assert listed["diagnosis"]["icd10"] == "I21"
+    assert _stated("诊断证明书上写的 右小腿犬咬伤")["diagnosis"]["icd10"] in ("S81", "W54")
+    assert _stated("潜水上来耳朵疼 医生说是中耳气压伤")["diagnosis"]["icd10"] == "T70"
+
+
+def test_who_was_with_the_reporter_a_taken_back_word_and_a_place_named_in_full() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _stated("我男朋友骑车带我去公园，路上翻了，他胳膊骨折了")["relation"] == "other"
+    assert _stated("孩子爸爸报案：我儿子在学校摔了")["relation"] == "child"
+    assert _stated("我给我爱人报案 她在家摔了")["relation"] == "spouse"
+    fixed = _stated("帮我屋头老汉儿报案 哦 不是我老汉儿 是我老丈人 他在坡上摔了")
+    assert fixed["relation"] == "other"
+    assert _stated("我屋头老汉儿在工地摔了")["relation"] == "parent"
+    campus = extract_claim_slots("在省妇幼那个曲江院区，雁塔区", REF, expecting="accident_place")
+    assert campus.slots["accident_place"]["district"] == "雁塔区"
+    assert "accident_place" not in _stated("我们去青海湖骑车 她高原反应了")
+    assert _stated("地点是萧山那边的工地")["accident_place"]["district"] == "萧山区"
+    finger = extract_claim_slots("我老公在厂里被机器压到手 手指断了", REF)
+    assert finger.confidence["diagnosis"] < 0.75
+
+
+def test_speech_recognition_slips_in_district_names_and_the_words_a_report_turns_on() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _stated("在 成都 进江区 摔了")["accident_place"]["district"] == "锦江区"
+    assert _stated("在 杭州 小山区 摔了")["accident_place"]["district"] == "萧山区"
+    assert "accident_place" not in _stated("在杭州市火星区摔了")
+    heard = _stated("我爸 腿 骨者了 现在 主院了")
+    assert heard["diagnosis"]["term"].endswith("骨折") and heard["treatment"]["status"] == "inpatient"
+    assert _stated("医生说 是 脑埂塞")["diagnosis"]["icd10"] == "I63"
+    assert _stated("煤气 一样化碳 中毒了")["diagnosis"]["icd10"] == "T58"
+    # (a real word keeps its place: 我们镇上 is not 门诊, 顾哲 is a name)
+    assert "treatment" not in _stated("在 我们镇上 摔的")
+    assert extract_claim_slots("他叫顾哲", REF, expecting="insured_name").slots["insured_name"] == "顾哲"

@@ -459,10 +459,13 @@ def absorb(state: DialogState, text: str | None) -> Turn:
 
 def _reading_of_home_city(readings: list[tuple[str, str, str, str]], insured_id: Any) -> dict[str, str | None] | None:
     """Of several districts with one name (鼓楼区), the one in the city the insured's ID number was issued in, if
-    exactly one is: people are hurt near home more often than not, and a person checks it anyway."""
+    exactly one is, else the one in its province (白云区 for an ID from 茂名: 广州's, not 贵阳's): people are hurt
+    near home more often than not, and a person checks it anyway."""
     if not isinstance(insured_id, str) or len(insured_id) < 4:
         return None
     home = [r for r in readings if r[3][:4] == insured_id[:4]]
+    if not home:
+        home = [r for r in readings if r[3][:2] == insured_id[:2]]
     if len(home) != 1:
         return None
     province, city, district, _ = home[0]

@@ -40,7 +40,8 @@ from zhihui.nlu.medical import (
 )
 from zhihui.nlu.numbers import find_digit_strings
 from zhihui.nlu.places import city_mentions, city_short_names, resolve_place, table
-from zhihui.nlu.text import fold_cantonese, without_pauses
+from zhihui.nlu.text import fold_cantonese, has_cjk, without_pauses
+from zhihui.nlu.tokenizer import get_tokenizer, to_pinyin
 
 SLOTS = ("relation", "insured_name", "insured_id", "contact_phone", "accident_date", "accident_place", "cause",
          "diagnosis", "treatment")
@@ -452,7 +453,7 @@ _REL_PATTERNS: list[tuple[str, str]] = [
     # "我家老爷子" is a father; "我们家老太太" may be a mother, a mother-in-law or a grandmother, and a bare 老太太 is
     # anyone's
     (r"老爸|老妈|(?:我|俺|咱)家?(?:的)?(?:老爷子|老太太)|(?:我|俺)老娘|老父亲|老母亲|我爸|我妈|爸爸|妈妈|父亲(?!节)|母亲(?!节)|我爹|我娘|我父|我母|"
-     r"俺爹|俺娘|俺爸|俺妈|(?:我|俺)(?:家)?老爹|(?:我|俺)(?:家)?老汉|家母|家父|俺大(?![夫哥姐学爷娘妈伯])|(?:我|俺|额)达(?![到成标])|(?:我|额)大(?=\s?[在从昨今上去被让摔突得骑开干住病他咳发说走])|阿爸|阿妈|阿母|阿姆|阿爹|老豆|老母|姆妈|(?:我|俺)阿大"
+     r"俺爹|俺娘|俺爸|俺妈|(?:我|俺)(?:家)?老爹|(?:我|俺)(?:家)?老汉|(?:我|俺)(?:屋头|屋里)的?老汉儿|家母|家父|俺大(?![夫哥姐学爷娘妈伯])|(?:我|俺|额)达(?![到成标])|(?:我|额)大(?=\s?[在从昨今上去被让摔突得骑开干住病他咳发说走])|阿爸|阿妈|阿母|阿姆|阿爹|老豆|老母|姆妈|(?:我|俺)阿大"
      # Hunan and Jiangxi 爷老子 / 娘老子: the father, the mother
      r"|(?:我|俺)(?:的|屋里)?(?:爷老子|娘老子)",
      "parent"),
@@ -545,6 +546,7 @@ _BROUGHT_ALONG = re.compile(r"带着?(?:我|俺)?(?:家)?$")
 # "我们几个同事…": a group the reporter belongs to, not the insured's relation to the reporter
 _DONE_FOR = re.compile(r"[做买送煮烧炒拿洗修搬接过庆]")
 _OWN_GROUP = re.compile(r"(?:我们|俺们|咱们)(?:几个|俩|两个|仨|三个|一帮|一群|一伙)$")
+_HE_HURT = re.compile(r"[他她](?:的)?[\u4e00-\u9fff]{0,3}?(?:扭伤|骨折|受伤|摔|撞伤|伤了|烫|割|崴|断)")
 _THEY_HURT = re.compile(r"[他她](?:从|被|摔|在|也|的|就)")
 _UNHURT = re.compile(
     r"[，,\s]?(?:倒是|倒|就|都|还|人)?(?:没事|没受伤|没啥事|没什么事|没大碍|好好的|没伤着|一点事都没有)"
@@ -552,20 +554,33 @@ _UNHURT = re.compile(
 _KIN_OF_KIN = re.compile(
     r"的(?:弟弟|妹妹|哥哥|姐姐|爸爸|妈妈|父亲|母亲|弟|妹|哥|姐|爸|妈|舅舅|姑姑|叔叔|阿姨|侄子|侄女|外甥|同事|朋友|同学)"
 )
+_REPORTS_AFTER = re.compile(r"(?:妈|爸)?\s?(?:来|代|代为)?报案")
 _WENT_WITH_BEFORE = re.compile(r"(?:我|俺)[跟和同](?:我|俺)(?:家)?$")
 _COMPANION = re.compile(r"(?:(?:开|骑)着?[^，。,我]{0,4}?)?(?:带|载|陪|送|扶|拉)着?我")
+
+
+def _kin_core(word: str) -> str:
+    """A kin word without the possessive before it or the 儿 after it: 我屋头老汉儿 -> 老汉."""
+    return re.sub(r"^(?:我|俺)(?:家|屋头|屋里)?的?|儿$", "", word)
 
 
 def _relation(text: str, expecting: str | None = None) -> tuple[str | None, int, float]:
     # speech recognition writes pauses as spaces ("我们 一个 工人"); kinship phrases read through them
     spoken, text = text, _PAUSE.sub("", text)
     cands: list[tuple[str, int]] = []
+    cores: dict[int, str] = {}  # candidate position -> its kin word, bare
     companions: list[int] = []
     helpers: list[int] = []
     for m in _REL_RE.finditer(text):
         if _REL_NEG.search(text, max(0, m.start() - 5), m.start()):
+            # "帮我屋头老汉儿报案 哦 不是我老汉儿 是我老公公": the word taken back goes wherever it was said
+            denied = _kin_core(m.group(0))
+            cands = [c for c in cands if cores.get(c[1]) != denied]
             continue
         label = _REL_PATTERNS[int((m.lastgroup or "r0")[1:])][1]
+        if label == "spouse" and m.group(0).startswith(("孩子", "孩他", "娃他")) \
+                and _REPORTS_AFTER.match(text, m.end()):
+            continue  # "孩子妈妈报案：我女儿许诺…": who reports, not whom the report is for
         if label in ("child", "parent", "spouse") and _SOMEONE_ELSES.search(text, max(0, m.start() - 2), m.start()):
             continue  # "他家孩子在国外，托我报案": the insured's own relative
         if label == "parent" and text[m.start() - 1:m.start()] in ("他", "她") and m.start() > 0 \
@@ -616,7 +631,9 @@ def _relation(text: str, expecting: str | None = None) -> tuple[str | None, int,
             with_reporter = text[max(0, m.start() - 2):m.start()] in ("我跟", "我和", "我同", "俺跟", "俺和") \
                 or text[max(0, m.start() - 1):m.start()] in ("跟", "和", "同") \
                 or _BROUGHT_ALONG.search(text, max(0, m.start() - 3), m.start())
-            if _COMPANION.match(text, m.end()) or (
+            they_hurt = _HE_HURT.search(text, m.end()) is not None and not _SELF_HURT.search(text, m.end())
+            # ("男朋友开车带我去兜风，追尾了，他脖子扭伤了": he drove the reporter, and he is the one hurt)
+            if (_COMPANION.match(text, m.end()) and not they_hurt) or (
                 with_reporter and _SELF_HURT.search(text, m.end()) and not _THEY_HURT.search(text, m.end())
             ):
                 continue  # "我老公带我出去吃饭…我左手腕骨折", "我跟老公都在车上…我脖子扭伤了": he was with the reporter
@@ -631,6 +648,7 @@ def _relation(text: str, expecting: str | None = None) -> tuple[str | None, int,
                 continue  # "我是一名老师，我从椅子上摔下来了": the reporter's own job
             label = "other"
         cands.append((label, m.start()))
+        cores[m.start()] = _kin_core(m.group(0))
     if any(pos not in companions for _, pos in cands):
         cands = [c for c in cands if c[1] not in companions]  # "五一带孩子去青岛玩，我老公…摔伤了"
     elif cands and all(pos in helpers for _, pos in cands) and (_SELF_WEAK.search(text) or _SELF_WEAK.search(spoken)) \
@@ -784,6 +802,9 @@ _NAME_OF = re.compile(
     r"|妹妹|姐姐|哥哥|弟弟|侄子|侄女|外甥|外甥女|孙子|孙女|亲戚|班主任|老师|领导|同学|师傅|舅舅|姑姑|叔叔|阿姨)"
     # "我是杨宇航妈妈": a parent named after the child, without 的
     r"|(?:我|俺)是\s?(?P<n2>[\u4e00-\u9fff]{2,4}?)(?:妈妈|爸爸|家长)(?=[，,。\s]|$)"
+    # an accident report read out: "2026年2月7日8时15分许，冯丽娟驾驶电动自行车行至…"; "我是林晓燕本人"
+    r"|(?<=[，,：:。；\s])(?P<n3>[\u4e00-\u9fff]{2,4}?)(?:驾驶|驾车)"
+    r"|(?:我|俺)是\s?(?P<n4>[\u4e00-\u9fff]{2,4}?)本人"
 )
 _SELF_NAME = re.compile(
     r"我叫|我的名字(?:叫|是)|本人(?:叫|是|姓名是?|名字是?)?[，,\s]|本人(?:叫|是)|我是(?=[\u4e00-\u9fff]{2,3}[，,。])"
@@ -834,7 +855,7 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
     """Insured-name candidates (name, position, confidence) in text order."""
     out: list[tuple[str, int, float]] = []
     for m in _NAME_OF.finditer(text):
-        group = "n" if m.group("n") else "n2"
+        group = next(g for g in ("n", "n2", "n3", "n4") if m.group(g))
         n = take_name(m.group(group))
         if n and n == m.group(group):
             out.append((n, m.start(group), 0.9))
@@ -1313,6 +1334,10 @@ _TRIP = re.compile(r"(?:回|去|到|来)[^，。,]{1,8}?(?:过年|过节|探亲|
 _BELIEVED = re.compile(r"(?:以为|当是|还当)[^。]{0,20}?(?:结果|没想到|谁知|哪知|后来|一拍|一查)")
 # "我妈有老年痴呆": a standing condition of the insured
 _STANDING_BEFORE = re.compile(r"(?:我|他|她|妈|爸|爹|娘|老人|婆|公|爷|奶)(?:一直|本来就|本身)?有\s?$")
+_FIRST_LISTED = re.compile(
+    r"诊断\s?(?:为|是)?\s?[：:]?\s*(?:1|一|①)\s?[.、．。:：]\s*(?=((?:(?![2二②]\s?[.、．。:：])[^\n]){1,40}))"
+)
+_FINGER_BROKE = re.compile(r"(?:手指|指头|手指头|食指|中指|无名指|小指|拇指|大拇指)[^，。,]{0,6}?断")
 _LUMP = re.compile(r"肿块|包块|肿物|结节|占位")
 _RESULT_OUT = re.compile(r"(?:穿刺|活检|病理|切片|化验)的?(?:结果|报告)(?:已经|都)?(?:出来|出了|下来)")
 _FROM_BEFORE = re.compile(r"(?:我|他|她|俺|咱)(?:们)?(?:是|老家是?)$")
@@ -1394,6 +1419,54 @@ _TYPED_BREAK = re.compile(r"[ \t]*(?:[\r\n]|[\U0001F000-\U0001FAFF\u2600-\u27BF\
 _INPUT_SLIPS = {"股折": "骨折", "肺结合": "肺结核", "骨拆": "骨折", "挠骨": "桡骨", "脚裸": "脚踝", "肩甲骨": "肩胛骨",
                 "报个按": "报个案",
                 "门症": "门诊", "做手数": "做手术"}
+# Words a claim report turns on, as a speech recogniser mishears them ("骨者", "主院", "脑埂塞", "一样化碳"): a
+# window that sounds exactly like one of them (toneless) and is no word itself is read as that word.
+_HEARD_WORDS = ("骨折", "骨裂", "住院", "门诊", "出院", "抢救", "手术", "脱臼", "扭伤", "烧伤", "烫伤", "脑梗",
+                "心梗", "脑梗塞", "脑梗死", "心肌梗塞", "心肌梗死", "一氧化碳", "脑出血", "脑溢血", "乳腺癌", "甲流",
+                "阑尾炎", "胆结石", "肺炎", "骨髓炎", "中风")
+
+
+_PLACE_UNIT_CHARS = frozenset("镇乡村区县市路街巷山湖河江桥州")
+
+
+@functools.lru_cache(maxsize=1)
+def _heard_table() -> tuple[dict[tuple[str, ...], str], frozenset[str]]:
+    table: dict[tuple[str, ...], str] = {}
+    for word in _HEARD_WORDS:
+        table[tuple(to_pinyin(word))] = word
+    known = frozenset(w for w, f in get_tokenizer().FREQ.items() if f > 0)
+    return table, known
+
+
+def _repair_misheard(text: str) -> str:
+    """``text`` with misheard claim words put right; the length is kept, so offsets still hold."""
+    if not has_cjk(text):
+        return text
+    table, known = _heard_table()
+    sounds = to_pinyin(text)
+    if len(sounds) != len(text):
+        return text
+    chars = list(text)
+    i = 0
+    while i < len(text):
+        for size in (4, 3, 2):
+            window = text[i:i + size]
+            meant = table.get(tuple(sounds[i:i + size])) if len(window) == size else None
+            if meant is None or meant == window or window in known or window[0] in SINGLE_SURNAMES \
+                    or not all("\u4e00" <= c <= "\u9fff" for c in window):
+                continue
+            if window[-1] in _PLACE_UNIT_CHARS:
+                continue  # "嘉积镇": a place's name (积镇 sounds like 急诊)
+            before, after = text[max(0, i - 1):i + 1], text[i + size - 1:i + size + 1]
+            if (len(before) == 2 and before in known) or (len(after) == 2 and after in known):
+                continue  # "我们镇上": 们镇 sounds like 门诊 but 们 belongs to 我们
+            chars[i:i + size] = meant
+            i += size - 1
+            break
+        i += 1
+    return "".join(chars)
+
+
 # a word begun, cut off and said again across a pause ("周 周志刚", "叫 叫赵德山", "让 让牛顶了"); spoken digits are
 # left alone, since "幺 幺三" may be two ones
 _STUTTER = re.compile(
@@ -1514,7 +1587,7 @@ def extract_claim_slots(
         return out
     for slip, meant in _INPUT_SLIPS.items():
         text = text.replace(slip, meant)
-    text = fold_cantonese(text)
+    text = _repair_misheard(fold_cantonese(text))
     text = _STUTTER.sub("", text)
     if len(text) > 4000:
         text = text[:4000]  # a ramble that long carries nothing a short report would not
@@ -1730,6 +1803,12 @@ def extract_claim_slots(
         diag_text = re.sub(r"[，,、\s]+", "", place_text)  # an answer said in pieces: "锁骨，骨折了"
     matches = find_mentions(diag_text)
     diag = best_diagnosis(diag_text, matches)
+    first_listed = _FIRST_LISTED.search(diag_text)
+    if first_listed is not None:
+        # "出院诊断：1.急性脑梗死 2.原发性高血压 3.2型糖尿病": the principal diagnosis is listed first
+        item_end = first_listed.end() + len(first_listed.group(1))
+        principal = [m for m in matches if first_listed.end() <= m.start < item_end]
+        diag = best_diagnosis(diag_text, principal) or diag
     if diag is None and _DEATH.search(text) and not _first_affirmed(_TRAUMA_WORDS, text):
         # "今天早上走的…慢阻肺好多年了": the long illness is what the insured died of
         past = [m for m in matches
@@ -1761,8 +1840,11 @@ def extract_claim_slots(
         standing = diag.kind == "disease" and _STANDING_BEFORE.search(diag_text, max(0, diag.start - 4), diag.start)
         # "乳房有个肿块 前日穿刺结果出来了": the lump is what was found; the result, not said, is the diagnosis
         result_unsaid = _LUMP.search(diag.term) is not None and _RESULT_OUT.search(diag_text) is not None
+        # "手指断了": broken or cut off, the words do not tell (S62 or S68)
+        finger_off_or_broken = diag.icd10 == "S62" and _FINGER_BROKE.search(diag_text) is not None \
+            and not re.search("骨折|骨裂|断离|离断|切断|截", diag_text)
         if diag.icd10 in UNSPECIFIED_ICD10 or bowel or _inferred_from_what_happened(diag_text, diag) \
-                or believed or standing or result_unsaid:
+                or believed or standing or result_unsaid or finger_off_or_broken:
             out.confidence["diagnosis"] = 0.6
         else:
             out.confidence["diagnosis"] = 0.9 if diag.priority >= 3 else 0.8

@@ -145,6 +145,8 @@ class MedicalLexicon:
                 continue  # "泥头车撞了", "车头": a vehicle's 头, not a head
             if ch == "背" and text[max(0, i - 1) : i] in ("脚", "手"):
                 continue  # "脚背", "手背": the back of a foot or a hand, not the back
+            if ch == "断" and text[max(0, i - 1) : i] in ("诊", "判", "推", "论", "果", "决", "不", "间", "垄"):
+                continue  # "诊断证明写的是 左小腿…": the 断 of 诊断, not a break
             for expr in candidates:
                 rx = expr.regex
                 if rx is None:

@@ -22,6 +22,7 @@ from importlib import resources
 from typing import Any
 
 from zhihui.nlu.text import literal_pattern, without_pauses
+from zhihui.nlu.tokenizer import to_pinyin
 
 MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 # City short forms that are everyday words; they need a suffix or context to count as a place.
@@ -44,7 +45,7 @@ _WORKPLACE_AFTER = re.compile(
 _LOCATIVE_BEFORE = re.compile(
     r"(?:在|喺|到的?|去的?|(?<![本后原起出回过下上进将未])来(?!自)|回|(?<![往])返|住|来自|从|老家"
     # a form's field: "出事地方：番禺长隆"
-    r"|(?:地点|地方|地址|出险地|事发地)\s?[：:])(?:\s*(?:那个|这个|那|嗯|呃|啊|俺们|我们|咱们|他们|她们|他|她|我|俺))*$"
+    r"|(?:地点|地方|地址|出险地|事发地)\s?(?:[：:]|是))(?:\s*(?:那个|这个|那|嗯|呃|啊|俺们|我们|咱们|他们|她们|他|她|我|俺))*$"
 )
 _LOCATIVE_SHORT_STOP = {"中山", "湖里",
                         "古城", "商城", "中原", "江南", "太平", "新建", "吉利", "龙门", "路桥", "天桥", "河西", "东湖",
@@ -71,6 +72,10 @@ _ONE_PAUSE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 _TREATMENT_TRIP_AFTER = re.compile(
     r"\s*(?:(?:做|动)(?:个|了)?\s*)?(?:手术|穿刺|活检|检查)|\s*开(?:个|了)?刀|\s*(?:化疗|放疗|复查|看病|治病|治疗)"
 )
+# "南京西路", "在北京路": a road named after a city; "青海湖": a lake (not 湖南, 湖滨, 湖里, 湖州)
+_ROAD_OR_LAKE_AFTER = re.compile(r"[东西南北中]?(?:路(?![桥南北])|大街|街|大道)|湖(?![南北滨区里州])")
+# a district-looking word after a city, a speech-recognition pause allowed ("沈阳 魂南区")
+_DISTRICT_WORD_AFTER = re.compile(r"\s?([\u4e00-\u9fff]{1,4}?[区县])")
 _MOUNTAIN_AFTER = re.compile(r"山(?![里上下区脚沟路顶腰坡头间中])")
 _TAKEN_TO_BEFORE = re.compile(r"(?:送到|送去|送往|拉到|拉去|转到|转去|转院到)\s?$")
 # on the way somewhere is not there ("自驾去瑞丽，在路上追尾了", "回老家的路上")
@@ -144,6 +149,8 @@ class PlaceResult:
     """Said as where the reporter works or studies ("我是在东莞打工的"): the place only if the report is their own."""
     where_treated: bool = False
     """Named only as where the insured was treated ("现在在吉首住院"): the likeliest place, still to be confirmed."""
+    short_district: bool = False
+    """The district was named by its short form ("曲江"), not in full ("雁塔区")."""
 
     def as_slot(self) -> dict[str, str | None]:
         return {"province": self.province, "city": self.city, "district": self.district}
@@ -293,7 +300,7 @@ class DivisionTable:
             if landmark is not None and landmark.end() > mention.end:
                 continue  # "缙云山" is a mountain in 北碚, not 缙云县: the longer, known name
             if mention.short and mention.level in ("city", "province") \
-                    and re.match(r"[东西南北中]?(?:路(?![桥南北])|大街|街|大道)", text[mention.end:mention.end + 3]):
+                    and _ROAD_OR_LAKE_AFTER.match(text[mention.end:mention.end + 3]):
                 continue  # "南京西路地铁站", "在北京路": a road named after a city, not the city
             if mention.surface in _NON_DISTRICT_WORDS and not (
                 kept and _adjacent(text, kept[-1].end, mention.start) and kept[-1].level != "district"
@@ -447,6 +454,9 @@ class DivisionTable:
             elif provinces:
                 cands = [d for d in cands if d.province in provinces]
             if not cands:
+                heard = self._district_by_sound({c for c in cities if c}, dm.surface)
+                if heard is not None:  # "宁波 银州区": 鄞州区, written by speech recognition as another city's 银州区
+                    return PlaceResult(heard.province, heard.city, heard.name, start, end)
                 where = "".join(m.surface for m in chain if m.level != "district")
                 return PlaceResult(start=start, end=end,
                                    problem=f"{where}没有叫“{dm.surface}”的区县，请再核对一下地点")
@@ -467,7 +477,7 @@ class DivisionTable:
                 return PlaceResult(start=start, end=end, ambiguous=[f"{d.city}{d.name}" for d in cands], likely=likely,
                                    readings=[(d.province, d.city or d.province, d.name, d.adcode) for d in cands])
             d = cands[0]
-            return PlaceResult(d.province, d.city, d.name, start, end)
+            return PlaceResult(d.province, d.city, d.name, start, end, short_district=dm.short)
         if cities:
             cmentions = [m for m in chain if m.level == "city"]
             divs = list(cmentions[-1].divisions) if cmentions else []
@@ -475,6 +485,10 @@ class DivisionTable:
                 divs = [d for d in divs if d.province in provinces] or divs
             if divs:
                 d = divs[0]
+                said = _DISTRICT_WORD_AFTER.match(text, end)
+                heard = self._district_by_sound({d.city or d.name}, said.group(1)) if said else None
+                if heard is not None:  # "沈阳 魂南区": 浑南区 as speech recognition wrote it
+                    return PlaceResult(heard.province, heard.city, heard.name, start, said.end() if said else end)
                 problem = self._unknown_district_after(text, end, d.city or d.name)
                 return PlaceResult(d.province, d.city, None, start, end, problem)
             city = sorted(c for c in cities if c)[0]
@@ -482,6 +496,21 @@ class DivisionTable:
             return PlaceResult(city, city, None, start, end, problem)
         prov = sorted(provinces)[0]
         return PlaceResult(prov, None, None, start, end)
+
+    def _district_by_sound(self, cities: set[str], word: str) -> Division | None:
+        """The one district of ``cities`` whose name sounds like ``word`` (toneless, with the usual southern
+        confusions folded), if exactly one does: a speech recogniser writes 浑南区 as 魂南区, 邕宁区 as 拥宁区."""
+        if not word or len(word) < 2:
+            return None
+        sound = tuple(to_pinyin(word, fuzzy=True))
+        if len(sound) != len(word):
+            return None
+        found = [d for d in self._districts_of_cities(cities) if not d.legacy and len(d.name) == len(word)
+                 and tuple(to_pinyin(d.name, fuzzy=True)) == sound]
+        return found[0] if len(found) == 1 else None
+
+    def _districts_of_cities(self, cities: set[str]) -> list[Division]:
+        return [d for ds in self.districts.values() for d in ds if d.city in cities]
 
     def _unknown_district_after(self, text: str, end: int, city: str) -> str | None:
         """"杭州市火星区": a district-looking word right after a city that the city does not have."""
@@ -520,8 +549,9 @@ def _rank(r: PlaceResult, landmark: bool = False) -> tuple[int, int, int]:
     specificity = 3 if r.district else 2 if r.city else 1 if r.province else 0
     if r.problem:
         specificity = 4  # a stated-but-invalid place must be reported
-    # a landmark with its district beats a city said alone, but not a district said outright
-    return (specificity, 0 if landmark else 1, -r.start)
+    # a landmark with its district beats a city said alone, but not a district said outright; a district named in
+    # full beats one read from a short name ("曲江那个院区，雁塔区": the campus, then the district)
+    return (specificity, 0 if landmark else 2 if not r.short_district else 1, -r.start)
 
 
 @lru_cache(maxsize=1)
