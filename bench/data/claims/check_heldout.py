@@ -14,10 +14,7 @@ area code, place or hospital, extend the tables below (area codes were taken
 from the national administrative-division list).
 
 Usage: python3 check_heldout.py [--verbose]
-       [--prefix heldout|heldout2|...|heldout66|heldout67 ...]
-       [--prefix heldout|heldout2|...|heldout66|heldout68 ...]
-       [--prefix heldout|heldout2|...|heldout66|heldout69 ...]
-       [--prefix heldout|heldout2|...|heldout66|heldout70 ...]
+       [--prefix heldout|heldout2|...|heldout73 ...]
 (without --prefix all sets in SETS are checked)
 Exit status 0 when clean, 1 otherwise.
 """
@@ -278,6 +275,12 @@ SETS: dict[str, tuple[int, int]] = {
     "heldout69": (100, 30),
     # heldout70: blind AI helper; phone ASR slips (homophone places/hospitals/terms), all provinces, Jan-Dec 2026
     "heldout70": (100, 30),
+    # heldout71: blind AI helper; March 2026 control set, national hotline (mostly phone ASR, some typed)
+    "heldout71": (100, 30),
+    # heldout72: blind AI helper; Sep-Oct 2026 control set, national hotline + app, provinces by population
+    "heldout72": (100, 30),
+    # heldout73: blind AI helper; control set, an ordinary year (Jan-Nov 2026) on a national claim desk
+    "heldout73": (100, 30),
 }
 
 SLOTS = (
