@@ -41,7 +41,7 @@ from zhihui.nlu.medical import (
 from zhihui.nlu.numbers import find_digit_strings
 from zhihui.nlu.places import city_mentions, city_short_names, resolve_place, table
 from zhihui.nlu.text import fold_cantonese, has_cjk, without_pauses
-from zhihui.nlu.tokenizer import get_tokenizer, to_pinyin
+from zhihui.nlu.tokenizer import known_words, sound_table, to_pinyin
 
 SLOTS = ("relation", "insured_name", "insured_id", "contact_phone", "accident_date", "accident_place", "cause",
          "diagnosis", "treatment")
@@ -1430,38 +1430,31 @@ _PLACE_UNIT_CHARS = frozenset("镇乡村区县市路街巷山湖河江桥州")
 
 
 @functools.lru_cache(maxsize=1)
-def _heard_table() -> tuple[dict[tuple[str, ...], str], frozenset[str], dict[str, tuple[int, ...]]]:
+def _heard_table() -> tuple[dict[tuple[str, ...], str], dict[str, tuple[int, ...]]]:
     """Claim words and the registry's hospital names and nicknames (one hospital each, four characters or more,
-    ending in 医院: "胜京医院" is 盛京医院), by toneless sound; a sound two of them share is left out."""
+    ending in 医院: "胜京医院" is 盛京医院) by sound, and the window lengths to try after each first syllable."""
     hospitals = registry()
-    words = [*_HEARD_WORDS, *(
+    table = sound_table([*_HEARD_WORDS, *(
         form for form, idxs in hospitals.surface.items()
         if len(form) >= 4 and form.endswith("医院") and form not in hospitals.generic_forms
         and len({hospitals.hospitals[i].name for i in idxs}) == 1
-    )]
-    table: dict[tuple[str, ...], str] = {}
-    shared: set[tuple[str, ...]] = set()
-    for word in words:
-        key = tuple(to_pinyin(word))
-        if len(key) != len(word):
-            continue
-        if table.get(key, word) != word:
-            shared.add(key)
-        table[key] = word
-    for key in shared:
-        del table[key]
-    known = frozenset(w for w, f in get_tokenizer().FREQ.items() if f > 0) | frozenset(hospitals.surface)
+    )])
     sizes: dict[str, tuple[int, ...]] = {}
     for key in table:
         sizes[key[0]] = tuple(sorted({len(key), *sizes.get(key[0], ())}, reverse=True))
-    return table, known, sizes
+    return table, sizes
+
+
+def _is_word(text: str) -> bool:
+    """A word of the dictionary or a hospital name or nickname of the registry."""
+    return text in known_words() or text in registry().surface
 
 
 def _repair_misheard(text: str) -> str:
     """``text`` with misheard claim words put right; the length is kept, so offsets still hold."""
     if not has_cjk(text):
         return text
-    table, known, sizes_from = _heard_table()
+    table, sizes_from = _heard_table()
     sounds = to_pinyin(text)
     if len(sounds) != len(text):
         return text
@@ -1471,7 +1464,7 @@ def _repair_misheard(text: str) -> str:
         for size in sizes_from.get(sounds[i], ()):  # (the window lengths of the words that start with this sound)
             window = text[i:i + size]
             meant = table.get(tuple(sounds[i:i + size])) if len(window) == size else None
-            if meant is None or meant == window or window in known \
+            if meant is None or meant == window or _is_word(window) \
                     or not all("\u4e00" <= c <= "\u9fff" for c in window):
                 continue
             if window[0] in SINGLE_SURNAMES and not window.endswith("医院"):
@@ -1481,7 +1474,7 @@ def _repair_misheard(text: str) -> str:
             if window[-1] in _PLACE_UNIT_CHARS:
                 continue  # "嘉积镇": a place's name (积镇 sounds like 急诊)
             before, after = text[max(0, i - 1):i + 1], text[i + size - 1:i + size + 1]
-            if (len(before) == 2 and before in known) or (len(after) == 2 and after in known):
+            if (len(before) == 2 and _is_word(before)) or (len(after) == 2 and _is_word(after)):
                 continue  # "我们镇上": 们镇 sounds like 门诊 but 们 belongs to 我们
             chars[i:i + size] = meant
             i += size - 1

@@ -392,8 +392,9 @@ class DivisionTable:
         )]
         # the district of the hospital counts only when nothing else says where it happened ("在呼伦贝尔草原上…翻了，
         # 在海拉尔的呼伦贝尔市人民医院住院" happened on the grassland, not in 海拉尔区)
-        treated = [c for c in chains if not whole_answer and c[-1].level == "district" and (
-            _TREATED_AFTER.match(text, c[-1].end) or _TAKEN_TO_BEFORE.search(text[max(0, c[0].start - 4):c[0].start]))]
+        # (a chain after 送到 is gone already, whatever its level)
+        treated = [c for c in chains if not whole_answer and c[-1].level == "district"
+                   and _TREATED_AFTER.match(text, c[-1].end)]
         if treated and len(treated) < len(chains):
             chains = [c for c in chains if c not in treated]
         own = [c for c in chains if not whole_answer
@@ -510,7 +511,8 @@ class DivisionTable:
         return found[0] if len(found) == 1 else None
 
     def _districts_of_cities(self, cities: set[str]) -> list[Division]:
-        return [d for ds in self.districts.values() for d in ds if d.city in cities]
+        return [d for city in cities for name in dict.fromkeys(self._district_names_of_city.get(city, ()))
+                for d in self.districts[name] if d.city == city]
 
     def _unknown_district_after(self, text: str, end: int, city: str) -> str | None:
         """"杭州市火星区": a district-looking word right after a city that the city does not have."""

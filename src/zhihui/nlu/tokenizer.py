@@ -28,6 +28,8 @@ __all__ = [
     "correct_homophones",
     "fold_synonyms",
     "get_tokenizer",
+    "known_words",
+    "sound_table",
     "synonym_sets",
     "to_pinyin",
     "tokenize",
@@ -122,17 +124,7 @@ def _build() -> _Resources:
 
     known = frozenset(w for w, f in tk.FREQ.items() if f > 0)
     terms = {w for w in dict_words} | {c for c in canonical_of.values()}
-    table: dict[tuple[str, ...], str] = {}
-    ambiguous: set[tuple[str, ...]] = set()
-    for term in sorted(terms):
-        if len(term) < 2 or not all(has_cjk(ch) for ch in term):
-            continue
-        key = tuple(_raw_pinyin(term))
-        if key in table and table[key] != term:
-            ambiguous.add(key)
-        table[key] = term
-    for key in ambiguous:
-        del table[key]
+    table = sound_table(terms)
     max_len = max((len(k) for k in table), default=0)
     starts = frozenset(key[0] for key in table)
     return _Resources(tk, pattern, canonical_of, sets, table, max_len, known | frozenset(terms), starts)
@@ -145,6 +137,28 @@ def _resources() -> _Resources:
             if _res is None:
                 _res = _build()
     return _res
+
+
+def sound_table(words: Iterable[str]) -> dict[tuple[str, ...], str]:
+    """Words of two or more CJK characters by their toneless pinyin, one syllable per character; a sound that two
+    of the words share is left out, since it would not tell which one was meant."""
+    table: dict[tuple[str, ...], str] = {}
+    shared: set[tuple[str, ...]] = set()
+    for word in words:
+        if len(word) < 2 or not all(has_cjk(ch) for ch in word):
+            continue
+        key = tuple(_raw_pinyin(word))
+        if table.get(key, word) != word:
+            shared.add(key)
+        table[key] = word
+    for key in shared:
+        del table[key]
+    return table
+
+
+def known_words() -> frozenset[str]:
+    """Every word the tokenizer's dictionary knows (jieba's own and the insurance dictionary's)."""
+    return _resources().known_words
 
 
 def get_tokenizer() -> Any:
