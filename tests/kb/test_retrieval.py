@@ -285,3 +285,43 @@ def test_a_paraphrase_taught_keeps_the_answer() -> None:
     index.add_paraphrase("B01", "录单录错了")
     doc = index._docs[index._entry_of["B01"]]
     assert doc.answer == "在暂存件里修改" and "录单录错了" in doc.paraphrases
+
+
+def test_contrast_features_reward_the_words_only_one_candidate_holds() -> None:
+    from zhihui.kb.retrieval import _contrast_features
+
+    # Two near-identical entries (borrow on a policy / repay the loan) and a question that names the loan and
+    # "借". Words (first view): ids 1 保单 (both), 2 贷款 (both), 3 借 (first only), 4 还 (second only).
+    feats = _contrast_features(
+        np.array([1, 2, 3]), np.array([1.0, 1.0, 2.0], dtype=np.float32), [np.array([1, 2, 3]), np.array([1, 2, 4])]
+    )
+    # Shared words count half for each; 借 counts whole for the one that holds it.
+    assert feats[0, 0] == pytest.approx((0.5 + 0.5 + 2.0) / 4.0)
+    assert feats[1, 0] == pytest.approx((0.5 + 0.5) / 4.0)
+    # The margin over the best other candidate: positive for the leader, negative for the other.
+    assert feats[0, 1] == pytest.approx(feats[0, 0] - feats[1, 0]) and feats[1, 1] < 0
+    # Missing: 借 is held by a candidate but not by "repay".
+    assert feats[0, 2] == 0.0 and feats[1, 2] == pytest.approx(2.0 / 4.0)
+    # Views the query has no terms in stay at zero.
+    assert not feats[:, 4:].any()
+
+
+def test_contrast_features_see_a_paraphrase_taught_and_not_a_held_out_one() -> None:
+    from zhihui.kb.retrieval import _analyze
+
+    index = RetrievalIndex.build(DOCS, embedder=None)
+    e = index._entry_of["T06"]
+    question = "保单借款逾期了罚息怎么收"
+    contrast = len(index._candidates(_analyze(question), "customer").features[0]) - 12
+
+    def share_held(excluded: tuple[int, ...] = ()) -> float:
+        """T06's share of the question's words, each divided among the candidates holding it."""
+        cands = index._candidates(_analyze(question), "customer", excluded)
+        return float(cands.features[cands.entries.tolist().index(e), contrast])
+
+    before = share_held()
+    index.add_paraphrase("T06", "逾期还款的罚息怎么收")
+    taught = index._entry_texts[e][-1]
+    assert share_held() > before
+    # Held out (as when the model is trained), the new paraphrase's words are not the entry's.
+    assert share_held((taught,)) == pytest.approx(before, abs=0.05)

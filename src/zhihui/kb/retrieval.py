@@ -17,6 +17,10 @@ paraphrase) and fused:
 Besides each text's scores, every candidate *entry* gets entry-level signals:
 the cosine with the centroid of its phrasings (embeddings, character and pinyin
 vectors) and the share of the query's IDF mass found anywhere in its texts.
+Contrast features then compare the candidates with each other: the query terms
+an entry holds that few other candidates hold, and those others hold that it
+lacks (:func:`_contrast_features`), which is what tells near-identical entries
+apart.
 
 Candidates are the union of each signal's best entries; per candidate we build
 features (each signal's score, its margin over the best other candidate, its
@@ -410,6 +414,11 @@ class _TermIndex:
     def row_terms(self, row: int) -> IntArray:
         return self._rows_idx[row]
 
+    def idf_of_terms(self, idx: IntArray) -> FloatArray:
+        """The IDF of known terms (not their query weight, which for cosine indexes is normalised)."""
+        idf_of, df = self._idf_table(), self.df
+        return np.array([idf_of[df[j]] for j in idx.tolist()], dtype=np.float32)
+
     def gram(self, rows: Sequence[int]) -> FloatArray:
         """Dot products between the stored vectors of ``rows`` (for centroid norms)."""
         n = len(rows)
@@ -574,6 +583,62 @@ class _Fusion:
         return (1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))).astype(np.float32)
 
 
+def _contrast_features(q_ids: IntArray, q_weights: FloatArray, views: Sequence[IntArray]) -> FloatArray:
+    """What sets each candidate apart from the others on the query's terms.
+
+    Near-identical entries (applying for a policy loan / repaying one) share most of their words with each
+    other and with the question; the words that decide are those only some candidates have. Per view of the
+    terms (the texts' words, their characters, the words of texts and answer), with the query's distinct
+    terms of that view and their IDF: the query's mass the entry holds, each term divided by the number of
+    candidates holding it; and the mass other candidates hold that this one lacks. Each as a value and as
+    its margin over the best other candidate.
+
+    ``q_ids`` and each candidate's array in ``views`` hold distinct ids of all three views (:func:`_view_ids`).
+    """
+    n = len(views)
+    out = np.zeros((n, _N_CONTRAST_FEATS), dtype=np.float32)
+    if n == 0 or len(q_ids) == 0:
+        return out
+    flat = np.concatenate(views)
+    owner = np.repeat(np.arange(n), [len(v) for v in views])
+    order = np.argsort(q_ids)
+    sorted_ids = q_ids[order]
+    pos = np.minimum(np.searchsorted(sorted_ids, flat), len(sorted_ids) - 1)
+    hit = sorted_ids[pos] == flat
+    held = np.zeros((n, len(q_ids)), dtype=np.float32)
+    held[owner[hit], order[pos[hit]]] = 1.0
+    holders = held.sum(axis=0)
+    view_of = q_ids >> _VIEW_SHIFT
+    # Per view: [the query's mass, the mass some candidate holds]; then per candidate and view the shares.
+    masses = np.zeros((2, len(_CONTRAST_VIEWS)), dtype=np.float32)
+    np.add.at(masses[0], view_of, q_weights)
+    np.add.at(masses[1], view_of, np.where(holders > 0, q_weights, 0))
+    share = np.divide(q_weights, holders, out=np.zeros_like(q_weights), where=holders > 0)
+    in_view = (view_of[:, None] == np.arange(len(_CONTRAST_VIEWS))[None, :]).astype(np.float32)
+    safe = np.where(masses[0] > 0, masses[0], 1.0)
+    exclusive = (held @ (share[:, None] * in_view)) / safe
+    holds = (held @ (q_weights[:, None] * in_view)) / safe
+    out[:, 0::4] = exclusive
+    out[:, 2::4] = np.where(masses[0] > 0, masses[1] / safe - holds, 0.0)
+    values = out[:, 0::2]
+    ordered = -np.sort(-values, axis=0)
+    second = ordered[1] if n > 1 else np.zeros(values.shape[1], dtype=np.float32)
+    out[:, 1::2] = values - np.where(values == ordered[0], second, ordered[0])
+    return out
+
+
+_CONTRAST_VIEWS = ("words", "characters", "words_and_answer")
+# A view's number sits above any term id, so one sorted array holds the ids of all three views.
+_VIEW_SHIFT = 40
+
+
+def _view_ids(view: int, ids: IntArray) -> IntArray:
+    return ids + (view << _VIEW_SHIFT)
+
+
+_N_CONTRAST_FEATS = 12
+
+
 def _query_features(p: FloatArray, feats: FloatArray) -> FloatArray:
     """What the calibrator sees of one query: the fused scores of its best candidates, and the best one's features."""
     out = np.zeros(_N_QUERY_FEATS + feats.shape[1], dtype=np.float32)
@@ -664,7 +729,10 @@ _external_cache: dict[int, _External | None] = {}
 
 def feature_layout(n_features: int) -> str:
     """Names the feature columns, so examples made for another layout are never mixed in."""
-    return f"{n_features}:{','.join(SIGNALS)};{','.join(ENTRY_SIGNALS)};{_N_SIG_FEATS};{_N_QUERY_FEATS}"
+    return (
+        f"{n_features}:{','.join(SIGNALS)};{','.join(ENTRY_SIGNALS)};{_N_SIG_FEATS};{_N_QUERY_FEATS}"
+        f";contrast{_N_CONTRAST_FEATS}"
+    )
 
 
 def _external_examples(n_features: int) -> _External | None:
@@ -793,6 +861,8 @@ class _EntryInfo:
     grams: tuple[FloatArray, FloatArray]  # char, pinyin
     gram_sums: tuple[float, float]
     terms: frozenset[int]
+    contrast_terms: IntArray
+    """Distinct term ids of the entry in the views of :func:`_contrast_features` (see :func:`_view_ids`)."""
 
 
 @dataclass(frozen=True)
@@ -822,6 +892,10 @@ class RetrievalIndex:
         self._indexes: dict[str, _TermIndex] = {}
         # One row per entry (row = entry number): the answers, scored as an entry-level signal.
         self._answers = _TermIndex("bm25")
+        # Words of texts and answers share one vocabulary here, for the contrast features' third view.
+        self._word_ids: dict[str, int] = {}
+        self._answer_words: list[IntArray] = []  # per entry
+        self._row_words: list[IntArray] = []  # per text row
         self._emb: FloatArray | None = None
         self._emb_mean: FloatArray | None = None
         self._fusion: _Fusion | None = None
@@ -905,7 +979,10 @@ class RetrievalIndex:
         self._indexes["dice"].fit([a.tokens for a in analyses], groups)
         self._indexes["char"].fit([a.chars for a in analyses], groups)
         self._indexes["pinyin"].fit([a.pinyin for a in analyses], groups)
-        self._answers.fit([_answer_tokens(d.answer) for d in self._docs], [_aud_code(d.audience) for d in self._docs])
+        answer_tokens = [_answer_tokens(d.answer) for d in self._docs]
+        self._answers.fit(answer_tokens, [_aud_code(d.audience) for d in self._docs])
+        self._answer_words = [self._word_array(t) for t in answer_tokens]
+        self._row_words = [self._word_array(a.tokens) for a in analyses]
         if embedder is not None:
             raw = embedder.embed([a.embed_text for a in analyses])
             # Sentence embeddings share a large common direction; removing the
@@ -915,6 +992,11 @@ class RetrievalIndex:
             self._emb = self._center(raw)
         oos = list(out_of_scope) if out_of_scope is not None else _out_of_scope_sentences()
         self._train(oos, target_precision, max_training_queries, seed, heldout_error_ratio, analyses)
+        # Every entry's per-entry data now, while the index is built in the background, rather than on the first
+        # questions that make it a candidate (on 10,000 entries, most of a benchmark's questions paid for some).
+        for e, rows in enumerate(self._entry_texts):
+            if rows:
+                self._entry_info(e)
         self.report.seconds = time.perf_counter() - started
         return self
 
@@ -1132,6 +1214,7 @@ class RetrievalIndex:
             grams,
             (float(grams[0].sum()), float(grams[1].sum())),
             self._terms_of(rows),
+            self._contrast_terms_of(e, rows),
         )
         self._entry_infos[e] = info
         return info
@@ -1140,15 +1223,34 @@ class RetrievalIndex:
         dice = self._indexes["dice"]
         return frozenset(int(t) for r in rows for t in dice.row_terms(r))
 
+    def _contrast_terms_of(self, e: int, rows: Sequence[int]) -> IntArray:
+        dice, char = self._indexes["dice"], self._indexes["char"]
+        answer = self._answer_words[e] if e < len(self._answer_words) else np.zeros(0, np.int64)
+        return np.unique(
+            np.concatenate(
+                [
+                    *(_view_ids(0, dice.row_terms(r)) for r in rows),
+                    *(_view_ids(1, char.row_terms(r)) for r in rows),
+                    _view_ids(2, answer),
+                    *(_view_ids(2, self._row_words[r]) for r in rows),
+                ]
+            )
+        )
+
+    def _word_array(self, tokens: Iterable[str]) -> IntArray:
+        ids = self._word_ids
+        return np.array([ids.setdefault(t, len(ids)) for t in dict.fromkeys(tokens)], dtype=np.int64)
+
     def _n_features(self) -> int:
         n_sig = len(SIGNALS) + len(ENTRY_SIGNALS) + (2 if self._emb is not None else 0)
-        return n_sig * _N_SIG_FEATS + 5
+        return n_sig * _N_SIG_FEATS + 5 + _N_CONTRAST_FEATS
 
     # ------------------------------------------------------------------ scoring
 
     def _signal_scores(
         self, a: _Analysis, excluded: Sequence[int], q_emb: FloatArray | None = None, audience: int = 0
-    ) -> tuple[list[FloatArray], float, float, FloatArray | None, tuple[IntArray, FloatArray, float]]:
+    ) -> tuple[list[FloatArray], float, float, FloatArray | None, tuple[IntArray, FloatArray, float], IntArray]:
+        """Every row's score under each signal, and what the entry-level features need of the query."""
         out: list[FloatArray] = []
         q: FloatArray | None = None
         idx, w, mass, unknown = self._indexes["bm25"].query(a.tokens, excluded)
@@ -1168,15 +1270,18 @@ class RetrievalIndex:
             denom = row_mass + dmass
             dice = np.where(denom > 0, 2 * overlap / np.maximum(denom, 1e-6), 0).astype(np.float32)
         out.append(dice)
+        char_terms = np.zeros(0, np.int64)
         for name, terms in (("char", a.chars), ("pinyin", a.pinyin)):
             ti = self._indexes[name]
             idx, w, _, _ = ti.query(terms, excluded)
             out.append(ti.scores(idx, w, audience))
+            if name == "char":
+                char_terms = idx
         if self._emb is not None and self._embedder is not None:
             q = q_emb if q_emb is not None else self._center(self._embedder.embed([a.embed_text]))[0]
             out.append((self._emb @ q).astype(np.float32))
         oov = unknown / mass if mass > 0 else 1.0
-        return out, oov, mass, q, query_terms
+        return out, oov, mass, q, query_terms, char_terms
 
     def _candidates(
         self, a: _Analysis, audience: str, excluded: Sequence[int] = (), q_emb: FloatArray | None = None
@@ -1191,7 +1296,7 @@ class RetrievalIndex:
             visible[list(excluded)] = False
         if not visible.any():
             return empty
-        sigs, oov, mass, q_emb, (q_terms, q_weights, q_mass) = self._signal_scores(
+        sigs, oov, mass, q_emb, (q_terms, q_weights, q_mass), q_chars = self._signal_scores(
             a, excluded, q_emb, _aud_code(audience)
         )
         cand: dict[int, None] = {}
@@ -1273,7 +1378,7 @@ class RetrievalIndex:
                 vals[ci, base_entry + 2] = sum(w for t, w in q_pairs if t in terms) / q_mass
         in_range = entries < len(answer_scores)
         vals[in_range, base_entry + 3] = answer_scores[entries[in_range]]
-        feats = np.zeros((len(entries), n_sig * _N_SIG_FEATS + 5), dtype=np.float32)
+        feats = np.zeros((len(entries), n_sig * _N_SIG_FEATS + 5 + _N_CONTRAST_FEATS), dtype=np.float32)
         tail = n_sig * _N_SIG_FEATS
         # Per signal: the value, its margin over the best other candidate, top or not, 1 / (1 + rank).
         n_cand = len(entries)
@@ -1294,7 +1399,35 @@ class RetrievalIndex:
         feats[:, tail + 2] = math.log1p(len(a.canon))
         feats[:, tail + 3] = n_top
         feats[:, tail + 4] = math.log1p(mass)
+        views = [
+            info.contrast_terms if sub is None else self._contrast_terms_of(int(e), rows)
+            for info, sub, rows, e in zip(infos, subsets, row_lists, entries.tolist(), strict=True)
+        ]
+        words, word_weights = self._query_words(a)
+        feats[:, tail + 5 :] = _contrast_features(
+            np.concatenate([_view_ids(0, q_terms), _view_ids(1, q_chars), _view_ids(2, words)]),
+            np.concatenate([q_weights, self._indexes["char"].idf_of_terms(q_chars), word_weights]),
+            views,
+        )
         return _Candidates(entries, feats)
+
+    def _query_words(self, a: _Analysis) -> tuple[IntArray, FloatArray]:
+        """The query's words known to the texts or to the answers, with their IDF (the answers' where they have it)."""
+        answers, dice, word_ids = self._answers, self._indexes["dice"], self._word_ids
+        ids: list[int] = []
+        weights: list[float] = []
+        for t in dict.fromkeys(a.tokens):
+            w = word_ids.get(t)
+            if w is None:
+                continue
+            if (j := answers.vocab.get(t)) is not None and answers.df[j] > 0:
+                weights.append(answers.idf(answers.df[j]))
+            elif (d := dice.vocab.get(t)) is not None and dice.df[d] > 0:
+                weights.append(dice.idf(dice.df[d]))
+            else:
+                continue
+            ids.append(w)
+        return np.array(ids, dtype=np.int64), np.array(weights, dtype=np.float32)
 
     def _answer_scores(self, a: _Analysis, excluded: Sequence[int], audience: str) -> FloatArray:
         """BM25 of the query against every entry's answer, per unit of query IDF mass."""
@@ -1404,7 +1537,9 @@ class RetrievalIndex:
             self._docs.append(doc)
             self._entry_alive.append(True)
             self._entry_texts.append([])
-            self._answers.add(_answer_tokens(doc.answer), _aud_code(doc.audience))
+            answer_tokens = _answer_tokens(doc.answer)
+            self._answers.add(answer_tokens, _aud_code(doc.audience))
+            self._answer_words.append(self._word_array(answer_tokens))
             for t in dict.fromkeys(doc.texts()):
                 if is_meaningful(t):
                     self._append_text(e, t)
@@ -1430,6 +1565,7 @@ class RetrievalIndex:
         self._indexes["dice"].add(a.tokens, group)
         self._indexes["char"].add(a.chars, group)
         self._indexes["pinyin"].add(a.pinyin, group)
+        self._row_words.append(self._word_array(a.tokens))
         if self._emb is not None and self._embedder is not None:
             self._emb = np.vstack([self._emb, self._center(self._embedder.embed([a.embed_text]))])
         row = len(self._text_entry)
