@@ -2214,3 +2214,26 @@ def test_a_registered_hospital_misheard_is_read_by_sound() -> None:
     assert _stated("在 圣京医院 住院了")["treatment"]["hospital"] == "中国医科大学附属盛京医院"
     assert _stated("在湘亚二医院住院")["treatment"]["hospital"] == "中南大学湘雅二医院"
     assert _stated("我爸在天檀医院住院")["treatment"]["hospital"] == "首都医科大学附属北京天坛医院"
+
+
+def test_northern_words_for_a_father_and_a_son_and_altitude_sickness_said_plainly() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _stated("我大 叫摩托撞了 在医院呢")["relation"] == "parent"
+    assert "relation" not in _stated("我大叫了一声 摔倒了")
+    assert _stated("俺家二小子 上学路上叫车刮了")["relation"] == "child"
+    altitude = _stated("我们去纳木错 我媳妇高反了 挺严重")
+    assert altitude["diagnosis"]["icd10"] == "T70" and altitude["cause"] == "illness"
+
+
+def test_the_reporters_own_name_on_a_form_line_or_before_saying_it_is_theirs() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _stated("本人：郑晓雯，手机 135 0211 7486")["insured_name"] == "郑晓雯"
+    assert _stated("你好 我是韩立军 我自己出的事 前天骑车摔了")["insured_name"] == "韩立军"
+    assert "insured_name" not in _stated("我是张家口的 我自己摔了")
+    assert "insured_name" not in _stated("我是大学生 我自己报案")
+
+
+def test_an_illness_said_as_fa_de_bing_that_ended_in_death_is_dated_by_the_death() -> None:
+    # Written for this test, not taken from an evaluation set.
+    said = extract_claim_slots("上周二在家里发的病 送医院抢救了几天 前天晚上走的", REF, expecting="accident_date").slots
+    assert said["cause"] == "illness" and said["accident_date"] == "2027-04-13"

@@ -275,3 +275,26 @@ def test_echinococcosis_a_finger_rolled_into_a_machine_and_an_unspecified_head_i
     rolled = best_diagnosis("被压面机卷到了，两个手指头断了")
     assert rolled is not None and rolled.icd10 == "S68"
     assert "S09" in UNSPECIFIED_ICD10  # "头撞到了": the dialog asks what the doctor found
+
+
+def test_a_head_word_that_is_a_suffix_or_another_thing_is_no_head() -> None:
+    # Written for this test, not taken from an evaluation set.
+    def terms(text: str) -> set[str]:
+        return {m.term for m in find_mentions(text)}
+
+    assert "头部损伤" not in terms("车间里头 一根钢管 砸了他的脚")
+    assert "头部损伤" not in terms("他在村头被三轮车撞了")
+    assert "头部损伤" not in terms("我家老头骑车撞了人")
+    assert "头部损伤" not in terms("肩头撞在门框上")
+    assert "头部损伤" not in terms("在包头打工 被车撞了")
+    # a head is still a head
+    assert "头部损伤" in terms("摔了个跟头 头磕了")
+    assert "头部损伤" in terms("额头撞了一下")
+
+
+def test_a_deeper_injury_is_the_principal_one_over_a_wound_said_first() -> None:
+    # Written for this test, not taken from an evaluation set.
+    both = best_diagnosis("手背划了个口子缝了两针，左边锁骨也骨折了")
+    assert both is not None and both.icd10 == "S42"
+    scraped = best_diagnosis("崴了脚 小腿上还擦破了点皮")
+    assert scraped is not None and scraped.icd10 == "S93"

@@ -150,7 +150,12 @@ def test_cantonese_locative_province_then_city_and_the_hospitals_district() -> N
 
 def test_an_ambiguous_district_has_a_likely_reading_only_when_one_city_stands_out() -> None:
     assert resolve_place("和平区", whole_answer=True).likely == ("天津市", "天津市", "和平区")  # type: ignore[union-attr]
-    assert resolve_place("西湖区", whole_answer=True).likely is None  # type: ignore[union-attr]
+    # two provincial capitals: neither stands out
+    assert resolve_place("城关区", whole_answer=True).likely is None  # type: ignore[union-attr]
+    # Written for this test: a sub-provincial city (深圳) stands out over a prefecture city (鹤岗) and over an
+    # ordinary provincial capital (海口)
+    assert resolve_place("住在南山那边", whole_answer=True).likely == ("广东省", "深圳市", "南山区")  # type: ignore[union-attr]
+    assert resolve_place("龙华区", whole_answer=True).likely == ("广东省", "深圳市", "龙华区")  # type: ignore[union-attr]
 
 
 def test_ports_beaches_and_a_district_before_home() -> None:

@@ -14,7 +14,7 @@ area code, place or hospital, extend the tables below (area codes were taken
 from the national administrative-division list).
 
 Usage: python3 check_heldout.py [--verbose]
-       [--prefix heldout|heldout2|...|heldout73 ...]
+       [--prefix heldout|heldout2|...|heldout76 ...]
 (without --prefix all sets in SETS are checked)
 Exit status 0 when clean, 1 otherwise.
 """
@@ -281,6 +281,12 @@ SETS: dict[str, tuple[int, int]] = {
     "heldout72": (100, 30),
     # heldout73: blind AI helper; control set, an ordinary year (Jan-Nov 2026) on a national claim desk
     "heldout73": (100, 30),
+    # heldout74: blind AI helper; July 2026 control set, national hotline (2/3 phone speech, 1/3 typed), by population
+    "heldout74": (100, 30),
+    # heldout75: blind AI helper; winter control set (15 Nov-31 Dec 2026), app chat + WeChat voice ASR, by population
+    "heldout75": (100, 30),
+    # heldout76: blind AI helper; reporters who correct themselves (days, names, digits, hospitals, kin, places)
+    "heldout76": (100, 30),
 }
 
 SLOTS = (

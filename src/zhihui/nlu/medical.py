@@ -141,8 +141,8 @@ class MedicalLexicon:
             candidates = by_two.get(text[i : i + 2]) or by_one.get(ch)
             if not candidates:
                 continue
-            if ch == "头" and (text[i + 1 : i + 2] == "车" or text[max(0, i - 1) : i] in ("泥", "车", "码", "龙")):
-                continue  # "泥头车撞了", "车头": a vehicle's 头, not a head
+            if ch == "头" and (text[i + 1 : i + 2] == "车" or text[max(0, i - 1) : i] in _NOT_A_HEAD_BEFORE):
+                continue  # "泥头车撞了", "厂里头", "村头", "石头", "老头", "肩头", "包头": not a head
             if ch == "背" and text[max(0, i - 1) : i] in ("脚", "手"):
                 continue  # "脚背", "手背": the back of a foot or a hand, not the back
             if ch == "断" and text[max(0, i - 1) : i] in ("诊", "判", "推", "论", "果", "决", "不", "间", "垄"):
@@ -163,6 +163,13 @@ class MedicalLexicon:
                 out.append(MedicalMatch(t.term, t.icd10, t.kind, t.priority, i, m.end(), expr.literal,
                                         denied or history, history))
         return out
+
+
+# A 头 after these is a suffix or another word's, not the head: 厂里头, 村头, 码头, 包头; things (石头, 砖头, 木头,
+# 锄头, 斧头, 榔头, 枕头, 车头, 龙头, 镜头, 插头, 罐头, 馒头); people (老头, 丫头); other body parts (指头, 趾头,
+# 拳头, 舌头, 肩头, 膝盖头, 骨头, 喉头, 鼻头); 钟头, 跟头. (Not 上, 下, 外, 前, 后, 地 or 床: with a speech
+# recogniser's pauses taken out, "撞了一下 头", "意外 头部着地", "摔下床 头磕了" join them to a real head.)
+_NOT_A_HEAD_BEFORE = frozenset("里村码泥包石砖木锄斧榔枕车龙镜插罐馒老丫指趾拳舌肩盖骨喉鼻钟跟")
 
 
 @lru_cache(maxsize=1)
@@ -210,6 +217,8 @@ def find_mentions(text: str) -> list[MedicalMatch]:
 # crushing injuries: a fracture said of the crushed part is what is coded
 _CRUSHING = frozenset({"S07", "S17", "S28", "S38", "S47", "S57", "S67", "S77", "S87", "S97", "T04"})
 _TOXIC = re.compile(r"T(?:3[6-9]|[45][0-9]|6[0-5])")
+# superficial injuries (S00, S10 … S90) and open wounds (S01, S11 … S91) of each body region
+_SKIN_DEEP = re.compile(r"S\d[01]$")
 UNSPECIFIED_ICD10 = frozenset({"T14", "T07", "T10", "T12", "T30", "C80", "C76", "C85", "C95", "B54", "D36", "D43",
                                "D48", "I64", "S09", "J64", "I49", "C55"})
 
@@ -339,8 +348,14 @@ def best_diagnosis(text: str, matches: list[MedicalMatch] | None = None) -> Medi
             and not (doctor_said(text, [m for m in found if m not in toxic]) and all(guessed(text, t) for t in toxic)):
         # (unless the doctor named something else and the poisoning was only guessed: "打药 晕倒了…医生说是脑梗")
         found = toxic
+    # of two injuries said alike, a superficial one or an open wound is not the principal one when a deeper, specific
+    # injury is named ("脸上缝了针，右腿胫骨平台骨折": the fracture); heat or water that came with the wound is no
+    # deeper injury
+    deeper = any(m.kind == "injury" and m.icd10.startswith("S") and m.icd10 not in UNSPECIFIED_ICD10
+                 and not _SKIN_DEEP.match(m.icd10) for m in found)
     best = max(found, key=lambda m: (m.priority, m.icd10 not in UNSPECIFIED_ICD10,
-                                     bool(_DIAGNOSED.search(text, max(0, m.start - 8), m.start)), m.score, m.start))
+                                     bool(_DIAGNOSED.search(text, max(0, m.start - 8), m.start)),
+                                     not (deeper and _SKIN_DEEP.match(m.icd10)), m.score, m.start))
     if best.icd10 in ("S00", "S09", "T14") and any(m.icd10 == "T14" and m.term == "开放性伤口" for m in found) \
             and any(m.icd10 in ("S00", "S09") for m in found):
         # "额头撞到桌角，缝了五针": a head hit that needed stitches is an open wound of the head

@@ -538,10 +538,21 @@ def _is_full(surface: str, divs: list[Division]) -> bool:
 
 
 def _prominence(d: Division) -> int:
-    """2 for a municipality's district, 1 for a provincial capital's (its city code ends in 01), else 0."""
+    """How likely a caller means this one of several districts with one name, before anything else is known:
+    3 for a municipality's, 2 for a sub-provincial city's (广州, 南京, 深圳, 青岛 …), 1 for another provincial
+    capital's (its city code ends in 01), else 0. Far more people live and call from the larger cities."""
     if d.province in MUNICIPALITIES:
+        return 3
+    if d.adcode[:4] in _SUB_PROVINCIAL_CITIES:
         return 2
     return 1 if d.adcode[2:4] == "01" else 0
+
+
+# The fifteen sub-provincial cities: ten provincial capitals and the five cities planned separately (计划单列市).
+_SUB_PROVINCIAL_CITIES = frozenset(
+    {"2301", "2201", "2101", "3701", "3201", "3301", "4401", "4201", "5101", "6101"}
+    | {"4403", "2102", "3702", "3302", "3502"}
+)
 
 
 _HOSPITAL_NEXT = re.compile(r"的?\s?[\u4e00-\u9fff]{1,8}?医院")
