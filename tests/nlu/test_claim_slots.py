@@ -2237,3 +2237,17 @@ def test_an_illness_said_as_fa_de_bing_that_ended_in_death_is_dated_by_the_death
     # Written for this test, not taken from an evaluation set.
     said = extract_claim_slots("上周二在家里发的病 送医院抢救了几天 前天晚上走的", REF, expecting="accident_date").slots
     assert said["cause"] == "illness" and said["accident_date"] == "2027-04-13"
+
+
+def test_a_kin_word_or_an_id_number_put_right_at_once() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _stated("我外婆……不是，是我妈，在楼道里摔了")["relation"] == "parent"
+    assert _stated("我表哥 哦 不是 我老公 在工地上被砸了")["relation"] == "spouse"
+    # "X，不是Y" and "X不是Y" say what X means, and take nothing back
+    assert _stated("是我儿子，不是我侄子，他在学校摔了")["relation"] == "child"
+    assert _stated("我婆婆不是我妈 是我老公他妈 她摔了")["relation"] == "other"
+    wrong = "11010519850307" + "2310"  # the same digits with one misread: its check digit fails
+    right = _valid_id("11010519850307231")
+    assert wrong != right
+    said = _stated(f"身份证{wrong}，不好意思打错一位，以这个为准：{right}")
+    assert said["insured_id"] == right

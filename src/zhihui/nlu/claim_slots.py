@@ -282,7 +282,7 @@ _REPORTERS_PHONE_BEFORE = re.compile(r"联系人|留我的|打我的|我的(?:�
 _ID_LABEL = re.compile(r"身份证|证件号|身份号")
 _PHONE_LABEL = re.compile(r"电话|手机|联系方式|号码|打我")
 CORRECTION = re.compile(
-    r"不对|不是不是|[哎诶欸]\s?不是(?=\s?(?:医生|大夫|是|在|[，,]))|不\s?不是(?=\s?(?:医生|大夫|是|在|[，,]))|(?<![是])不是\s?(?=(?:医生|大夫)(?:说|讲)(?:是|就是))|不是\s?我是说|\s不是\s(?=我叫|叫|是)|说错了|搞错了|记错了|打错了|写错了|输错了|[记说]岔了|口误|[哦啊]\s?不是(?=[\s，,]|是)|哦不(?!是)|啊不(?!是)|更正一下|纠正一下|重新说一下|更正为|应为|改为|看错"
+    r"不对|不是不是|[哎诶欸]\s?不是(?=\s?(?:医生|大夫|是|在|[，,]))|不\s?不是(?=\s?(?:医生|大夫|是|在|[，,]))|(?<![是])不是\s?(?=(?:医生|大夫)(?:说|讲)(?:是|就是))|不是\s?我是说|\s不是\s(?=我叫|叫|是)|说错了|搞错了|记错了|打错|写错|输错|念错|念快了|再念一遍|重新念|以(?:这个|此|下面的|后面的|这一个)为准|[记说]岔了|口误|[哦啊]\s?不是(?=[\s，,]|是)|哦不(?!是)|啊不(?!是)|更正一下|纠正一下|重新说一下|更正为|应为|改为|看错"
     r"|不是[^，,。]{1,12}[，,]\s*(?:而)?是|不是\s*[0-9][0-9\s-]{6,20}[，,\s]\s*(?:而)?是|[哦噢啊]\s?不是[^，,。\s]{1,8}\s(?:而)?是|\s不是\s*是|(?<![是])不是是(?=[\u4e00-\u9fff])"
 )
 
@@ -566,6 +566,14 @@ def _kin_core(word: str) -> str:
     return re.sub(r"^(?:我|俺)(?:家|屋头|屋里)?的?|儿$", "", word)
 
 
+# a kin word taken back as soon as said, before the right one: "哦 不是", or 不是 with a pause or 是 after it
+# ("我老婆，不是我娘" and "我公公不是我爸" say what the first word means, and take nothing back)
+_TAKEN_BACK_AFTER = re.compile(
+    r"[…\.。，,]*(?:(?:哦|啊|呃|额|嗯|哎|诶)[…\.。，,]*(?:不是|不对|说错了|说错)"
+    r"|(?:不是|不对|说错了|说错)(?=[…\.。，,是]))[…\.。，,]*(?:是)?"
+)
+
+
 def _relation(text: str, expecting: str | None = None) -> tuple[str | None, int, float]:
     # speech recognition writes pauses as spaces ("我们 一个 工人"); kinship phrases read through them
     spoken, text = text, _PAUSE.sub("", text)
@@ -573,8 +581,15 @@ def _relation(text: str, expecting: str | None = None) -> tuple[str | None, int,
     cores: dict[int, str] = {}  # candidate position -> its kin word, bare
     companions: list[int] = []
     helpers: list[int] = []
-    for m in _REL_RE.finditer(text):
-        if _REL_NEG.search(text, max(0, m.start() - 5), m.start()):
+    kin_words = list(_REL_RE.finditer(text))
+    put_right: set[int] = set()  # where a kin word said in place of one taken back starts
+    for m in kin_words:
+        back = _TAKEN_BACK_AFTER.match(text, m.end())
+        right = [n.start() for n in kin_words if 0 <= n.start() - back.end() <= 6] if back is not None else []
+        if right:
+            put_right.add(right[0])
+            continue  # "我阿嬷……不是，是我阿爸", "我老表 哦 不是 我老公": the word put right is the one that counts
+        if m.start() not in put_right and _REL_NEG.search(text, max(0, m.start() - 5), m.start()):
             # "帮我屋头老汉儿报案 哦 不是我老汉儿 是我老公公": the word taken back goes wherever it was said
             denied = _kin_core(m.group(0))
             cands = [c for c in cands if cores.get(c[1]) != denied]

@@ -83,6 +83,9 @@ _EN_ROUTE_BEFORE = re.compile(r"(?:去|往|回|到)(?:\s*(?:那个|那|嗯))*\s*
 _EN_ROUTE_AFTER = re.compile(r"\s*(?:的)?\s*(?:路上|途中|半路|半道)|\s*(?:嗯\s*)?在\s*(?:路上|途中|半路|半道|高速上)")
 _ORIGIN_AFTER = re.compile(r"的?人(?![民员])|籍|户口|口音|老乡|的?(?:游客|旅客)|来的")
 _ORIGIN_BEFORE = re.compile(r"来自$|老乡是?$|户口在$|籍贯是?$|从$")
+# (said of the insured by someone else; "我是昆山的，…在厂里摔了" is where the reporter lives and works)
+_IS_FROM_BEFORE = re.compile(r"(?:他|她|伊|人家)(?:老家)?是$")
+_IS_FROM_AFTER = re.compile(r"的(?=[\s，,。；;]|$)")
 # "从上海来新疆玩": where someone came from; "从楼上摔下来" is not a place at all, "从成都出发…" is kept
 _COME_AFTER = re.compile(r"\s*(?:过来|来|到|出发|出来|去|回|开车|坐车|坐飞机)")
 # weak city short names that stay everyday words even after 在/到 ("在东方", "去海北")
@@ -308,7 +311,7 @@ class DivisionTable:
                 continue  # "伊宁市郊区": the outskirts of 伊宁, not one of the districts called 郊区
             if mention.short and mention.level == "district" and not whole_answer:
                 prev = kept[-1] if kept else None
-                after_place = prev is not None and _adjacent(text, prev.end, mention.start) \
+                after_place = prev is not None and _linked(text, prev.end, mention.start) \
                     and prev.level != "district" and any(
                     d.province == p.province and (p.level == "province" or d.city == p.city)
                     for d in mention.divisions for p in prev.divisions
@@ -370,8 +373,10 @@ class DivisionTable:
         ms = self.mentions(text, whole_answer, hint_cities or [])
         chains: list[list[_Mention]] = []
         for mention in ms:
-            if chains and mention.start - chains[-1][-1].end <= 1 and \
-                    text[chains[-1][-1].end:mention.start] in ("", "省", "市", " ", "的"):
+            if chains and ((mention.start - chains[-1][-1].end <= 1 and
+                           text[chains[-1][-1].end:mention.start] in ("", "省", "市", " ", "的"))
+                           or (mention.level == "district" and chains[-1][-1].level != "district"
+                           and _linked(text, chains[-1][-1].end, mention.start))):
                 chains[-1].append(mention)
             else:
                 chains.append([mention])
@@ -382,6 +387,9 @@ class DivisionTable:
         # (a district said with the hospital, "天水秦州区的医院", is kept: people name the district when it is local)
         chains = [c for c in chains if whole_answer or not (
             _ORIGIN_AFTER.match(text, c[-1].end)
+            # "他是广西桂平的，身份证…": where the insured is from
+            or (_IS_FROM_BEFORE.search(text[max(0, c[0].start - 4):c[0].start].rstrip())
+                and _IS_FROM_AFTER.match(text, c[-1].end))
             or (_ORIGIN_BEFORE.search(text[max(0, c[0].start - 3):c[0].start])
                 and (text[c[0].start - 1:c[0].start] != "从" or _COME_AFTER.match(text, c[-1].end)))
             or ((_EN_ROUTE_AFTER.match(text, c[-1].end) or _TREATMENT_TRIP_AFTER.match(text, c[-1].end))
@@ -526,6 +534,15 @@ class DivisionTable:
         if len(m.group(0)) < 2:
             return None
         return f"{city}没有叫“{m.group(0)}”的区县，请再核对一下地点"
+
+
+# "无锡的宜兴", "佛山那个顺德", "成都下面的郫都": a city, then one of its districts
+_LINKS = frozenset({"的", "那个", "这个", "的那个", "那边的", "下面的", "下边的", "底下的"})
+
+
+def _linked(text: str, end: int, start: int) -> bool:
+    """Adjacent (:func:`_adjacent`), or joined by a word that puts the second place inside the first."""
+    return _adjacent(text, end, start) or (end <= start <= end + 6 and text[end:start].strip() in _LINKS)
 
 
 def _adjacent(text: str, end: int, start: int) -> bool:
