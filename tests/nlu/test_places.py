@@ -178,3 +178,11 @@ def test_where_the_insured_is_from_is_not_where_it_happened() -> None:
     # Written for this test, not taken from an evaluation set.
     assert resolve_place("她是湖南邵阳的，身份证号是…") is None
     assert _slot("他是湖南邵阳的，在深圳宝安打工摔的") == {"province": "广东省", "city": "深圳市", "district": "宝安区"}
+
+
+def test_chongqings_jiangbei_and_yubei_are_current_districts() -> None:
+    # Written for this test: the package snapshot folds them into 两江新区, a development zone.
+    bare = resolve_place("在江北区摔的", whole_answer=True)
+    assert bare is not None and bare.ambiguous and bare.likely == ("重庆市", "重庆市", "江北区")
+    assert _slot("在宁波江北区摔的") == {"province": "浙江省", "city": "宁波市", "district": "江北区"}
+    assert _slot("在渝北区摔的") == {"province": "重庆市", "city": "重庆市", "district": "渝北区"}
