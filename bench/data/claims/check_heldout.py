@@ -14,7 +14,7 @@ area code, place or hospital, extend the tables below (area codes were taken
 from the national administrative-division list).
 
 Usage: python3 check_heldout.py [--verbose]
-       [--prefix heldout|heldout2|...|heldout76 ...]
+       [--prefix heldout|heldout2|...|heldout78 ...]
 (without --prefix all sets in SETS are checked)
 Exit status 0 when clean, 1 otherwise.
 """
@@ -287,6 +287,10 @@ SETS: dict[str, tuple[int, int]] = {
     "heldout75": (100, 30),
     # heldout76: blind AI helper; reporters who correct themselves (days, names, digits, hospitals, kin, places)
     "heldout76": (100, 30),
+    # heldout77: blind AI helper; Mar-Jun 2026 control set, north / north-east China plus some callers elsewhere
+    "heldout77": (100, 30),
+    # heldout78: blind AI helper; control set Aug-Dec 2026, east / south-east China (SD, JS, ZJ, FJ, SH, JX)
+    "heldout78": (100, 30),
 }
 
 SLOTS = (
@@ -1385,6 +1389,13 @@ REGIONS: dict[str, tuple[str, str, str | None]] = {
     # added for heldout69 (national administrative-division codes, from memory): 永嘉县 (温州), 铜山区 (徐州)
     "330324": ("浙江省", "温州市", "永嘉县"),
     "320312": ("江苏省", "徐州市", "铜山区"),
+    # added for heldout77 (national administrative-division codes, from memory): 怀柔区 (北京), 丰满区 (吉林市)
+    "110116": ("北京市", "北京市", "怀柔区"),
+    "220211": ("吉林省", "吉林市", "丰满区"),
+    # added for heldout78 (national administrative-division codes, from memory): 莱州 (烟台), 建德 (杭州), 彭泽 (九江)
+    "370683": ("山东省", "烟台市", "莱州市"),
+    "330182": ("浙江省", "杭州市", "建德市"),
+    "360430": ("江西省", "九江市", "彭泽县"),
 }
 
 # Hospital values allowed: big well-known grade-3 hospitals in the largest cities, official names.
@@ -1970,6 +1981,11 @@ HOSPITALS = {
     # added for heldout69: real grade-3 hospitals (full official names) in 温州 and 郑州
     "温州市人民医院",
     "郑州大学第二附属医院",
+    # added for heldout77: real grade-3 hospitals (full official names) in 沈阳
+    "中国医科大学附属第四医院",
+    "辽宁省人民医院",
+    # added for heldout78: real grade-3 hospital (full official name) in 南通 (崇川区), "南通一院"
+    "南通市第一人民医院",
 }
 
 # Mobile prefixes (3 digits) in use in mainland China.
@@ -2053,6 +2069,8 @@ OTHER_HOLIDAYS = {
     "腊月二十四": {2025: date(2025, 1, 23), 2026: date(2026, 2, 11)},
     # (added for heldout20, from lunar_python) 火把节 of the Yi (农历六月二十四; 2025 uses the regular sixth month)
     "火把节": {2025: date(2025, 7, 18), 2026: date(2026, 8, 6)},
+    # (added for heldout78) 中元节 = 七月半 (lunar 7/15), same days as 七月半 above
+    "中元节": {2025: date(2025, 9, 6), 2026: date(2026, 8, 27)},
 }
 
 

@@ -17,6 +17,7 @@ Conventions:
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import functools
 import importlib.resources
@@ -149,10 +150,32 @@ def _everyday_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(words), frozenset(verbs)
 
 
+# surnames that are also everyday verbs with an object: "我妈关窗户…", "我爸包饺子…"
+_VERB_SURNAMES = frozenset("关包修盖涂")
+
+
+@functools.cache
+def _common_nouns() -> frozenset[str]:
+    """Two-character nouns that are objects, not given names: frequent in jieba's dictionary (窗户, 饺子, 马路), with a
+    character seldom given in the full names the dictionary holds (海军, 建平 and 金花 are nouns and names alike)."""
+    nouns: list[str] = []
+    given: collections.Counter[str] = collections.Counter()
+    with importlib.resources.files("jieba").joinpath("dict.txt").open(encoding="utf-8") as lines:
+        for line in lines:
+            word, freq, tag = line.split()
+            if len(word) == 2 and tag == "n" and int(freq) >= 300:
+                nouns.append(word)
+            elif len(word) == 3 and tag == "nr" and word[0] in SINGLE_SURNAMES:
+                given.update(word[1:])
+    return frozenset(n for n in nouns if min(given[c] for c in n) < 100)
+
+
 def is_everyday_word_name(name: str) -> bool:
     """True when a name candidate read after a relation word is an everyday word instead ("干活", "游泳去")."""
     words, verbs = _everyday_words()
-    return name in words or (len(name) == 3 and name[:2] in verbs)
+    return name in words or (len(name) == 3 and (
+        name[:2] in verbs or (name[0] in _VERB_SURNAMES and name[1:] in _common_nouns())
+    ))
 
 
 def surname_of(text: str) -> str | None:
@@ -216,6 +239,15 @@ _NAME_PREFIX = re.compile(
 )
 
 
+# "游客叫赵建平", "那个老人名字叫…": whoever the speaker calls them first, the name follows 叫
+_CALLED_PREFIX = re.compile(r"^[\u4e00-\u9fff]{1,5}?(?:名字叫|叫|名字是|姓名是)")
+
+
+def _without_name_prefix(part: str) -> str:
+    q = _NAME_PREFIX.sub("", part)
+    return _CALLED_PREFIX.sub("", q) if q == part else q
+
+
 def spelled_name(answer: str) -> str | None:
     """Interpret an answer to "出险人叫什么名字": "黄诗涵，草头黄，诗歌的诗，涵养的涵" -> 黄诗涵.
 
@@ -232,11 +264,11 @@ def spelled_name(answer: str) -> str | None:
     if not parts:
         return None
     for part in parts:  # a part that is itself a full name ("冯晓岚"), not an explanation ("两点水的冯")
-        q = _NAME_PREFIX.sub("", part)
+        q = _without_name_prefix(part)
         if 2 <= len(q) <= 4 and "的" not in q and not q.startswith("姓") and surname_of(q) \
                 and all("\u4e00" <= c <= "\u9fff" for c in q) and q not in _BAD_NAMES:
             return q
-    first = _NAME_PREFIX.sub("", parts[0])
+    first = _without_name_prefix(parts[0])
     chars: list[str] = []
     for p in parts:
         m = _SPELL_PART.search(_NAME_PREFIX.sub("", p))
@@ -449,17 +481,19 @@ _REL_PATTERNS: list[tuple[str, str]] = [
     (r"老婆(?!婆)|媳妇|爱人|老公(?!公)|丈夫|妻子|(?<!老)太太|我(?:家)?先生|我对象|老伴|(?:我|俺|我们)家?(?:的)?老头子?|我家老太婆|婆娘|婆姨|"
      r"孩子他爹|娃他爹|娃他妈|娃他娘|孩他爹|(?:我|俺|我家|我屋里)的?堂客|(?:我|俺)(?:们)?家?的?掌柜的"
      # "俺男的", "俺屋里的": a husband, a wife in the Central Plains
-     r"|(?:我|俺)家?的?男的(?!朋友|同事|同学)|(?:我|俺)屋里的(?![人老小孩娃])", "spouse"),
+     r"|(?:我|俺)家?的?男的(?!朋友|同事|同学)|(?:我|俺)屋里的(?![人老小孩娃])"
+     # typed chat: "lg心梗住院了", "我lp肾结石" (老公, 老婆)
+     r"|(?<![A-Za-z])(?:lg|lp)(?![A-Za-z0-9])|(?:我|俺)家?的?(?:LG|LP)(?![A-Za-z0-9])", "spouse"),
     # "我家老爷子" is a father; "我们家老太太" may be a mother, a mother-in-law or a grandmother, and a bare 老太太 is
     # anyone's
     (r"老爸|老妈|(?:我|俺|咱)家?(?:的)?(?:老爷子|老太太)|(?:我|俺)老娘|老父亲|老母亲|我爸|我妈|爸爸|妈妈|父亲(?!节)|母亲(?!节)|我爹|我娘|我父|我母|"
-     r"俺爹|俺娘|俺爸|俺妈|(?:我|俺)(?:家)?老爹|(?:我|俺)(?:家)?老汉|(?:我|俺)(?:屋头|屋里)的?老汉儿|家母|家父|俺大(?![夫哥姐学爷娘妈伯])|(?:我|俺|额)达(?![到成标])|(?:我|额)大(?=\s?(?:[在从昨今上去被让摔突得骑开干住病他咳发说走]|叫(?:车|人|狗|牛|摩托|电动车|三轮)))|阿爸|阿妈|阿母|阿姆|阿爹|老豆|老母|姆妈|(?:我|俺)阿大"
+     r"俺爹|俺娘|俺爸|俺妈|(?:我|俺)(?:家)?老爹|(?:我|俺)(?:家)?老汉|(?:我|俺)(?:屋头|屋里)的?老汉儿|家母|家父|俺大(?![夫哥姐学爷娘妈伯])|(?:我|俺|额)达(?![到成标])|(?:我|额)大(?=\s?(?:[在从昨今上去被让摔突得骑开干住病他咳发说走]|老(?:慢支|毛病|病)|叫(?:车|人|狗|牛|摩托|电动车|三轮)))|阿爸|阿妈|阿母|阿姆|阿爹|老豆|老母|姆妈|(?:我|俺)阿大"
      # Hunan and Jiangxi 爷老子 / 娘老子: the father, the mother
      r"|(?:我|俺)(?:的|屋里)?(?:爷老子|娘老子)",
      "parent"),
     (r"儿子|女儿|闺女|孩子|小孩|宝宝|我家小子|我家丫头|我娃|娃娃|我个仔|我个女|我仔(?!细)|(?:我|俺)儿(?![子女媳童科])|囡囡|(?:我|俺)妞|(?:我|俺)(?:家|屋头|屋里)?的?幺儿|"
      r"(?:我|俺|我们|俺们)(?:家|屋里|屋头)?(?:的)?(?:那个|这个)?(?:娃|崽)|(?:我|俺)(?:家|屋里)?(?:的)?碎娃"
-     r"|带着?娃|细伢子?|(?<![A-Za-z])(?:bb|BB)(?![A-Za-z])|(?:我|俺)(?:家|屋里)?(?:的)?孩儿|(?<![\u4e00-\u9fff])娃(?=让|被|叫|给|在|从|摔|掉|发烧|昨|前天|今|上)|(?:我|我家|我屋|俺家)(?:的)?(?:尕娃|妹崽|妹仔)"
+     r"|带着?娃|细伢子?|(?<![A-Za-z])(?:bb|BB)(?![A-Za-z])|(?:我|俺)(?:家|屋里)?(?:的)?孩儿|(?<![\u4e00-\u9fff])娃(?=让|被|叫|给|在|从|摔|掉|发烧|昨|前天|今|上)|(?<![\u4e00-\u9fff])娃儿(?![的们])|(?:我|我家|我屋|俺家)(?:的)?(?:尕娃|妹崽|妹仔)"
      r"|(?:我|俺)(?:家|屋里)?(?:的)?伢(?:子|儿)?(?![齿])|(?:我|俺)女(?![儿婿士人子孩朋同生的工])"
      # "我姑娘 今天在学校食堂…": a daughter in the north; 满崽 the youngest son in Hunan; "我家老大"; "带伢子去…"
      r"|(?:我|俺)(?:家|们家)?(?:的)?姑娘(?![们家])|满崽|满女|满伢子?|(?:我|俺)(?:们)?家(?:的)?老[大二三幺](?![爷哥姐])"
@@ -492,6 +526,10 @@ _ROLE_ANSWER = re.compile(
     r"科长|处长|主任|站长|班长|组长|队长|工头|厂长|经理|老板|安全员"
 )
 _OWN_JOB = re.compile(r"我是(?:一名|一个|个|一位)?$")
+_REPORTER_LINE = re.compile(r"报案人(?:姓名)?[：:]\s*")
+# who speaks of "客户" says what they are when they report for one ("帮客户报案", "报案：客户韩雪", "客户经理")
+_FIRST_PERSON = re.compile(r"[我俺咱]|本人|[帮替代]客户|报案[：:，,\s]*客户|客户经理")
+_CUSTOMERS_OWN = re.compile(r"[家的儿女老爱丈妻父母爸妈孩]")
 _OWN_ROLE_WORDS = frozenset({"游客", "乘客", "旅客", "客户", "员工", "同学", "病友"})
 _SAID_OF_ONESELF = re.compile(r"(?:我|俺)是[^，。,他她]{1,14}的$")
 # not "哦不是，是我爸" (a correction) nor "是意外 不是生病 我爸" (the cause denied)
@@ -503,6 +541,8 @@ _SELF_WEAK = re.compile(
     r"(?:^|[，。,\s])(?:[^，。,]{0,12}?)(?<![托让叫请帮替给])我\s*(?:(?:就是|那个|这个|嗯|呃|啊)\s*){0,3}(?:今天|昨天|前天|大前天|上周|这周|上个月|这个月|去年|今年|在|被|查出|得了|确诊|摔|"
     r"出了|骑|开车|走路|下楼|上楼|从|突然|一直|最近|那天|体检|自己|住院|做饭|切菜|打球|踢球|跑步|是坐|坐|怀孕|怀了|"
     r"上午|下午|早上|中午|晚上|夜里|凌晨|"
+    # "我痛风犯了", "我哮喘又发作了": the reporter's own illness coming back
+    r"(?![大达爹娘妈爸])[\u4e00-\u9fff]{1,4}?(?:又犯|犯了|发作)|"
     r"上个|上上周|上上个?礼拜|上礼拜|上周|这礼拜|这周|打|去|刚|前几天|前天|昨儿|前儿|礼拜[一二三四五六天日]|星期[一二三四五六天日]|"
     r"周[一二三四五六日]|[\u4e00-\u9fff]{1,3}节那天|(?:的)?(?:左|右)(?:边|侧)?[\u4e00-\u9fff]{0,2}(?:手|脚|腿|胳膊|腕|膝|踝|肩|肋)|是(?:去年|今年|前年|上个月|这个月|上周|今天|昨天|前天|[0-9一二三四五六七八九十]{1,3}月|[\u4e00-\u9fff]{1,3}那天))"
     r"|我叫|我的名字|^[0-9一二三四五六七八九十]{1,4}月|^(?:本人|我)[，。,]?$|(?:^|[，。,\s])我\s?[0-9一二三四五六七八九十]{1,2}月"
@@ -630,6 +670,8 @@ def _relation(text: str, expecting: str | None = None) -> tuple[str | None, int,
         if label == "other" and m.group(0) in _OWN_ROLE_WORDS and _SAID_OF_ONESELF.search(
                 text, max(0, m.start() - 16), m.start()):
             continue  # "我是来环青海湖骑行的游客，本人报案": what the reporter is, not whom the report is for
+        if m.group(0) == "客户" and not _FIRST_PERSON.search(text) and not _CUSTOMERS_OWN.match(text, m.end()):
+            continue  # "客户张秀英 身份证号…": a customer named, but the speaker does not say who they are
         if label == "other" and re.match(r"家的?(?:狗|猫|车|牛|马|羊|鹅|房子|孩子)", text[m.end():m.end() + 4]):
             continue  # "邻居家的狗咬了": the neighbour owns the dog
         if text[m.end():m.end() + 1] == "家" and (
@@ -1178,7 +1220,7 @@ _OUTPATIENT = re.compile(r"门诊|急诊|(?:医院|院|科)看的|(?:开|配|拿
                          r"打[了的咗]?石膏|打完就回|就回来了|医院看了|贴了?(?:点)?膏药|缝的针|复位了|复位完|手法复位|处理过|"
                          r"回家(?:休养|休息|养着|养伤|观察)|让回家|等着?床位?|排床|还没住上|没住上|"
                          r"(?:诊所|卫生室|卫生所)[^，。,]{0,4}?(?:看|处理|包扎|拿了?药|打针)|"
-                         r"在家(?:里)?(?:养着|休养|养伤|休息|躺着)|绷带|夹板|缝了?[几两二三四五六七八九十\d来多余]*针|回院里|"
+                         r"在家(?:里)?(?:养着|休养|养伤|休息|躺着)|绷带|夹板|缝了?好?[几两二三四五六七八九十\d来多余]*针|院缝的|回院里|"
                          r"打了?针|换药|包扎|拍了?(?:个|张)?片|"
                          r"看了(?:一)?下|处理完|(?<!疾控)(?<!疾控中心)(?<!防疫站)打了?(?:狂犬|破伤风)?(?:疫苗|针)|处理的|处理了|"
                          # an infusion on the day ward ("输了两天液", "挂水", "打吊瓶") is an outpatient's
@@ -1666,6 +1708,13 @@ def extract_claim_slots(
             chosen = _corrected([n[0] for n in names], [n[1] for n in names], text)
             out.slots["insured_name"] = chosen
             out.confidence["insured_name"] = max(n[2] for n in names if n[0] == chosen)
+    if "insured_name" not in out.slots and relation == "self":
+        # a form whose reporter is the insured: "报案人：李建军 / 与出险人关系：本人"
+        line = _REPORTER_LINE.search(text)
+        reporter = take_name(text, line.end()) if line else None
+        if reporter and not is_everyday_word_name(reporter):
+            out.slots["insured_name"] = reporter
+            out.confidence["insured_name"] = 0.8
     if "insured_name" in out.slots:
         for m in re.finditer(re.escape(out.slots["insured_name"]), text):
             for i in range(m.start(), m.end()):

@@ -23,6 +23,7 @@ from typing import Any
 from zhihui.nlu.text import fold_cantonese
 
 _GAP = r"[^，。！？；、,.!?;：:\n]{0,6}?"
+_INTESTINAL_INFECTION = re.compile(r"A0\d")
 # Negation/hedge cues that, right before a mention, mean the condition is denied or was a wrong guess.
 _NEGATION = re.compile(
     # (not what went wrong: "煤炉子没弄好 一氧化碳中毒了", "没站稳 摔骨折了")
@@ -381,6 +382,11 @@ def best_diagnosis(text: str, matches: list[MedicalMatch] | None = None) -> Medi
         named = [m for m in found if m.kind == "disease" and m.icd10 != "R96" and m.priority >= 3]
         if named:
             return max(named, key=lambda m: (m.score, m.start))  # "突然 脑溢血 人就走了": the disease is named
+    if best.icd10 == "K52":
+        # K52 is non-infective gastroenteritis: with the infection named ("诺如病毒 上吐下泻"), the infection is it
+        infection = [m for m in found if _INTESTINAL_INFECTION.match(m.icd10) and m.kind == "disease"]
+        if infection:
+            return max(infection, key=lambda m: (m.score, m.start))
     if best.icd10 == "D43" and any(m.icd10 == "D36" for m in found):
         return replace(best, term="良性脑肿瘤", icd10="D33", priority=3)  # "脑袋里长了个瘤子，良性的"
     if best.icd10 == "T07":
