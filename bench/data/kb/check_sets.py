@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Validate the KB evaluation sets in this directory (stdlib only, Python 3.11).
 
-Checks, for each set ("tune", "test", "train", "train2", "train3"):
+Checks, for each set ("tune", "test", "train", "train2", "train3", "train4"):
   * every line of <set>_kb.jsonl and <set>_questions.jsonl is a well-formed JSON object
   * KB entries have the required fields and types, a valid audience,
     2-4 paraphrases, a non-empty answer, ids unique and with the set's prefix
@@ -18,7 +18,7 @@ Checks, for each set ("tune", "test", "train", "train2", "train3"):
 Cross-set checks (every pair of sets): ids do not collide, no standard KB
 question is shared, and user questions shared between sets are reported.
 
-"train" (ids RK...), "train2" (ids SK...) and "train3" (ids UK...) are blind-written
+"train" (ids RK...), "train2" (ids SK...), "train3" (ids UK...) and "train4" (ids VK...) are blind-written
 sets used only as training data for the robot's fusion model; they are never used
 for reporting.
 
@@ -33,7 +33,7 @@ from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SETS = {"tune": "TK", "test": "EK", "train": "RK", "train2": "SK", "train3": "UK"}
+SETS = {"tune": "TK", "test": "EK", "train": "RK", "train2": "SK", "train3": "UK", "train4": "VK"}
 # count targets per set: (KB size range, question count range, OOS share range)
 TARGETS = {
     "tune": ((130, 160), (220, 260), (0.15, 0.25)),
@@ -41,6 +41,7 @@ TARGETS = {
     "train": ((150, 180), (400, 520), (0.12, 0.25)),
     "train2": ((70, 90), (200, 250), (0.12, 0.25)),
     "train3": ((100, 140), (280, 400), (0.12, 0.25)),
+    "train4": ((110, 150), (300, 420), (0.12, 0.25)),
 }
 AUDIENCES = {"customer", "agent", "both"}
 KB_FIELDS = {"id": str, "audience": str, "category": str, "question": str,

@@ -257,6 +257,12 @@ def spelled_name(answer: str) -> str | None:
     for marker in reversed(list(CORRECTION.finditer(answer))):
         corrected = spelled_name(answer[marker.end():].lstrip("对，, 是"))
         if corrected:
+            said_first = spelled_name(answer[:marker.start()])
+            if said_first and ((len(said_first) > len(corrected) and said_first.endswith(corrected))
+                               or (len(corrected) == 3 and corrected[-1] == said_first[0] != corrected[0])):
+                # "郝满仓 好坏的好 不对 是 赤耳郝 满 是 满意的满", "雷宝山 雷锋的雷 不对 是 雨田雷": only the
+                # surname's explanation was put right
+                return said_first
             return corrected
     # "旦增 旦 是 元旦 的 旦": speech recognition's pauses inside an explanation join it back into one part
     answer = re.sub(r"\s*(的|是)\s*", r"\1", answer)
@@ -484,14 +490,14 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      r"|(?:我|俺)家?的?男的(?!朋友|同事|同学)|(?:我|俺)屋里的(?![人老小孩娃])"
      # typed chat: "lg心梗住院了", "我lp肾结石" (老公, 老婆)
      r"|(?<![A-Za-z])(?:lg|lp)(?![A-Za-z0-9])|(?:我|俺)家?的?(?:LG|LP)(?![A-Za-z0-9])", "spouse"),
-    # "我家老爷子" is a father; "我们家老太太" may be a mother, a mother-in-law or a grandmother, and a bare 老太太 is
-    # anyone's
-    (r"老爸|老妈|(?:我|俺|咱)家?(?:的)?(?:老爷子|老太太)|(?:我|俺)老娘|老父亲|老母亲|我爸|我妈|爸爸|妈妈|父亲(?!节)|母亲(?!节)|我爹|我娘|我父|我母|"
+    # "我家老爷子" is a father; "我家老太太" may be a mother, a mother-in-law or a grandmother (the dialog asks), and a
+    # bare 老太太 is anyone's
+    (r"老爸|老妈|(?:我|俺|咱)家?(?:的)?老爷子|(?:我|俺)老娘|老父亲|老母亲|我爸|我妈|爸爸|妈妈|父亲(?!节)|母亲(?!节)|我爹|我娘|我父|我母|"
      r"俺爹|俺娘|俺爸|俺妈|(?:我|俺)(?:家)?老爹|(?:我|俺)(?:家)?老汉|(?:我|俺)(?:屋头|屋里)的?老汉儿|家母|家父|俺大(?![夫哥姐学爷娘妈伯])|(?:我|俺|额)达(?![到成标])|(?:我|额)大(?=\s?(?:[在从昨今上去被让摔突得骑开干住病他咳发说走]|老(?:慢支|毛病|病)|叫(?:车|人|狗|牛|摩托|电动车|三轮)))|阿爸|阿妈|阿母|阿姆|阿爹|老豆|老母|姆妈|(?:我|俺)阿大"
      # Hunan and Jiangxi 爷老子 / 娘老子: the father, the mother
      r"|(?:我|俺)(?:的|屋里)?(?:爷老子|娘老子)",
      "parent"),
-    (r"儿子|女儿|闺女|孩子|小孩|宝宝|我家小子|我家丫头|我娃|娃娃|我个仔|我个女|我仔(?!细)|(?:我|俺)儿(?![子女媳童科])|囡囡|(?:我|俺)妞|(?:我|俺)(?:家|屋头|屋里)?的?幺儿|"
+    (r"儿子|女儿|闺女|(?<![生怀])(?<!生了)(?<!怀了)(?<!怀过)孩子|小孩|宝宝|我家小子|我家丫头|我娃|娃娃|我个仔|我个女|我仔(?!细)|(?:我|俺)儿(?![子女媳童科])|囡囡|(?:我|俺)妞|(?:我|俺)(?:家|屋头|屋里)?的?幺儿|"
      r"(?:我|俺|我们|俺们)(?:家|屋里|屋头)?(?:的)?(?:那个|这个)?(?:娃|崽)|(?:我|俺)(?:家|屋里)?(?:的)?碎娃"
      r"|带着?娃|细伢子?|(?<![A-Za-z])(?:bb|BB)(?![A-Za-z])|(?:我|俺)(?:家|屋里)?(?:的)?孩儿|(?<![\u4e00-\u9fff])娃(?=让|被|叫|给|在|从|摔|掉|发烧|昨|前天|今|上)|(?<![\u4e00-\u9fff])娃儿(?![的们])|(?:我|我家|我屋|俺家)(?:的)?(?:尕娃|妹崽|妹仔)"
      r"|(?:我|俺)(?:家|屋里)?(?:的)?伢(?:子|儿)?(?![齿])|(?:我|俺)女(?![儿婿士人子孩朋同生的工])"
@@ -506,6 +512,8 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      + r"|是自己报(?!给)|是我自己|(?<![替帮给])自己报案|(?:我|俺)自家(?=[\s，,]|报|的|$)|"
      r"(?:我|俺)?自个儿?(?![儿家])|(?:出险人|被保险人|被保人)是我(?=[，。,！\s]|$|本人|自己)"
      r"|出险的(?:人)?是我(?![的家老爸妈儿女爱丈妻媳孩父母哥姐弟妹爷奶外公婆姥舅姨叔伯姑孙侄同朋邻客])"
+     # "【报案】我，男，胃出血": a typed form about oneself
+     r"|(?:^|[】\]：:\s])我[，,]\s?[男女](?:[，,]|$)"
      r"|就是我(?=[，。,！\s]|$)|我(?:就)?是(?:出险人|被保险人)(?![\u4e00-\u9fff·]{0,5}的(?:儿|女|妻|丈|老|爸|妈|父|母|爱|家|亲|朋|同|邻|孩|孙|外|兄|姐|弟|妹))",
      "self"),
 ]
@@ -528,6 +536,7 @@ _ROLE_ANSWER = re.compile(
 _OWN_JOB = re.compile(r"我是(?:一名|一个|个|一位)?$")
 _REPORTER_LINE = re.compile(r"报案人(?:姓名)?[：:]\s*")
 # who speaks of "客户" says what they are when they report for one ("帮客户报案", "报案：客户韩雪", "客户经理")
+_PARENT_OF_A_CHILD = re.compile(r"(?:我|俺)是(?:孩子|娃|小孩)(?:他|她)?的?(?:爸爸?|妈妈?|爹|娘)")
 _FIRST_PERSON = re.compile(r"[我俺咱]|本人|[帮替代]客户|报案[：:，,\s]*客户|客户经理")
 _CUSTOMERS_OWN = re.compile(r"[家的儿女老爱丈妻父母爸妈孩]")
 _OWN_ROLE_WORDS = frozenset({"游客", "乘客", "旅客", "客户", "员工", "同学", "病友"})
@@ -657,6 +666,8 @@ def _relation(text: str, expecting: str | None = None) -> tuple[str | None, int,
             continue  # "吉克阿依 … 阿姨的阿": a character spelled out, not a relative
         if label in ("spouse", "parent", "child") and _KIN_OF_KIN.match(text, m.end()):
             label = "other"  # "他是我婆姨的弟弟": a relative of the reporter's relative
+        if _PARENT_OF_A_CHILD.fullmatch(m.group(0)):
+            companions.append(m.start())  # "我是孩子她爸，我媳妇生孩子…": who speaks, when someone else is named
         if label == "other" and text[m.start() - 1:m.start()] in ("他", "她") and m.start() > 0:
             companions.append(m.start())  # "俺家小孩 坐他爷爷那个三轮车": the insured's relative, there too
         if label == "other" and m.group(0) in ("代理人", "业务员", "保险代理人") \
@@ -1217,7 +1228,7 @@ _STILL_IN_EMERGENCY = re.compile(r"[^。]{0,4}?(?:还在|正在|在)(?:查|检�
 _ADMITTED_AT = re.compile(r"[^，。,]{0,3}?(?:住院|住的院|住着|住下|做的手术|做了手术|ICU|重症监护)")
 _OUTPATIENT = re.compile(r"门诊|急诊|(?:医院|院|科)看的|(?:开|配|拿)了?(?:点|些)?药|回家了|返屋企|返屋|返家|回屋里|"
                          r"回屋头|躺着养|"
-                         r"打[了的咗]?石膏|打完就回|就回来了|医院看了|贴了?(?:点)?膏药|缝的针|复位了|复位完|手法复位|处理过|"
+                         r"打[了的咗完]?石膏|拍[了的个]片子?(?![子])|打完就回|就回来了|医院看了|贴了?(?:点)?膏药|缝的针|复位了|复位完|手法复位|处理过|"
                          r"回家(?:休养|休息|养着|养伤|观察)|让回家|等着?床位?|排床|还没住上|没住上|"
                          r"(?:诊所|卫生室|卫生所)[^，。,]{0,4}?(?:看|处理|包扎|拿了?药|打针)|"
                          r"在家(?:里)?(?:养着|休养|养伤|休息|躺着)|绷带|夹板|缝了?好?[几两二三四五六七八九十\d来多余]*针|院缝的|回院里|"
@@ -1438,6 +1449,9 @@ _PLAN_AFTER = re.compile(r"\s*(?:上午|下午|早上|晚上)?\s*(?:就|要|再|
                          r"拆线|换药|复诊|转院|办住院|入院)")
 _CONFIRMED_LATER = re.compile(r"确诊|诊断(?:为|是|出)|查出(?:来)?(?:是|了)|医生说是|说是")
 _NIGHT_ONSET = re.compile(r"\s*(?:晚上|夜里|半夜|凌晨)")
+# (not a form's next field: "入院日期 2026年7月2日 出院日期 …", "入院是八月十一号 出院是…")
+_DISCHARGED_AFTER = re.compile(r"\s*(?:上午|下午|中午|晚上)?\s*(?:就|才|已经|刚|刚刚)?\s*(?:出院|出的院|办了?出院)"
+                               r"(?!\s*(?:日期|时间|是|[：:]|\d|[二〇零]))")
 _BACK_HOME_AFTER = re.compile(r"\s*(?:才)?(?:回|返回|到家|回来|出院)")
 _RESULT_BEFORE = re.compile(r"(?:病理|结果|报告|活检)\s?(?:是|也是|结果)?\s*$")
 # "周三出的结果", "昨天病理回报…": the day named is the day the result came out
@@ -1715,6 +1729,12 @@ def extract_claim_slots(
         if reporter and not is_everyday_word_name(reporter):
             out.slots["insured_name"] = reporter
             out.confidence["insured_name"] = 0.8
+    if "relation" not in out.slots and "insured_name" in out.slots:
+        # "报案人：李娜 被保险人：李娜": the reporter is the insured
+        line = _REPORTER_LINE.search(text)
+        if line and take_name(text, line.end()) == out.slots["insured_name"]:
+            out.slots["relation"] = "self"
+            out.confidence["relation"] = 0.8
     if "insured_name" in out.slots:
         for m in re.finditer(re.escape(out.slots["insured_name"]), text):
             for i in range(m.start(), m.end()):
@@ -1752,6 +1772,8 @@ def extract_claim_slots(
              and not _REPORTING_AFTER.match(place_text, d.end) and not _NOT_YET_AFTER.match(place_text, d.end)]
     if any(not d.future for d in dates):
         dates = [d for d in dates if not (d.future and d.kind == "rel_day")]  # "明天就回长沙了": a plan
+    # "住了两天，昨天出院了。事情是6月7号": the day of the discharge is not the day it happened
+    dates = [d for d in dates if not _DISCHARGED_AFTER.match(place_text, d.end)]
     purposes = [d for d in dates if d.kind in _HOLIDAY_DATES and not d.exact
                 and _PURPOSE_BEFORE.search(place_text, max(0, d.start - 9), d.start)
                 and not _SEASON_AFTER.match(place_text, d.end)]

@@ -190,7 +190,8 @@ def icd10_name(code: str) -> str | None:
 
 
 # "我爸有老年痴呆，…腿摔骨折了": a condition the insured simply has is the background of an injury, not its diagnosis
-_HAS_BEFORE = re.compile(r"(?<![说讲示])(?:有|患有|本身有|本来有)(?:点|些)?$")  # not "医生说有…": a diagnosis
+# (a filler may come between: "有那个老年痴呆", "有 那个 老年痴呆")
+_HAS_BEFORE = re.compile(r"(?<![说讲示])(?:有|患有|本身有|本来有)\s?(?:点|些|那个|那种|个)?\s?$")  # not "医生说有…"
 
 
 # "打农药，中毒了": spraying said in one clause, the poisoning in the next (the lexicon's gaps stop at a comma)
@@ -208,7 +209,7 @@ def find_mentions(text: str) -> list[MedicalMatch]:
         found.sort(key=lambda m: m.start)
     if any(m.kind == "injury" and not m.negated for m in found):
         found = [replace(m, negated=True, history=True) if m.kind == "disease" and not m.negated
-                 and _HAS_BEFORE.search(text, max(0, m.start - 4), m.start) else m for m in found]
+                 and _HAS_BEFORE.search(text, max(0, m.start - 7), m.start) else m for m in found]
     return found
 
 
@@ -321,8 +322,14 @@ def best_diagnosis(text: str, matches: list[MedicalMatch] | None = None) -> Medi
     If the reporter corrects themselves ("…，不对，医生说就是腰椎骨折", "不是脑梗，是脑出血"), only
     mentions after the last correction count when there are any.
     """
-    found = [m for m in (matches if matches is not None else find_mentions(text))
-             if not m.negated and m.kind != "external"]
+    mentions = matches if matches is not None else find_mentions(text)
+    found = [m for m in mentions if not m.negated and m.kind != "external"]
+    # a word inside a longer mention read as history is that mention ("一直是肺癌晚期在化疗": 癌 is the 肺癌), when
+    # nothing else is asserted
+    found = [next((replace(h, negated=False, history=False) for h in mentions
+                   if h.history and h.start <= m.start and m.end <= h.end and (h.start, h.end) != (m.start, m.end)
+                   and h.icd10[0] == m.icd10[0] and m.icd10 in UNSPECIFIED_ICD10), m)
+             if all(f.icd10 in UNSPECIFIED_ICD10 for f in found) else m for m in found]
     if not found:
         return None
     last_fix = -1
