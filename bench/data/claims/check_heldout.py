@@ -14,7 +14,7 @@ area code, place or hospital, extend the tables below (area codes were taken
 from the national administrative-division list).
 
 Usage: python3 check_heldout.py [--verbose]
-       [--prefix heldout|heldout2|...|heldout78 ...]
+       [--prefix heldout|heldout2|...|heldout80 ...]
 (without --prefix all sets in SETS are checked)
 Exit status 0 when clean, 1 otherwise.
 """
@@ -291,6 +291,10 @@ SETS: dict[str, tuple[int, int]] = {
     "heldout77": (100, 30),
     # heldout78: blind AI helper; control set Aug-Dec 2026, east / south-east China (SD, JS, ZJ, FJ, SH, JX)
     "heldout78": (100, 30),
+    # heldout79: blind AI helper; control set Jan-Apr 2026, south-west / north-west China plus some callers elsewhere
+    "heldout79": (100, 30),
+    # heldout80: blind AI helper; control set May-Sep 2026, central / southern China (HB, HN, HA, GD, GX, HI)
+    "heldout80": (100, 30),
 }
 
 SLOTS = (
@@ -1396,6 +1400,11 @@ REGIONS: dict[str, tuple[str, str, str | None]] = {
     "370683": ("山东省", "烟台市", "莱州市"),
     "330182": ("浙江省", "杭州市", "建德市"),
     "360430": ("江西省", "九江市", "彭泽县"),
+    # added for heldout79 (national administrative-division codes, from memory): 汉台区 (汉中), 温宿县 (阿克苏地区)
+    "610702": ("陕西省", "汉中市", "汉台区"),
+    "652922": ("新疆维吾尔自治区", "阿克苏地区", "温宿县"),
+    # added for heldout80 (national administrative-division code, from memory): 解放区 (焦作)
+    "410802": ("河南省", "焦作市", "解放区"),
 }
 
 # Hospital values allowed: big well-known grade-3 hospitals in the largest cities, official names.
@@ -1986,6 +1995,12 @@ HOSPITALS = {
     "辽宁省人民医院",
     # added for heldout78: real grade-3 hospital (full official name) in 南通 (崇川区), "南通一院"
     "南通市第一人民医院",
+    # added for heldout79: real grade-3 hospitals (full official names) in 石河子, 西安 (新城区) and 昆明
+    "石河子大学医学院第一附属医院",
+    "西安市中心医院",
+    "昆明市第一人民医院",
+    # added for heldout80: real grade-3 city hospital (full official name) in 焦作 (解放区)
+    "焦作市人民医院",
 }
 
 # Mobile prefixes (3 digits) in use in mainland China.
