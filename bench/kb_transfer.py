@@ -1,6 +1,6 @@
 """Transfer evaluation of the KB robot: ship the real-question examples of all sets but one, ask the one left out.
 
-    .venv/bin/python bench/kb_transfer.py [--sets demo tune train train2 train3] [--set EXTERNAL_WEIGHT_RATIO=3]
+    .venv/bin/python bench/kb_transfer.py [--sets demo tune train train2 train3 train4] [--set EXTERNAL_WEIGHT_RATIO=3]
 
 The shipped examples (`src/zhihui/kb/data/fusion_examples.npz`) teach every knowledge base's fusion model and set its
 thresholds. A change to the features or to how the examples are used is judged here, on questions of a knowledge
