@@ -46,7 +46,8 @@ def main(names: list[str], overrides: list[str], errors: Path | None = None) -> 
     print(f"{'left out':<10}{'questions':>10}{'top-1':>8}{'answer':>8}{'precision':>11}{'rejection':>11}{'thr':>8}")
     for kb_file, q_file in sets:
         held = set_name(kb_file)
-        others = [(i, p) for i, (name, p) in enumerate(parts.items()) if name != held]
+        # (a transfer-only set is asked when left out but, like the shipped examples, never trains the others)
+        others = [(i, p) for i, (name, p) in enumerate(parts.items()) if name != held and name not in mfe.TRANSFER_ONLY]
         xs = np.vstack([p[1] for _, p in others]).astype(np.float32)
         ys = np.concatenate([p[2] for _, p in others]).astype(np.int8)
         offsets = np.cumsum([0] + [int(p[3].max()) + 1 for _, p in others[:-1]])
