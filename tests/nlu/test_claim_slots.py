@@ -2331,3 +2331,12 @@ def test_a_plaster_put_on_or_an_x_ray_at_a_hospital_is_outpatient_and_a_surname_
 
     assert spelled_name("雷宝山 雷锋的雷 不对 是 雨田雷 宝 是 宝贝的宝 山 是 山水的山") == "雷宝山"
     assert _stated("我妈被漏电的电饭锅电了一下")["diagnosis"]["icd10"] == "T75"
+
+
+def test_a_misheard_claim_word_that_starts_with_a_surname_no_one_uses_is_put_right() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _stated("我爸 胸追 骨者 了 在 县医院 主院")["diagnosis"]["icd10"] == "S22"
+    assert _stated("我爸 胸追 骨者 了 在 县医院 主院")["treatment"]["status"] == "inpatient"
+    assert _stated("孩子 踢球 半月版 伤了")["diagnosis"]["icd10"] == "S83"
+    # 顾 begins many names: "顾哲" stays a name, though it sounds like 骨折
+    assert _stated("我叫顾哲 昨天摔了")["insured_name"] == "顾哲"

@@ -1501,7 +1501,8 @@ _INPUT_SLIPS = {"股折": "骨折", "肺结合": "肺结核", "骨拆": "骨折"
 # window that sounds exactly like one of them (toneless) and is no word itself is read as that word.
 _HEARD_WORDS = ("骨折", "骨裂", "住院", "门诊", "出院", "抢救", "手术", "脱臼", "扭伤", "烧伤", "烫伤", "脑梗",
                 "心梗", "脑梗塞", "脑梗死", "心肌梗塞", "心肌梗死", "一氧化碳", "脑出血", "脑溢血", "乳腺癌", "甲流",
-                "阑尾炎", "胆结石", "肺炎", "骨髓炎", "中风")
+                "阑尾炎", "胆结石", "肺炎", "骨髓炎", "中风", "腰椎", "颈椎", "胸椎", "锁骨", "半月板",
+                "甲状腺", "白血病", "肺水肿", "踝关节")
 
 
 _PLACE_UNIT_CHARS = frozenset("镇乡村区县市路街巷山湖河江桥州")
@@ -1521,6 +1522,23 @@ def _heard_table() -> tuple[dict[tuple[str, ...], str], dict[str, tuple[int, ...
     for key in table:
         sizes[key[0]] = tuple(sorted({len(key), *sizes.get(key[0], ())}, reverse=True))
     return table, sizes
+
+
+@functools.cache
+def _surnames_in_use() -> frozenset[str]:
+    """Surnames that begin at least ten of the full names jieba's dictionary holds (顾, 谷; not 骨 or 主, which are
+    surnames on paper)."""
+    counts: collections.Counter[str] = collections.Counter()
+    with importlib.resources.files("jieba").joinpath("dict.txt").open(encoding="utf-8") as lines:
+        for line in lines:
+            word, _, tag = line.split()
+            if tag == "nr" and len(word) in (2, 3) and word[0] in SINGLE_SURNAMES:
+                counts[word[0]] += 1
+    return frozenset(c for c, n in counts.items() if n >= 10)
+
+
+def _surname_in_use(char: str) -> bool:
+    return char in _surnames_in_use()
 
 
 def _is_word(text: str) -> bool:
@@ -1545,12 +1563,14 @@ def _repair_misheard(text: str) -> str:
             if meant is None or meant == window or _is_word(window) \
                     or not all("\u4e00" <= c <= "\u9fff" for c in window):
                 continue
-            if window[0] in SINGLE_SURNAMES and not window.endswith("医院"):
-                continue  # a name ("顾哲" sounds like 骨折); no name ends in 医院
+            if _surname_in_use(window[0]) and not window.endswith("医院"):
+                continue  # a name ("顾哲" sounds like 骨折); no name ends in 医院, and no one is called 骨者 or 主院
             if window.endswith("医院") and proper_unregistered_name(window) is not None:
                 continue  # "黔江中心医院": a hospital named by its own place, not 潜江's misheard
             if window[-1] in _PLACE_UNIT_CHARS:
                 continue  # "嘉积镇": a place's name (积镇 sounds like 急诊)
+            if any(text[i + 1 - k:i + 1] in registry().surface for k in range(2, min(i + 1, 6) + 1)):
+                continue  # "在儿研所骨穿确诊": 所骨 sounds like 锁骨, but 所 ends a hospital's nickname
             before, after = text[max(0, i - 1):i + 1], text[i + size - 1:i + size + 1]
             if (len(before) == 2 and _is_word(before)) or (len(after) == 2 and _is_word(after)):
                 continue  # "我们镇上": 们镇 sounds like 门诊 but 们 belongs to 我们
