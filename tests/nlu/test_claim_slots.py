@@ -2346,3 +2346,9 @@ def test_a_municipalitys_district_misheard_is_read_by_sound() -> None:
     # Written for this test, not taken from an evaluation set.
     assert _stated("在 天津 和评区 骑车 摔了")["accident_place"]["district"] == "和平区"
     assert _stated("在重庆 九龙破区 摔了")["accident_place"]["district"] == "九龙坡区"
+
+
+def test_a_county_level_city_misheard_after_its_prefecture_is_read_by_sound() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _stated("在 苏州 张家刚市 摔了")["accident_place"]["district"] == "张家港市"
+    assert _stated("在 苏州 昆山市 摔了")["accident_place"]["district"] == "昆山市"

@@ -75,7 +75,7 @@ _TREATMENT_TRIP_AFTER = re.compile(
 # "南京西路", "在北京路": a road named after a city; "青海湖": a lake (not 湖南, 湖滨, 湖里, 湖州)
 _ROAD_OR_LAKE_AFTER = re.compile(r"[东西南北中]?(?:路(?![桥南北])|大街|街|大道)|湖(?![南北滨区里州])")
 # a district-looking word after a city, a speech-recognition pause allowed ("沈阳 魂南区")
-_DISTRICT_WORD_AFTER = re.compile(r"\s?([\u4e00-\u9fff]{1,4}?[区县])")
+_DISTRICT_WORD_AFTER = re.compile(r"\s?([\u4e00-\u9fff]{1,4}?[区县市])")
 _MOUNTAIN_AFTER = re.compile(r"山(?![里上下区脚沟路顶腰坡头间中])")
 _TAKEN_TO_BEFORE = re.compile(r"(?:送到|送去|送往|拉到|拉去|转到|转去|转院到)\s?$")
 # on the way somewhere is not there ("自驾去瑞丽，在路上追尾了", "回老家的路上")
