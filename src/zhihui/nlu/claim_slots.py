@@ -128,53 +128,62 @@ _EVERYDAY_POS = frozenset(("v", "vn", "vd", "vi", "a", "ad", "an", "b", "d", "c"
 _VERB_POS = frozenset(("v", "vn", "vd", "vi"))
 
 
-@functools.cache
-def _everyday_words() -> tuple[frozenset[str], frozenset[str]]:
-    """(everyday words, two-character common verbs) that start with a surname character.
+@dataclass(frozen=True)
+class _NameVocabulary:
+    """What jieba's dictionary tells about names, read in one pass."""
 
-    Three-character words of any kind but a name count ("高峰期"): hardly any full name is one.
-    """
+    everyday_words: frozenset[str]  # words a surname character starts that are no names ("干活", "高峰期")
+    common_verbs: frozenset[str]  # two-character verbs among them, frequent enough to start a phrase ("游泳去")
+    object_nouns: frozenset[str]  # frequent nouns with a character seldom given in names (窗户, 饺子, 马路)
+    surnames_in_use: frozenset[str]  # surnames that begin at least ten of its full names (顾, 谷; not 骨 or 主)
+
+
+@functools.cache
+def _name_vocabulary() -> _NameVocabulary:
+    """Three-character words of any kind but a name count as everyday words ("高峰期"): hardly any full name is one.
+    Nouns of two characters are not everyday words, since many given names are nouns (海军, 建平 and 金花 are nouns and
+    names alike); only those with a character seldom given are objects."""
     words: set[str] = set()
     verbs: set[str] = set()
+    nouns: list[str] = []
+    given: collections.Counter[str] = collections.Counter()
+    surnames: collections.Counter[str] = collections.Counter()
     with importlib.resources.files("jieba").joinpath("dict.txt").open(encoding="utf-8") as lines:
         for line in lines:
-            word, freq, tag = line.split()
-            if len(word) not in (2, 3) or word[0] not in SINGLE_SURNAMES or int(freq) < 50:
+            word, freq_text, tag = line.split()
+            freq = int(freq_text)
+            if len(word) == 2 and tag == "n" and freq >= 300:
+                nouns.append(word)
+            if tag == "nr" and len(word) in (2, 3) and word[0] in SINGLE_SURNAMES:
+                surnames[word[0]] += 1
+                if len(word) == 3:
+                    given.update(word[1:])
+            if len(word) not in (2, 3) or word[0] not in SINGLE_SURNAMES or freq < 50:
                 continue
             if len(word) == 3 and not tag.startswith("nr"):
                 words.add(word)
             elif len(word) == 2 and tag in _EVERYDAY_POS:
                 words.add(word)
-                if tag in _VERB_POS and int(freq) >= 100:
+                if tag in _VERB_POS and freq >= 100:
                     verbs.add(word)
-    return frozenset(words), frozenset(verbs)
+    return _NameVocabulary(
+        everyday_words=frozenset(words),
+        common_verbs=frozenset(verbs),
+        object_nouns=frozenset(n for n in nouns if min(given[c] for c in n) < 100),
+        surnames_in_use=frozenset(c for c, n in surnames.items() if n >= 10),
+    )
 
 
 # surnames that are also everyday verbs with an object: "我妈关窗户…", "我爸包饺子…"
 _VERB_SURNAMES = frozenset("关包修盖涂")
 
 
-@functools.cache
-def _common_nouns() -> frozenset[str]:
-    """Two-character nouns that are objects, not given names: frequent in jieba's dictionary (窗户, 饺子, 马路), with a
-    character seldom given in the full names the dictionary holds (海军, 建平 and 金花 are nouns and names alike)."""
-    nouns: list[str] = []
-    given: collections.Counter[str] = collections.Counter()
-    with importlib.resources.files("jieba").joinpath("dict.txt").open(encoding="utf-8") as lines:
-        for line in lines:
-            word, freq, tag = line.split()
-            if len(word) == 2 and tag == "n" and int(freq) >= 300:
-                nouns.append(word)
-            elif len(word) == 3 and tag == "nr" and word[0] in SINGLE_SURNAMES:
-                given.update(word[1:])
-    return frozenset(n for n in nouns if min(given[c] for c in n) < 100)
-
-
 def is_everyday_word_name(name: str) -> bool:
     """True when a name candidate read after a relation word is an everyday word instead ("干活", "游泳去")."""
-    words, verbs = _everyday_words()
-    return name in words or (len(name) == 3 and (
-        name[:2] in verbs or (name[0] in _VERB_SURNAMES and name[1:] in _common_nouns())
+    vocabulary = _name_vocabulary()
+    return name in vocabulary.everyday_words or (len(name) == 3 and (
+        name[:2] in vocabulary.common_verbs
+        or (name[0] in _VERB_SURNAMES and name[1:] in vocabulary.object_nouns)
     ))
 
 
@@ -1524,21 +1533,8 @@ def _heard_table() -> tuple[dict[tuple[str, ...], str], dict[str, tuple[int, ...
     return table, sizes
 
 
-@functools.cache
-def _surnames_in_use() -> frozenset[str]:
-    """Surnames that begin at least ten of the full names jieba's dictionary holds (顾, 谷; not 骨 or 主, which are
-    surnames on paper)."""
-    counts: collections.Counter[str] = collections.Counter()
-    with importlib.resources.files("jieba").joinpath("dict.txt").open(encoding="utf-8") as lines:
-        for line in lines:
-            word, _, tag = line.split()
-            if tag == "nr" and len(word) in (2, 3) and word[0] in SINGLE_SURNAMES:
-                counts[word[0]] += 1
-    return frozenset(c for c, n in counts.items() if n >= 10)
-
-
 def _surname_in_use(char: str) -> bool:
-    return char in _surnames_in_use()
+    return char in _name_vocabulary().surnames_in_use
 
 
 def _is_word(text: str) -> bool:
