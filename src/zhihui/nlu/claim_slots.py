@@ -1739,19 +1739,16 @@ def extract_claim_slots(
             chosen = _corrected([n[0] for n in names], [n[1] for n in names], text)
             out.slots["insured_name"] = chosen
             out.confidence["insured_name"] = max(n[2] for n in names if n[0] == chosen)
-    if "insured_name" not in out.slots and relation == "self":
+    reporter_line = _REPORTER_LINE.search(text)
+    reporter = take_name(text, reporter_line.end()) if reporter_line else None
+    if "insured_name" not in out.slots and relation == "self" and reporter and not is_everyday_word_name(reporter):
         # a form whose reporter is the insured: "报案人：李建军 / 与出险人关系：本人"
-        line = _REPORTER_LINE.search(text)
-        reporter = take_name(text, line.end()) if line else None
-        if reporter and not is_everyday_word_name(reporter):
-            out.slots["insured_name"] = reporter
-            out.confidence["insured_name"] = 0.8
-    if "relation" not in out.slots and "insured_name" in out.slots:
+        out.slots["insured_name"] = reporter
+        out.confidence["insured_name"] = 0.8
+    if "relation" not in out.slots and "insured_name" in out.slots and reporter == out.slots["insured_name"]:
         # "报案人：李娜 被保险人：李娜": the reporter is the insured
-        line = _REPORTER_LINE.search(text)
-        if line and take_name(text, line.end()) == out.slots["insured_name"]:
-            out.slots["relation"] = "self"
-            out.confidence["relation"] = 0.8
+        out.slots["relation"] = "self"
+        out.confidence["relation"] = 0.8
     if "insured_name" in out.slots:
         for m in re.finditer(re.escape(out.slots["insured_name"]), text):
             for i in range(m.start(), m.end()):

@@ -324,12 +324,12 @@ def best_diagnosis(text: str, matches: list[MedicalMatch] | None = None) -> Medi
     """
     mentions = matches if matches is not None else find_mentions(text)
     found = [m for m in mentions if not m.negated and m.kind != "external"]
-    # a word inside a longer mention read as history is that mention ("一直是肺癌晚期在化疗": 癌 is the 肺癌), when
-    # nothing else is asserted
-    found = [next((replace(h, negated=False, history=False) for h in mentions
-                   if h.history and h.start <= m.start and m.end <= h.end and (h.start, h.end) != (m.start, m.end)
-                   and h.icd10[0] == m.icd10[0] and m.icd10 in UNSPECIFIED_ICD10), m)
-             if all(f.icd10 in UNSPECIFIED_ICD10 for f in found) else m for m in found]
+    if all(m.icd10 in UNSPECIFIED_ICD10 for m in found):
+        # a word inside a longer mention read as history is that mention ("一直是肺癌晚期在化疗": 癌 is the 肺癌), when
+        # nothing else is asserted
+        found = [next((replace(h, negated=False, history=False) for h in mentions
+                       if h.history and h.start <= m.start and m.end <= h.end and (h.start, h.end) != (m.start, m.end)
+                       and h.icd10[0] == m.icd10[0]), m) for m in found]
     if not found:
         return None
     last_fix = -1

@@ -494,21 +494,27 @@ class DivisionTable:
                 divs = [d for d in divs if d.province in provinces] or divs
             if divs:
                 d = divs[0]
-                said = _DISTRICT_WORD_AFTER.match(text, end)
-                heard = self._district_by_sound({d.city or d.name}, said.group(1)) if said else None
-                if heard is not None:  # "沈阳 魂南区": 浑南区 as speech recognition wrote it
-                    return PlaceResult(heard.province, heard.city, heard.name, start, said.end() if said else end)
+                by_sound = self._district_heard_after(text, start, end, d.city or d.name)
+                if by_sound is not None:  # "沈阳 魂南区": 浑南区 as speech recognition wrote it
+                    return by_sound
                 problem = self._unknown_district_after(text, end, d.city or d.name)
                 return PlaceResult(d.province, d.city, None, start, end, problem)
             city = sorted(c for c in cities if c)[0]
-            said = _DISTRICT_WORD_AFTER.match(text, end)
-            heard = self._district_by_sound({city}, said.group(1)) if said else None
-            if heard is not None:  # "北京 风台区": a municipality's 丰台区 as speech recognition wrote it
-                return PlaceResult(heard.province, heard.city, heard.name, start, said.end() if said else end)
+            by_sound = self._district_heard_after(text, start, end, city)
+            if by_sound is not None:  # "北京 风台区": a municipality's 丰台区 as speech recognition wrote it
+                return by_sound
             problem = self._unknown_district_after(text, end, city)
             return PlaceResult(city, city, None, start, end, problem)
         prov = sorted(provinces)[0]
         return PlaceResult(prov, None, None, start, end)
+
+    def _district_heard_after(self, text: str, start: int, end: int, city: str) -> PlaceResult | None:
+        """The place, when a district-looking word right after ``city`` sounds like one of its districts."""
+        said = _DISTRICT_WORD_AFTER.match(text, end)
+        heard = self._district_by_sound({city}, said.group(1)) if said else None
+        if said is None or heard is None:
+            return None
+        return PlaceResult(heard.province, heard.city, heard.name, start, said.end())
 
     def _district_by_sound(self, cities: set[str], word: str) -> Division | None:
         """The one district of ``cities`` whose name sounds like ``word`` (toneless, with the usual southern
