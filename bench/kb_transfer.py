@@ -36,7 +36,7 @@ def main(names: list[str], overrides: list[str], errors: Path | None = None) -> 
         # "EXTERNAL_WEIGHT_RATIO=3": try another value of a constant of zhihui.kb.retrieval
         name, _, value = item.partition("=")
         old = getattr(r, name)
-        setattr(r, name, type(old)(value))
+        setattr(r, name, value.lower() in ("1", "true") if isinstance(old, bool) else type(old)(value))
         print(f"{name} = {getattr(r, name)} (shipped: {old})")
     sets = [(kb, qs) for kb, qs in mfe.SETS if kb.exists() and (not names or set_name(kb) in names)]
     print("computing candidate features of every set's questions …", flush=True)

@@ -325,3 +325,24 @@ def test_contrast_features_see_a_paraphrase_taught_and_not_a_held_out_one() -> N
     assert share_held() > before
     # Held out (as when the model is trained), the new paraphrase's words are not the entry's.
     assert share_held((taught,)) == pytest.approx(before, abs=0.05)
+
+
+def test_the_concept_a_situation_points_to_brings_its_entry_among_the_candidates() -> None:
+    import dataclasses
+
+    from zhihui.kb.retrieval import _analyze
+
+    # An invented knowledge base: many entries share the question's everyday words, one names the concept.
+    docs = [KbDoc(f"F{i:02d}", "customer", f"第{i}款产品怎么在网上买保险", (f"第{i}款产品可以在网上买吗",))
+            for i in range(40)]
+    docs.append(KbDoc("X01", "customer", "外籍人士须知", ("绿卡持有者办理须知",)))
+    index = RetrievalIndex.build(docs, embedder=None)
+    question = _analyze("我老婆拿的是护照，能在网上买保险吗", question=True)
+    assert question.concepts
+
+    def candidates(a: object) -> set[str]:
+        entries = index._candidates(a, "customer").entries  # type: ignore[arg-type]
+        return {index._docs[int(e)].entry_id for e in entries}
+
+    assert "X01" in candidates(question)
+    assert "X01" not in candidates(dataclasses.replace(question, concepts=()))

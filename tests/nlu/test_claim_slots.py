@@ -2352,3 +2352,69 @@ def test_a_county_level_city_misheard_after_its_prefecture_is_read_by_sound() ->
     # Written for this test, not taken from an evaluation set.
     assert _stated("在 苏州 张家刚市 摔了")["accident_place"]["district"] == "张家港市"
     assert _stated("在 苏州 昆山市 摔了")["accident_place"]["district"] == "昆山市"
+
+
+def test_who_the_report_is_for_read_from_dialect_words_and_names_of_hospitals() -> None:
+    # Written for this test, not taken from an evaluation set.
+    # 婆娘 (a wife in Sichuan) is not 家婆 (a Cantonese mother-in-law) when said after 我家
+    assert _stated("我家 婆娘 昨天 在 屋头 摔了")["relation"] == "spouse"
+    # 老汉 is a husband in the north-west, a father in Sichuan; 老汉儿 is always a father
+    assert _stated("我是榆林的，我老汉在榆阳区修房子摔了")["relation"] == "spouse"
+    assert _stated("我老汉在绵阳涪城区修房子摔了")["relation"] == "parent"
+    assert _stated("我是榆林的，我老汉儿在榆阳区修房子摔了")["relation"] == "parent"
+    # the 女儿 inside 妇女儿童医院 is no daughter
+    assert "relation" not in _stated("他咳嗽一周了 在省妇女儿童医院住院")
+    assert _stated("我家宝宝咳嗽一周了 在省妇女儿童医院住院")["relation"] == "child"
+    # "出险的是我" is the reporter only when nothing follows it
+    assert _stated("出险的是我外甥女，叫周雨桐")["relation"] == "other"
+    assert _stated("出险的是我，昨天摔了")["relation"] == "self"
+
+
+def test_a_reporter_who_introduces_themselves_and_then_tells_of_an_illness_reports_their_own() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _stated("我是来出差的，前天晚上在酒店突然胸口疼，去医院说是心绞痛")["relation"] == "self"
+    assert _stated("我是湖南人，在杭州上班，昨天夜里肚子疼，说是胆囊炎")["relation"] == "self"
+    assert "relation" not in _stated("我是他家人，前天晚上突然胸口疼")
+
+
+def test_where_someone_is_from_is_not_where_it_happened() -> None:
+    # Written for this test, not taken from an evaluation set.
+    said = _stated("我是绵阳市的，我老婆昨天在安州区的菜地里摔了")
+    assert said["accident_place"]["district"] == "安州区"
+    # alone, where the reporter is from is the home, where a relative's fall at home happened
+    assert _stated("我是安州区的，我老婆昨天在菜地里摔了")["accident_place"]["district"] == "安州区"
+    assert "accident_place" not in _stated("身份证是…，老家湖北潜江的，昨天在厂里摔了")
+    assert "accident_place" not in _stated("他身份证是620502195803124415，甘肃天水的。")
+    # said with the name instead, it is the home where it happened
+    assert _stated("我叫王长顺，甘肃天水的，昨天在院子里摔了")["accident_place"]["city"] == "天水市"
+    assert _stated("昨天在厂里摔了，佛山顺德的")["accident_place"]["city"] == "佛山市"
+
+
+def test_names_dictated_in_pieces_and_institutions_that_are_called_something() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _stated("我妈 叫 弓长张 张 桂 桂兰 张桂兰")["insured_name"] == "张桂兰"
+    assert _stated("她叫 许 言午许 许 丽 丽萍 许丽萍")["insured_name"] == "许丽萍"
+    said = _stated("我叫吴强 在市一医院 不对 那个医院现在叫温州医科大学附属第一医院 住院")
+    assert said["insured_name"] == "吴强"
+
+
+def test_diagnoses_said_after_the_injury_or_after_a_long_standing_illness() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _stated("锅炉房里被蒸汽烫伤了，两条腿都烫了")["diagnosis"]["icd10"] == "T24"
+    assert _stated("我妈糖尿病十几年了 这次是肾衰竭 住院了")["diagnosis"]["icd10"] == "N18"
+    allergy = _stated("孩子吃了芒果过敏 脸都肿了")
+    assert allergy["diagnosis"]["icd10"] == "T78" and "cause" not in allergy  # an accident under some policies only
+    assert _stated("我妈在果园被马蜂蜇了 过敏性休克 住院了")["cause"] == "accident"
+    assert _stated("他摔了一跤 磕断了一颗门牙")["diagnosis"]["icd10"] == "S02"
+    assert _stated("我老婆乳房上长了个包 去医院查")["diagnosis"]["icd10"] == "N63"
+    assert _stated("左手无名指被机器压了，骨折了")["diagnosis"]["icd10"] == "S62"
+    # 手臂 is the whole arm: the forearm read into it is asked about
+    arm = extract_claim_slots("孩子摔了，手臂骨折了", REF)
+    assert arm.slots["diagnosis"]["icd10"] == "S52" and arm.confidence["diagnosis"] < 0.9
+    assert extract_claim_slots("孩子摔了，左前臂骨折了", REF).confidence["diagnosis"] == 0.9
+
+
+def test_a_poisoning_dates_from_the_day_it_was_taken_not_the_day_of_death() -> None:
+    # Written for this test, not taken from an evaluation set.
+    said = _stated("我舅舅大前天误服了农药 抢救了几天 今天早上还是走了")
+    assert said["accident_date"] == (REF - dt.timedelta(days=3)).isoformat()

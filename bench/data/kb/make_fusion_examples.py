@@ -64,7 +64,7 @@ def examples(
         target = q.get("id")
         audience = str(q.get("audience") or (audience_of.get(str(target), "customer") if target else "customer"))
         audience = "customer" if audience == "both" else audience
-        cands = index._candidates(r._analyze(str(q["q"])), audience)
+        cands = index._candidates(r._analyze(str(q["q"]), question=True), audience)
         if len(cands.entries) == 0:
             continue
         xs.append(cands.features)

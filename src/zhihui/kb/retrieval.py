@@ -70,6 +70,7 @@ except ImportError:  # pragma: no cover - a scipy that moved them; _postings_dot
     _KERNELS = None
 
 from zhihui.nlu.policy_periods import period_cues
+from zhihui.nlu.situations import situation_cues
 from zhihui.nlu.text import has_cjk, is_meaningful
 from zhihui.nlu.tokenizer import canonicalize, to_pinyin, tokenize
 
@@ -200,6 +201,8 @@ class _Analysis:
     chars: tuple[str, ...]
     pinyin: tuple[str, ...]
     embed_text: str
+    concepts: tuple[str, ...] = ()
+    """Words of the concepts the question's situation points to (:mod:`zhihui.nlu.situations`)."""
 
 
 def _char_ngrams(text: str, lo: int = 1, hi: int = 3) -> list[str]:
@@ -217,9 +220,18 @@ def _syllable_ngrams(syllables: Sequence[str], hi: int = 3) -> list[str]:
     return out
 
 
-def _analyze(text: str, canon: str | None = None) -> _Analysis:
-    """``canon``: ``canonicalize(text)`` when the caller has it already."""
+# Entries named by the concept a question's situation points to join its candidates (bench/kb_transfer.py
+# --set SITUATION_CUES=0). Added to the question's words instead, to indexed texts and questions or to questions
+# only, the concept words blurred entries apart (transfer top-1 0.797 -> 0.772 and 0.776).
+SITUATION_CUES = True
+
+
+def _analyze(text: str, canon: str | None = None, *, question: bool = False) -> _Analysis:
+    """``canon``: ``canonicalize(text)`` when the caller has it already; ``question``: a question being asked."""
     canon = canonicalize(text) if canon is None else canon
+    concepts: tuple[str, ...] = ()
+    if question and SITUATION_CUES:
+        concepts = tuple(t for words in situation_cues(canon) for t in tokenize(canonicalize(words)))
     cues = period_cues(canon)
     if cues:
         # "买了才十来天" is the 犹豫期 even when the word is not said: the period joins the text's words
@@ -232,7 +244,9 @@ def _analyze(text: str, canon: str | None = None) -> _Analysis:
     syllables = [s for s in to_pinyin(compact, fuzzy=True) if s.strip()] if has_cjk(compact) else []
     # Embeddings see the canonical (synonym-folded) text: on held-out KB
     # paraphrases this beat embedding the surface text (top-1 0.74 vs 0.71).
-    return _Analysis(canon, tokens, tuple(_char_ngrams(canon)), tuple(_syllable_ngrams(syllables)), canon)
+    return _Analysis(
+        canon, tokens, tuple(_char_ngrams(canon)), tuple(_syllable_ngrams(syllables)), canon, concepts
+    )
 
 
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -565,7 +579,7 @@ def _postings_dot(
 
 
 SIGNALS = ("bm25", "dice", "char", "pinyin")
-ENTRY_SIGNALS = ("char_centroid", "pinyin_centroid", "coverage", "answer")
+ENTRY_SIGNALS = ("char_centroid", "pinyin_centroid", "coverage", "answer", "concept")
 _N_SIG_FEATS = 4
 _CANDIDATES_PER_SIGNAL = 6
 _TEXTS_PER_SIGNAL = 24
@@ -1072,7 +1086,13 @@ class RetrievalIndex:
         offset = 0
         q_embs = self._training_embeddings(examples)
         for qi, ex in enumerate(examples):
-            qa = analyses[ex.row] if 0 <= ex.row < len(analyses) else _analyze(ex.text)
+            if 0 <= ex.row < len(analyses):
+                qa = analyses[ex.row]
+                if SITUATION_CUES and situation_cues(qa.canon):
+                    # An indexed text asked as a question is read as a question.
+                    qa = _analyze(ex.text, question=True)
+            else:
+                qa = _analyze(ex.text, question=True)
             cands = self._candidates(qa, ex.audience, ex.excluded, q_embs[qi])
             n = len(cands.entries)
             if n == 0:
@@ -1304,6 +1324,13 @@ class RetrievalIndex:
         for s in sigs:
             rows = _best_rows(s, visible, m)
             cand.update(dict.fromkeys(_walk(rows, s, visible, text_entry, cand)))
+        if a.concepts:
+            # "我是日本人能买吗": the entries that name 外籍人士 are candidates, scored like any other
+            bm25 = self._indexes["bm25"]
+            idx, w, _, _ = bm25.query(a.concepts, excluded)
+            s_concept = bm25.scores(idx, w, _aud_code(audience))
+            rows = _best_rows(s_concept, visible, m)
+            cand.update(dict.fromkeys(_walk(rows, s_concept, visible, text_entry, cand)))
         answer_scores = self._answer_scores(a, excluded, audience)
         # Entries whose answer alone holds the question's words ("暂存件" is only in the answer of
         # "投保信息录错了怎么修改") become candidates too.
@@ -1378,6 +1405,12 @@ class RetrievalIndex:
                 vals[ci, base_entry + 2] = sum(w for t, w in q_pairs if t in terms) / q_mass
         in_range = entries < len(answer_scores)
         vals[in_range, base_entry + 3] = answer_scores[entries[in_range]]
+        # Share of the concepts the question's situation points to that the entry's texts name (日本人: 外籍人士).
+        concept_ids = {i for i in (self._indexes["dice"].vocab.get(t) for t in a.concepts) if i is not None}
+        if concept_ids:
+            for ci, (info, sub) in enumerate(zip(infos, subsets, strict=True)):
+                terms = info.terms if sub is None else self._terms_of(row_lists[ci])
+                vals[ci, base_entry + 4] = sum(t in terms for t in concept_ids) / len(concept_ids)
         feats = np.zeros((len(entries), n_sig * _N_SIG_FEATS + 5 + _N_CONTRAST_FEATS), dtype=np.float32)
         tail = n_sig * _N_SIG_FEATS
         # Per signal: the value, its margin over the best other candidate, top or not, 1 / (1 + rank).
@@ -1465,7 +1498,7 @@ class RetrievalIndex:
             if not isinstance(text, str) or not is_meaningful(text):
                 return []
             canon = canonicalize(text)
-        cands = self._candidates(_analyze(text, canon), audience, excluded)
+        cands = self._candidates(_analyze(text, canon, question=True), audience, excluded)
         if len(cands.entries) == 0 or self._fusion is None:
             return []
         p = self._fusion.predict(cands.features)

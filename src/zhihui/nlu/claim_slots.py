@@ -483,7 +483,7 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      # "我老公的妈", "我老婆嘅老豆": a spouse's parent or sibling is an in-law
      r"(?:老公|老婆|丈夫|妻子|爱人|媳妇|男人)(?:的|嘅|他|她)(?:妈妈?|爸爸?|母亲(?!节)|父亲(?!节)|老妈|老爸|老娘|老豆|阿妈|阿爸|奶奶|爷爷|"
      r"哥哥?|姐姐?|弟弟?|妹妹?)|"
-     r"老公公|老婆婆|老表|嫂子|弟媳|姐夫|妹夫|大爷|大伯|伯伯|伯父|伯母|大娘|婶婶|婶子|小叔子|小舅子|大舅子|阿嬷|阿嫲|阿公|阿婆|阿爷|家婆|家公|外父|外母|(?<!黑)大佬(?!们)|奶公|外爷|干妈|干爹|干爸|干儿子|干女儿|徒弟|侄媳妇|侄女婿|孙媳妇|"
+     r"老公公|老婆婆|老表|嫂子|弟媳|姐夫|妹夫|大爷|大伯|伯伯|伯父|伯母|大娘|婶婶|婶子|小叔子|小舅子|大舅子|阿嬷|阿嫲|阿公|阿婆|阿爷|家婆(?!娘)|家公|外父|外母|(?<!黑)大佬(?!们)|奶公|外爷|干妈|干爹|干爸|干儿子|干女儿|徒弟|侄媳妇|侄女婿|孙媳妇|"
      r"外甥媳妇|阿舅|舅妈|姑妈|姨父|姑父|舅舅|嗲嗲|娭毑|爷叔|娘舅|侄儿|侄孙|表叔|表舅|表姑|表姨|堂叔|堂伯|幺爸|幺叔|幺姑|幺舅|幺爹|家兄|家姐|(?:我|俺)(?:家)?兄弟(?!俩|们|姐妹)|"
      r"老师(?![您你]好|好)|班主任|村干部|干部|村长|(?:保险)?代理人|业务员|房东|柜员|理财经理|代客(?:户)?报案|"
      # 老娘 is the reporter's mother and 老爷子 the father: only the ordinals and 老 + a sibling or aunt/uncle
@@ -520,7 +520,7 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      r"(?:我|俺)自己" + _NOT_OWN_RELATIVE_AFTER
      + r"|是自己报(?!给)|是我自己|(?<![替帮给])自己报案|(?:我|俺)自家(?=[\s，,]|报|的|$)|"
      r"(?:我|俺)?自个儿?(?![儿家])|(?:出险人|被保险人|被保人)是我(?=[，。,！\s]|$|本人|自己)"
-     r"|出险的(?:人)?是我(?![的家老爸妈儿女爱丈妻媳孩父母哥姐弟妹爷奶外公婆姥舅姨叔伯姑孙侄同朋邻客])"
+     r"|出险的(?:人)?是我(?=[，。,！\s]|$|本人|自己)"
      # "【报案】我，男，胃出血": a typed form about oneself
      r"|(?:^|[】\]：:\s])我[，,]\s?[男女](?:[，,]|$)"
      r"|就是我(?=[，。,！\s]|$)|我(?:就)?是(?:出险人|被保险人)(?![\u4e00-\u9fff·]{0,5}的(?:儿|女|妻|丈|老|爸|妈|父|母|爱|家|亲|朋|同|邻|孩|孙|外|兄|姐|弟|妹))",
@@ -574,6 +574,9 @@ _OWN_INTRO = re.compile(
     # "我是华科的研究生许晨阳，…", "我是浙江大学的学生，…": a student introducing themselves
     r"|(?:^|[，。,\s])我是[^，。,]{0,10}?(?:学生|研究生|新生|大学生|博士生|本科生|留学生)(?=[\u4e00-\u9fff]{0,4}(?:[，,。\s]|$))"
     r"|(?:^|[，。,\s])我是(?:一名|一个)?(?:游客|旅客|散客)(?=[，,。\s])"
+    # "我是来旅游的，…", "我是西安人，在北京出差…": where the reporter comes from or why they are there
+    r"|(?:^|[，。,\s])我是来[^，。,他她]{1,6}的(?=[，,。\s])"
+    r"|(?:^|[，。,\s])我是(?![^，。,]{0,5}[他她的家病])[\u4e00-\u9fff]{2,5}人(?=[，,。\s])"
 )
 
 
@@ -617,6 +620,23 @@ _KIN_OF_KIN = re.compile(
 _REPORTS_AFTER = re.compile(r"(?:妈|爸)?\s?(?:来|代|代为)?报案")
 _WENT_WITH_BEFORE = re.compile(r"(?:我|俺)[跟和同](?:我|俺)(?:家)?$")
 _COMPANION = re.compile(r"(?:(?:开|骑)着?[^，。,我]{0,4}?)?(?:带|载|陪|送|扶|拉)着?我")
+
+
+# where 老汉 means a husband (north-western and Jin Mandarin); in south-western Mandarin (四川, 重庆, 贵州) a father
+_HUSBAND_LAOHAN_PROVINCES = frozenset({"陕西省", "山西省", "甘肃省", "宁夏回族自治区", "青海省", "内蒙古自治区",
+                                      "新疆维吾尔自治区"})
+_FATHER_LAOHAN_PROVINCES = frozenset({"四川省", "重庆市", "贵州省", "云南省"})
+
+
+def _said_in_the_north_west(text: str) -> bool:
+    """Whether the places the text names lie where 老汉 means a husband, and none where it means a father."""
+    provinces = {d.province for m in table().mentions(text) for d in m.divisions}
+    return bool(provinces & _HUSBAND_LAOHAN_PROVINCES) and not provinces & _FATHER_LAOHAN_PROVINCES
+
+
+def _kin_word_at(text: str, pos: int) -> str:
+    m = _REL_RE.match(text, pos)
+    return m.group(0) if m else ""
 
 
 def _kin_core(word: str) -> str:
@@ -690,6 +710,8 @@ def _relation(text: str, expecting: str | None = None) -> tuple[str | None, int,
         if label == "other" and m.group(0) in _OWN_ROLE_WORDS and _SAID_OF_ONESELF.search(
                 text, max(0, m.start() - 16), m.start()):
             continue  # "我是来环青海湖骑行的游客，本人报案": what the reporter is, not whom the report is for
+        if m.group(0).startswith("女儿") and text[m.start() - 1:m.start()] == "妇" and m.start() > 0:
+            continue  # "妇女儿童医疗中心": a hospital's name, not a daughter
         if m.group(0) == "客户" and not _FIRST_PERSON.search(text) and not _CUSTOMERS_OWN.match(text, m.end()):
             continue  # "客户张秀英 身份证号…": a customer named, but the speaker does not say who they are
         if label == "other" and re.match(r"家的?(?:狗|猫|车|牛|马|羊|鹅|房子|孩子)", text[m.end():m.end() + 4]):
@@ -748,6 +770,10 @@ def _relation(text: str, expecting: str | None = None) -> tuple[str | None, int,
         # it corrected a name and a relative comes up much later ("我叫顾阿毛，不对…儿子送到医院")
         near = any(0 <= pos - m.end() <= 12 for m in CORRECTION.finditer(text) for _, pos in cands)
         chosen = _corrected([c[0] for c in cands], [c[1] for c in cands], text) if near else cands[0][0]
+        if chosen == "parent" and not near and cores.get(cands[0][1]) == "老汉" \
+                and not text.startswith("儿", cands[0][1] + len(_kin_word_at(text, cands[0][1]))) \
+                and _said_in_the_north_west(text):
+            chosen = "spouse"  # "我是延安的，我老汉在宝塔区…": in the north-west 老汉 is a husband, in Sichuan a father
         # "我是X的儿子" style statements outrank a bare kinship word
         return str(chosen), cands[0][1], 0.9
     if expecting == "relation" and _ROLE_ANSWER.search(text):
@@ -897,6 +923,35 @@ _SELF_NAME = re.compile(
 )
 
 
+# "现在叫海南医科大学第一附属医院": what a place is called, not a person
+_INSTITUTION_NAMED = re.compile(
+    r"(?:(?![在到去送住和跟从是了])[\u4e00-\u9fff]){0,14}?(?:医院|卫生院|诊所|大学|学院|公司|中心|学校)"
+)
+_DICTATION_PIECE = re.compile(r"[\u4e00-\u9fff]{1,6}")
+
+
+def _dictated_name_start(text: str, pos: int) -> int | None:
+    """Where the whole name starts when it is dictated in pieces and then said whole.
+
+    "耳东陈 陈 秀 秀英 陈秀英", "覃 西早覃 覃 小 小梅 覃小梅": every piece before the last is part of the name, a
+    character's gloss ending in one of its characters (耳东陈, 黎明的黎), and the last piece is the name itself.
+    """
+    pieces = [(m.start(), m.group(0)) for m in _DICTATION_PIECE.finditer(text[pos:pos + 40])]
+    found: int | None = None
+    for k in range(1, min(len(pieces), 9)):
+        start, name = pieces[k]
+        if not 2 <= len(name) <= 3:
+            continue
+        gaps = [text[pos + pieces[i][0] + len(pieces[i][1]):pos + pieces[i + 1][0]] for i in range(k)]
+        if any(not re.fullmatch(r"[\s，,]+", g) for g in gaps):
+            break
+        before = [p for _, p in pieces[:k]]
+        if all(p in name or (len(p) <= 4 and p[-1] in name and (len(p) == 3 or p[-2] == "的")) for p in before) \
+                and pieces[0][1][-1] == name[0]:
+            found = pos + start
+    return found
+
+
 # (a stutter may have folded "周 周吉周" into "周吉周": the spelling word then starts with the surname too)
 _SURNAME_SPELLED = re.compile(
     r"\s?(?:(?P<s>[\u4e00-\u9fff])[\s，,]+[\u4e00-\u9fff]{1,3}(?P=s)|(?P<s2>[\u4e00-\u9fff])[\u4e00-\u9fff]{1,2}(?P=s2))"
@@ -950,6 +1005,9 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
         restated = re.match(r"(?:应为|应该是|改为|更正为)\s?", text[pos:pos + 5])
         if restated:
             pos += restated.end()  # "被保人姓名应为 章淑芬": a name corrected on a form
+        dictated = _dictated_name_start(text, pos)
+        if dictated is not None:
+            pos = dictated  # "她叫 耳东陈 陈 秀 秀英 陈秀英": the name said piece by piece, then whole
         spelling_first = _SPELLING_THEN_NAME.match(text, pos)
         if spelling_first:
             pos = spelling_first.end()  # "被保人姓名 弓长张 张玉兰": how the surname is written, then the name
@@ -962,6 +1020,8 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
             pos += 3  # "叫 欧阳 欧阳秀兰": a stutter over a two-character surname
         if _KIN_ASKED.match(text, pos):
             continue  # "今朝才叫孙子帮我打这个电话": 叫 as "asked", a relative, then what they did
+        if _INSTITUTION_NAMED.match(text, pos):
+            continue  # "现在叫海南医科大学第一附属医院": what a hospital is called now
         role = _KIN_BEFORE_NAME.match(text, pos)
         if role is not None and not role.group(0).startswith(("我", "俺")):
             continue  # "导游报案：游客张丽": a role word, then the name, which the role words find
@@ -1410,7 +1470,7 @@ def _pick_hospital(hs: list[HospitalMention], text: str) -> HospitalMention | No
 _EVENT = re.compile(
     r"摔|跌|撞|倒|晕|昏|中风|发病|犯病|出事|受伤|骨折|烫|砸|咬|确诊|查出|抽搐|梗|出血|住进|送到|送去|"
     r"疼|痛|割|切|扭|崴|掉|溺|淹|中毒|烧(?!烤|饭|菜|香|纸)|炸(?!鸡|串)|压|夹|卷|高原\s?反应|发烧|发热|咳|喘|上吐|拉肚子|"
-    r"走的|走了|没了|去世|过世|死|癌|瘤|病理|诊断|车祸|事故|出(?:了|的)事|断(?:了|掉)|撕裂"
+    r"走的|走了|没了|去世|过世|死|癌|瘤|病理|诊断|车祸|事故|出(?:了|的)事|断(?:了|掉)|撕裂|农药|误服|误食|抢救"
 )
 _TRIP = re.compile(r"(?:回|去|到|来)[^，。,]{1,8}?(?:过年|过节|探亲|打工|上学)")
 # "还以为就是崴了 结果一拍片子": what the reporter first believed, then learnt otherwise
@@ -1473,6 +1533,10 @@ _SCREENED = re.compile(
     r"体检|筛查|检查|复查|查出|发现|摸到|胃镜|肠镜|B超|彩超|CT|核磁|穿刺|活检|手术|电切|腹腔镜|切除|开刀"
 )
 # one or two plain spaces between two Han characters; masked numbers are longer runs
+# Names, spelled characters and products are blanked out with another space than hospitals ("　"), which the place
+# reader takes for a hospital's place ("中山医院，上海的那个"): "我叫王长顺，甘肃天水的" is no hospital.
+_WORD_MASK = "\u2003"
+_STUNG_OR_BITTEN = re.compile(r"蜇|蛰|被[^，。,]{0,4}?(?:叮|咬)")
 _HOSPITAL_PAUSE = re.compile(r"(?<=[\u4e00-\u9fff]) {1,2}(?=[\u4e00-\u9fff])")
 _CLAUSE_END = re.compile(r"[，。,；;！!？?]")
 _SENTENCE_END = re.compile(r"[。；;！!？?]")
@@ -1752,15 +1816,15 @@ def extract_claim_slots(
     if "insured_name" in out.slots:
         for m in re.finditer(re.escape(out.slots["insured_name"]), text):
             for i in range(m.start(), m.end()):
-                masked[i] = "　"
+                masked[i] = _WORD_MASK
     # "莲花的莲", "照顾的顾": a character spelled by a word, not a place or a hospital in that word
     for m in _SPELLED_CHARACTER.finditer(text):
         if m.group("c") in (m.group("w")[0], m.group("w")[-1]) and "院" not in m.group("w"):
             for i in range(m.start(), m.end()):
-                masked[i] = "　"
+                masked[i] = _WORD_MASK
     for m in _NOT_PLACES.finditer(text):
         for i in range(m.start(), m.end()):
-            masked[i] = "　"  # "喷了点云南白药": a product named after a place
+            masked[i] = _WORD_MASK  # "喷了点云南白药": a product named after a place
     masked_text = "".join(masked)
 
     # hospitals (their names contain places, so they are masked before place resolution)
@@ -1965,8 +2029,11 @@ def extract_claim_slots(
         # "手指断了": broken or cut off, the words do not tell (S62 or S68)
         finger_off_or_broken = diag.icd10 == "S62" and _FINGER_BROKE.search(diag_text) is not None \
             and not re.search("骨折|骨裂|断离|离断|切断|截", diag_text)
+        # "手臂骨折了": 手臂 is the whole arm, so the forearm read into it is checked (S42 or S52)
+        arm_unsaid = diag.icd10 == "S52" and "手臂" in diag_text[diag.start:diag.end] \
+            and not re.search("前臂|小臂|桡骨|尺骨|手腕|腕", diag_text)
         if diag.icd10 in UNSPECIFIED_ICD10 or bowel or _inferred_from_what_happened(diag_text, diag) \
-                or believed or standing or result_unsaid or finger_off_or_broken:
+                or believed or standing or result_unsaid or finger_off_or_broken or arm_unsaid:
             out.confidence["diagnosis"] = 0.6
         else:
             out.confidence["diagnosis"] = 0.9 if diag.priority >= 3 else 0.8
@@ -2009,9 +2076,12 @@ def extract_claim_slots(
             cause = "illness"
         elif _first_affirmed(_TRAUMA_WORDS, text) and not any(m.kind == "disease" for m in matches):
             cause = "accident"  # "骑摩托车摔到沟里了，人当场就没了": a fall or a crash, no illness said
-    if cause is not None and diag is not None and diag.icd10 == "T67" and expecting != "cause" \
+    if diag is not None and diag.icd10 == "T78" and expecting != "cause" and _STUNG_OR_BITTEN.search(text):
+        cause = "accident"  # "被马蜂蜇了…过敏性休克": a sting or a bite is an accident, whatever it led to
+    elif cause is not None and diag is not None and diag.icd10 in ("T67", "T78") and expecting != "cause" \
             and not _first_affirmed(_PLAIN_ACCIDENT, text) and not re.search(r"疾病|生病|病了", text):
-        cause = None  # heat stroke is an accident under some policies and not others: the reporter is asked
+        # heat stroke and a food allergy are accidents under some policies and not others: the reporter is asked
+        cause = None
     if cause:
         out.slots["cause"] = cause
         out.confidence["cause"] = 0.85

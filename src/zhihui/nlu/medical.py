@@ -36,7 +36,7 @@ _PLANNED_CUT = re.compile(r"(?:可能|要|得|需要|准备|建议|考虑|怕|�
 # A condition the insured has had for a long time ("平时就是有点高血压", "有糖尿病史") is history, not what
 # happened: it is kept out of the diagnosis like a denied one.
 _HISTORY_BEFORE = re.compile(
-    r"(?:平时|平常|以前|原来|本来|早年|老早|早就|多年|常年|一直)(?:身体)?[^，。！？；,.!?;查确]{0,6}?"
+    r"(?:平时|平常|以前|原来|本来|早年|老早|早就|多年|常年|一直)(?:身体)?(?:(?!这次|这回|这一次|现在|今天)[^，。！？；,.!?;查确]){0,6}?"
     r"(?:就是|就|也)?(?:有|患有|得过|患过|(?<![说讲话])是)(?:点|些|一点)?$"  # not "一直不好，说是…": a finding
 )
 _HISTORY_AFTER = re.compile(r"(?:病)?史|的?老毛病|多年|好多年|十几年|几十年")
@@ -252,13 +252,15 @@ _FINGER_OFF = re.compile(
 
 # a limb or region said apart from an unspecified fracture ("腿骨折了，大腿那根骨头"): upper limb (T10), lower
 # limb (T12) or anywhere (T14)
-_UPPER_REGIONS = ("上臂", "前臂", "胳膊肘", "手腕", "手脖子", "手掌", "肘")
-_LOWER_REGIONS = ("大腿", "小腿", "脚踝", "脚脖子", "脚掌", "膝盖", "胯骨", "髋")
+_UPPER_REGIONS = ("上臂", "前臂", "胳膊肘", "手腕", "手脖子", "手掌", "肘", "无名指", "中指", "食指", "拇指", "小指",
+                  "手指")
+_LOWER_REGIONS = ("大腿", "小腿", "脚踝", "脚脖子", "脚掌", "膝盖", "胯骨", "髋", "大脚趾", "脚趾")
 _BONE_REGION = re.compile("|".join((*_UPPER_REGIONS, *_LOWER_REGIONS, "锁骨", "肋骨", "腰椎", "胸椎", "颈椎")))
 _KIND_BEFORE = re.compile(r"(?:粉碎性|开放性|闭合性|撕脱性|压缩性)$")
 _BURNT_PART = re.compile(
     r"手背|手臂|手腕|手掌|手指|手(?!术|机|续)|脚背|脚面|脚踝|脚|胳膊|小腿|大腿|腿|脸|面部|后背|背上|胸口|肚子|屁股"
 )
+_SCALDED_AGAIN = re.compile(r"[^，。,]{0,3}?(?:烫|烧)")
 _FRACTURE_KIND = re.compile(r"粉碎性|开放性|闭合性|撕脱性|压缩性|粉碎")
 _REGION_UNHURT = re.compile(r"[^，。,]{0,3}?(?:没事|没伤|没问题|好好的|没骨折)")
 
@@ -417,12 +419,21 @@ def best_diagnosis(text: str, matches: list[MedicalMatch] | None = None) -> Medi
             adjacent = _adjacent_fracture(text, m) if m.icd10 == "T14" and m.term == "骨折" else None
             if adjacent is not None and adjacent.icd10[:2] == best.icd10[:2]:
                 return adjacent
+        for m in found:
+            # "手指头被门夹了，骨折了": the crushed part is the one that broke
+            regional = _fracture_of_region(text, m) if m.icd10 == "T14" and m.term == "骨折" else None
+            if regional is not None and regional.icd10[:2] == best.icd10[:2]:
+                return regional
     if best.icd10 == "E11" and any(m.icd10 == "E10" for m in found):
         # "一型糖尿病 酮症酸中毒": the complication of the type said, not of type 2
         return next(m for m in found if m.icd10 == "E10")
     if best.icd10 == "T30":
         # "热汤泼到右手背，Ⅱ度烫伤": the part the scald reached, said just before
         parts = list(_BURNT_PART.finditer(text, max(0, best.start - 14), best.end))
+        if not parts:
+            # "被蒸汽烫伤了，两条腿都烫了": the part said after, with the scald said again
+            parts = [p for p in _BURNT_PART.finditer(text, best.end, best.end + 12)
+                     if _SCALDED_AGAIN.match(text, p.end())][:1]
         regional_burn = _specific_injury(parts[-1].group(0) + "烫伤") if parts else None
         if regional_burn is not None and regional_burn.icd10 != "T30":
             return replace(best, term=regional_burn.term, icd10=regional_burn.icd10)

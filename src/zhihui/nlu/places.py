@@ -85,7 +85,14 @@ _ORIGIN_AFTER = re.compile(r"的?人(?![民员])|籍|户口|口音|老乡|的?(?
 _ORIGIN_BEFORE = re.compile(r"来自$|老乡是?$|户口在$|籍贯是?$|从$")
 # (said of the insured by someone else; "我是昆山的，…在厂里摔了" is where the reporter lives and works)
 _IS_FROM_BEFORE = re.compile(r"(?:他|她|伊|人家)(?:老家)?是$")
+# "…，老家四川邻水的": where the insured comes from, unless it happened there ("回老家上坟…老家是罗田县的")
+_HOMETOWN_BEFORE = re.compile(r"老家(?:是|在)?$")
 _IS_FROM_AFTER = re.compile(r"的(?=[\s，,。；;]|$)")
+_CLAUSE_START_BEFORE = re.compile(r"(?:^|[，,。；;])\s*$")
+# (the claim-slot reader hands over its text with the numbers it read blanked out)
+_ID_NUMBER_CLAUSE = re.compile(r"身份证|[0-9]{17}[0-9Xx]| {15,}")
+_FROM_CLAUSE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}?的(?=[\s，,。；;]|$)")
+_REPORTER_IS_BEFORE = re.compile(r"(?:我|俺)(?:就)?是\s?$")
 # "从上海来新疆玩": where someone came from; "从楼上摔下来" is not a place at all, "从成都出发…" is kept
 _COME_AFTER = re.compile(r"\s*(?:过来|来|到|出发|出来|去|回|开车|坐车|坐飞机)")
 # weak city short names that stay everyday words even after 在/到 ("在东方", "去海北")
@@ -387,9 +394,14 @@ class DivisionTable:
         # (a district said with the hospital, "天水秦州区的医院", is kept: people name the district when it is local)
         chains = [c for c in chains if whole_answer or not (
             _ORIGIN_AFTER.match(text, c[-1].end)
-            # "他是广西桂平的，身份证…": where the insured is from
+            # "他是广西桂平的，身份证…", "身份证是…，贵州从江的。": where the insured is from
             or (_IS_FROM_BEFORE.search(text[max(0, c[0].start - 4):c[0].start].rstrip())
                 and _IS_FROM_AFTER.match(text, c[-1].end))
+            # (said with the ID number: "我叫张敏，河间的，…在家里摔了" is the home where it happened)
+            or ((_CLAUSE_START_BEFORE.search(text[max(0, c[0].start - 3):c[0].start])
+                 or _HOMETOWN_BEFORE.search(text[max(0, c[0].start - 3):c[0].start]))
+                and _FROM_CLAUSE_AFTER.match(text, c[-1].end)
+                and _after_id_number(text, c[0].start))
             or (_ORIGIN_BEFORE.search(text[max(0, c[0].start - 3):c[0].start])
                 and (text[c[0].start - 1:c[0].start] != "从" or _COME_AFTER.match(text, c[-1].end)))
             or ((_EN_ROUTE_AFTER.match(text, c[-1].end) or _TREATMENT_TRIP_AFTER.match(text, c[-1].end))
@@ -405,6 +417,14 @@ class DivisionTable:
                    and _TREATED_AFTER.match(text, c[-1].end)]
         if treated and len(treated) < len(chains):
             chains = [c for c in chains if c not in treated]
+        # "我是阿克苏市的，我丈夫…在温宿县的果园里": where the reporter is from gives way to where it happened (alone,
+        # it is often the home where it did: "我是莲花县的，我爸昨天在菜地里…")
+        from_here = [c for c in chains if not whole_answer
+                     and _REPORTER_IS_BEFORE.search(text[max(0, c[0].start - 4):c[0].start])
+                     and _IS_FROM_AFTER.match(text, c[-1].end)]
+        if from_here and any(c not in from_here and _LOCATIVE_BEFORE.search(text[max(0, c[0].start - 10):c[0].start])
+                             for c in chains):
+            chains = [c for c in chains if c not in from_here]
         own = [c for c in chains if not whole_answer
                and _REPORTER_BEFORE.search(text[max(0, c[0].start - 6):c[0].start])
                and _REPORTER_AFTER.match(text, c[-1].end)]
@@ -548,6 +568,12 @@ class DivisionTable:
 
 # "无锡的宜兴", "佛山那个顺德", "成都下面的郫都": a city, then one of its districts
 _LINKS = frozenset({"的", "那个", "这个", "的那个", "那边的", "下面的", "下边的", "底下的"})
+
+
+def _after_id_number(text: str, start: int) -> bool:
+    """Whether the clause before the one starting at ``start`` gives the ID number ("身份证是…，贵州从江的")."""
+    clauses = re.split(r"[，,。；;]", text[max(0, start - 40):start])
+    return len(clauses) >= 2 and _ID_NUMBER_CLAUSE.search(clauses[-2]) is not None
 
 
 def _linked(text: str, end: int, start: int) -> bool:
