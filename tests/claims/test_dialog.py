@@ -459,3 +459,15 @@ def test_an_ambiguous_district_is_read_in_the_province_of_the_insureds_id_when_t
     home = d._reading_of_home_city(readings, "440981198103122736")
     assert home == {"province": "广东省", "city": "广州市", "district": "白云区"}
     assert d._reading_of_home_city(readings, "110101198001010011") is None
+
+
+def test_a_bare_laohan_is_settled_by_the_place_learnt_later() -> None:
+    # Written for this test, not taken from an evaluation set.
+    s = _say(d.open_dialog(REF), "喂 我是 帮 我 老汉 报案 他 摔了 腿 骨折 了")
+    assert s.slots["relation"] == "parent" and s.relation_by_region
+    north_west = _say(_unknown_until(s, "accident_place"), "榆林 榆阳区 我们 家里")
+    assert north_west.slots["relation"] == "spouse" and not north_west.relation_by_region
+    south_west = _say(_unknown_until(s, "accident_place"), "绵阳 涪城区 我们 屋头")
+    assert south_west.slots["relation"] == "parent" and not south_west.relation_by_region
+    # the flag survives being stored between turns
+    assert d.DialogState.from_dict(s.to_dict()).relation_by_region

@@ -27,7 +27,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from zhihui.nlu import hospitals, places
-from zhihui.nlu.claim_slots import CORRECTION, SLOTS, WHERE_TREATED_CONFIDENCE, extract_claim_slots
+from zhihui.nlu.claim_slots import (
+    CORRECTION,
+    SLOTS,
+    WHERE_TREATED_CONFIDENCE,
+    extract_claim_slots,
+    laohan_means_husband,
+)
 from zhihui.nlu.text import has_cjk, is_meaningful
 from zhihui.platform.pii import mask_id_number, mask_phone
 
@@ -131,6 +137,8 @@ class DialogState:
     turns: int = 0
     summaries: int = 0
     reply: str = ""
+    relation_by_region: bool = False
+    """The relation came from a word whose meaning depends on the region (a bare 老汉) and no place has settled it."""
 
     @property
     def ref(self) -> dt.date:
@@ -159,6 +167,7 @@ class DialogState:
             "turns": self.turns,
             "summaries": self.summaries,
             "reply": self.reply,
+            "relation_by_region": self.relation_by_region,
         }
 
     @classmethod
@@ -328,6 +337,17 @@ def absorb(state: DialogState, text: str | None) -> Turn:
             s.skipped.remove(slot)
             s.flags.pop(slot, None)
 
+    if "relation" in turn.changed:
+        s.relation_by_region = extraction.relation_by_region
+    place = s.slots.get("accident_place") or {}
+    if s.relation_by_region and place.get("province"):
+        husband = laohan_means_husband(place["province"])
+        if husband is not None:
+            # "帮我老汉报案" … "宝塔区 我们 家里": in Shaanxi 老汉 is a husband, in Sichuan a father
+            s.relation_by_region = False
+            if husband and s.slots.get("relation") == "parent":
+                s.slots["relation"] = "spouse"
+                turn.changed.append("relation")
     bleed = s.slots.get("diagnosis") or {}
     hurt_before = state.slots.get("cause") == "accident" or str(
         (state.slots.get("diagnosis") or {}).get("icd10", "")).startswith("S")

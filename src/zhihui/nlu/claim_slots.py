@@ -634,6 +634,18 @@ def _said_in_the_north_west(text: str) -> bool:
     return bool(provinces & _HUSBAND_LAOHAN_PROVINCES) and not provinces & _FATHER_LAOHAN_PROVINCES
 
 
+_BARE_LAOHAN = re.compile(r"(?:我|俺)(?:家|屋头|屋里)?的?老汉(?!儿)")
+
+
+def laohan_means_husband(province: str | None) -> bool | None:
+    """Whether a bare 老汉 said by someone in ``province`` is a husband (True), a father (False), or either (None)."""
+    if province in _HUSBAND_LAOHAN_PROVINCES:
+        return True
+    if province in _FATHER_LAOHAN_PROVINCES:
+        return False
+    return None
+
+
 def _kin_word_at(text: str, pos: int) -> str:
     m = _REL_RE.match(text, pos)
     return m.group(0) if m else ""
@@ -1664,6 +1676,9 @@ class ClaimExtraction:
     place_guess: dict[str, str | None] | None = None
     place_readings: list[tuple[str, str, str, str]] = field(default_factory=list)
     """Every reading of an ambiguous place name, (province, city, district, division code)."""
+    relation_by_region: bool = False
+    """The relation was read from a word whose meaning depends on the region (a bare 老汉: a husband in the
+    north-west, a father in Sichuan) and no place said settled it; the place the dialog learns later may."""
     hospital_by_nickname: bool = False
     """The hospital was named by a nickname several cities' hospitals share ("协和") and read with no city known."""
     """For a district name several cities share, the reading in the most prominent city, if one stands out; the
@@ -1777,6 +1792,9 @@ def extract_claim_slots(
     if relation:
         out.slots["relation"] = relation
         out.confidence["relation"] = rconf
+        if relation == "parent" and _BARE_LAOHAN.search(_PAUSE.sub("", text)):
+            said = {d.province for m in table().mentions(text) for d in m.divisions}
+            out.relation_by_region = not said & (_HUSBAND_LAOHAN_PROVINCES | _FATHER_LAOHAN_PROVINCES)
 
     # name
     if expecting == "insured_name":
