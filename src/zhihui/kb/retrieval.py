@@ -220,9 +220,10 @@ def _syllable_ngrams(syllables: Sequence[str], hi: int = 3) -> list[str]:
     return out
 
 
-# Entries named by the concept a question's situation points to join its candidates (bench/kb_transfer.py
-# --set SITUATION_CUES=0). Added to the question's words instead, to indexed texts and questions or to questions
-# only, the concept words blurred entries apart (transfer top-1 0.797 -> 0.772 and 0.776).
+# Entries named by the concept a question's situation points to join its candidates, and the `concept` entry signal
+# says how much of it each candidate names (bench/kb_transfer.py --set SITUATION_CUES=0). Added to the question's
+# words instead, to indexed texts and questions or to questions only, the concept words blurred entries apart
+# (transfer top-1 0.797 -> 0.772 and 0.776).
 SITUATION_CUES = True
 
 

@@ -1544,11 +1544,11 @@ _OUT_AFTER = re.compile(r"\s*(?:才)?(?:出来|出的|出了)")
 _SCREENED = re.compile(
     r"体检|筛查|检查|复查|查出|发现|摸到|胃镜|肠镜|B超|彩超|CT|核磁|穿刺|活检|手术|电切|腹腔镜|切除|开刀"
 )
-# one or two plain spaces between two Han characters; masked numbers are longer runs
 # Names, spelled characters and products are blanked out with another space than hospitals ("　"), which the place
 # reader takes for a hospital's place ("中山医院，上海的那个"): "我叫王长顺，甘肃天水的" is no hospital.
 _WORD_MASK = "\u2003"
 _STUNG_OR_BITTEN = re.compile(r"蜇|蛰|被[^，。,]{0,4}?(?:叮|咬)")
+# one or two plain spaces between two Han characters; masked numbers are longer runs
 _HOSPITAL_PAUSE = re.compile(r"(?<=[\u4e00-\u9fff]) {1,2}(?=[\u4e00-\u9fff])")
 _CLAUSE_END = re.compile(r"[，。,；;！!？?]")
 _SENTENCE_END = re.compile(r"[。；;！!？?]")

@@ -85,7 +85,7 @@ _ORIGIN_AFTER = re.compile(r"的?人(?![民员])|籍|户口|口音|老乡|的?(?
 _ORIGIN_BEFORE = re.compile(r"来自$|老乡是?$|户口在$|籍贯是?$|从$")
 # (said of the insured by someone else; "我是昆山的，…在厂里摔了" is where the reporter lives and works)
 _IS_FROM_BEFORE = re.compile(r"(?:他|她|伊|人家)(?:老家)?是$")
-# "…，老家四川邻水的": where the insured comes from, unless it happened there ("回老家上坟…老家是罗田县的")
+# "身份证…，老家四川邻水的": said with the ID number, where the insured comes from (see _after_id_number)
 _HOMETOWN_BEFORE = re.compile(r"老家(?:是|在)?$")
 _IS_FROM_AFTER = re.compile(r"的(?=[\s，,。；;]|$)")
 _CLAUSE_START_BEFORE = re.compile(r"(?:^|[，,。；;])\s*$")
