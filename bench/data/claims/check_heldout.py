@@ -14,7 +14,7 @@ area code, place or hospital, extend the tables below (area codes were taken
 from the national administrative-division list).
 
 Usage: python3 check_heldout.py [--verbose]
-       [--prefix heldout|heldout2|...|heldout80 ...]
+       [--prefix heldout|heldout2|...|heldout82 ...]
 (without --prefix all sets in SETS are checked)
 Exit status 0 when clean, 1 otherwise.
 """
@@ -295,6 +295,10 @@ SETS: dict[str, tuple[int, int]] = {
     "heldout79": (100, 30),
     # heldout80: blind AI helper; control set May-Sep 2026, central / southern China (HB, HN, HA, GD, GX, HI)
     "heldout80": (100, 30),
+    # heldout81: blind AI helper; control set Nov-Dec 2026, north-east / Hebei / Shandong / Jiangsu plus a few elsewhere
+    "heldout81": (100, 30),
+    # heldout82: blind AI helper; summer control set (Jun-Sep 2026), GD/GX/FJ/YN/GZ/HI callers plus a few from elsewhere
+    "heldout82": (100, 30),
 }
 
 SLOTS = (
