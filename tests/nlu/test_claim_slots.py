@@ -2362,6 +2362,7 @@ def test_who_the_report_is_for_read_from_dialect_words_and_names_of_hospitals() 
     assert _stated("我是榆林的，我老汉在榆阳区修房子摔了")["relation"] == "spouse"
     assert _stated("我老汉在绵阳涪城区修房子摔了")["relation"] == "parent"
     assert _stated("我是榆林的，我老汉儿在榆阳区修房子摔了")["relation"] == "parent"
+    assert _stated("我是榆林的，我屋头老汉儿在榆阳区修房子摔了")["relation"] == "parent"
     # the 女儿 inside 妇女儿童医院 is no daughter
     assert "relation" not in _stated("他咳嗽一周了 在省妇女儿童医院住院")
     assert _stated("我家宝宝咳嗽一周了 在省妇女儿童医院住院")["relation"] == "child"

@@ -54,6 +54,7 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from importlib import resources
 from typing import Any, Literal, Protocol
 
@@ -227,12 +228,20 @@ def _syllable_ngrams(syllables: Sequence[str], hi: int = 3) -> list[str]:
 SITUATION_CUES = True
 
 
+@lru_cache(maxsize=1024)
+def _concept_tokens(words: str) -> tuple[str, ...]:
+    return tuple(tokenize(canonicalize(words)))
+
+
+def _concepts_of(canon: str) -> tuple[str, ...]:
+    """The words of the concepts a question's (canonical) text points to."""
+    return tuple(t for words in situation_cues(canon) for t in _concept_tokens(words))
+
+
 def _analyze(text: str, canon: str | None = None, *, question: bool = False) -> _Analysis:
     """``canon``: ``canonicalize(text)`` when the caller has it already; ``question``: a question being asked."""
     canon = canonicalize(text) if canon is None else canon
-    concepts: tuple[str, ...] = ()
-    if question and SITUATION_CUES:
-        concepts = tuple(t for words in situation_cues(canon) for t in tokenize(canonicalize(words)))
+    concepts = _concepts_of(canon) if question and SITUATION_CUES else ()
     cues = period_cues(canon)
     if cues:
         # "买了才十来天" is the 犹豫期 even when the word is not said: the period joins the text's words
@@ -1090,8 +1099,8 @@ class RetrievalIndex:
             if 0 <= ex.row < len(analyses):
                 qa = analyses[ex.row]
                 if SITUATION_CUES and situation_cues(qa.canon):
-                    # An indexed text asked as a question is read as a question.
-                    qa = _analyze(ex.text, question=True)
+                    # An indexed text asked as a question is read as a question: its analysis with the concepts.
+                    qa = replace(qa, concepts=_concepts_of(canonicalize(ex.text)))
             else:
                 qa = _analyze(ex.text, question=True)
             cands = self._candidates(qa, ex.audience, ex.excluded, q_embs[qi])

@@ -628,12 +628,6 @@ _HUSBAND_LAOHAN_PROVINCES = frozenset({"陕西省", "山西省", "甘肃省", "�
 _FATHER_LAOHAN_PROVINCES = frozenset({"四川省", "重庆市", "贵州省", "云南省"})
 
 
-def _said_in_the_north_west(text: str) -> bool:
-    """Whether the places the text names lie where 老汉 means a husband, and none where it means a father."""
-    provinces = {d.province for m in table().mentions(text) for d in m.divisions}
-    return bool(provinces & _HUSBAND_LAOHAN_PROVINCES) and not provinces & _FATHER_LAOHAN_PROVINCES
-
-
 _BARE_LAOHAN = re.compile(r"(?:我|俺)(?:家|屋头|屋里)?的?老汉(?!儿)")
 
 
@@ -646,9 +640,18 @@ def laohan_means_husband(province: str | None) -> bool | None:
     return None
 
 
-def _kin_word_at(text: str, pos: int) -> str:
+def _laohan_by_places(text: str) -> bool | None:
+    """What a bare 老汉 means where the text's places lie: a father if any is south-western, a husband if any is
+    north-western, else unsettled (None)."""
+    readings = {laohan_means_husband(d.province) for m in table().mentions(text) for d in m.divisions}
+    return False if False in readings else True if True in readings else None
+
+
+def _bare_laohan_at(text: str, pos: int) -> bool:
+    """Whether the kin word at ``pos`` is 老汉 with no 儿, inside the word or after it (我屋头老汉儿 is a father)."""
     m = _REL_RE.match(text, pos)
-    return m.group(0) if m else ""
+    word = m.group(0) if m else ""
+    return _kin_core(word) == "老汉" and not word.endswith("儿") and not text.startswith("儿", pos + len(word))
 
 
 def _kin_core(word: str) -> str:
@@ -782,9 +785,7 @@ def _relation(text: str, expecting: str | None = None) -> tuple[str | None, int,
         # it corrected a name and a relative comes up much later ("我叫顾阿毛，不对…儿子送到医院")
         near = any(0 <= pos - m.end() <= 12 for m in CORRECTION.finditer(text) for _, pos in cands)
         chosen = _corrected([c[0] for c in cands], [c[1] for c in cands], text) if near else cands[0][0]
-        if chosen == "parent" and not near and cores.get(cands[0][1]) == "老汉" \
-                and not text.startswith("儿", cands[0][1] + len(_kin_word_at(text, cands[0][1]))) \
-                and _said_in_the_north_west(text):
+        if chosen == "parent" and not near and _bare_laohan_at(text, cands[0][1]) and _laohan_by_places(text):
             chosen = "spouse"  # "我是延安的，我老汉在宝塔区…": in the north-west 老汉 is a husband, in Sichuan a father
         # "我是X的儿子" style statements outrank a bare kinship word
         return str(chosen), cands[0][1], 0.9
@@ -1793,8 +1794,7 @@ def extract_claim_slots(
         out.slots["relation"] = relation
         out.confidence["relation"] = rconf
         if relation == "parent" and _BARE_LAOHAN.search(_PAUSE.sub("", text)):
-            said = {d.province for m in table().mentions(text) for d in m.divisions}
-            out.relation_by_region = not said & (_HUSBAND_LAOHAN_PROVINCES | _FATHER_LAOHAN_PROVINCES)
+            out.relation_by_region = _laohan_by_places(text) is None
 
     # name
     if expecting == "insured_name":

@@ -414,16 +414,14 @@ def best_diagnosis(text: str, matches: list[MedicalMatch] | None = None) -> Medi
         if adjacent is not None:
             return adjacent
     if "挤压伤" in best.term or "挫伤" in best.term:
-        # "车掉下来 砸到她左脚 粉碎性骨折": the fracture of the crushed part, not the crush
-        for m in found:
-            adjacent = _adjacent_fracture(text, m) if m.icd10 == "T14" and m.term == "骨折" else None
-            if adjacent is not None and adjacent.icd10[:2] == best.icd10[:2]:
-                return adjacent
-        for m in found:
-            # "手指头被门夹了，骨折了": the crushed part is the one that broke
-            regional = _fracture_of_region(text, m) if m.icd10 == "T14" and m.term == "骨折" else None
-            if regional is not None and regional.icd10[:2] == best.icd10[:2]:
-                return regional
+        # "车掉下来 砸到她左脚 粉碎性骨折", "手指头被门夹了，骨折了": the fracture of the crushed part, not the crush
+        # (the part said just before the fracture first, then a part said apart from it)
+        generic = [m for m in found if m.icd10 == "T14" and m.term == "骨折"]
+        for read_part in (_adjacent_fracture, _fracture_of_region):
+            for m in generic:
+                fracture = read_part(text, m)
+                if fracture is not None and fracture.icd10[:2] == best.icd10[:2]:
+                    return fracture
     if best.icd10 == "E11" and any(m.icd10 == "E10" for m in found):
         # "一型糖尿病 酮症酸中毒": the complication of the type said, not of type 2
         return next(m for m in found if m.icd10 == "E10")

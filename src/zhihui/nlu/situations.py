@@ -1,18 +1,17 @@
 """Which insurance concept a question's situation points to, read from a hand-written lexicon.
 
 Askers describe their situation instead of naming the concept an entry is written under: "我是日本人能买吗"
-is about 外籍人士 insuring, "我老公上个月走了" about 身故, "想拿点钱出来周转" about 保单贷款 or 部分领取.
-``data/situations.txt`` lists, per concept, the everyday expressions that signal it; the retrieval adds the
-concept words to a question (and, the same way, to every indexed text) when one occurs, as it does for the
-policy periods that durations point to (:mod:`zhihui.nlu.policy_periods`).
+is about 外籍人士 insuring, "手头紧想拿点钱出来" about 保单贷款. ``data/situations.txt`` lists, per concept, the
+everyday expressions that signal it. The retrieval (:mod:`zhihui.kb.retrieval`) makes the entries that name a
+question's concept candidates and tells its fusion model how much of the concept each candidate names; the
+question's own words are left as they are (added to them, the concept words blurred entries apart).
 
 Expressions are matched on the canonical text, after synonym folding, so a variant already folded by
 ``synonyms.txt`` is not listed again. A two-character expression counts only where it starts and ends on a word
 boundary of the segmented text: "内退" (early retirement) is inside "犹豫期内退保" but straddles 内|退保 there.
 Longer ones are specific enough as they are, and jieba's boundaries around them are not always right ("我是日本人"
-is cut 是日|本人). Matching looks up every
-substring of the lexicon's expression lengths in a dictionary, which keeps it linear in the question's length
-whatever the lexicon's size.
+is cut 是日|本人). Matching looks up every substring of the lexicon's expression lengths in a dictionary, which
+keeps it linear in the question's length whatever the lexicon's size.
 """
 
 from __future__ import annotations
@@ -64,7 +63,7 @@ def _lexicon() -> _Lexicon:
 
 
 def situation_lexicon() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """Every concept with its expressions, in file order (for the knowledge-base page and the tests)."""
+    """Every concept with its expressions, in file order."""
     return _lexicon().concepts
 
 
