@@ -2419,3 +2419,41 @@ def test_a_poisoning_dates_from_the_day_it_was_taken_not_the_day_of_death() -> N
     # Written for this test, not taken from an evaluation set.
     said = _stated("我舅舅大前天误服了农药 抢救了几天 今天早上还是走了")
     assert said["accident_date"] == (REF - dt.timedelta(days=3)).isoformat()
+
+
+def test_names_after_job_words_dialect_kin_words_and_glosses() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _stated("我们车间的叉车工赵永刚上午倒车的时候撞到柱子上了")["insured_name"] == "赵永刚"
+    assert _stated("我个仔 何俊杰 琴日踢波 脚扭伤咗")["insured_name"] == "何俊杰"
+    assert _stated("我家婆 就是我老公的妈妈 梁玉珍 今早跌倒了")["insured_name"] == "梁玉珍"
+    # the Dai surname 岩 after a role word
+    assert _stated("我们班学生岩温坎昨天在操场上摔了")["insured_name"] == "岩温坎"
+    # where the customer is from and where they travelled to are no names
+    from_place = _stated("客户是 临朐的 叫 马文涛 上礼拜在临朐县城骑车摔了")
+    assert from_place["insured_name"] == "马文涛"
+    assert "insured_name" not in _stated("我们带我爸 来婺源看油菜花 昨天他在田埂上摔了")
+    # an everyday word after a job word is not a name
+    assert "insured_name" not in _stated("我们一个员工干活时候摔伤了，想报个团险")
+
+
+def test_a_form_names_the_insured_in_its_own_field_not_on_the_reporters_line() -> None:
+    # Written for this test, not taken from an evaluation set.
+    form = "报案人：某物流公司 调度 周海燕\n报案电话：13812345678\n出险人：吴建国 男 51岁\n事故经过：装车时从车厢上摔下"
+    assert _stated(form)["insured_name"] == "吴建国"
+    assert _stated("报案人：钱芳 与出险人关系：本人 昨天摔了")["insured_name"] == "钱芳"
+
+
+def test_the_reporters_own_phone_wins_and_a_slashed_date_is_no_part_of_it() -> None:
+    # Written for this test, not taken from an evaluation set.
+    two = _stated("我老公的手机是13911112222，我自己的是13633334444，打我的吧")
+    assert two["contact_phone"] == "13633334444"
+    typed = extract_claim_slots("报案 本人 韦小军 13712345678 4/12 在工地摔了", REF).stated()
+    assert typed["contact_phone"] == "13712345678" and typed["accident_date"] == "2027-04-12"
+
+
+def test_an_ambiguous_district_settled_by_the_hospital_nickname_said_with_it() -> None:
+    # Written for this test, not taken from an evaluation set.
+    # 铁西区 lies in 沈阳, 鞍山 and 四平; 医大一院 names a hospital in 沈阳 only among them
+    said = _stated("我前天在铁西区下楼梯崴了脚 骨折了 在医大一院住院")
+    assert said["accident_place"] == {"province": "辽宁省", "city": "沈阳市", "district": "铁西区"}
+    assert said["treatment"]["hospital"] == "中国医科大学附属第一医院"

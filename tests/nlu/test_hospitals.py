@@ -222,3 +222,8 @@ def test_hong_hui_hospital_is_the_red_cross_hospital_of_the_city_in_context() ->
     assert [h.name for h in find_hospitals("在红会医院", ["梧州市"])] == ["梧州市红十字会医院"]
     assert [h.name for h in find_hospitals("在红会医院", ["西安市"])] == ["西安市红会医院"]
     assert find_hospitals("在红会医院") == []
+
+
+def test_a_citys_central_peoples_hospital_is_also_called_its_central_hospital() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert [h.name for h in find_hospitals("在四平中心医院住院")] == ["四平市中心人民医院"]

@@ -298,3 +298,21 @@ def test_a_deeper_injury_is_the_principal_one_over_a_wound_said_first() -> None:
     assert both is not None and both.icd10 == "S42"
     scraped = best_diagnosis("崴了脚 小腿上还擦破了点皮")
     assert scraped is not None and scraped.icd10 == "S93"
+
+
+def test_burn_depth_is_not_extent_and_gives_way_to_the_region_burnt() -> None:
+    # Written for this test, not taken from an evaluation set.
+    hand = best_diagnosis("左手深二度烧伤")
+    assert hand is not None and hand.icd10 == "T23"
+    severe = best_diagnosis("说是重度烧伤")
+    assert severe is not None and severe.icd10 == "T31"
+    extent = best_diagnosis("烧伤面积百分之三十")
+    assert extent is not None and extent.icd10 == "T31"
+
+
+def test_infections_added_to_the_lexicon() -> None:
+    # Written for this test, not taken from an evaluation set.
+    for said, code in (("医生说是钩体病", "A27"), ("小腿蜂窝织炎", "L03"), ("孩子得了乙脑", "A83"),
+                       ("老人长了褥疮", "L89"), ("腿上丹毒又犯了", "A46")):
+        found = best_diagnosis(said)
+        assert found is not None and found.icd10 == code, said

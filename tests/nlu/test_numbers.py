@@ -63,3 +63,10 @@ def test_an_id_read_with_two_digit_groups_in_the_middle() -> None:
     said = "四四幺四八幺 幺九八三 洞五 两幺 洞九三洞"
     assert [s.digits for s in find_digit_strings(said)[1]] == ["441481198305210930"]
     assert find_digit_strings("我 住 两 天 三 四 天")[1] == []
+
+
+def test_a_slashed_date_after_a_mobile_is_not_joined_to_it() -> None:
+    # Written for this test, not taken from an evaluation set.
+    from zhihui.nlu.numbers import find_digit_strings
+
+    assert [s.digits for s in find_digit_strings("13712345678 4/12 在工地")[1]] == ["13712345678", "4", "12"]

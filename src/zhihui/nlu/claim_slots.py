@@ -63,7 +63,7 @@ SINGLE_SURNAMES = frozenset(
     "查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴"
     "盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况"
     "那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
-    "洪赖丘凤寿荀蔚郦钮韶濮滑牧归昌弘宓蒯习逄郗鄂扶堵庾暨巢籍糜蓟隗贡贲竺锁占"
+    "洪赖丘凤寿荀蔚郦钮韶濮滑牧归昌弘宓蒯习逄郗鄂扶堵庾暨巢籍糜蓟隗贡贲竺锁占岩"
 )
 # Characters that end a name: particles, verbs and time words that follow a name in speech.
 _NOT_GIVEN = set("的是在了和跟与说叫今昨前上这那本去身电手出住被查得从也就都呢吧啊家医院，。、；！？ 0123456789"
@@ -183,6 +183,8 @@ def is_everyday_word_name(name: str) -> bool:
     vocabulary = _name_vocabulary()
     return name in vocabulary.everyday_words or (len(name) == 3 and (
         name[:2] in vocabulary.common_verbs
+        # "员工干活时候摔伤了": an everyday word and the start of a time word ("白天佑" stays a name)
+        or (name[:2] in vocabulary.everyday_words and name[2] in "时后中前里")
         or (name[0] in _VERB_SURNAMES and name[1:] in vocabulary.object_nouns)
     ))
 
@@ -224,8 +226,10 @@ def take_name(text: str, pos: int = 0) -> str | None:
         return None  # "石老人海水浴场", "来学校报到": a place, not a name
     if given in ("大爷", "大妈", "大娘", "大叔", "大姐", "大哥", "阿姨", "叔叔", "师傅", "老师", "奶奶", "爷爷", "总"):
         return None  # "张大爷（被保人）": how the agent addresses the customer, not a name
-    if given in _PROVINCE_SHORT_NAMES or (sur in _GOING_SURNAMES and given in city_short_names()):
-        return None  # "我爸来青海旅游", "来三亚过冬": a verb and a place, not a name
+    if given in _PROVINCE_SHORT_NAMES or (sur in _GOING_SURNAMES and given in city_short_names()) \
+            or (sur in _GOING_SURNAMES and len(given) == 2 and given in table().surface
+                and given not in _GIVEN_NAMES_TOO):
+        return None  # "我爸来青海旅游", "来三亚过冬", "带我妈 来荔波小七孔玩": a verb and a place, not a name
     if text.startswith(("个电话", "个话", "一下"), end if len(given) < 3 else end + 1):
         return None  # "麻烦回个电话"
     name = sur + given
@@ -325,7 +329,9 @@ _LAST_CHAR = re.compile(
     r"(?:大写|小写)?(?:的)?(?:字母)?\s*"
     r"(?P<c>[0-9Xx叉])"
 )
-_REPORTERS_PHONE_BEFORE = re.compile(r"联系人|留我的|打我的|我的(?:电话|手机)|我(?:电话|手机)")
+_REPORTERS_PHONE_BEFORE = re.compile(
+    r"联系人|留我的|打我的|我的(?:电话|手机)|我(?:电话|手机)|我(?:自己|本人)的(?:电话|手机|号码?)?(?:是|号是)?\s?$"
+)
 _ID_LABEL = re.compile(r"身份证|证件号|身份号")
 _PHONE_LABEL = re.compile(r"电话|手机|联系方式|号码|打我")
 CORRECTION = re.compile(
@@ -544,6 +550,15 @@ _ROLE_ANSWER = re.compile(
 )
 _OWN_JOB = re.compile(r"我是(?:一名|一个|个|一位)?$")
 _REPORTER_LINE = re.compile(r"报案人(?:姓名)?[：:]\s*")
+_NEXT_FIELD = re.compile(r"\n|[，,；;\s](?:报案|联系|出险|被保|事故|诊断|医院|身份|证件)[\u4e00-\u9fff]{0,4}[：:]")
+
+
+def _line_end(text: str, pos: int) -> int:
+    """Where a form's field that starts at ``pos`` ends: the next line or the next labelled field."""
+    m = _NEXT_FIELD.search(text, pos)
+    return m.start() if m else len(text)
+
+
 _PARENT_OF_A_CHILD = re.compile(r"(?:我|俺)是(?:孩子|娃|小孩)(?:他|她)?的?(?:爸爸?|妈妈?|爹|娘)")
 # who speaks of "客户" says what they are when they report for one ("帮客户报案", "报案：客户韩雪", "客户经理")
 _FIRST_PERSON = re.compile(r"[我俺咱]|本人|[帮替代]客户|报案[：:，,\s]*客户|客户经理")
@@ -870,7 +885,7 @@ _NOT_A_NAME_CHAR = re.compile(r"[我你他她的了在和跟说叫今昨前这�
 _KIN_BEFORE_NAME = re.compile(
     # "客户的老公陆建平": someone else's relative, then the name
     r"(?:客户|被保险人|被保人|同事|朋友|邻居)的?(?:老公|老婆|爱人|丈夫|妻子|儿子|女儿|父亲|母亲|爸爸|妈妈|孩子)(?:是|叫)?[，,\s]?|"
-    r"(?:我|俺|本人)\s?(?:的|家)?\s?(?:那个|这个)?\s?(?:女朋友|男朋友|老汉儿|阿爸|阿妈|兄弟|大伯|二伯|三伯|侄儿|幺爸|幺叔|幺儿|婆娘|娃儿|老倌|"
+    r"(?:我|俺|本人)\s?(?:的|家)?\s?(?:那个|这个)?\s?(?:女朋友|男朋友|老汉儿|阿爸|阿妈|兄弟|大伯|二伯|三伯|侄儿|幺爸|幺叔|幺儿|婆娘|娃儿|老倌|个仔|个女|"
     r"小舅子|大舅子|小姨子|大姨子|小叔子|姐夫|妹夫|姑父|姨父|舅妈|婶婶|老爸|老妈|老爷子|老太太|爸爸|妈妈|父亲|母亲|爸|妈|爹|娘|老婆(?!婆)|媳妇|爱人|老公(?!公)|丈夫|妻子|太太|先生|老伴儿?|"
     r"儿子|女儿|闺女|孩子|同事|朋友|邻居|同学|室友|哥哥|姐姐|弟弟|妹妹|哥|姐|弟|妹|外婆|外公|奶奶|爷爷|婆婆|公公|"
     r"岳父|岳母|老丈人|员工|领导|院里的|村里的|厂里的|店里的|班上的|单位的|外孙女|外孙|孙子|孙女|外甥女|外甥|侄子|侄女|儿媳妇|儿媳|女婿|舅舅|叔叔|姑姑|阿姨|姨妈|"
@@ -884,12 +899,13 @@ _KIN_BEFORE_NAME = re.compile(
     r"小朋友|游客|客人|乘客|旅客|病人|患者|搬运工|科长|处长|主任|学员|营员|新生|研究生|大学生|博士生|本科生|检修工|安全员|老人|丈母娘|"
     r"外甥|舅妈|姑妈|"
     r"驾驶员|操作员|营业员|收银员|快递员|外卖员|文员|会计|出纳|钢筋工|木工|瓦工|电焊工|油漆工|架子工|水电工|泥瓦工|"
-    r"骑手|操作工|环卫工|掘进工|分拣员|送餐员|配送员|"
+    r"骑手|操作工|环卫工|掘进工|分拣员|送餐员|配送员|叉车工|铲车工|机修工|维修工|装配工|包装工|钳工|铆工|起重工|塔吊工|清洁工|质检员|仓管员|理货员|"
     r"杂工|女工|男工|普工|临时工|装卸工|放羊的|放牛的|五保户|低保户|村民|贫困户)(?:是|叫)?[，,:：\s]?"
     r"|(?:我们|俺们)(?:村|组|屯|队|车间|班组|部门|公司|科室|单位|厂|店|船)(?:里|上)?(?:的|有个|有一个|有位)?\s?"
     r"|(?:帮|替|给)(?:我的?)?(?:同事|朋友|邻居|客户|员工|同学)\s?"
     r"|(?:我是|是)(?:他|她)的?(?:同事|朋友|邻居|同学|室友|领导|主管|家属|亲戚)[，,]\s?"
-    r"|的(?:老公|老婆|爱人|丈夫|妻子|儿子|女儿|父亲|母亲|爸爸|妈妈)[，,]\s?"
+    # "我家公 就是我老公的爸爸 叶锦华": whose relative the insured is, glossed, then the name
+    r"|的(?:老公|老婆|爱人|丈夫|妻子|儿子|女儿|父亲|母亲|爸爸|妈妈)(?:[，,]\s?|\s)"
     r"|[\u4e00-\u9fff](?:大姐|大哥|阿姨|大叔|大爷|大妈|大娘|大婶|婶子|奶奶|爷爷|师傅)[，,]\s?"
 )
 # "老包，包文生，…", "小周，周晓燕": what a person is called, then the full name with the same surname
@@ -1496,7 +1512,8 @@ _FIRST_LISTED = re.compile(
 _FINGER_BROKE = re.compile(r"(?:手指|指头|手指头|食指|中指|无名指|小指|拇指|大拇指)[^，。,]{0,6}?断")
 _LUMP = re.compile(r"肿块|包块|肿物|结节|占位")
 _RESULT_OUT = re.compile(r"(?:穿刺|活检|病理|切片|化验)的?(?:结果|报告)(?:已经|都)?(?:出来|出了|下来)")
-_FROM_BEFORE = re.compile(r"(?:我|他|她|俺|咱)(?:们)?(?:是|老家是?)$")
+# "我是晋江的", "客户是 曲阜的": where someone is from
+_FROM_BEFORE = re.compile(r"(?:(?:我|他|她|俺|咱)(?:们)?|客户|病人|伤者|老人)(?:是|老家是?)\s?$")
 # "七夕 不对 七夕还没到呢": a day not yet come, said to take the first one back
 _NOT_YET_AFTER = re.compile(r"\s?(?:还没到|还没过|还早着?)")
 # "在医院没抢救过来 今天想报案": the day of the call, not of the accident
@@ -1812,9 +1829,13 @@ def extract_claim_slots(
             names = formal
         # "我是晋江的，我叫施振华": where the reporter is from, not a name
         names = [n for n in names if not (
-            text.startswith("的", n[1] + len(n[0])) and _FROM_BEFORE.search(text, max(0, n[1] - 4), n[1])
+            text.startswith("的", n[1] + len(n[0])) and _FROM_BEFORE.search(text, max(0, n[1] - 5), n[1])
             and n[0] in table().surface
         )]
+        # "报案人：某厂 安全员 杨帆 / 出险人：冯立军": on a form, the reporter's line holds no insured's name
+        reporter_lines = [(m.start(), _line_end(text, m.end())) for m in _REPORTER_LINE.finditer(text)]
+        if relation != "self":
+            names = [n for n in names if not any(s <= n[1] < e for s, e in reporter_lines)] or names
         # "瞻仰的瞻 不对 是詹天佑的詹": a word said to spell a character of the name is no name
         names = [n for n in names if not re.match(rf"的[{re.escape(n[0])}]", text[n[1] + len(n[0]):])] or names
         if names:
@@ -1981,6 +2002,16 @@ def extract_claim_slots(
         vaguer = later is not None and later.city == place.city and place.district and not later.district
         if later is not None and later.province and not later.problem and not later.ambiguous and not vaguer:
             place = later  # (a correction of something else, "…宜宾翠屏区…不对…回到宜宾", keeps the district)
+    if place is not None and place.ambiguous and not hint:
+        # "在铁西区骑车摔了 医大一院看的": of the cities the district may lie in, the one where the hospital's
+        # nickname names a hospital settles both
+        by_hospital = [(reading, named) for reading in place.readings
+                       if (named := [h for h in _hospitals_through_pauses(masked_text, [reading[1]])
+                                     if h.hospital is not None and h.hospital.city == reading[1]])]
+        if len(by_hospital) == 1:
+            (province, city, district, _), hospitals = by_hospital[0]
+            place = replace(place, province=province, city=city, district=district, ambiguous=[], likely=None,
+                            readings=[])
     if place is not None:
         if place.problem:
             out.problems["accident_place"] = place.problem

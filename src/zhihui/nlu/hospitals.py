@@ -190,6 +190,8 @@ class HospitalRegistry:
             if rest is not None:
                 # "市立医院", "第一中心医院" (and 一中心) said by someone of that city: the city in context decides
                 city_forms = {rest}
+                if rest == "中心人民医院" and h.city + "中心医院" not in written:
+                    city_forms.add("中心医院")  # "四平市中心医院" is what 四平 calls its 中心人民医院
                 numbered_centre = re.fullmatch(r"第(?P<n>[一二三四五六七八九])中心医院", rest)
                 if numbered_centre:
                     city_forms.add(numbered_centre.group("n") + "中心")

@@ -81,7 +81,7 @@ class DigitString:
 _GROUP = re.compile(r"[0-9]+(?:\s*[叉Xx](?![a-zA-Z]))?")
 _JOIN_ALWAYS = re.compile(r"^[\s\-—_·.…⋯]*$")  # a pause read as "…" too
 _JOIN_COMMA = re.compile(r"^\s*[，,、]\s*$")
-_COUNTED = re.compile(r"\s*(?:月|日|号(?!码)|点|岁|个(?!号)|天|周|块|元|次|楼|层|米|公斤|斤|度)")
+_COUNTED = re.compile(r"\s*(?:月|日|号(?!码)|点|岁|个(?!号)|天|周|块|元|次|楼|层|米|公斤|斤|度|[/／]\d)")
 
 
 _MOBILE = re.compile(r"1[3-9][0-9]{9}")
