@@ -14,7 +14,7 @@ area code, place or hospital, extend the tables below (area codes were taken
 from the national administrative-division list).
 
 Usage: python3 check_heldout.py [--verbose]
-       [--prefix heldout|heldout2|...|heldout83 ...]
+       [--prefix heldout|heldout2|...|heldout84 ...]
 (without --prefix all sets in SETS are checked)
 Exit status 0 when clean, 1 otherwise.
 """
@@ -301,6 +301,9 @@ SETS: dict[str, tuple[int, int]] = {
     "heldout82": (100, 30),
     # heldout83: blind AI helper; spring 2026 (20 Feb-31 May) after the Spring Festival, central China (AH/JX/HN/HB/HA/CQ)
     "heldout83": (100, 30),
+    # heldout84: blind AI helper; big eastern cities (BJ/TJ/SH/HZ/NJ/SZ/NB) over 2026, white-collar and retired callers,
+    # typed chat and pasted HR / agent forms, hospital nicknames, travellers hurt away from home, sports, commuting
+    "heldout84": (100, 30),
 }
 
 SLOTS = (
@@ -359,6 +362,9 @@ MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
 # Administrative divisions used by the data: code -> (province, city, county-level unit or None).
 REGIONS: dict[str, tuple[str, str, str | None]] = {
     "110101": ("北京市", "北京市", "东城区"),
+    # (added for heldout84) Shanghai 长宁区 and Hangzhou 临安区 (national administrative-division codes)
+    "310105": ("上海市", "上海市", "长宁区"),
+    "330112": ("浙江省", "杭州市", "临安区"),
     "110108": ("北京市", "北京市", "海淀区"),
     "120101": ("天津市", "天津市", "和平区"),
     "120104": ("天津市", "天津市", "南开区"),
