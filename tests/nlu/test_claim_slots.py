@@ -2457,3 +2457,45 @@ def test_an_ambiguous_district_settled_by_the_hospital_nickname_said_with_it() -
     said = _stated("我前天在铁西区下楼梯崴了脚 骨折了 在医大一院住院")
     assert said["accident_place"] == {"province": "辽宁省", "city": "沈阳市", "district": "铁西区"}
     assert said["treatment"]["hospital"] == "中国医科大学附属第一医院"
+
+
+def test_fixes_written_after_reading_a_spring_control() -> None:
+    # Written for this test, not taken from an evaluation set.
+    # a name the dictionary lists as a word is still a name after 我是 (高中生 is a word, not a name)
+    assert _stated("我是王建国，给自己报案，昨天摔了")["insured_name"] == "王建国"
+    assert "insured_name" not in _stated("我是初中生，我自己报案")
+    # a month.day typed before what came out that day; a lab value is no date
+    assert _stated("我爸肺癌 3.28出的病理 下周手术")["accident_date"] == "2027-03-28"
+    assert "accident_date" not in _stated("血糖 8.3出的结果")
+    # driving when it happened is an accident, with no injury named
+    assert _stated("我老公是开三轮车出的事")["cause"] == "accident"
+    # a wound dressed at a village clinic is outpatient care
+    assert _stated("我妈镰刀割到手了，在村卫生室包了一下")["treatment"]["status"] == "outpatient"
+    # where the family is from gives way to where the insured worked and fell
+    said = _stated("我是帮我儿子报案 他在东莞长安那边厂里上班 前天从楼梯上摔下来了 我们是邵东的")
+    assert said["accident_place"]["district"] == "长安镇" or said["accident_place"]["city"] == "东莞市"
+
+
+def test_fixes_written_after_reading_a_big_city_control() -> None:
+    # Written for this test, not taken from an evaluation set.
+    # the reporter's own fall told by how they landed or what they were doing
+    assert _stated("我往前一扑，左手撑地，手腕骨折了")["relation"] == "self"
+    assert _stated("我打羽毛球的时候摔了 脚踝扭伤")["relation"] == "self"
+    # a two-character piece of the name spelled by a word is no holiday; a holiday said after a name is not in it
+    spelled = _stated("他叫陈国庆 耳东陈 国庆节的国庆 前天摔了")
+    assert spelled["insured_name"] == "陈国庆" and spelled["accident_date"] == "2027-04-13"
+    assert _stated("我老婆孙丽春节期间在老家摔了")["insured_name"] == "孙丽"
+    # whose husband the insured is, said with 先生
+    assert _stated("我客户的先生周涛昨天骑车摔了")["insured_name"] == "周涛"
+    # a fire is an accident; a limb burnt 给烧了
+    fire = _stated("仓库着火了 他胳膊给烧了")
+    assert fire["cause"] == "accident" and fire["diagnosis"]["icd10"] == "T22"
+    # a long-standing illness that brought the insured into hospital now, nothing else named
+    assert _stated("我妈慢阻肺好多年了 昨晚喘不上气 送到医院住院了")["diagnosis"]["icd10"] in ("J44", "J43")
+    # a district said in brackets, a street named like a district in another city
+    assert _stated("前天在家（浦东）摔了")["accident_place"]["district"] == "浦东新区"
+    assert _stated("跟团去西安玩 在回民街那儿摔了")["accident_place"] == {
+        "province": "陕西省", "city": "西安市", "district": None}
+    # a hospital in brackets after the diagnosis; a city's own numbered hospital before another city's nickname
+    assert _stated("诊断：右桡骨骨折（南京市儿童医院） 已住院")["treatment"]["hospital"] == "南京医科大学附属儿童医院"
+    assert _stated("我们是宁波海曙的 在六院住着")["treatment"]["hospital"] == "宁波市第六医院"

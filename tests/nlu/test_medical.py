@@ -316,3 +316,13 @@ def test_infections_added_to_the_lexicon() -> None:
                        ("老人长了褥疮", "L89"), ("腿上丹毒又犯了", "A46")):
         found = best_diagnosis(said)
         assert found is not None and found.icd10 == code, said
+
+
+def test_a_part_cut_off_that_could_not_be_put_back_is_an_amputation() -> None:
+    # Written for this test, not taken from an evaluation set.
+    off = best_diagnosis("脚趾头被铡刀轧断了，接不上了")
+    assert off is not None and off.icd10 == "S98"
+    broken = best_diagnosis("脚趾头被铡刀轧断了")
+    assert broken is not None and broken.icd10 == "S92"
+    chopped = best_diagnosis("柴刀砍到右脚背上了")
+    assert chopped is not None and chopped.icd10 == "S91"

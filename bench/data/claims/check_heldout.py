@@ -299,7 +299,8 @@ SETS: dict[str, tuple[int, int]] = {
     "heldout81": (100, 30),
     # heldout82: blind AI helper; summer control set (Jun-Sep 2026), GD/GX/FJ/YN/GZ/HI callers plus a few from elsewhere
     "heldout82": (100, 30),
-    # heldout83: blind AI helper; spring 2026 (20 Feb-31 May) after the Spring Festival, central China (AH/JX/HN/HB/HA/CQ)
+    # heldout83: blind AI helper; spring 2026 (20 Feb-31 May) after the Spring Festival,
+    # central China (AH/JX/HN/HB/HA/CQ)
     "heldout83": (100, 30),
     # heldout84: blind AI helper; big eastern cities (BJ/TJ/SH/HZ/NJ/SZ/NB) over 2026, white-collar and retired callers,
     # typed chat and pasted HR / agent forms, hospital nicknames, travellers hurt away from home, sports, commuting
@@ -1417,7 +1418,8 @@ REGIONS: dict[str, tuple[str, str, str | None]] = {
     "652922": ("新疆维吾尔自治区", "阿克苏地区", "温宿县"),
     # added for heldout80 (national administrative-division code, from memory): 解放区 (焦作)
     "410802": ("河南省", "焦作市", "解放区"),
-    # added for heldout83 (national administrative-division codes, from memory): 虞城县 (商丘), 公安县 (荆州), 湘乡市 (湘潭)
+    # added for heldout83 (national administrative-division codes, from memory):
+    # 虞城县 (商丘), 公安县 (荆州), 湘乡市 (湘潭)
     "411425": ("河南省", "商丘市", "虞城县"),
     "421022": ("湖北省", "荆州市", "公安县"),
     "430381": ("湖南省", "湘潭市", "湘乡市"),
@@ -2017,7 +2019,8 @@ HOSPITALS = {
     "昆明市第一人民医院",
     # added for heldout80: real grade-3 city hospital (full official name) in 焦作 (解放区)
     "焦作市人民医院",
-    # added for heldout83: real grade-3 hospital (full official name since the 2024 renaming of 蚌埠医学院) in 蚌埠, "蚌医一附院"
+    # added for heldout83: real grade-3 hospital (full official name since the 2024 renaming of 蚌埠医学院)
+    # in 蚌埠, "蚌医一附院"
     "蚌埠医科大学第一附属医院",
 }
 

@@ -136,6 +136,7 @@ class _NameVocabulary:
     common_verbs: frozenset[str]  # two-character verbs among them, frequent enough to start a phrase ("游泳去")
     object_nouns: frozenset[str]  # frequent nouns with a character seldom given in names (窗户, 饺子, 马路)
     surnames_in_use: frozenset[str]  # surnames that begin at least ten of its full names (顾, 谷; not 骨 or 主)
+    full_names: frozenset[str]  # the full names it lists (刘建军): a word of the dictionary that is a name
 
 
 @functools.cache
@@ -148,6 +149,7 @@ def _name_vocabulary() -> _NameVocabulary:
     nouns: list[str] = []
     given: collections.Counter[str] = collections.Counter()
     surnames: collections.Counter[str] = collections.Counter()
+    full_names: set[str] = set()
     with importlib.resources.files("jieba").joinpath("dict.txt").open(encoding="utf-8") as lines:
         for line in lines:
             word, freq_text, tag = line.split()
@@ -156,6 +158,7 @@ def _name_vocabulary() -> _NameVocabulary:
                 nouns.append(word)
             if tag == "nr" and len(word) in (2, 3) and word[0] in SINGLE_SURNAMES:
                 surnames[word[0]] += 1
+                full_names.add(word)
                 if len(word) == 3:
                     given.update(word[1:])
             if len(word) not in (2, 3) or word[0] not in SINGLE_SURNAMES or freq < 50:
@@ -171,6 +174,7 @@ def _name_vocabulary() -> _NameVocabulary:
         common_verbs=frozenset(verbs),
         object_nouns=frozenset(n for n in nouns if min(given[c] for c in n) < 100),
         surnames_in_use=frozenset(c for c, n in surnames.items() if n >= 10),
+        full_names=frozenset(full_names),
     )
 
 
@@ -218,6 +222,8 @@ def take_name(text: str, pos: int = 0) -> str | None:
         return None  # "阿毛", "阿强": what someone is called at home, not a surname and a given name
     if len(given) == 2 and text.startswith(("报案", "报个案", "报一下", "报一个"), pos + len(sur) + 1):
         given = given[:1]  # "帮同事叶欣报个案": the report starts after the name
+    if len(given) == 2 and _HOLIDAY_AFTER_NAME.match(text, pos + len(sur) + 1):
+        given = given[:1]  # "我老公唐骏国庆第三天爬黄山": the holiday starts after the name
     end = pos + len(sur) + len(given)
     if len(given) == 2 and end < len(text) and all(c in _TRANSLITERATION for c in given + text[end:end + 1]) \
             and _AFTER_LONG_NAME.match(text, end + 1):
@@ -241,6 +247,9 @@ def take_name(text: str, pos: int = 0) -> str | None:
     return name
 
 
+_HOLIDAY_AFTER_NAME = re.compile(
+    r"(?:国庆|春节|清明|端午|中秋|元旦)(?:节|第|期间|假期|放假|那天|长假|前|后|的时候|回|去|带)"
+)
 _SPELL_PART = re.compile(r"[\u4e00-\u9fff]{1,6}?的([\u4e00-\u9fff])$|^([\u4e00-\u9fff])$")
 _WHOLE_NAME = re.compile(r"(?:(?![我你他她的了在是吗呢吧啊哦嗯叫])[\u4e00-\u9fff·]){2,8}")
 _NOT_A_NAME_ANSWER = {"不知道", "不清楚", "忘了", "记不得", "记不清", "没有", "不晓得", "不记得", "稍等", "等一下",
@@ -616,8 +625,10 @@ _SELF_HURT = re.compile(
     r"(?<![他她])我(?:的)?[\u4e00-\u9fff]{0,3}?(?:扭伤|骨折|受伤|摔|撞|伤|烫|割|崴)"
     # "我昨天下台阶的时候一脚踩空": what happened to the reporter, said at more length
     # (a time or a movement first: "我屋头老人摔了" is someone else's fall)
-    r"|(?<![他她])我(?=今天|昨天|前天|刚才|上午|下午|晚上|早上|中午|那天|当时|在|下|上|走|跑|骑|开)"
+    r"|(?<![他她])我(?=今天|昨天|前天|刚才|上午|下午|晚上|早上|中午|那天|当时|在|下|上|走|跑|骑|开|跳|滑|爬|打|踢|搬)"
     r"[^他她，。,]{0,10}?(?:踩空|滑倒|跌倒|摔倒|绊倒|摔了)"
+    # "我往后一倒，右手撑地，前臂骨折了", "我屁股着地，尾巴骨骨折了": how the reporter fell, then what broke
+    r"|(?<![他她])我(?:往后|往前|一下子?|整个人)?(?:一倒|一摔|一扑|一滑|一歪|摔下去|屁股着地|后背着地|头着地)[^他她。]{0,12}?(?:骨折|扭伤|脱臼|裂)"
 )
 # "带孩子去八达岭…我自己崴了": someone the reporter brought along, who is the insured only if the reporter was not hurt
 _BROUGHT_ALONG = re.compile(r"带着?(?:我|俺)?(?:家)?$")
@@ -884,7 +895,8 @@ _FIELD_AFTER_ROLE = re.compile(r"(?:关系|电话|手机|身份|证件|姓名|�
 _NOT_A_NAME_CHAR = re.compile(r"[我你他她的了在和跟说叫今昨前这那病伤院去到]")
 _KIN_BEFORE_NAME = re.compile(
     # "客户的老公陆建平": someone else's relative, then the name
-    r"(?:客户|被保险人|被保人|同事|朋友|邻居)的?(?:老公|老婆|爱人|丈夫|妻子|儿子|女儿|父亲|母亲|爸爸|妈妈|孩子)(?:是|叫)?[，,\s]?|"
+    r"(?:客户|被保险人|被保人|同事|朋友|邻居)的?(?:老公|老婆|爱人|丈夫|妻子|先生|太太|儿子|女儿|父亲|母亲|爸爸|妈妈|孩子)"
+    r"(?:是|叫)?[，,\s]?|"
     r"(?:我|俺|本人)\s?(?:的|家)?\s?(?:那个|这个)?\s?(?:女朋友|男朋友|老汉儿|阿爸|阿妈|兄弟|大伯|二伯|三伯|侄儿|幺爸|幺叔|幺儿|婆娘|娃儿|老倌|个仔|个女|"
     r"小舅子|大舅子|小姨子|大姨子|小叔子|姐夫|妹夫|姑父|姨父|舅妈|婶婶|老爸|老妈|老爷子|老太太|爸爸|妈妈|父亲|母亲|爸|妈|爹|娘|老婆(?!婆)|媳妇|爱人|老公(?!公)|丈夫|妻子|太太|先生|老伴儿?|"
     r"儿子|女儿|闺女|孩子|同事|朋友|邻居|同学|室友|哥哥|姐姐|弟弟|妹妹|哥|姐|弟|妹|外婆|外公|奶奶|爷爷|婆婆|公公|"
@@ -920,7 +932,7 @@ _NOT_PLACES = re.compile(r"云南白药|兰州拉面|沙县小吃|北京烤鸭|�
                          r"|太湖(?=边|畔|里|岸|湖面|水)"
                          # "她住平房 烧炉子": a one-storey house, not 平房区
                          r"|(?<=住)平房|平房(?=里|子|院)")
-_SPELLED_CHARACTER = re.compile(r"(?P<w>[\u4e00-\u9fff]{2,4})的(?P<c>[\u4e00-\u9fff])(?=[\s，,。、]|$)")
+_SPELLED_CHARACTER = re.compile(r"(?P<w>[\u4e00-\u9fff]{2,4})的(?P<c>[\u4e00-\u9fff]{1,2}?)(?=[\s，,。、]|$)")
 # "张建军（被保险人）": the role said in brackets after the name
 _NAME_THEN_ROLE = re.compile(r"(?P<n>[\u4e00-\u9fff]{2,4})\s?[（(](?:被保险人|被保人|出险人)?(?:本人)?[）)]")
 # a typed line of name and mobile, "…住院中\n韩晨 13911086245" (lines arrive as commas)
@@ -1147,8 +1159,9 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
             n = take_name(text, m.end())
             if n and m.group(0) == "本人" and not _NAME_END.match(text, m.end() + len(n)):
                 continue  # "我本人申请报案": no name follows
-            if n and m.group(0).startswith("我是") and n in known_words():
-                continue  # "我是高中生 我自己报案": a word, not a name
+            if n and m.group(0).startswith("我是") and n in known_words() \
+                    and (n not in _name_vocabulary().full_names or n.endswith(("生", "员", "工", "师"))):
+                continue  # "我是高中生 我自己报案": a word, not a name (刘建军 is in the dictionary as a name)
             if n:
                 out.append((n, m.end(), 0.9))
     if not out:
@@ -1225,6 +1238,7 @@ _ACCIDENT_WORDS = re.compile(
 )
 _ILLNESS_WORDS = re.compile(r"生病|疾病|病了|发病|犯病|得病|的病|病情|心脏病|查出|确诊|体检|癌|突发|发烧|重疾|重大疾病")
 _STROKE_BLEEDS = frozenset({"I60", "I61", "I62"})
+_TAKEN_IN = re.compile(r"住院|住进|住在[^，。,]{0,6}科|送到|送去|送进|抢救|急诊")
 # falling down because the illness struck ("吃饭时突然摔倒，叫不醒…诊断脑出血"), not hurt by the fall
 _COLLAPSE = re.compile(r"突然(?:就)?(?:摔倒|倒下|倒地|晕倒|栽倒|一头栽倒)|一头栽倒|叫不醒|不省人事|昏迷不醒")
 _TRAUMA_WORDS = re.compile(
@@ -1244,6 +1258,10 @@ _PLAIN_ACCIDENT = re.compile(
     r"|被[^，。,被]{1,6}?(?:切|割|绞|轧|夹|砸|压|刮|卷|铡|锯)(?:了|伤|断|到|掉|破|住)"
     # "骑摩托车被大货车挂倒了": knocked down
     r"|被[^，。,被]{1,8}?(?:挂|刮|碰|撞)倒"
+    # "我爸是开拖拉机出的事": driving, riding or working when it happened
+    r"|(?:开|骑|坐|干活|上班|施工)[^，。,]{0,6}?出(?:的|了)?事"
+    # "油锅着火了 把他右胳膊和右手给烧了": a fire
+    r"|着火|起火|失火|火灾"
 )
 _PLAIN_ILLNESS = re.compile(
     r"生病|疾病|病了|发(?:的)?病|犯(?:的)?病|(?<!不)是病(?=[，,。\s]|$)|老毛病|(?:心脏|肺|肝|胃|肾|脑)(?:上)?的?毛病|病(?:又)?犯了|病发作|(?:突然|就)没(?:了)?反应|得病|查出|确诊|重疾|猝死|突然(?:就|一下)?(?:倒下|倒地|倒了|晕倒|昏倒|晕过去|昏过去|不行了)|"
@@ -1330,7 +1348,7 @@ _OUTPATIENT = re.compile(r"门诊|急诊|(?:医院|院|科)看的|(?:开|配|拿
                          r"回家(?:休养|休息|养着|养伤|观察)|让回家|等着?床位?|排床|还没住上|没住上|"
                          r"(?:诊所|卫生室|卫生所)[^，。,]{0,4}?(?:看|处理|包扎|拿了?药|打针)|"
                          r"在家(?:里)?(?:养着|休养|养伤|休息|躺着)|绷带|夹板|缝了?好?[几两二三四五六七八九十\d来多余]*针|院缝的|回院里|"
-                         r"打了?针|换药|包扎|拍[了的]?(?:个|张)?片|"
+                         r"打了?针|换药|包扎|包了(?:一)?下|拍[了的]?(?:个|张)?片|"
                          r"看了(?:一)?下|处理完|(?<!疾控)(?<!疾控中心)(?<!防疫站)打了?(?:狂犬|破伤风)?(?:疫苗|针)|处理的|处理了|"
                          # an infusion on the day ward ("输了两天液", "挂水", "打吊瓶") is an outpatient's
                          r"输了?[^，。,]{0,3}液|挂了?[^，。,]{0,3}水|打了?[^，。,]{0,3}(?:点滴|吊瓶)|吊了?[^，。,]{0,3}瓶")
@@ -1858,7 +1876,9 @@ def extract_claim_slots(
                 masked[i] = _WORD_MASK
     # "莲花的莲", "照顾的顾": a character spelled by a word, not a place or a hospital in that word
     for m in _SPELLED_CHARACTER.finditer(text):
-        if m.group("c") in (m.group("w")[0], m.group("w")[-1]) and "院" not in m.group("w"):
+        # (two characters too: "应国庆 … 国庆节的国庆" spells 国庆, which is then no holiday)
+        if (m.group("w").startswith(m.group("c")) or m.group("w").endswith(m.group("c"))) \
+                and len(m.group("c")) < len(m.group("w")) and "院" not in m.group("w"):
             for i in range(m.start(), m.end()):
                 masked[i] = _WORD_MASK
     for m in _NOT_PLACES.finditer(text):
@@ -2050,6 +2070,13 @@ def extract_claim_slots(
                 if m.history and m.kind == "disease" and LONG_STANDING_AFTER.match(diag_text, m.end)]
         if past:
             diag = max(past, key=lambda m: (m.priority, m.score))
+    if diag is None and _TAKEN_IN.search(text) and not _first_affirmed(_TRAUMA_WORDS, text):
+        # "心衰好多年了 周二晚上喘得躺不下 送到宁波一院 住在心内科": with nothing else named, the long-standing
+        # illness is what took the insured to hospital now
+        past = [m for m in matches
+                if m.history and m.kind == "disease" and LONG_STANDING_AFTER.match(diag_text, m.end)]
+        if len({m.icd10 for m in past}) == 1:
+            diag = past[0]
     if diag is None and expecting == "diagnosis":
         # asked what the illness was, "她心衰好多年了，医生之前说是心力衰竭": the long-standing disease is the answer
         past = [m for m in matches if m.history and m.kind == "disease"]

@@ -177,7 +177,11 @@ _PATTERNS: list[tuple[str, str]] = [
                # "客户夏敏 8.3 急性心梗": a date between pauses in a terse message (not "血糖 8.3 偏高", "1.5 万")
                r"|(?<=\s)(?<!血糖\s)(?<!体温\s)(?<!血压\s)(?<!指标\s)(?<!肌酐\s)(?<!视力\s)"
                r"(?P<mdt_m5>1[0-2]|0?[1-9])[./](?P<mdt_d5>3[01]|[12][0-9]|0?[1-9])"
-               r"(?=\s+[\u4e00-\u9fff](?<![万元米斤倍度岁个块分公千百毫厘克升天周年月次针小]))"),
+               r"(?=\s+[\u4e00-\u9fff](?<![万元米斤倍度岁个块分公千百毫厘克升天周年月次针小]))"
+               # "乳腺癌 4.24出的病理": after a pause, right before what came out or was done that day
+               r"|(?<=[\s，,])(?<!血糖\s)(?<!体温\s)(?<!血压\s)(?<!指标\s)(?<!肌酐\s)"
+               r"(?P<mdt_m7>1[0-2]|0?[1-9])[./](?P<mdt_d7>3[01]|[12][0-9]|0?[1-9])(?![0-9./])"
+               r"(?=出的|出了|出结果|做的手术|做了手术|做的检查|查的|确诊的)"),
     ("month_day", rf"(?P<rm>这个月|这月|本月|上个月|上月|上一个月)(?P<rm_d>{_N}{{1,3}})[日号]"),
     ("month_edge", r"(?P<me>这个月|这月|本月|上个月|上月|上一个月)?"
                    r"(?P<me_e>月底|月初|月中|月末|底|初|(?<=月)\s?(?:的)?最后一天)"),
@@ -302,8 +306,8 @@ def _resolve(m: re.Match[str], ref: dt.date) -> tuple[dt.date | None, bool]:
             return None, True
         return _year_for(mm, dd, ref), True
     if kind == "md_dot":
-        mm = int(g("mdt_m") or g("mdt_m2") or g("mdt_m3") or g("mdt_m4") or g("mdt_m5") or g("mdt_m6"))
-        dd = int(g("mdt_d") or g("mdt_d2") or g("mdt_d3") or g("mdt_d4") or g("mdt_d5") or g("mdt_d6"))
+        mm = int(g("mdt_m") or g("mdt_m2") or g("mdt_m3") or g("mdt_m4") or g("mdt_m5") or g("mdt_m6") or g("mdt_m7"))
+        dd = int(g("mdt_d") or g("mdt_d2") or g("mdt_d3") or g("mdt_d4") or g("mdt_d5") or g("mdt_d6") or g("mdt_d7"))
         return _year_for(mm, dd, ref), True
     if kind == "month_day":
         delta = 0 if g("rm") in ("这个月", "这月", "本月") else -1

@@ -68,7 +68,7 @@ _UNKNOWN = re.compile(
     r"|(?<=[\u4e00-\u9fff]{2}[一二三四五六七八九])院(?![子里内外长区落墙门]))"
 )
 # Words that end a phrase before a hospital name ("送到", "在", "去了").
-_CUT_CHARS = "在到去送往进了的是和跟从说叫个这那就还过回转找嗯呃啊被把给让掉断截摔撞砸"
+_CUT_CHARS = "在到去送往进了的是和跟从说叫个这那就还过回转找嗯呃啊被把给让掉断截摔撞砸（("  # "骨折（某某医院）"
 _CUT = re.compile(f".*[{_CUT_CHARS}]")
 _INSTITUTION = re.compile(
     r"[市县区省镇乡盟州旗]|大学|附属|人民|中心|中医|妇幼|第[一二三四五六七八九十]|儿童|肿瘤|骨科|口腔|眼科|胸科|肺科|传染病|军|总"
@@ -283,6 +283,13 @@ class HospitalRegistry:
                     chosen, ambiguous = cands[0], len(cands) > 1
             else:
                 chosen = cands[0]
+                for c in context_cities or []:
+                    # "宁波海曙 … 在六院住着": the city's own hospital of that nickname (宁波六院), not the one the
+                    # nickname means elsewhere (上海六院)
+                    local = self.surface.get(city_short(c) + form) if chosen.city != c else None
+                    if local and len(local) == 1 and self.hospitals[local[0]].city == c:
+                        chosen = self.hospitals[local[0]]
+                        break
                 before = self._place_before(text, start)
                 if before is not None and before[0] and chosen.city not in before[0] \
                         and chosen.province not in before[0]:

@@ -243,6 +243,8 @@ _ORGAN_CANCER_CODE = {"肺": "C34", "肝": "C22", "胃": "C16", "乳腺": "C50",
 _AMPUTATING_HARM = re.compile(r"撞|砸|压|轧|绞|卷|切|割|砍|锯|炸|夹|摔|冻")
 # a severed part sewn back on: 再植, or "接回去" said of it (a fracture is "接上", set, not put back)
 _REPLANTED = re.compile(r"再植|接\s?回\s?(?:去|来)")
+# "脚趾头给轧断了，接不上了": what broke off could not be put back
+_NOT_REATTACHED = re.compile(r"接不上|没(?:法|办法)?接上|接不回|没接回")
 _FINGER_OFF = re.compile(
     r"(?:绞|冲床|铡|锯|切割机|轧|卷)[^。]{0,24}?(?:手指|拇指|食指|中指|无名指|小指|指头)(?:头)?[^，。,]{0,4}?"
     r"(?:断了|掉了|没了|没有了|切掉|轧掉)"
@@ -457,6 +459,11 @@ def best_diagnosis(text: str, matches: list[MedicalMatch] | None = None) -> Medi
     if best.icd10 in ("S62", "S67", "S69") and _FINGER_OFF.search(text):
         # "收割机把手绞进去了…三个手指头断了": a finger a machine took off is a traumatic amputation
         return replace(best, term="手指离断伤", icd10="S68")
+    if _NOT_REATTACHED.search(text) and best.icd10[0] == "S" and best.icd10[2] == "2":
+        # a fracture of a limb region (S_2) read with the amputation of the same region (S_8) said alike
+        off = [m for m in found if m.icd10 == best.icd10[:2] + "8" and m.start < best.end and best.start < m.end]
+        if off:
+            return max(off, key=lambda m: (m.score, m.start))
     if _REPLANTED.search(text) and best.icd10[:2] == "S6" and best.icd10 != "S68":
         # a replanted finger or hand was cut off ("手指头断了…做了再植手术"): a traumatic amputation
         return replace(best, term="手指离断伤", icd10="S68")

@@ -92,7 +92,7 @@ _CLAUSE_START_BEFORE = re.compile(r"(?:^|[，,。；;])\s*$")
 # (the claim-slot reader hands over its text with the numbers it read blanked out)
 _ID_NUMBER_CLAUSE = re.compile(r"身份证|[0-9]{17}[0-9Xx]| {15,}")
 _FROM_CLAUSE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}?的(?=[\s，,。；;]|$)")
-_REPORTER_IS_BEFORE = re.compile(r"(?:我|俺)(?:就)?是\s?$")
+_REPORTER_IS_BEFORE = re.compile(r"(?:我|俺)(?:们|家)?(?:就|都)?是\s?$")
 # "从上海来新疆玩": where someone came from; "从楼上摔下来" is not a place at all, "从成都出发…" is kept
 _COME_AFTER = re.compile(r"\s*(?:过来|来|到|出发|出来|去|回|开车|坐车|坐飞机)")
 # weak city short names that stay everyday words even after 在/到 ("在东方", "去海北")
@@ -302,6 +302,10 @@ class DivisionTable:
             if mention.short and mention.level == "district" \
                     and re.match(r"公路|桥(?![区县市镇乡村])", text[mention.end:mention.end + 2]):
                 continue  # "盘山公路", "新都桥": a road or a town named like a district
+            if mention.short and mention.level == "district" \
+                    and re.match(r"街(?![道上里区])|大街|巷|胡同", text[mention.end:mention.end + 2]) \
+                    and not (kept and _adjacent(text, kept[-1].end, mention.start)):
+                continue  # "在回民街那儿" (西安): a street named like a district; "太原迎泽大街" keeps 迎泽区
             if mention.short and mention.level == "district" and _MOUNTAIN_AFTER.match(text, mention.end) \
                     and mention.surface + "山" not in self.surface \
                     and not (kept and _adjacent(text, kept[-1].end, mention.start)):
@@ -325,7 +329,10 @@ class DivisionTable:
                 )  # "大理古城" is the old town of 大理, not 丽江's 古城区
                 workplace = _WORKPLACE_AFTER.match(text[mention.end:mention.end + 7]) is not None \
                     and mention.surface not in self.city_short_names
-                if not after_place and not workplace \
+                # "在家（闵行）": a district said in brackets
+                bracketed = text[mention.start - 1:mention.start] in ("（", "(") \
+                    and text[mention.end:mention.end + 1] in ("）", ")")
+                if not after_place and not workplace and not bracketed \
                         and not _DISTRICT_SHORT_OK_AFTER.match(text[mention.end:mention.end + 3]) \
                         and not self._locative_short(text, mention, hint_cities):
                     continue
