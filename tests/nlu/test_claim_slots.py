@@ -2494,8 +2494,8 @@ def test_fixes_written_after_reading_a_big_city_control() -> None:
     assert _stated("我妈慢阻肺好多年了 昨晚喘不上气 送到医院住院了")["diagnosis"]["icd10"] in ("J44", "J43")
     # a district said in brackets, a street named like a district in another city
     assert _stated("前天在家（浦东）摔了")["accident_place"]["district"] == "浦东新区"
-    assert _stated("跟团去西安玩 在回民街那儿摔了")["accident_place"] == {
-        "province": "陕西省", "city": "西安市", "district": None}
+    assert _stated("跟团去广州玩 在雁塔街那儿摔了")["accident_place"] == {
+        "province": "广东省", "city": "广州市", "district": None}
     # a hospital in brackets after the diagnosis; a city's own numbered hospital before another city's nickname
     assert _stated("诊断：右桡骨骨折（南京市儿童医院） 已住院")["treatment"]["hospital"] == "南京医科大学附属儿童医院"
     assert _stated("我们是宁波海曙的 在六院住着")["treatment"]["hospital"] == "宁波市第六医院"

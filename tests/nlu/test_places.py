@@ -186,3 +186,30 @@ def test_chongqings_jiangbei_and_yubei_are_current_districts() -> None:
     assert bare is not None and bare.ambiguous and bare.likely == ("重庆市", "重庆市", "江北区")
     assert _slot("在宁波江北区摔的") == {"province": "浙江省", "city": "宁波市", "district": "江北区"}
     assert _slot("在渝北区摔的") == {"province": "重庆市", "city": "重庆市", "district": "渝北区"}
+
+
+def test_landmarks_of_the_big_cities_and_what_does_not_name_one() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _slot("昨天在望京骑车摔了") == {"province": "北京市", "city": "北京市", "district": "朝阳区"}
+    assert _slot("上周在徐家汇地铁站摔了") == {"province": "上海市", "city": "上海市", "district": "徐汇区"}
+    # a two-character name across two words is none ("工体" in 员工|体检)
+    assert _slot("我们公司员工体检查出来的") is None
+    # a landmark that names a hospital's campus is where the insured was treated, not a place
+    assert _slot("住在光谷那个院区") is None
+    # a site in a development zone keeps its city only, as reports name it
+    assert _slot("在金鸡湖边跑步扭了脚") == {"province": "江苏省", "city": "苏州市", "district": None}
+
+
+def test_every_landmark_lies_in_a_current_division_and_is_named_once() -> None:
+    raw = json.loads(resources.files("zhihui.nlu").joinpath("data/landmarks.json").read_text(encoding="utf-8"))
+    divisions = json.loads(resources.files("zhihui.nlu").joinpath("data/divisions.json").read_text(encoding="utf-8"))
+    provinces = {row[0]: row[1] for row in divisions["provinces"]}
+    cities = {row[0]: (row[1], provinces[row[2]]) for row in divisions["cities"]}
+    districts = {(cities[row[2]][0] if row[2] in cities else provinces[row[2]], row[1])
+                 for row in divisions["districts"] if not row[4]}
+    city_names = {(name, province) for name, province in cities.values()} | {(p, p) for p in provinces.values()}
+    names = [n for entry in raw["landmarks"] for n in entry["names"]]
+    assert len(names) == len(set(names))
+    for entry in raw["landmarks"]:
+        assert (entry["city"], entry["province"]) in city_names, entry
+        assert entry["district"] is None or (entry["city"], entry["district"]) in districts, entry

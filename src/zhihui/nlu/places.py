@@ -19,10 +19,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate
 from typing import Any
 
 from zhihui.nlu.text import literal_pattern, without_pauses
-from zhihui.nlu.tokenizer import to_pinyin
+from zhihui.nlu.tokenizer import get_tokenizer, to_pinyin
 
 MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 # City short forms that are everyday words; they need a suffix or context to count as a place.
@@ -457,14 +458,14 @@ class DivisionTable:
         """Scenic spots and landmarks named instead of a district ("洪崖洞", "平遥古城")."""
         found = [
             PlaceResult(*self._landmarks[m.group(0)], start=m.start(), end=m.end())
-            for m in self._landmark_regex.finditer(text)
+            for m in self._landmark_regex.finditer(text) if _whole_word(text, m.start(), m.end())
         ]
         if found or " " not in text:
             return found
         joined, kept = without_pauses(text, _ONE_PAUSE)  # "在 丝绸之路 滑雪场": pauses inside a landmark's name
         return [
             PlaceResult(*self._landmarks[m.group(0)], start=kept[m.start()], end=kept[m.end() - 1] + 1)
-            for m in self._landmark_regex.finditer(joined)
+            for m in self._landmark_regex.finditer(joined) if _whole_word(joined, m.start(), m.end())
         ]
 
     def _resolve_chain(self, chain: list[_Mention], context: list[Division], hints: list[str], text: str
@@ -586,6 +587,21 @@ def _after_id_number(text: str, start: int) -> bool:
 def _linked(text: str, end: int, start: int) -> bool:
     """Adjacent (:func:`_adjacent`), or joined by a word that puts the second place inside the first."""
     return _adjacent(text, end, start) or (end <= start <= end + 6 and text[end:start].strip() in _LINKS)
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    """A landmark named in the text, not a hospital's campus ("光谷那个院区", "潘家园的 医院") and, for a two-character
+    name, not two halves of two words ("工体", 工人体育场, across 员工|体检). Longer names are specific enough."""
+    if _CAMPUS_AFTER.match(text, end):
+        return False
+    if end - start > 2:
+        return True
+    edges = {0, *accumulate(len(w) for w in get_tokenizer().lcut(text, HMM=True))}
+    return start in edges or end in edges
+
+
+# (a hospital's name is masked with ideographic spaces by the time places are read)
+_CAMPUS_AFTER = re.compile(r"\s?(?:那个|那边的|的)?\s?(?:[^，。,\s]{0,8}?(?:院区|分院|医院)|　)")
 
 
 def _adjacent(text: str, end: int, start: int) -> bool:
