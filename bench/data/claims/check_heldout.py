@@ -14,7 +14,7 @@ area code, place or hospital, extend the tables below (area codes were taken
 from the national administrative-division list).
 
 Usage: python3 check_heldout.py [--verbose]
-       [--prefix heldout|heldout2|...|heldout84 ...]
+       [--prefix heldout|heldout2|...|heldout86 ...]
 (without --prefix all sets in SETS are checked)
 Exit status 0 when clean, 1 otherwise.
 """
@@ -305,6 +305,13 @@ SETS: dict[str, tuple[int, int]] = {
     # heldout84: blind AI helper; big eastern cities (BJ/TJ/SH/HZ/NJ/SZ/NB) over 2026, white-collar and retired callers,
     # typed chat and pasted HR / agent forms, hospital nicknames, travellers hurt away from home, sports, commuting
     "heldout84": (100, 30),
+    # heldout85: blind AI helper; autumn 2026 (Sep-Nov) in the west (SC/SN/GS/NX/QH/XJ/XZ/YN): harvests, herding,
+    # mountain roads, mines and sites, National Day self-drive and altitude, first cold snaps; Han/Hui/Uyghur/Kazakh/
+    # Tibetan/Yi callers with their own names and kin words, a few callers in the east about relatives there
+    "heldout85": (100, 30),
+    # heldout86: blind AI helper; control set, an ordinary year (Jan-Dec 2026) on a national claim line,
+    # callers from every mainland region in proportion to population, ASR / typed / clean mix
+    "heldout86": (100, 30),
 }
 
 SLOTS = (
@@ -366,6 +373,9 @@ REGIONS: dict[str, tuple[str, str, str | None]] = {
     # (added for heldout84) Shanghai 长宁区 and Hangzhou 临安区 (national administrative-division codes)
     "310105": ("上海市", "上海市", "长宁区"),
     "330112": ("浙江省", "杭州市", "临安区"),
+    # (added for heldout86) Xuzhou 丰县 and Shanwei 海丰县 (national administrative-division codes)
+    "320321": ("江苏省", "徐州市", "丰县"),
+    "441521": ("广东省", "汕尾市", "海丰县"),
     "110108": ("北京市", "北京市", "海淀区"),
     "120101": ("天津市", "天津市", "和平区"),
     "120104": ("天津市", "天津市", "南开区"),
@@ -1416,6 +1426,19 @@ REGIONS: dict[str, tuple[str, str, str | None]] = {
     # added for heldout79 (national administrative-division codes, from memory): 汉台区 (汉中), 温宿县 (阿克苏地区)
     "610702": ("陕西省", "汉中市", "汉台区"),
     "652922": ("新疆维吾尔自治区", "阿克苏地区", "温宿县"),
+    # added for heldout85 (national administrative-division codes, from memory): cotton, apple, potato and mining
+    # counties and a Lhasa district in the west
+    "652928": ("新疆维吾尔自治区", "阿克苏地区", "阿瓦提县"),
+    "652324": ("新疆维吾尔自治区", "昌吉回族自治州", "玛纳斯县"),
+    "653222": ("新疆维吾尔自治区", "和田地区", "墨玉县"),
+    "513325": ("四川省", "甘孜藏族自治州", "雅江县"),
+    "513224": ("四川省", "阿坝藏族羌族自治州", "松潘县"),
+    "513423": ("四川省", "凉山彝族自治州", "盐源县"),
+    "540103": ("西藏自治区", "拉萨市", "堆龙德庆区"),
+    "620302": ("甘肃省", "金昌市", "金川区"),
+    "620522": ("甘肃省", "天水市", "秦安县"),
+    "621124": ("甘肃省", "定西市", "临洮县"),
+    "610527": ("陕西省", "渭南市", "白水县"),
     # added for heldout80 (national administrative-division code, from memory): 解放区 (焦作)
     "410802": ("河南省", "焦作市", "解放区"),
     # added for heldout83 (national administrative-division codes, from memory):
