@@ -2499,3 +2499,49 @@ def test_fixes_written_after_reading_a_big_city_control() -> None:
     # a hospital in brackets after the diagnosis; a city's own numbered hospital before another city's nickname
     assert _stated("诊断：右桡骨骨折（南京市儿童医院） 已住院")["treatment"]["hospital"] == "南京医科大学附属儿童医院"
     assert _stated("我们是宁波海曙的 在六院住着")["treatment"]["hospital"] == "宁波市第六医院"
+
+
+def test_fixes_written_after_reading_a_western_and_an_ordinary_year_control() -> None:
+    # Written for this test, not taken from an evaluation set.
+    # north-western kin words
+    assert _stated("我给我大报个案，我大叫王长发，昨天摔了")["relation"] == "parent"
+    assert "relation" not in _stated("你给我大概说一下怎么报")
+    assert _stated("我丫头在学校摔了")["relation"] == "child"
+    assert _stated("我们家尕娃叫狗咬了")["relation"] == "child"
+    assert _stated("我女子在兰州上大学 昨天晕倒了")["relation"] == "child"
+    # "，不是，" between two day words takes the later one
+    assert _stated("前天，不是，昨天下午摔的")["accident_date"] == "2027-04-14"
+    # hurt by an animal or a machine, said with 叫 or 被
+    assert _stated("被牦牛顶伤了")["cause"] == "accident"
+    assert _stated("叫拖拉机把脚给碾了")["cause"] == "accident"
+    # a customer's son said with 家; whose family the reporter is
+    assert _stated("我客户家女儿和丽娟昨天摔了")["insured_name"] == "和丽娟"
+    assert _stated("我是杨俊的家里人 他昨天在工地摔了")["insured_name"] == "杨俊"
+    # where the trip started is not where it happened
+    assert _stated("我们从敦煌往回开 在瓜州那段高速上追尾了")["accident_place"]["district"] == "瓜州县"
+    # choking on food, suffocation in a cellar, altitude sickness, a finger cut off in part
+    assert _stated("孩子吃饭一块馒头卡住了")["diagnosis"]["icd10"] == "T17"
+    assert _stated("下到红薯窖里取红薯 缺氧晕倒了")["diagnosis"]["icd10"] == "T71"
+    assert _stated("到了西藏 说是高反 住院了")["diagnosis"]["icd10"] == "T70"
+    assert _stated("切菜把手指切了一截")["diagnosis"]["icd10"] == "S68"
+    # only a scrape: no diagnosis, as the conventions say
+    assert "diagnosis" not in _stated("骑车摔了 膝盖蹭破点皮 没去医院")
+    # a birthday is no accident date; a baby born that day is
+    assert "accident_date" not in _stated("身份证 他就是国庆那天生的")
+    # still being examined: no status yet
+    assert "treatment" not in _stated("我妈摔了一跤 现在还在医院 拍片子")
+    # fainting in the bath, then hitting the head: the conventions leave the cause open
+    assert "cause" not in _stated("我爸洗澡的时候突然头晕倒在地上 头磕到了 硬膜下血肿")
+    assert _stated("洗澡的时候燃气热水器一氧化碳中毒晕倒了")["cause"] == "accident"
+    # a surgery done years ago is history
+    assert _stated("说是肠梗阻 她以前做过阑尾手术")["diagnosis"]["icd10"] == "K56"
+    # 住到院 is Sichuanese for being in hospital
+    assert _stated("在市人民医院 住到院的")["treatment"]["status"] == "inpatient"
+
+
+def test_a_name_answer_spelled_after_its_own_gloss() -> None:
+    # Written for this test, not taken from an evaluation set.
+    from zhihui.nlu.claim_slots import spelled_name
+
+    assert spelled_name("巴特 他是蒙古族 就两个字 巴掌的巴 特别的特") == "巴特"
+    assert spelled_name("付晓东 付是单人旁一个寸 晓东 拂晓的晓 东方的东") == "付晓东"

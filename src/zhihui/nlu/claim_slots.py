@@ -291,9 +291,12 @@ def spelled_name(answer: str) -> str | None:
     parts = [p.strip() for p in re.split(r"[，,。；;、\s]+", answer) if p.strip()]
     if not parts:
         return None
+    spelled = "".join(m.group(1) or m.group(2) for p in parts if (m := _SPELL_PART.search(_NAME_PREFIX.sub("", p))))
+    if len(spelled) >= 2 and _without_name_prefix(parts[0]) == spelled:
+        return spelled  # "宝音 他是蒙古族 就两个字 宝贝的宝 声音的音": the name said first, spelled back
     for part in parts:  # a part that is itself a full name ("冯晓岚"), not an explanation ("两点水的冯")
         q = _without_name_prefix(part)
-        if 2 <= len(q) <= 4 and "的" not in q and not q.startswith("姓") and surname_of(q) \
+        if 2 <= len(q) <= 4 and "的" not in q and not q.startswith("姓") and surname_of(q) and not q.endswith("族") \
                 and all("\u4e00" <= c <= "\u9fff" for c in q) and q not in _BAD_NAMES:
             return q
     first = _without_name_prefix(parts[0])
@@ -344,7 +347,7 @@ _REPORTERS_PHONE_BEFORE = re.compile(
 _ID_LABEL = re.compile(r"身份证|证件号|身份号")
 _PHONE_LABEL = re.compile(r"电话|手机|联系方式|号码|打我")
 CORRECTION = re.compile(
-    r"不对|不是不是|[哎诶欸]\s?不是(?=\s?(?:医生|大夫|是|在|[，,]))|不\s?不是(?=\s?(?:医生|大夫|是|在|[，,]))|(?<![是])不是\s?(?=(?:医生|大夫)(?:说|讲)(?:是|就是))|不是\s?我是说|\s不是\s(?=我叫|叫|是)|说错了|搞错了|记错了|打错|写错|输错|念错|念快了|再念一遍|重新念|以(?:这个|此|下面的|后面的|这一个)为准|[记说]岔了|口误|[哦啊]\s?不是(?=[\s，,]|是)|哦不(?!是)|啊不(?!是)|更正一下|纠正一下|重新说一下|更正为|应为|改为|看错"
+    r"[，,]\s?不是\s?[，,]|不对|不是不是|[哎诶欸]\s?不是(?=\s?(?:医生|大夫|是|在|[，,]))|不\s?不是(?=\s?(?:医生|大夫|是|在|[，,]))|(?<![是])不是\s?(?=(?:医生|大夫)(?:说|讲)(?:是|就是))|不是\s?我是说|\s不是\s(?=我叫|叫|是)|说错了|搞错了|记错了|打错|写错|输错|念错|念快了|再念一遍|重新念|以(?:这个|此|下面的|后面的|这一个)为准|[记说]岔了|口误|[哦啊]\s?不是(?=[\s，,]|是)|哦不(?!是)|啊不(?!是)|更正一下|纠正一下|重新说一下|更正为|应为|改为|看错"
     r"|不是[^，,。]{1,12}[，,]\s*(?:而)?是|不是\s*[0-9][0-9\s-]{6,20}[，,\s]\s*(?:而)?是|[哦噢啊]\s?不是[^，,。\s]{1,8}\s(?:而)?是|\s不是\s*是|(?<![是])不是是(?=[\u4e00-\u9fff])"
 )
 
@@ -425,7 +428,7 @@ _REL_PATTERNS: list[tuple[str, str]] = [
     (r"我是(?:他|她)的?(?:继父|继母|后爸|后妈|老汉儿?)|(?:他|她)是我(?:的)?(?:女子|儿娃子?)", "child"),
     # "替我爸妈报的", "给俺自己报": whom the report is for, said outright
     (r"(?:替|给|帮)(?:我|俺|额|阿拉)(?:的|家)?(?:爸妈|父母|爸|妈|老爸|老妈|老爹|父亲|母亲|爹|娘|老汉|阿爸|阿妈|阿母|老豆|姆妈)"
-     r"|(?:替|给|帮)(?:俺|额)大(?![夫哥姐学爷娘妈伯])|(?:额|阿拉)(?:爸|妈|大|姆妈|爷(?!叔)|娘)(?![夫哥姐学爷娘妈伯])",
+     r"|(?:替|给|帮)(?:我|俺|额)大(?![夫哥姐学爷娘妈伯概约家部门量小点些多半])|(?:额|阿拉)(?:爸|妈|大|姆妈|爷(?!叔)|娘)(?![夫哥姐学爷娘妈伯])",
      "parent"),
     (r"(?:替|给|帮)(?:我|俺)(?:的|家|屋里)?(?:儿子|女儿|闺女|孩子|娃|崽|小孩|个仔|个女|囡囡|妞)", "child"),
     # "报案人是被保险人的女儿", "（他女儿，也就是我）": the reporter is the insured's child
@@ -517,13 +520,15 @@ _REL_PATTERNS: list[tuple[str, str]] = [
     # "我家老爷子" is a father; "我家老太太" may be a mother, a mother-in-law or a grandmother (the dialog asks), and a
     # bare 老太太 is anyone's
     (r"老爸|老妈|(?:我|俺|咱)家?(?:的)?老爷子|(?:我|俺)老娘|老父亲|老母亲|我爸|我妈|爸爸|妈妈|父亲(?!节)|母亲(?!节)|我爹|我娘|我父|我母|"
-     r"俺爹|俺娘|俺爸|俺妈|(?:我|俺)(?:家)?老爹|(?:我|俺)(?:家)?老汉|(?:我|俺)(?:屋头|屋里)的?老汉儿|家母|家父|俺大(?![夫哥姐学爷娘妈伯])|(?:我|俺|额)达(?![到成标])|(?:我|额)大(?=\s?(?:[在从昨今上去被让摔突得骑开干住病他咳发说走]|老(?:慢支|毛病|病)|叫(?:车|人|狗|牛|摩托|电动车|三轮)))|阿爸|阿妈|阿母|阿姆|阿爹|老豆|老母|姆妈|(?:我|俺)阿大"
+     r"俺爹|俺娘|俺爸|俺妈|(?:我|俺)(?:家)?老爹|(?:我|俺)(?:家)?老汉|(?:我|俺)(?:屋头|屋里)的?老汉儿|家母|家父|俺大(?![夫哥姐学爷娘妈伯])|(?:我|俺|额)达(?![到成标])|(?:我|额)大(?=\s?(?:[在从昨今上去被让摔突得骑开干住病他咳发说走]|老(?:慢支|毛病|病)|叫(?:车|人|狗|牛|摩托|电动车|三轮)|叫[\u4e00-\u9fff]{2,3}[，,\s]))|阿爸|阿妈|阿母|阿姆|阿爹|老豆|老母|姆妈|(?:我|俺)阿大"
      # Hunan and Jiangxi 爷老子 / 娘老子: the father, the mother
      r"|(?:我|俺)(?:的|屋里)?(?:爷老子|娘老子)",
      "parent"),
     (r"儿子|女儿|闺女|(?<![生怀])(?<!生了)(?<!怀了)(?<!怀过)孩子|小孩|宝宝|我家小子|我家丫头|我娃|娃娃|我个仔|我个女|我仔(?!细)|(?:我|俺)儿(?![子女媳童科])|囡囡|(?:我|俺)妞|(?:我|俺)(?:家|屋头|屋里)?的?幺儿|"
      r"(?:我|俺|我们|俺们)(?:家|屋里|屋头)?(?:的)?(?:那个|这个)?(?:娃|崽)|(?:我|俺)(?:家|屋里)?(?:的)?碎娃"
-     r"|带着?娃|细伢子?|(?<![A-Za-z])(?:bb|BB)(?![A-Za-z])|(?:我|俺)(?:家|屋里)?(?:的)?孩儿|(?<![\u4e00-\u9fff])娃(?=让|被|叫|给|在|从|摔|掉|发烧|昨|前天|今|上)|(?<![\u4e00-\u9fff])娃儿(?![的们])|(?:我|我家|我屋|俺家)(?:的)?(?:尕娃|妹崽|妹仔)"
+     r"|带着?娃|细伢子?|(?<![A-Za-z])(?:bb|BB)(?![A-Za-z])|(?:我|俺)(?:家|屋里)?(?:的)?孩儿|(?<![\u4e00-\u9fff])娃(?=让|被|叫|给|在|从|摔|掉|发烧|昨|前天|今|上)|(?<![\u4e00-\u9fff])娃儿(?![的们])|(?:我|俺)(?:们)?(?:家|屋)?(?:的)?(?:尕娃|妹崽|妹仔)"
+     # "我丫头昨天…", "我女子在西安上大学": a daughter in the north-west
+     r"|(?:我|俺|额)(?:家)?(?:的)?丫头(?!片)|(?:我|俺|额)(?:家)?女子(?!医院|学院|监狱|学校|中学|[足篮排网]球)"
      r"|(?:我|俺)(?:家|屋里)?(?:的)?伢(?:子|儿)?(?![齿])|(?:我|俺)女(?![儿婿士人子孩朋同生的工])"
      # "我姑娘 今天在学校食堂…": a daughter in the north; 满崽 the youngest son in Hunan; "我家老大"; "带伢子去…"
      r"|(?:我|俺)(?:家|们家)?(?:的)?姑娘(?![们家])|满崽|满女|满伢子?|(?:我|俺)(?:们)?家(?:的)?老[大二三幺](?![爷哥姐])"
@@ -625,8 +630,9 @@ _SELF_HURT = re.compile(
     r"(?<![他她])我(?:的)?[\u4e00-\u9fff]{0,3}?(?:扭伤|骨折|受伤|摔|撞|伤|烫|割|崴)"
     # "我昨天下台阶的时候一脚踩空": what happened to the reporter, said at more length
     # (a time or a movement first: "我屋头老人摔了" is someone else's fall)
-    r"|(?<![他她])我(?=今天|昨天|前天|刚才|上午|下午|晚上|早上|中午|那天|当时|在|下|上|走|跑|骑|开|跳|滑|爬|打|踢|搬)"
-    r"[^他她，。,]{0,10}?(?:踩空|滑倒|跌倒|摔倒|绊倒|摔了)"
+    r"|(?<![他她])[我俺](?=今天|昨天|前天|刚才|上午|下午|晚上|早上|中午|那天|当时|在|下|上|走|跑|骑|开|跳|滑|爬|打|踢|搬"
+    r"|五一|十一|国庆|春节|过年|上周|上礼拜|周[一二三四五六日末天]|礼拜[一二三四五六日天])"
+    r"[^他她，。,]{0,16}?(?:踩空|滑倒|跌倒|摔倒|绊倒|摔了|崴了|崴到|掉下来|掉下去|摔下来|摔下去)"
     # "我往后一倒，右手撑地，前臂骨折了", "我屁股着地，尾巴骨骨折了": how the reporter fell, then what broke
     r"|(?<![他她])我(?:往后|往前|一下子?|整个人)?(?:一倒|一摔|一扑|一滑|一歪|摔下去|屁股着地|后背着地|头着地)[^他她。]{0,12}?(?:骨折|扭伤|脱臼|裂)"
 )
@@ -809,7 +815,7 @@ def _relation(text: str, expecting: str | None = None) -> tuple[str | None, int,
     if cands:
         # a correction is about the relation when a relation word follows it closely ("哦不是，是我爸"), not when
         # it corrected a name and a relative comes up much later ("我叫顾阿毛，不对…儿子送到医院")
-        near = any(0 <= pos - m.end() <= 12 for m in CORRECTION.finditer(text) for _, pos in cands)
+        near = any(0 <= pos - m.end() <= 6 for m in CORRECTION.finditer(text) for _, pos in cands)
         chosen = _corrected([c[0] for c in cands], [c[1] for c in cands], text) if near else cands[0][0]
         if chosen == "parent" and not near and _bare_laohan_at(text, cands[0][1]) and _laohan_by_places(text):
             chosen = "spouse"  # "我是延安的，我老汉在宝塔区…": in the north-west 老汉 is a husband, in Sichuan a father
@@ -895,7 +901,7 @@ _FIELD_AFTER_ROLE = re.compile(r"(?:关系|电话|手机|身份|证件|姓名|�
 _NOT_A_NAME_CHAR = re.compile(r"[我你他她的了在和跟说叫今昨前这那病伤院去到]")
 _KIN_BEFORE_NAME = re.compile(
     # "客户的老公陆建平": someone else's relative, then the name
-    r"(?:客户|被保险人|被保人|同事|朋友|邻居)的?(?:老公|老婆|爱人|丈夫|妻子|先生|太太|儿子|女儿|父亲|母亲|爸爸|妈妈|孩子)"
+    r"(?:客户|被保险人|被保人|同事|朋友|邻居)(?:的|家)?(?:老公|老婆|爱人|丈夫|妻子|先生|太太|儿子|女儿|父亲|母亲|爸爸|妈妈|孩子)"
     r"(?:是|叫)?[，,\s]?|"
     r"(?:我|俺|本人)\s?(?:的|家)?\s?(?:那个|这个)?\s?(?:女朋友|男朋友|老汉儿|阿爸|阿妈|兄弟|大伯|二伯|三伯|侄儿|幺爸|幺叔|幺儿|婆娘|娃儿|老倌|个仔|个女|"
     r"小舅子|大舅子|小姨子|大姨子|小叔子|姐夫|妹夫|姑父|姨父|舅妈|婶婶|老爸|老妈|老爷子|老太太|爸爸|妈妈|父亲|母亲|爸|妈|爹|娘|老婆(?!婆)|媳妇|爱人|老公(?!公)|丈夫|妻子|太太|先生|老伴儿?|"
@@ -943,7 +949,7 @@ _NAME_PHONE_LINE = re.compile(
 _NAME_ID_LINE = re.compile(r"(?:^|[，,。])\s*(?P<n>[\u4e00-\u9fff]{2,3})\s*(?:身份证|证件号)")
 _JOB_BEFORE = re.compile(r"工人|员工|职工|司机|矿工|牧民|学生|客户|店员|伙计|小工|[\u4e00-\u9fff]工[是叫，,\s]?$")
 _NAME_OF = re.compile(
-    r"(?:我|俺|我姓[\u4e00-\u9fff][，,\s]?)是\s?(?:那个\s?|这个\s?)?(?P<n>[\u4e00-\u9fff]{2,4}?)\s?的\s?(?:儿子|女儿|闺女|孩子|丈夫|老公|妻子|老婆|爱人|同事|朋友|邻居|家属"
+    r"(?:我|俺|我姓[\u4e00-\u9fff][，,\s]?)是\s?(?:那个\s?|这个\s?)?(?P<n>[\u4e00-\u9fff]{2,4}?)\s?的\s?(?:儿子|女儿|闺女|孩子|丈夫|老公|妻子|老婆|爱人|同事|朋友|邻居|家属|家里人|家人"
     r"|儿媳妇|儿媳|女婿|孙女婿|孙媳妇|爸爸|妈妈|父亲|母亲|家长|老伴儿?|媳妇|对象"
     r"|妹妹|姐姐|哥哥|弟弟|侄子|侄女|外甥|外甥女|孙子|孙女|亲戚|班主任|老师|领导|同学|师傅|舅舅|姑姑|叔叔|阿姨)"
     # "我是杨宇航妈妈": a parent named after the child, without 的
@@ -1238,6 +1244,8 @@ _ACCIDENT_WORDS = re.compile(
 )
 _ILLNESS_WORDS = re.compile(r"生病|疾病|病了|发病|犯病|得病|的病|病情|心脏病|查出|确诊|体检|癌|突发|发烧|重疾|重大疾病")
 _STROKE_BLEEDS = frozenset({"I60", "I61", "I62"})
+_MINOR_SCRAPE = re.compile(r"(?:擦|蹭|磕|刮)破(?:了)?(?:一)?点(?:儿)?皮|破了?(?:一)?点(?:儿)?皮")
+_FAINTED_IN_THE_BATH = re.compile(r"(?:洗澡|泡澡|浴室|澡堂|淋浴)[^。]{0,10}?(?:头晕|晕倒|晕过去|昏倒|昏过去|晕了|一黑)")
 _TAKEN_IN = re.compile(r"住院|住进|住在[^，。,]{0,6}科|送到|送去|送进|抢救|急诊")
 # falling down because the illness struck ("吃饭时突然摔倒，叫不醒…诊断脑出血"), not hurt by the fall
 _COLLAPSE = re.compile(r"突然(?:就)?(?:摔倒|倒下|倒地|晕倒|栽倒|一头栽倒)|一头栽倒|叫不醒|不省人事|昏迷不醒")
@@ -1255,7 +1263,7 @@ _PLAIN_ACCIDENT = re.compile(
     r"|(?:掉|摔|翻|冲|滚|跌)(?:到|进|下|入)了?[^，。,]{0,4}?(?:山沟|沟里|河里|水里|井里|悬崖|山崖|坑里|山下|桥下)|坠崖|坠落"
     r"|(?:从|在)[^，。,]{1,6}?(?:滚|摔|掉|跌)下(?:去|来)"
     # "左手被切纸机切了": hurt by a machine or a tool
-    r"|被[^，。,被]{1,6}?(?:切|割|绞|轧|夹|砸|压|刮|卷|铡|锯)(?:了|伤|断|到|掉|破|住)"
+    r"|(?:被|叫|让)[^，。,被]{1,6}?(?:切|割|绞|轧|夹|砸|压|刮|卷|铡|锯|碾|顶|踢|踩|撞)(?:了|伤|断|到|掉|破|住)"
     # "骑摩托车被大货车挂倒了": knocked down
     r"|被[^，。,被]{1,8}?(?:挂|刮|碰|撞)倒"
     # "我爸是开拖拉机出的事": driving, riding or working when it happened
@@ -1268,6 +1276,8 @@ _PLAIN_ILLNESS = re.compile(
     r"(?:胸口|心口)(?:闷|憋|疼|痛)|胸闷|心脏(?:的|上的)?(?:问题|毛病)|心脏不好|没醒过来|(?:睡(?:着|觉)|睡梦|梦里)[^，。,]{0,6}(?:没醒|走了|走的|没了)"
     # "说话就不利索了 嘴也歪了": the signs of a stroke
     r"|嘴(?:也|都)?歪|口眼歪斜|说话(?:也|都|就)?(?:不利索|不清楚|含糊)|半边(?:身子)?(?:不能动|动不了|没劲)"
+    # "单位体检，B超发现右肾上有个占位": found at a check-up
+    r"|体检[^，。,]{0,8}?(?:发现|查出)|(?:B超|CT|核磁|胃镜|肠镜|彩超)[^，。,]{0,4}?发现"
 )
 _DEATH = re.compile(
     r"(?<!差点)(?<!险些)(?:去世|过世|逝世|身故|死亡|病故|人没了|人走了|已经走了|就走了|没抢救过来|抢救无效|"
@@ -1303,7 +1313,7 @@ _INPATIENT = re.compile(
     r"住院|住进|入住(?=[^，。,]{0,12}(?:医院|院|科))|住的院|住了院|住着院|住着|(?<![磕卡抓挡压夹绊拦按捂堵拴绑套撞])住了[^，。,]{1,5}院|"
     r"住在[^，。,]{1,12}(?<!养老|敬老|福利|疗养)(?<![学大小合庭])院|在ICU|ICU|icu|CCU|ccu|重症监护|监护室|病房|"
     r"医院\s?重症(?!肺炎)|(?:进了?|住(?:在|进)?|在)重症(?!肺炎)|"
-    r"住在[^，。,]{1,8}科|住(?:进)?(?:了)?[^，。,在]{1,5}内科|住(?:进)?(?:了)?[^，。,在]{1,5}外科|留院|住起|留医|入院|住下|住进去|住[辣勒拉海]医院|住[辣勒拉海]院里|住紧院?|住咗院|"
+    r"住在[^，。,]{1,8}科|住(?:进)?(?:了)?[^，。,在]{1,5}内科|住(?:进)?(?:了)?[^，。,在]{1,5}外科|留院|住起|留医|入院|住下|住进去|住[辣勒拉海]医院|住[辣勒拉海]院里|住紧院?|住咗院|住到院|"
     r"做了[^，。,]{0,6}(?:吻合|内固定|置换|切除术|再植|复位固定)|放了?(?:[一两二三四五\d]个)?支架|"
     r"住了(?:快|近|将近|差不多)?(?:[一二两三四五六七八九十几半]|\d)+(?:个多|多个?|来个?|个)?(?:天|晚|夜|周|星期|礼拜|月)|"
     r"(?<!门诊)(?:做|动|行)[^，。,做]{0,8}?手术|手术(?:做|后|完)|术后|开刀|(?<!门诊)(?<!门诊放)(?<!门诊做)化疗|住上了?院|(?:已经|都)住上了?|"
@@ -1348,7 +1358,8 @@ _OUTPATIENT = re.compile(r"门诊|急诊|(?:医院|院|科)看的|(?:开|配|拿
                          r"回家(?:休养|休息|养着|养伤|观察)|让回家|等着?床位?|排床|还没住上|没住上|"
                          r"(?:诊所|卫生室|卫生所)[^，。,]{0,4}?(?:看|处理|包扎|拿了?药|打针)|"
                          r"在家(?:里)?(?:养着|休养|养伤|休息|躺着)|绷带|夹板|缝了?好?[几两二三四五六七八九十\d来多余]*针|院缝的|回院里|"
-                         r"打了?针|换药|包扎|包了(?:一)?下|拍[了的]?(?:个|张)?片|"
+                         # (not "还在医院 拍片子": still being examined)
+                         r"打了?针|换药|包扎|包了(?:一)?下|拍[了的过完](?:个|张)?片|拍(?:个|张)?片子?[^，。,]{0,4}?(?:说|显示|看|出来|结果|是)|"
                          r"看了(?:一)?下|处理完|(?<!疾控)(?<!疾控中心)(?<!防疫站)打了?(?:狂犬|破伤风)?(?:疫苗|针)|处理的|处理了|"
                          # an infusion on the day ward ("输了两天液", "挂水", "打吊瓶") is an outpatient's
                          r"输了?[^，。,]{0,3}液|挂了?[^，。,]{0,3}水|打了?[^，。,]{0,3}(?:点滴|吊瓶)|吊了?[^，。,]{0,3}瓶")
@@ -1541,7 +1552,8 @@ _REPORTING_AFTER = re.compile(
     r"|\s?(?:才|就)(?:叫|让|托|找)?[^，。,]{0,5}?(?:打(?:这个|个|的)?电话|打过来|打来)"
 )
 # "1990.11.03出生": a birth date
-_BORN_AFTER = re.compile(r"\s*(?:出生|生人|生日|年生)")
+# ("他就是国庆那天生的": a birthday; "这周一生的" is the day a baby was born, the day of a childbirth claim)
+_BORN_AFTER = re.compile(r"\s*(?:出生|生人|生日|年生)|\s*那天\s*(?:生的|出生)")
 # "回老家过年，昨天摔了": a holiday said as the purpose of a trip is not a date, when a date is said
 _PURPOSE_BEFORE = re.compile(r"(?:回|去|到|来)[^，。,]{1,8}$")
 _SEASON_AFTER = re.compile(r"\s*(?:那天|那日|当天|的时候|时候|期间|那几天|的那天)")
@@ -1878,7 +1890,7 @@ def extract_claim_slots(
     for m in _SPELLED_CHARACTER.finditer(text):
         # (two characters too: "应国庆 … 国庆节的国庆" spells 国庆, which is then no holiday)
         if (m.group("w").startswith(m.group("c")) or m.group("w").endswith(m.group("c"))) \
-                and len(m.group("c")) < len(m.group("w")) and "院" not in m.group("w"):
+                and (len(m.group("c")) < len(m.group("w")) or len(m.group("c")) == 2) and "院" not in m.group("w"):
             for i in range(m.start(), m.end()):
                 masked[i] = _WORD_MASK
     for m in _NOT_PLACES.finditer(text):
@@ -2090,6 +2102,9 @@ def extract_claim_slots(
             and _DEATH.search(text) and not re.search(r"心梗|心肌梗", diag_text):
         # "突发心脏病去世了": a sudden cardiac death; a heart attack is only what the doctor may find
         diag = replace(diag, term="心源性猝死", icd10="I46")
+    if diag is not None and expecting != "diagnosis" and diag.priority <= 2 and diag.kind == "injury" \
+            and ("挫伤" in diag.term or diag.icd10 == "T14") and _MINOR_SCRAPE.search(diag_text):
+        diag = None  # "胳膊擦破点皮": only a scrape, which the conventions leave without a diagnosis
     if diag is not None and expecting != "diagnosis" and _HEDGED.search(diag_text, max(0, diag.start - 6), diag.start):
         diag = None  # "一二零说 可能是心梗 也说不准": a guess, asked about rather than recorded
     if diag is not None and diag.kind != "symptom":
@@ -2157,6 +2172,10 @@ def extract_claim_slots(
     elif cause is not None and diag is not None and diag.icd10 in ("T67", "T78") and expecting != "cause" \
             and not _first_affirmed(_PLAIN_ACCIDENT, text) and not re.search(r"疾病|生病|病了", text):
         # heat stroke and a food allergy are accidents under some policies and not others: the reporter is asked
+        cause = None
+    elif cause == "accident" and expecting != "cause" and _FAINTED_IN_THE_BATH.search(_PAUSE.sub("", text)) \
+            and not _first_affirmed(_PLAIN_ACCIDENT, text) and (diag is None or diag.icd10.startswith("S")):
+        # "洗澡的时候突然头晕倒在地上，头磕到了瓷砖": an illness or a fall? the reporter is asked, as for heat stroke
         cause = None
     if cause:
         out.slots["cause"] = cause

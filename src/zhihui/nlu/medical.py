@@ -37,7 +37,8 @@ _PLANNED_CUT = re.compile(r"(?:可能|要|得|需要|准备|建议|考虑|怕|�
 # happened: it is kept out of the diagnosis like a denied one.
 _HISTORY_BEFORE = re.compile(
     r"(?:平时|平常|以前|原来|本来|早年|老早|早就|多年|常年|一直)(?:身体)?(?:(?!这次|这回|这一次|现在|今天)[^，。！？；,.!?;查确]){0,6}?"
-    r"(?:就是|就|也)?(?:有|患有|得过|患过|(?<![说讲话])是)(?:点|些|一点)?$"  # not "一直不好，说是…": a finding
+    # (not "一直不好，说是…": a finding; "以前做过阑尾手术": a past operation)
+    r"(?:就是|就|也)?(?:有|患有|得过|患过|做过|动过|开过|(?<![说讲话])是)(?:点|些|一点)?$"
 )
 _HISTORY_AFTER = re.compile(r"(?:病)?史|的?老毛病|多年|好多年|十几年|几十年")
 LONG_STANDING_AFTER = _HISTORY_AFTER

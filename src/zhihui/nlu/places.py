@@ -95,7 +95,7 @@ _ID_NUMBER_CLAUSE = re.compile(r"身份证|[0-9]{17}[0-9Xx]| {15,}")
 _FROM_CLAUSE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}?的(?=[\s，,。；;]|$)")
 _REPORTER_IS_BEFORE = re.compile(r"(?:我|俺)(?:们|家)?(?:就|都)?是\s?$")
 # "从上海来新疆玩": where someone came from; "从楼上摔下来" is not a place at all, "从成都出发…" is kept
-_COME_AFTER = re.compile(r"\s*(?:过来|来|到|出发|出来|去|回|开车|坐车|坐飞机)")
+_COME_AFTER = re.compile(r"\s*(?:过来|来|到|出发|出来|去|回|往回|开车|坐车|坐飞机)")
 # weak city short names that stay everyday words even after 在/到 ("在东方", "去海北")
 _WEAK_CITY_EVERYDAY = {"东方", "阿里", "山南", "海南", "海北", "海西", "兴安", "来宾", "中山"}
 _HOME_AFTER = re.compile(r"\s*(?:家里|家中|的家|屋企|屋里|屋头|老家|市区|市里|上班|打工|工作|农村|乡下|村里|镇上)")
