@@ -2545,3 +2545,15 @@ def test_a_name_answer_spelled_after_its_own_gloss() -> None:
 
     assert spelled_name("巴特 他是蒙古族 就两个字 巴掌的巴 特别的特") == "巴特"
     assert spelled_name("付晓东 付是单人旁一个寸 晓东 拂晓的晓 东方的东") == "付晓东"
+
+
+def test_misheard_medical_terms_are_put_right_by_sound_and_real_words_are_left_alone() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _stated("医生说 是 急性 白雪病")["diagnosis"]["icd10"] in ("C95", "C92", "C91")
+    assert _stated("我老婆 公外孕 破裂了 大出血 住院了")["diagnosis"]["icd10"] == "O00"
+    assert _stated("我爸 心摔 又加重了 住院了")["diagnosis"]["icd10"] == "I50"
+    # a term that sounds like another is left as it was said (指骨 and 趾骨 are both zhi gu)
+    assert _stated("手指被门夹了 指骨骨折")["diagnosis"]["icd10"] == "S62"
+    # everyday phrases are not medical words ("出了点事" sounds like 触了电; "说是高" holds the sound of 石膏)
+    assert "diagnosis" not in _stated("我爸出了点事，想问一下怎么报案")
+    assert _stated("去卫生院一量 血压两百多 说是高血压")["diagnosis"]["icd10"] == "I10"

@@ -38,6 +38,8 @@ from zhihui.nlu.medical import (
     doctor_said,
     find_mentions,
     guessed,
+    medical_words,
+    spoken_vocabulary,
 )
 from zhihui.nlu.numbers import find_digit_strings
 from zhihui.nlu.places import city_mentions, city_short_names, resolve_place, table
@@ -1635,7 +1637,10 @@ _INPUT_SLIPS = {"股折": "骨折", "肺结合": "肺结核", "骨拆": "骨折"
 _HEARD_WORDS = ("骨折", "骨裂", "住院", "门诊", "出院", "抢救", "手术", "脱臼", "扭伤", "烧伤", "烫伤", "脑梗",
                 "心梗", "脑梗塞", "脑梗死", "心肌梗塞", "心肌梗死", "一氧化碳", "脑出血", "脑溢血", "乳腺癌", "甲流",
                 "阑尾炎", "胆结石", "肺炎", "骨髓炎", "中风", "腰椎", "颈椎", "胸椎", "锁骨", "半月板",
-                "甲状腺", "白血病", "肺水肿", "踝关节")
+                "甲状腺", "白血病", "肺水肿", "踝关节",
+                # bones, organs and short names of illnesses said on their own ("勒骨 断了三根", "心摔 又加重了")
+                # (not 石膏: "说是高血压" holds 是高; nor 股骨: a stutter "骨 骨折" holds 骨骨)
+                "肋骨", "髌骨", "桡骨", "肱骨", "脾脏", "气胸", "心衰", "结节", "冠心病", "心绞痛", "宫外孕", "胰腺炎")
 
 
 _PLACE_UNIT_CHARS = frozenset("镇乡村区县市路街巷山湖河江桥州")
@@ -1646,15 +1651,22 @@ def _heard_table() -> tuple[dict[tuple[str, ...], str], dict[str, tuple[int, ...
     """Claim words and the registry's hospital names and nicknames (one hospital each, four characters or more,
     ending in 医院: "胜京医院" is 盛京医院) by sound, and the window lengths to try after each first syllable."""
     hospitals = registry()
-    table = sound_table([*_HEARD_WORDS, *(
+    # (and the lexicon's terms and longer expressions: "甲壮腺 接节" is 甲状腺结节; not place names, whose sounds
+    # are everyday words too: "的保险" sounds like 德保县)
+    # (the expressions go into the table only so that a term sounding like one of them is dropped: 趾骨骨折 sounds
+    # like 指骨骨折; they are never what a window is put right to)
+    expressions = medical_words()[1]
+    by_sound = sound_table([*_HEARD_WORDS, *spoken_vocabulary(), *expressions, *(
         form for form, idxs in hospitals.surface.items()
         if len(form) >= 4 and form.endswith("医院") and form not in hospitals.generic_forms
         and len({hospitals.hospitals[i].name for i in idxs}) == 1
     )])
+    keep = set(_HEARD_WORDS) | set(spoken_vocabulary())
+    by_sound = {key: word for key, word in by_sound.items() if word in keep or word not in expressions}
     sizes: dict[str, tuple[int, ...]] = {}
-    for key in table:
+    for key in by_sound:
         sizes[key[0]] = tuple(sorted({len(key), *sizes.get(key[0], ())}, reverse=True))
-    return table, sizes
+    return by_sound, sizes
 
 
 def _surname_in_use(char: str) -> bool:
@@ -1670,7 +1682,7 @@ def _repair_misheard(text: str) -> str:
     """``text`` with misheard claim words put right; the length is kept, so offsets still hold."""
     if not has_cjk(text):
         return text
-    table, sizes_from = _heard_table()
+    by_sound, sizes_from = _heard_table()
     sounds = to_pinyin(text)
     if len(sounds) != len(text):
         return text
@@ -1679,16 +1691,21 @@ def _repair_misheard(text: str) -> str:
     while i < len(text):
         for size in sizes_from.get(sounds[i], ()):  # (the window lengths of the words that start with this sound)
             window = text[i:i + size]
-            meant = table.get(tuple(sounds[i:i + size])) if len(window) == size else None
-            if meant is None or meant == window or _is_word(window) \
+            meant = by_sound.get(tuple(sounds[i:i + size])) if len(window) == size else None
+            if meant is None or meant == window or _is_word(window) or window in medical_words()[1] \
                     or not all("\u4e00" <= c <= "\u9fff" for c in window):
                 continue
-            if _surname_in_use(window[0]) and not window.endswith("医院"):
-                continue  # a name ("顾哲" sounds like 骨折); no name ends in 医院, and no one is called 骨者 or 主院
+            if _surname_in_use(window[0]) and not window.endswith("医院") \
+                    and not (size >= 3 and meant[-1] in "病炎癌症孕瘤"):
+                # a name ("顾哲" sounds like 骨折); no name ends in 医院, and no one is called 骨者 or 主院, nor
+                # 白雪病 or 公外孕
+                continue
             if window.endswith("医院") and proper_unregistered_name(window) is not None:
                 continue  # "黔江中心医院": a hospital named by its own place, not 潜江's misheard
-            if window[-1] in _PLACE_UNIT_CHARS:
+            if window[-1] in _PLACE_UNIT_CHARS and meant[-1] not in _PLACE_UNIT_CHARS:
                 continue  # "嘉积镇": a place's name (积镇 sounds like 急诊)
+            if window in table().surface:
+                continue  # a real place, whatever it sounds like
             if any(text[i + 1 - k:i + 1] in registry().surface for k in range(2, min(i + 1, 6) + 1)):
                 continue  # "在儿研所骨穿确诊": 所骨 sounds like 锁骨, but 所 ends a hospital's nickname
             before, after = text[max(0, i - 1):i + 1], text[i + size - 1:i + size + 1]

@@ -180,6 +180,25 @@ def lexicon() -> MedicalLexicon:
     return MedicalLexicon(json.loads(raw))
 
 
+@lru_cache(maxsize=1)
+def spoken_vocabulary() -> tuple[str, ...]:
+    """The lexicon's professional terms of three characters or more: what a speech recogniser may mishear by sound
+    ("白雪病" for 白血病, "公外孕" for 宫外孕). Not the colloquial expressions, whose sounds are everyday phrases too
+    ("出了点事" sounds like 触了电)."""
+    return tuple(sorted(w for w in medical_words()[0] if len(w) >= 3))
+
+
+@lru_cache(maxsize=1)
+def medical_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The lexicon's professional terms, and its gapless expressions (all CJK): words a speech recogniser's output
+    may already hold as they are ("指骨骨折" is no misheard 趾骨骨折)."""
+    raw = json.loads(resources.files("zhihui.nlu").joinpath("data/medical_lexicon.json").read_text(encoding="utf-8"))
+    cjk = re.compile(r"[\u4e00-\u9fff]{2,}")
+    terms = frozenset(e["term"] for e in raw["terms"] if cjk.fullmatch(e["term"]))
+    expressions = frozenset(x for e in raw["terms"] for x in e["expr"] if cjk.fullmatch(x))
+    return terms, expressions
+
+
 def icd10_known(code: str) -> bool:
     """Is `code` (3-character category, or longer like "S82.1") in the shipped ICD-10 table?"""
     return code[:3].upper() in lexicon().icd10
