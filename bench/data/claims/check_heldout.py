@@ -14,7 +14,7 @@ area code, place or hospital, extend the tables below (area codes were taken
 from the national administrative-division list).
 
 Usage: python3 check_heldout.py [--verbose]
-       [--prefix heldout|heldout2|...|heldout86 ...]
+       [--prefix heldout|heldout2|...|heldout87 ...]
 (without --prefix all sets in SETS are checked)
 Exit status 0 when clean, 1 otherwise.
 """
@@ -312,6 +312,10 @@ SETS: dict[str, tuple[int, int]] = {
     # heldout86: blind AI helper; control set, an ordinary year (Jan-Dec 2026) on a national claim line,
     # callers from every mainland region in proportion to population, ASR / typed / clean mix
     "heldout86": (100, 30),
+    # heldout87: blind AI helper; an ordinary first quarter (5 Jan-10 Apr 2026) on a national claim line: New Year,
+    # Spring Festival travel and visits, 元宵, return to work and school, ice / snow / fog, coal stoves and gas
+    # heaters, flu, cold-weather strokes and heart attacks, elderly falls, children in the holidays, fireworks
+    "heldout87": (100, 30),
 }
 
 SLOTS = (
@@ -376,6 +380,10 @@ REGIONS: dict[str, tuple[str, str, str | None]] = {
     # (added for heldout86) Xuzhou 丰县 and Shanwei 海丰县 (national administrative-division codes)
     "320321": ("江苏省", "徐州市", "丰县"),
     "441521": ("广东省", "汕尾市", "海丰县"),
+    # (added for heldout87) Linyi 郯城县, Zhoukou 西华县, Nanchong 营山县 (national administrative-division codes)
+    "371322": ("山东省", "临沂市", "郯城县"),
+    "411622": ("河南省", "周口市", "西华县"),
+    "511322": ("四川省", "南充市", "营山县"),
     "110108": ("北京市", "北京市", "海淀区"),
     "120101": ("天津市", "天津市", "和平区"),
     "120104": ("天津市", "天津市", "南开区"),
