@@ -2557,3 +2557,20 @@ def test_misheard_medical_terms_are_put_right_by_sound_and_real_words_are_left_a
     # everyday phrases are not medical words ("出了点事" sounds like 触了电; "说是高" holds the sound of 石膏)
     assert "diagnosis" not in _stated("我爸出了点事，想问一下怎么报案")
     assert _stated("去卫生院一量 血压两百多 说是高血压")["diagnosis"]["icd10"] == "I10"
+
+
+def test_fixes_written_after_reading_a_first_quarter_control() -> None:
+    # Written for this test, not taken from an evaluation set.
+    # who told the reporter is not whom the report is for
+    assert _stated("我听我哥说 我妈昨天在冰上摔了")["relation"] == "parent"
+    # a fellow villager reported for is someone else
+    assert _stated("我老乡在工地摔了")["relation"] == "other"
+    # 叫门没人应 holds no name
+    assert "insured_name" not in _stated("我爸一个人住 邻居叫门没人应 进去一看人迷糊了")
+    # a fire or a stove said a clause before the poisoning
+    assert _stated("我妈在屋里烤着炭盆 窗户都关着 中毒了")["diagnosis"]["icd10"] == "T58"
+    # a slide into a ditch is an accident; a cornea torn by a firecracker is an eye injury
+    assert _stated("我爸骑车 路上结冰 滑到沟里了")["cause"] == "accident"
+    assert _stated("孩子玩鞭炮 炸到眼睛了 角膜裂伤")["diagnosis"]["icd10"] == "S05"
+    # admitted to intensive care, then gone
+    assert _stated("送到市医院 住进了ICU 今天早上没了")["treatment"]["status"] == "death"

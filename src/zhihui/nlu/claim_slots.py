@@ -68,7 +68,7 @@ SINGLE_SURNAMES = frozenset(
     "洪赖丘凤寿荀蔚郦钮韶濮滑牧归昌弘宓蒯习逄郗鄂扶堵庾暨巢籍糜蓟隗贡贲竺锁占岩"
 )
 # Characters that end a name: particles, verbs and time words that follow a name in speech.
-_NOT_GIVEN = set("的是在了和跟与说叫今昨前上这那本去身电手出住被查得从也就都呢吧啊家医院，。、；！？ 0123456789"
+_NOT_GIVEN = set("的是在了和跟与说叫今昨前上这那本去身电手出住被查得从也就都呢吧啊家医院没，。、；！？ 0123456789"
                  "我你他她它们爸妈儿女老哥姐弟妹岁年月日号天周点病癌伤摔断骨险")
 _BAD_NAMES = {"人民", "医院", "先生", "女士", "小姐", "师傅", "老师", "医生", "大夫", "护士", "同事", "邻居", "朋友",
               "司机", "员工", "职工", "工人", "客户", "学生", "病人", "家属", "单位", "体检",
@@ -499,7 +499,7 @@ _REL_PATTERNS: list[tuple[str, str]] = [
     (r"孩子(?:他|她)?(?:妈|爸|娘|爹)|我家那口子|那口子|孩他(?:妈|爸)|孩子的(?:妈|爸)", "spouse"),
     (r"儿媳妇?|女婿|婆婆|公公|岳父|岳母|老丈人|丈人|丈母娘|爷爷|奶奶|外公|外婆|姥姥|姥爷|孙子|孙女|外孙女?|"
      r"哥哥|姐姐|弟弟|妹妹|我哥|我姐|我弟|我妹(?![崽仔])|叔叔|阿姨|舅舅|姑姑|姨妈|侄子|侄女|外甥女?|表哥|表姐|表弟|表妹|堂哥|"
-     r"堂姐|(?<![走串探访看])亲戚|男朋友|女朋友|朋友|同事|邻居|同学|室友|舍友|领导|主管|员工|下属|老板|雇主|保姆|工友|客户|病友|导游|游客|乘客|旅客|"
+     r"堂姐|(?<![走串探访看])亲戚|男朋友|女朋友|朋友|同事|邻居|同学|室友|舍友|领导|主管|员工|下属|老板|雇主|保姆|工友|老乡|同乡|客户|病友|导游|游客|乘客|旅客|"
      # "我老公的妈", "我老婆嘅老豆": a spouse's parent or sibling is an in-law
      r"(?:老公|老婆|丈夫|妻子|爱人|媳妇|男人)(?:的|嘅|他|她)(?:妈妈?|爸爸?|母亲(?!节)|父亲(?!节)|老妈|老爸|老娘|老豆|阿妈|阿爸|奶奶|爷爷|"
      r"哥哥?|姐姐?|弟弟?|妹妹?)|"
@@ -727,6 +727,8 @@ def _relation(text: str, expecting: str | None = None) -> tuple[str | None, int,
             continue  # "孩子妈妈报案：我女儿许诺…": who reports, not whom the report is for
         if label in ("child", "parent", "spouse") and _SOMEONE_ELSES.search(text, max(0, m.start() - 2), m.start()):
             continue  # "他家孩子在国外，托我报案": the insured's own relative
+        if re.search(r"听(?:我|俺)?$", text[max(0, m.start() - 2):m.start()]) and text.startswith("说", m.end()):
+            continue  # "我听我姐说 我爸昨天…摔了": who told the reporter, not whom the report is for
         if label == "parent" and text[m.start() - 1:m.start()] in ("他", "她") and m.start() > 0 \
                 and text[m.start() - 2:m.start() - 1] != "是":
             continue  # "我儿子…是坐他妈妈的电动车": the insured's mother, not the reporter's
@@ -900,7 +902,7 @@ _NICKNAME = re.compile(r"(?:^|(?<=[\s，,。]))(?:老|小)(?P<sur>[\u4e00-\u9fff
 _GLOSS_CUE = re.compile(r"(?:就是|也就是|大名叫?|全名叫?)\s?")
 # a form's field named after whose it is: "被保险人关系", "出险人电话", "客户身份证号"
 _FIELD_AFTER_ROLE = re.compile(r"(?:关系|电话|手机|身份|证件|姓名|性别|年龄|地址|住址|信息|单位)")
-_NOT_A_NAME_CHAR = re.compile(r"[我你他她的了在和跟说叫今昨前这那病伤院去到]")
+_NOT_A_NAME_CHAR = re.compile(r"[我你他她的了在和跟说叫今昨前这那病伤院去到没]")
 _KIN_BEFORE_NAME = re.compile(
     # "客户的老公陆建平": someone else's relative, then the name
     r"(?:客户|被保险人|被保人|同事|朋友|邻居)(?:的|家)?(?:老公|老婆|爱人|丈夫|妻子|先生|太太|儿子|女儿|父亲|母亲|爸爸|妈妈|孩子)"
@@ -1262,7 +1264,7 @@ _PLAIN_ACCIDENT = re.compile(
     # (not "事故日期：", a form's heading)
     r"意外|事故(?![日时地原经])|不小心|滑到水|滑进(?:水|河|塘|沟)|落水|剪到(?:手|脚|指)|被电|触电"
     # "开车掉到山沟里了": a fall or a plunge with no injury named is still an accident
-    r"|(?:掉|摔|翻|冲|滚|跌)(?:到|进|下|入)了?[^，。,]{0,4}?(?:山沟|沟里|河里|水里|井里|悬崖|山崖|坑里|山下|桥下)|坠崖|坠落"
+    r"|(?:掉|摔|翻|冲|滚|跌|滑)(?:到|进|下|入)了?[^，。,]{0,4}?(?:山沟|沟里|河里|水里|井里|悬崖|山崖|坑里|山下|桥下)|坠崖|坠落"
     r"|(?:从|在)[^，。,]{1,6}?(?:滚|摔|掉|跌)下(?:去|来)"
     # "左手被切纸机切了": hurt by a machine or a tool
     r"|(?:被|叫|让)[^，。,被]{1,6}?(?:切|割|绞|轧|夹|砸|压|刮|卷|铡|锯|碾|顶|踢|踩|撞)(?:了|伤|断|到|掉|破|住)"
@@ -1410,8 +1412,10 @@ def _status(text: str) -> tuple[str | None, float]:
                 continue
         said = m.group(0)
         if said.endswith(("没了", "没的")) and re.match(r"[早晚凌上下中夜半今昨前]", said) and "人" not in said \
-                and not _PERSON_BEFORE.search(text, max(0, m.start() - 8), m.start()):
-            continue  # "头疼昨天就没了": a pain gone, not a person; "我妈今天早上没了" is a death
+                and not _PERSON_BEFORE.search(text, max(0, m.start() - 8), m.start()) \
+                and not re.search(r"ICU|icu|抢救|重症|病危|住进", text[:m.start()]):
+            # "头疼昨天就没了": a pain gone, not a person; "我妈今天早上没了", "住进了ICU，今天早上没了" are deaths
+            continue
         if "不行" in said and _STILL_TREATED.search(text, m.end()):
             continue  # "当时人就不行了，…转到州中心医院，现在住院了": gravely ill then, alive now
         return "death", 0.9

@@ -220,13 +220,20 @@ _SPRAYED_THEN_POISONED = re.compile(
 )
 
 
+# "在屋头烤那个炭火 门窗关得死死的 中毒了": a fire or a stove in one clause, the poisoning further on
+_FIRE_THEN_POISONED = re.compile(r"(?:炭火|烤火|炭盆|烧炭|木炭|煤炉|炉子|蜂窝煤|煤气|燃气|热水器)[^。]{0,18}?中毒")
+
+
 def find_mentions(text: str) -> list[MedicalMatch]:
     found = lexicon().find(text)
-    if not any(m.icd10 == "T60" for m in found):
-        for m in _SPRAYED_THEN_POISONED.finditer(text):
-            term = next(t for t in lexicon().terms if t.term == "农药中毒")
+    poisonings = (("T60", "农药中毒", _SPRAYED_THEN_POISONED), ("T58", "一氧化碳中毒", _FIRE_THEN_POISONED))
+    for code, term_name, said in poisonings:
+        if any(m.icd10 == code for m in found):
+            continue
+        for m in said.finditer(text):
+            term = next(t for t in lexicon().terms if t.term == term_name)
             found.append(MedicalMatch(term.term, term.icd10, term.kind, term.priority, m.start(), m.end(), 4, False))
-        found.sort(key=lambda m: m.start)
+    found.sort(key=lambda m: m.start)
     if any(m.kind == "injury" and not m.negated for m in found):
         found = [replace(m, negated=True, history=True) if m.kind == "disease" and not m.negated
                  and _HAS_BEFORE.search(text, max(0, m.start - 7), m.start) else m for m in found]
