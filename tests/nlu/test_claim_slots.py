@@ -2574,3 +2574,27 @@ def test_fixes_written_after_reading_a_first_quarter_control() -> None:
     assert _stated("孩子玩鞭炮 炸到眼睛了 角膜裂伤")["diagnosis"]["icd10"] == "S05"
     # admitted to intensive care, then gone
     assert _stated("送到市医院 住进了ICU 今天早上没了")["treatment"]["status"] == "death"
+
+
+def test_fixes_written_after_reading_a_control_of_reports_made_at_work() -> None:
+    # Written for this test, not taken from an evaluation set.
+    # care homes, clinics, fleets and safety offices report for someone else
+    assert _stated("喂 我这是阳光养老院 我们这有个老太太叫周秀兰 昨天在院里摔了")["relation"] == "other"
+    assert _stated("护理站报告：入住老人钱福生 昨晚在卫生间滑倒")["relation"] == "other"
+    assert _stated("车队长报案：我车队司机马强昨天追尾了")["relation"] == "other"
+    assert _stated("我是厂里的安全员 车间一个冲压工叫何明 今天压伤了手")["relation"] == "other"
+    assert _stated("• 出险人：刘军\n• 工种：电焊工\n• 经过：昨天烫伤了手")["relation"] == "other"
+    # a teacher's own fall is still the reporter's own
+    assert _stated("我是一名老师，我从椅子上摔下来了")["relation"] == "self"
+    # whose family: 给我自己家里人报案 is not the reporter's own report
+    assert _stated("我是代理人，这次是给我自己家里人报案，我爸在冰上摔了")["relation"] == "parent"
+    # a pipe-separated form names the insured after 报案｜
+    assert _stated("员工报案｜孙立军｜男｜昨天下班骑车摔倒｜锁骨骨折")["insured_name"] == "孙立军"
+    # a month.day before 晚在; a wound cleaned and stitched is outpatient care
+    assert _stated("代报案 被保人王芳 3.25晚在家中突发脑出血")["accident_date"] == "2027-03-25"
+    assert _stated("脚被钉子扎穿了 送医院清创缝合")["treatment"]["status"] == "outpatient"
+    # a torn Achilles tendon is not a heel fracture; a cardiac arrest said in full
+    assert _stated("打网球把脚后跟的跟腱拉断了")["diagnosis"]["icd10"] == "S86"
+    assert _stated("老人突发心跳呼吸骤停 抢救无效")["diagnosis"]["icd10"] == "I46"
+    # a faint that then hit something: the cause is asked about
+    assert "cause" not in _stated("军训的时候突然晕倒了 下巴磕在地上 缝了几针")

@@ -373,7 +373,9 @@ def _corrected(items: list[Any], starts: list[int], text: str) -> Any:
 # "报案人：丁勇（儿子）", "报案人：孙丽（被保人配偶）": the reporter's tie to the insured in brackets on a form
 _REPORTER_BRACKET = r"报案人[：:\s]*[\u4e00-\u9fff]{0,4}\s?[（(](?:被保险人|被保人|出险人)?的?"
 # "我自己妈", "给我自己儿子报": the reporter's own relative, not the reporter
-_NOT_OWN_RELATIVE_AFTER = r"(?!的?(?:妈|爸|儿|女|老[公婆妈爸人]|孩|娃|父|母|爱人|媳妇))(?!开的|开了|办的|承包的|带的)"
+_NOT_OWN_RELATIVE_AFTER = (
+    r"(?!的?(?:妈|爸|儿|女|老[公婆妈爸人]|孩|娃|父|母|爱人|媳妇|家里人|家人|亲戚))(?!开的|开了|办的|承包的|带的)"
+)
 _FORM_TIE = r"(?:报案人)?与(?:被保险人|出险人|被保人)的?关系\s?[：:]?\s*"
 _WHOSE = "(?:(?![替给帮为来报我俺闺])[\u4e00-\u9fff]){2,4}?"
 _REL_PATTERNS: list[tuple[str, str]] = [
@@ -441,6 +443,13 @@ _REL_PATTERNS: list[tuple[str, str]] = [
     # "夏令营的 孩子受伤了", "学校医务室的": an organisation introducing itself
     (r"^(?:喂|你好|您好|[\s，,])*(?:我是|我们是)?[^，。,在孩儿女我]{0,6}?(?:夏令营|研学营?|医务室|学校|幼儿园|托管班|培训班|营地)的",
      "role"),
+    # care homes, school clinics, fleets, safety offices reporting: "我这是康乐养老院", "我是学校卫生室的",
+    # "护理站报告：入住老人…", "车队长报案：我车队货车司机…", "安全科通报：", a work form with 工种
+    (r"(?:我|我们)(?:这|这里|这边)?是[^，。,]{0,8}?(?:养老院|敬老院|护理院|养老中心|福利院|卫生室|校医室|护理站|车队|公交公司|安全科)"
+     r"|^[\s【\[]*[^，。,：:｜|\s]{0,10}?(?:护理站|护理院|养老院|养老中心|敬老院|福利院|校医室|医务室|卫生室|车队长?|安全科|安全员|人事部?"
+     r"|项目部|班组长)(?:情况)?(?:报案|报告|通报)"
+     r"|(?:^|[\s•·\n，,])工种[：:]",
+     "other"),
     (r"报案人[：:]\s*[\u4e00-\u9fff]{2,4}?\s?(?:的(?:儿子|女儿|闺女)|[（(](?:被保险人|出险人)?的?(?:儿子|女儿|闺女|子女)[）)])"
      r"|(?:报案人|我)(?:是|[：:]\s*)(?:被保险人|出险人|被保人|他|她)?的?(?:儿子|女儿|闺女)(?!媳)"
      r"|(?:他|她)的?(?:儿子|女儿|闺女)[，,]?\s*(?:也就是|就是)(?:我|本人)", "parent"),
@@ -554,6 +563,8 @@ _THIRD_PARTY = re.compile(
     r"帮工|伙计|店员|服务员|厨师|学徒|保洁|大姐|大哥|阿姨|职工|女工|男工|住客|业主|司机|工友|师傅|老汉|老乡|"
     r"(?:我|俺)们?村(?!里的?(?:医生|村医|会计|支书))|村里的|本村|小女孩|小男孩|女孩|男孩|营员|女生|男生|同学|学员|储户|"
     r"钢筋工|木工|瓦工|电工|焊工|架子工|小工|民工|干活的|骑手|快递员|外卖员|送餐员|配送员|分拣员|环卫工|操作工"
+    # "井下一个掘进工叫白志刚": someone named after what they do
+    r"|(?:一个|有个|一位)[\u4e00-\u9fff]{0,5}?叫[\u4e00-\u9fff]{2}"
 )
 # "同事叫了120", "同事 送到 省医": who helped
 _HELPED = re.compile(r"(?:叫了?|打了?)(?:120|一二零|幺二零|救护车)|送(?:我)?(?:到|去)")
@@ -803,6 +814,8 @@ def _relation(text: str, expecting: str | None = None) -> tuple[str | None, int,
         cores[m.start()] = _kin_core(m.group(0))
     if any(pos not in companions for _, pos in cands):
         cands = [c for c in cands if c[1] not in companions]  # "五一带孩子去青岛玩，我老公…摔伤了"
+    if re.search(r"(?:给|帮|替)(?:我)?自己(?:的)?(?:家里人|家人)", text) and any(c[0] != "other" for c in cands):
+        cands = [c for c in cands if c[0] != "other"]  # "我是代理人，这次是给我自己家里人报案，我妈…": not a customer
     elif cands and all(pos in helpers for _, pos in cands) and (_SELF_WEAK.search(text) or _SELF_WEAK.search(spoken)) \
             and not re.search(r"不是我", text):
         return "self", 0, 0.6  # "我在公司上班时突然胸痛，同事叫了120": only helpers besides the reporter
@@ -856,7 +869,7 @@ _NAME_CUE = re.compile(
     # (a stutter folded "姓 姓 刘 刘长海" into "姓 刘长海")
     r"|(?<=[\s，,])姓\s(?=[\u4e00-\u9fff]{3}(?:[\s，,。]|$))"
     # "帮他报一下：王亚福前天…": whom the report is for, after a colon
-    r"|(?:报一下|报个案|报案|报一个案)[：:])"
+    r"|(?:报一下|报个案|报案|报一个案)[：:｜|])"
     r"[，,:：\s]?"
 )
 _SPELLING_THEN_NAME = re.compile(
@@ -1249,7 +1262,11 @@ _ACCIDENT_WORDS = re.compile(
 _ILLNESS_WORDS = re.compile(r"生病|疾病|病了|发病|犯病|得病|的病|病情|心脏病|查出|确诊|体检|癌|突发|发烧|重疾|重大疾病")
 _STROKE_BLEEDS = frozenset({"I60", "I61", "I62"})
 _MINOR_SCRAPE = re.compile(r"(?:擦|蹭|磕|刮)破(?:了)?(?:一)?点(?:儿)?皮|破了?(?:一)?点(?:儿)?皮")
-_FAINTED_IN_THE_BATH = re.compile(r"(?:洗澡|泡澡|浴室|澡堂|淋浴)[^。]{0,10}?(?:头晕|晕倒|晕过去|昏倒|昏过去|晕了|一黑)")
+_FAINTED_THEN_HIT = re.compile(
+    r"(?:洗澡|泡澡|浴室|澡堂|淋浴)[^。]{0,10}?(?:头晕|晕倒|晕过去|昏倒|昏过去|晕了|一黑)"
+    # "军训站军姿 突然晕倒了 下巴磕在地上": any faint that then hit something
+    r"|(?:突然|一下子?)(?:就)?(?:晕倒|晕过去|昏倒|昏过去)了?[^。]{0,6}?(?:磕|撞|摔)"
+)
 _TAKEN_IN = re.compile(r"住院|住进|住在[^，。,]{0,6}科|送到|送去|送进|抢救|急诊")
 # falling down because the illness struck ("吃饭时突然摔倒，叫不醒…诊断脑出血"), not hurt by the fall
 _COLLAPSE = re.compile(r"突然(?:就)?(?:摔倒|倒下|倒地|晕倒|栽倒|一头栽倒)|一头栽倒|叫不醒|不省人事|昏迷不醒")
@@ -1363,7 +1380,7 @@ _OUTPATIENT = re.compile(r"门诊|急诊|(?:医院|院|科)看的|(?:开|配|拿
                          r"(?:诊所|卫生室|卫生所)[^，。,]{0,4}?(?:看|处理|包扎|拿了?药|打针)|"
                          r"在家(?:里)?(?:养着|休养|养伤|休息|躺着)|绷带|夹板|缝了?好?[几两二三四五六七八九十\d来多余]*针|院缝的|回院里|"
                          # (not "还在医院 拍片子": still being examined)
-                         r"打了?针|换药|包扎|包了(?:一)?下|拍[了的过完](?:个|张)?片|拍(?:个|张)?片子?[^，。,]{0,4}?(?:说|显示|看|出来|结果|是)|"
+                         r"打了?针|换药|包扎|清创|缝合|包了(?:一)?下|拍[了的过完](?:个|张)?片|拍(?:个|张)?片子?[^，。,]{0,4}?(?:说|显示|看|出来|结果|是)|"
                          r"看了(?:一)?下|处理完|(?<!疾控)(?<!疾控中心)(?<!防疫站)打了?(?:狂犬|破伤风)?(?:疫苗|针)|处理的|处理了|"
                          # an infusion on the day ward ("输了两天液", "挂水", "打吊瓶") is an outpatient's
                          r"输了?[^，。,]{0,3}液|挂了?[^，。,]{0,3}水|打了?[^，。,]{0,3}(?:点滴|吊瓶)|吊了?[^，。,]{0,3}瓶")
@@ -2194,7 +2211,7 @@ def extract_claim_slots(
             and not _first_affirmed(_PLAIN_ACCIDENT, text) and not re.search(r"疾病|生病|病了", text):
         # heat stroke and a food allergy are accidents under some policies and not others: the reporter is asked
         cause = None
-    elif cause == "accident" and expecting != "cause" and _FAINTED_IN_THE_BATH.search(_PAUSE.sub("", text)) \
+    elif cause == "accident" and expecting != "cause" and _FAINTED_THEN_HIT.search(_PAUSE.sub("", text)) \
             and not _first_affirmed(_PLAIN_ACCIDENT, text) and (diag is None or diag.icd10.startswith("S")):
         # "洗澡的时候突然头晕倒在地上，头磕到了瓷砖": an illness or a fall? the reporter is asked, as for heat stroke
         cause = None
