@@ -2598,3 +2598,9 @@ def test_fixes_written_after_reading_a_control_of_reports_made_at_work() -> None
     assert _stated("老人突发心跳呼吸骤停 抢救无效")["diagnosis"]["icd10"] == "I46"
     # a faint that then hit something: the cause is asked about
     assert "cause" not in _stated("军训的时候突然晕倒了 下巴磕在地上 缝了几针")
+
+
+def test_a_document_read_out_names_its_field_and_a_front_desk_reports_for_a_guest() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _stated("姓名那一栏写的是司马玉兰")["insured_name"] == "司马玉兰"
+    assert _stated("我是宾馆前台，住店客人在浴室滑倒了")["relation"] == "other"
