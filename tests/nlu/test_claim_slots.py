@@ -2604,3 +2604,10 @@ def test_a_document_read_out_names_its_field_and_a_front_desk_reports_for_a_gues
     # Written for this test, not taken from an evaluation set.
     assert _stated("姓名那一栏写的是司马玉兰")["insured_name"] == "司马玉兰"
     assert _stated("我是宾馆前台，住店客人在浴室滑倒了")["relation"] == "other"
+
+
+def test_a_child_named_after_the_word_for_it_and_beads_swallowed() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _stated("孩子郑雨桐，6岁，昨天发烧")["insured_name"] == "郑雨桐"
+    assert _stated("我姑娘 林佳怡 今天上学路上摔了")["insured_name"] == "林佳怡"
+    assert _stated("孩子玩磁力珠 吞了两颗")["diagnosis"]["icd10"] == "T18"
