@@ -2611,3 +2611,10 @@ def test_a_child_named_after_the_word_for_it_and_beads_swallowed() -> None:
     assert _stated("孩子郑雨桐，6岁，昨天发烧")["insured_name"] == "郑雨桐"
     assert _stated("我姑娘 林佳怡 今天上学路上摔了")["insured_name"] == "林佳怡"
     assert _stated("孩子玩磁力珠 吞了两颗")["diagnosis"]["icd10"] == "T18"
+
+
+def test_a_relative_said_to_be_unhurt_is_not_the_insured_and_a_face_burnt_by_fireworks() -> None:
+    # Written for this test, not taken from an evaluation set.
+    said = _stated("我老公开车带着我妈去医院复查，路上被追尾了，我妈没事，我老公脖子扭伤了")
+    assert said["relation"] == "spouse"
+    assert _stated("孩子放鞭炮把脸崩了，脸上烧了一块")["diagnosis"]["icd10"] == "T20"

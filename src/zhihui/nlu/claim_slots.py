@@ -814,6 +814,10 @@ def _relation(text: str, expecting: str | None = None) -> tuple[str | None, int,
         cores[m.start()] = _kin_core(m.group(0))
     if any(pos not in companions for _, pos in cands):
         cands = [c for c in cands if c[1] not in companions]  # "五一带孩子去青岛玩，我老公…摔伤了"
+    # "…拉着我婆婆去复查，被追尾了，我婆婆没事，我老公脖子扭了": whoever is said to be unhurt is not the insured
+    unhurt = {_kin_core(m.group(0)) for m in kin_words if _UNHURT.match(text, m.end())}
+    if unhurt and any(cores.get(pos) not in unhurt for _, pos in cands):
+        cands = [c for c in cands if cores.get(c[1]) not in unhurt]
     if re.search(r"(?:给|帮|替)(?:我)?自己(?:的)?(?:家里人|家人)", text) and any(c[0] != "other" for c in cands):
         cands = [c for c in cands if c[0] != "other"]  # "我是代理人，这次是给我自己家里人报案，我妈…": not a customer
     elif cands and all(pos in helpers for _, pos in cands) and (_SELF_WEAK.search(text) or _SELF_WEAK.search(spoken)) \
