@@ -14,7 +14,7 @@ area code, place or hospital, extend the tables below (area codes were taken
 from the national administrative-division list).
 
 Usage: python3 check_heldout.py [--verbose]
-       [--prefix heldout|heldout2|...|heldout88 ...]
+       [--prefix heldout|heldout2|...|heldout90 ...]
 (without --prefix all sets in SETS are checked)
 Exit status 0 when clean, 1 otherwise.
 """
@@ -319,6 +319,13 @@ SETS: dict[str, tuple[int, int]] = {
     # heldout88: blind AI helper; reports made for someone else by people at work over 2026 (agents, HR, safety
     # officers, teachers, school doctors, foremen, fleet managers, care-home staff, guides), about a quarter family
     "heldout88": (100, 30),
+    # heldout89: blind AI helper; an ordinary summer and early autumn (Jul-Oct 2026) on a national claim line: heat,
+    # storms and floods, swimming and drowning, summer travel and National Day, school term, harvest, roads, sites
+    "heldout89": (100, 30),
+    # heldout90: blind AI helper; phone calls to a voice claim-report line over 2026, nationwide, about two thirds
+    # raw speech-recognition transcripts (fillers, repeats, 幺/洞/两 digit groups, homophone slips), rest clean speech
+    # and a few typed messages; falls, traffic and work accidents, strokes, heart attacks, cancers, children, deaths
+    "heldout90": (100, 30),
 }
 
 SLOTS = (
@@ -1457,6 +1464,9 @@ REGIONS: dict[str, tuple[str, str, str | None]] = {
     "411425": ("河南省", "商丘市", "虞城县"),
     "421022": ("湖北省", "荆州市", "公安县"),
     "430381": ("湖南省", "湘潭市", "湘乡市"),
+    # added for heldout90 (national administrative-division code, from memory): 郫都区 (成都; the former 郫县
+    # 510124, a district since 2017)
+    "510117": ("四川省", "成都市", "郫都区"),
 }
 
 # Hospital values allowed: big well-known grade-3 hospitals in the largest cities, official names.
