@@ -2618,3 +2618,10 @@ def test_a_relative_said_to_be_unhurt_is_not_the_insured_and_a_face_burnt_by_fir
     said = _stated("我老公开车带着我妈去医院复查，路上被追尾了，我妈没事，我老公脖子扭伤了")
     assert said["relation"] == "spouse"
     assert _stated("孩子放鞭炮把脸崩了，脸上烧了一块")["diagnosis"]["icd10"] == "T20"
+
+
+def test_a_misheard_bone_or_organ_is_told_from_a_name_by_what_follows_it() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _stated("摔了一跤 手撑地 饶骨远端骨折了")["diagnosis"]["icd10"] == "S52"
+    assert _stated("被牛顶了 医生说 皮脏 破裂")["diagnosis"]["icd10"] == "S36"
+    assert "diagnosis" not in _stated("饶骨说他明天来")

@@ -1670,6 +1670,9 @@ _HEARD_WORDS = ("骨折", "骨裂", "住院", "门诊", "出院", "抢救", "手
 
 
 _PLACE_UNIT_CHARS = frozenset("镇乡村区县市路街巷山湖河江桥州")
+# a bone or an organ misheard as what could be a name ("饶骨 远端骨折", "皮脏 破裂") is told by what follows it
+_BODY_PARTS_HEARD = frozenset({"肋骨", "髌骨", "桡骨", "肱骨", "脾脏"})
+_INJURED_AFTER = re.compile(r"\s?(?:远端|近端|骨折|骨者|骨裂|破裂|断|裂)")
 
 
 @functools.lru_cache(maxsize=1)
@@ -1722,7 +1725,8 @@ def _repair_misheard(text: str) -> str:
                     or not all("\u4e00" <= c <= "\u9fff" for c in window):
                 continue
             if _surname_in_use(window[0]) and not window.endswith("医院") \
-                    and not (size >= 3 and meant[-1] in "病炎癌症孕瘤"):
+                    and not (size >= 3 and meant[-1] in "病炎癌症孕瘤") \
+                    and not (meant in _BODY_PARTS_HEARD and _INJURED_AFTER.match(text, i + size)):
                 # a name ("顾哲" sounds like 骨折); no name ends in 医院, and no one is called 骨者 or 主院, nor
                 # 白雪病 or 公外孕
                 continue
