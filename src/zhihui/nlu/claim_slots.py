@@ -814,15 +814,15 @@ def _relation(text: str, expecting: str | None = None) -> tuple[str | None, int,
         cores[m.start()] = _kin_core(m.group(0))
     if any(pos not in companions for _, pos in cands):
         cands = [c for c in cands if c[1] not in companions]  # "五一带孩子去青岛玩，我老公…摔伤了"
+    elif cands and all(pos in helpers for _, pos in cands) and (_SELF_WEAK.search(text) or _SELF_WEAK.search(spoken)) \
+            and not re.search(r"不是我", text):
+        return "self", 0, 0.6  # "我在公司上班时突然胸痛，同事叫了120": only helpers besides the reporter
     # "…拉着我婆婆去复查，被追尾了，我婆婆没事，我老公脖子扭了": whoever is said to be unhurt is not the insured
     unhurt = {_kin_core(m.group(0)) for m in kin_words if _UNHURT.match(text, m.end())}
     if unhurt and any(cores.get(pos) not in unhurt for _, pos in cands):
         cands = [c for c in cands if cores.get(c[1]) not in unhurt]
     if re.search(r"(?:给|帮|替)(?:我)?自己(?:的)?(?:家里人|家人)", text) and any(c[0] != "other" for c in cands):
         cands = [c for c in cands if c[0] != "other"]  # "我是代理人，这次是给我自己家里人报案，我妈…": not a customer
-    elif cands and all(pos in helpers for _, pos in cands) and (_SELF_WEAK.search(text) or _SELF_WEAK.search(spoken)) \
-            and not re.search(r"不是我", text):
-        return "self", 0, 0.6  # "我在公司上班时突然胸痛，同事叫了120": only helpers besides the reporter
     # "我家老太太…，她是我丈母娘": who the insured is, said outright, outranks the word used before
     last_fix = max((c.end() for c in CORRECTION.finditer(text)), default=-1)
     # (an identity said after the last correction counts: "不对，那是我妈。出事的是我大姨")
@@ -1712,6 +1712,7 @@ def _repair_misheard(text: str) -> str:
     if not has_cjk(text):
         return text
     by_sound, sizes_from = _heard_table()
+    expressions = medical_words()[1]
     sounds = to_pinyin(text)
     if len(sounds) != len(text):
         return text
@@ -1721,7 +1722,7 @@ def _repair_misheard(text: str) -> str:
         for size in sizes_from.get(sounds[i], ()):  # (the window lengths of the words that start with this sound)
             window = text[i:i + size]
             meant = by_sound.get(tuple(sounds[i:i + size])) if len(window) == size else None
-            if meant is None or meant == window or _is_word(window) or window in medical_words()[1] \
+            if meant is None or meant == window or _is_word(window) or window in expressions \
                     or not all("\u4e00" <= c <= "\u9fff" for c in window):
                 continue
             if _surname_in_use(window[0]) and not window.endswith("医院") \
@@ -2123,19 +2124,16 @@ def extract_claim_slots(
         item_end = first_listed.end() + len(first_listed.group(1))
         principal = [m for m in matches if first_listed.end() <= m.start < item_end]
         diag = best_diagnosis(diag_text, principal) or diag
-    if diag is None and _DEATH.search(text) and not _first_affirmed(_TRAUMA_WORDS, text):
-        # "今天早上走的…慢阻肺好多年了": the long illness is what the insured died of
-        past = [m for m in matches
-                if m.history and m.kind == "disease" and LONG_STANDING_AFTER.match(diag_text, m.end)]
-        if past:
-            diag = max(past, key=lambda m: (m.priority, m.score))
-    if diag is None and _TAKEN_IN.search(text) and not _first_affirmed(_TRAUMA_WORDS, text):
-        # "心衰好多年了 周二晚上喘得躺不下 送到宁波一院 住在心内科": with nothing else named, the long-standing
-        # illness is what took the insured to hospital now
-        past = [m for m in matches
-                if m.history and m.kind == "disease" and LONG_STANDING_AFTER.match(diag_text, m.end)]
-        if len({m.icd10 for m in past}) == 1:
-            diag = past[0]
+    long_standing = [m for m in matches
+                     if m.history and m.kind == "disease" and LONG_STANDING_AFTER.match(diag_text, m.end)]
+    if diag is None and long_standing and not _first_affirmed(_TRAUMA_WORDS, text):
+        if _DEATH.search(text):
+            # "今天早上走的…慢阻肺好多年了": the long illness is what the insured died of
+            diag = max(long_standing, key=lambda m: (m.priority, m.score))
+        elif _TAKEN_IN.search(text) and len({m.icd10 for m in long_standing}) == 1:
+            # "心衰好多年了 周二晚上喘得躺不下 送到宁波一院 住在心内科": with nothing else named, the long-standing
+            # illness is what took the insured to hospital now
+            diag = long_standing[0]
     if diag is None and expecting == "diagnosis":
         # asked what the illness was, "她心衰好多年了，医生之前说是心力衰竭": the long-standing disease is the answer
         past = [m for m in matches if m.history and m.kind == "disease"]

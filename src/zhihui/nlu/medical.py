@@ -175,9 +175,15 @@ _NOT_A_HEAD_BEFORE = frozenset("里村码泥包石砖木锄斧榔枕车龙镜插
 
 
 @lru_cache(maxsize=1)
-def lexicon() -> MedicalLexicon:
+def _lexicon_data() -> dict[str, Any]:
     raw = resources.files("zhihui.nlu").joinpath("data/medical_lexicon.json").read_text(encoding="utf-8")
-    return MedicalLexicon(json.loads(raw))
+    data: dict[str, Any] = json.loads(raw)
+    return data
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> MedicalLexicon:
+    return MedicalLexicon(_lexicon_data())
 
 
 @lru_cache(maxsize=1)
@@ -192,7 +198,7 @@ def spoken_vocabulary() -> tuple[str, ...]:
 def medical_words() -> tuple[frozenset[str], frozenset[str]]:
     """The lexicon's professional terms, and its gapless expressions (all CJK): words a speech recogniser's output
     may already hold as they are ("指骨骨折" is no misheard 趾骨骨折)."""
-    raw = json.loads(resources.files("zhihui.nlu").joinpath("data/medical_lexicon.json").read_text(encoding="utf-8"))
+    raw = _lexicon_data()
     cjk = re.compile(r"[\u4e00-\u9fff]{2,}")
     terms = frozenset(e["term"] for e in raw["terms"] if cjk.fullmatch(e["term"]))
     expressions = frozenset(x for e in raw["terms"] for x in e["expr"] if cjk.fullmatch(x))

@@ -19,11 +19,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from itertools import accumulate
 from typing import Any
 
 from zhihui.nlu.text import literal_pattern, without_pauses
-from zhihui.nlu.tokenizer import get_tokenizer, to_pinyin
+from zhihui.nlu.tokenizer import to_pinyin, word_edges
 
 MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 # City short forms that are everyday words; they need a suffix or context to count as a place.
@@ -596,7 +595,7 @@ def _whole_word(text: str, start: int, end: int) -> bool:
         return False
     if end - start > 2:
         return True
-    edges = {0, *accumulate(len(w) for w in get_tokenizer().lcut(text, HMM=True))}
+    edges = word_edges(text)
     return start in edges or end in edges
 
 

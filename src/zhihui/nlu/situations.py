@@ -19,9 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import accumulate
 
-from zhihui.nlu.tokenizer import get_tokenizer
+from zhihui.nlu.tokenizer import word_edges
 
 __all__ = ["situation_cues", "situation_lexicon"]
 
@@ -76,7 +75,7 @@ def situation_cues(text: str) -> list[str]:
     found: dict[int, None] = {}
     n = len(compact)
     # Segmentation is paid only when some expression occurs at all.
-    boundaries: set[int] | None = None
+    boundaries: frozenset[int] | None = None
     for start in range(n):
         for size in lex.lengths:
             if start + size > n:
@@ -88,7 +87,7 @@ def situation_cues(text: str) -> list[str]:
                 found[concept] = None
                 continue
             if boundaries is None:
-                boundaries = {0, *accumulate(len(w) for w in get_tokenizer().lcut(compact, HMM=True))}
+                boundaries = word_edges(compact)
             if start in boundaries and start + size in boundaries:
                 found[concept] = None
     return [lex.concepts[c][0] for c in found]

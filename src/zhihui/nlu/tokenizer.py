@@ -18,6 +18,7 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
+from itertools import accumulate
 from typing import Any
 
 from zhihui.nlu.text import has_cjk, normalize
@@ -164,6 +165,13 @@ def known_words() -> frozenset[str]:
 def get_tokenizer() -> Any:
     """The process-wide ``jieba.Tokenizer`` with the insurance dictionary loaded."""
     return _resources().tokenizer
+
+
+@functools.lru_cache(maxsize=256)
+def word_edges(text: str) -> frozenset[int]:
+    """The offsets where the segmenter's words start and end in ``text``: whether a short cue found in the text
+    is a word of it or straddles two ("工体" in 员工|体检, "内退" in 犹豫期内|退保)."""
+    return frozenset({0, *accumulate(len(w) for w in get_tokenizer().lcut(text, HMM=True))})
 
 
 def synonym_sets() -> tuple[tuple[str, ...], ...]:
