@@ -2625,3 +2625,28 @@ def test_a_misheard_bone_or_organ_is_told_from_a_name_by_what_follows_it() -> No
     assert _stated("摔了一跤 手撑地 饶骨远端骨折了")["diagnosis"]["icd10"] == "S52"
     assert _stated("被牛顶了 医生说 皮脏 破裂")["diagnosis"]["icd10"] == "S36"
     assert "diagnosis" not in _stated("饶骨说他明天来")
+
+
+def test_whose_relative_the_reporter_is_names_the_insured_and_a_reporter_hit_is_the_insured() -> None:
+    # Written for this test, not taken from an evaluation set.
+    said = _stated("我是李建军的堂弟，他昨天在工地上摔了")
+    assert said["insured_name"] == "李建军" and said["relation"] == "other"
+    assert _stated("我是孙卫东他媳妇 他今天早上摔断了腿")["insured_name"] == "孙卫东"
+    # a title with a kin word after it: the kin word says who the reporter is
+    assert _stated("我是刘师傅的爱人，他在车间被机器夹了手")["relation"] == "spouse"
+    # the reporter's job, or someone with them, and the reporter is the one hit
+    assert _stated("我是一家超市的店长，我在仓库里被货架砸了脚")["relation"] == "self"
+    assert _stated("我和我老婆去买菜，我被一辆摩托车撞了")["relation"] == "self"
+    assert _stated("我是他们学校的老师，我在操场上看到学生被球砸了")["relation"] == "other"
+    # a number said again in full after 我再说一遍 is the one that counts
+    said = _stated("身份证 三二零一零二 一九八八 零五 我再说一遍 三二零一零二 一九八八零五二零 零零一八")
+    assert said["insured_id"] == "320102198805200018"
+
+
+def test_a_finding_not_confirmed_is_not_a_diagnosis_and_a_misheard_shinbone_is_put_right() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert "diagnosis" not in _stated("医生说好像是胃癌 还在等病理")
+    assert "diagnosis" not in _stated("说是肝癌 不过还没确诊")
+    assert _stated("之前没确诊前一直当胃炎治，现在确诊是胃癌")["diagnosis"]["icd10"] == "C16"
+    assert _stated("左腿 经骨 骨折了 打了钢板")["diagnosis"]["icd10"] == "S82"
+    assert "diagnosis" not in _stated("他已经骨科看过了")

@@ -227,3 +227,10 @@ def test_hong_hui_hospital_is_the_red_cross_hospital_of_the_city_in_context() ->
 def test_a_citys_central_peoples_hospital_is_also_called_its_central_hospital() -> None:
     # Written for this test, not taken from an evaluation set.
     assert [h.name for h in find_hospitals("在四平中心医院住院")] == ["四平市中心人民医院"]
+
+
+def test_a_university_shortened_in_a_full_name_and_a_namesake_of_the_city_in_context() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert [h.name for h in find_hospitals("在汕大医学院第一附属医院门诊")] == ["汕头大学医学院第一附属医院"]
+    assert [h.name for h in find_hospitals("在友谊医院看的", ["伊犁哈萨克自治州"])] == ["伊犁哈萨克自治州友谊医院"]
+    assert [h.name for h in find_hospitals("在友谊医院看的")] == ["首都医科大学附属北京友谊医院"]

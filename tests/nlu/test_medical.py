@@ -326,3 +326,15 @@ def test_a_part_cut_off_that_could_not_be_put_back_is_an_amputation() -> None:
     assert broken is not None and broken.icd10 == "S92"
     chopped = best_diagnosis("柴刀砍到右脚背上了")
     assert chopped is not None and chopped.icd10 == "S91"
+
+
+def test_a_heart_attack_treated_with_a_stent_and_pneumonia_after_influenza() -> None:
+    # Written for this test, not taken from an evaluation set.
+    attack = best_diagnosis("我爸心梗了，在医院装了两个支架")
+    assert attack is not None and attack.icd10 == "I21"
+    standing = best_diagnosis("我爸冠心病，装了两个支架")
+    assert standing is not None and standing.icd10 == "I25"
+    flu = best_diagnosis("孩子先是乙流，后来转成了肺炎")
+    assert flu is not None and flu.icd10 == "J10" and flu.term == "乙型流感并发肺炎"
+    plain = best_diagnosis("孩子肺炎住院了")
+    assert plain is not None and plain.icd10 == "J18"

@@ -213,3 +213,16 @@ def test_every_landmark_lies_in_a_current_division_and_is_named_once() -> None:
     for entry in raw["landmarks"]:
         assert (entry["city"], entry["province"]) in city_names, entry
         assert entry["district"] is None or (entry["city"], entry["district"]) in districts, entry
+
+
+def test_a_misheard_county_of_the_city_said_and_a_lake_shared_by_counties() -> None:
+    # Written for this test, not taken from an evaluation set.
+    # speech recognition's 井宁县 after 丽水 is 景宁畲族自治县, not the end of it read as 庆阳's 宁县
+    assert _slot("家在丽水 井宁县 山上") == {"province": "浙江省", "city": "丽水市", "district": "景宁畲族自治县"}
+    assert _slot("在庆阳宁县摔了")["district"] == "宁县"  # type: ignore[index]
+    # a lake named like one of its counties is not that county
+    assert _slot("在鄱阳湖上打鱼翻了船") is None
+    assert _slot("在上饶鄱阳县的鄱阳湖边") == {"province": "江西省", "city": "上饶市", "district": "鄱阳县"}
+    # a short name said again in full picks one of its readings
+    assert _slot("在伊宁 伊宁县 家里", whole_answer=True) == {
+        "province": "新疆维吾尔自治区", "city": "伊犁哈萨克自治州", "district": "伊宁县"}

@@ -349,7 +349,7 @@ _REPORTERS_PHONE_BEFORE = re.compile(
 _ID_LABEL = re.compile(r"身份证|证件号|身份号")
 _PHONE_LABEL = re.compile(r"电话|手机|联系方式|号码|打我")
 CORRECTION = re.compile(
-    r"[，,]\s?不是\s?[，,]|不对|不是不是|[哎诶欸]\s?不是(?=\s?(?:医生|大夫|是|在|[，,]))|不\s?不是(?=\s?(?:医生|大夫|是|在|[，,]))|(?<![是])不是\s?(?=(?:医生|大夫)(?:说|讲)(?:是|就是))|不是\s?我是说|\s不是\s(?=我叫|叫|是)|说错了|搞错了|记错了|打错|写错|输错|念错|念快了|再念一遍|重新念|以(?:这个|此|下面的|后面的|这一个)为准|[记说]岔了|口误|[哦啊]\s?不是(?=[\s，,]|是)|哦不(?!是)|啊不(?!是)|更正一下|纠正一下|重新说一下|更正为|应为|改为|看错"
+    r"[，,]\s?不是\s?[，,]|不对|不是不是|[哎诶欸]\s?不是(?=\s?(?:医生|大夫|是|在|[，,]))|不\s?不是(?=\s?(?:医生|大夫|是|在|[，,]))|(?<![是])不是\s?(?=(?:医生|大夫)(?:说|讲)(?:是|就是))|不是\s?我是说|\s不是\s(?=我叫|叫|是)|说错了|搞错了|记错了|打错|写错|输错|念错|念快了|再念一遍|重新念|以(?:这个|此|下面的|后面的|这一个)为准|[记说]岔了|口误|[哦啊]\s?不是(?=[\s，,]|是)|哦不(?!是)|啊不(?!是)|更正一下|纠正一下|重新说一下|(?:我|俺)(?:再|重新)(?:说|念|报)一遍|更正为|应为|改为|看错"
     r"|不是[^，,。]{1,12}[，,]\s*(?:而)?是|不是\s*[0-9][0-9\s-]{6,20}[，,\s]\s*(?:而)?是|[哦噢啊]\s?不是[^，,。\s]{1,8}\s(?:而)?是|\s不是\s*是|(?<![是])不是是(?=[\u4e00-\u9fff])"
 )
 
@@ -385,6 +385,8 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      r"舅舅|姑姑|姨妈|小姨|叔叔|伯伯|女婿|儿媳妇?|姑爷|干爹|干妈|干儿子|干女儿|哥哥?|姐姐?|弟弟?|妹妹?|"
      r"孙女|孙子|外孙女?|侄子|侄女|外甥女?|"
      r"师傅|师父|徒弟)"
+     # "我是李建军的堂弟", "我是他表姐": cousins and siblings-in-law, of someone named or not
+     r"|(?:我|俺)是(?:[\u4e00-\u9fff]{2,3}?(?:的|他的?|她的?)|他的?|她的?)(?:(?:表|堂)(?:哥|姐|弟|妹)|嫂子|姐夫|妹夫|弟媳)"
      # "我是他家儿媳妇": a daughter-in-law (媳妇 alone is a wife)
      r"|(?:我|俺)是(?:他|她)(?:们)?家?的?(?:儿媳妇?|孙媳妇?|侄媳妇?)", "other"),
     # the reporter's role: a village doctor, a coach, a police officer, a carer (not "我是他老伴 … 医生说是脑梗")
@@ -393,7 +395,9 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      r"辅导员|领队|宿管|物业|保安|前台|班主任|老师|支书|书记|村主任|村长|村干部|护理员|护工|师傅|老板|安全员|经理|院长|船老大|船长|"
      r"会计|出纳|文书|调解员|信息员|安全科|保卫科|安监|人事|人力资源|行政|调度|劳资|干事|工会|班长|组长|队长|站长|店长|厂长|"
      r"主管|负责人|管理员|村委会?|居委会|村里的|社区的|校医|园长|保育员|带队|工作人员|教官|服务站的|养老院的|敬老院的|"
-     r"福利院的|柜台的|网点的|银行的|客户经理|理财经理|包工头|工头|工地上的|公司的|单位的|项目部的)",
+     r"福利院的|柜台的|网点的|银行的|客户经理|理财经理|包工头|工头|工地上的|公司的|单位的|项目部的)"
+     # "我是张师傅的老婆": the role names the insured, the kin word after it says who the reporter is
+     r"(?!\s?的?\s?(?:老婆|老公|爱人|媳妇|丈夫|妻子|儿子|女儿|闺女|孩子|家属|家里人))",
      "role"),
     (r"(?:我|俺)是(?:他|她)的?(?:班主任|老师|师傅|老板|领导|同事|邻居|同村的?|同乡|老乡|工友|战友)"
      r"|(?:我|俺)是(?:他|她)的?亲?(?:哥哥?|姐姐?|弟弟?|妹妹?)(?![夫媳])", "other"),
@@ -640,7 +644,7 @@ _IDENTITY = re.compile(
     r"|(?:被保险人|被保人|出险人)之(?:女|子|父|母|妻|夫|配偶)"  # "（本单位出纳，被保险人之女）"
 )
 _SELF_HURT = re.compile(
-    r"(?<![他她])我(?:的)?[\u4e00-\u9fff]{0,3}?(?:扭伤|骨折|受伤|摔|撞|伤|烫|割|崴)"
+    r"(?<![他她])我(?!们)(?:的)?[\u4e00-\u9fff]{0,3}?(?:扭伤|骨折|受伤|摔|撞|伤|烫|割|崴)"
     # "我昨天下台阶的时候一脚踩空": what happened to the reporter, said at more length
     # (a time or a movement first: "我屋头老人摔了" is someone else's fall)
     r"|(?<![他她])[我俺](?=今天|昨天|前天|刚才|上午|下午|晚上|早上|中午|那天|当时|在|下|上|走|跑|骑|开|跳|滑|爬|打|踢|搬"
@@ -648,6 +652,9 @@ _SELF_HURT = re.compile(
     r"[^他她，。,]{0,16}?(?:踩空|滑倒|跌倒|摔倒|绊倒|摔了|崴了|崴到|掉下来|掉下去|摔下来|摔下去)"
     # "我往后一倒，右手撑地，前臂骨折了", "我屁股着地，尾巴骨骨折了": how the reporter fell, then what broke
     r"|(?<![他她])我(?:往后|往前|一下子?|整个人)?(?:一倒|一摔|一扑|一滑|一歪|摔下去|屁股着地|后背着地|头着地)[^他她。]{0,12}?(?:骨折|扭伤|脱臼|裂)"
+    # "我被一辆电瓶车撞了", "我在操场上被几个学生撞倒了": the reporter on the receiving end
+    r"|(?<![他她])[我俺](?:在[^他她，。,被]{1,6}?[上里边口旁前后内外](?:的时候)?)?被[^他她，。,]{0,10}?"
+    r"(?:撞|咬|砸|烫|压|夹|刮|扎|割|划|踢|挠|抓|蜇|碰|顶|撵|轧)"
 )
 # "带孩子去八达岭…我自己崴了": someone the reporter brought along, who is the insured only if the reporter was not hurt
 _BROUGHT_ALONG = re.compile(r"带着?(?:我|俺)?(?:家)?$")
@@ -793,6 +800,7 @@ def _relation(text: str, expecting: str | None = None) -> tuple[str | None, int,
         if label in ("spouse", "parent", "child", "other"):
             with_reporter = text[max(0, m.start() - 2):m.start()] in ("我跟", "我和", "我同", "俺跟", "俺和") \
                 or text[max(0, m.start() - 1):m.start()] in ("跟", "和", "同") \
+                or _WENT_WITH_BEFORE.search(text, max(0, m.start() - 4), m.start()) \
                 or _BROUGHT_ALONG.search(text, max(0, m.start() - 3), m.start())
             they_hurt = _HE_HURT.search(text, m.end()) is not None and not _SELF_HURT.search(text, m.end())
             # ("男朋友开车带我去兜风，追尾了，他脖子扭伤了": he drove the reporter, and he is the one hurt)
@@ -807,6 +815,8 @@ def _relation(text: str, expecting: str | None = None) -> tuple[str | None, int,
                 # "我跟我堂客带伢子去橘子洲玩 伢子从台阶上跌下来": who went along, when someone else is named
                 companions.append(m.start())
         if label == "role":
+            if _SELF_HURT.search(text, m.end()) and not _THEY_HURT.search(text, m.end()):
+                continue  # "我是一所小学的老师，…我在操场上被学生撞倒了": the reporter's job, and the reporter hurt
             if not _THIRD_PARTY.search(text) and expecting != "relation":
                 continue  # "我是一名老师，我从椅子上摔下来了": the reporter's own job
             label = "other"
@@ -971,9 +981,10 @@ _NAME_PHONE_LINE = re.compile(
 _NAME_ID_LINE = re.compile(r"(?:^|[，,。])\s*(?P<n>[\u4e00-\u9fff]{2,3})\s*(?:身份证|证件号)")
 _JOB_BEFORE = re.compile(r"工人|员工|职工|司机|矿工|牧民|学生|客户|店员|伙计|小工|[\u4e00-\u9fff]工[是叫，,\s]?$")
 _NAME_OF = re.compile(
-    r"(?:我|俺|我姓[\u4e00-\u9fff][，,\s]?)是\s?(?:那个\s?|这个\s?)?(?P<n>[\u4e00-\u9fff]{2,4}?)\s?的\s?(?:儿子|女儿|闺女|孩子|丈夫|老公|妻子|老婆|爱人|同事|朋友|邻居|家属|家里人|家人"
+    r"(?:我|俺|我姓[\u4e00-\u9fff][，,\s]?)是\s?(?:那个\s?|这个\s?)?(?P<n>[\u4e00-\u9fff]{2,4}?)\s?(?:的|他的?|她的?)\s?(?:儿子|女儿|闺女|孩子|丈夫|老公|妻子|老婆|爱人|同事|朋友|邻居|家属|家里人|家人"
     r"|儿媳妇|儿媳|女婿|孙女婿|孙媳妇|爸爸|妈妈|父亲|母亲|家长|老伴儿?|媳妇|对象"
-    r"|妹妹|姐姐|哥哥|弟弟|侄子|侄女|外甥|外甥女|孙子|孙女|亲戚|班主任|老师|领导|同学|师傅|舅舅|姑姑|叔叔|阿姨)"
+    r"|妹妹|姐姐|哥哥|弟弟|侄子|侄女|外甥|外甥女|孙子|孙女|亲戚|班主任|老师|领导|同学|师傅|舅舅|姑姑|叔叔|阿姨"
+    r"|表姐|表哥|表妹|表弟|堂姐|堂哥|堂妹|堂弟|嫂子|姐夫|妹夫|弟媳|舅妈|姨妈|小姨|婶婶|伯伯|外孙女?|工友|徒弟)"
     # "我是杨宇航妈妈": a parent named after the child, without 的
     r"|(?:我|俺)是\s?(?P<n2>[\u4e00-\u9fff]{2,4}?)(?:妈妈|爸爸|家长)(?=[，,。\s]|$)"
     # an accident report read out: "2026年2月7日8时15分许，冯丽娟驾驶电动自行车行至…"; "我是林晓燕本人"
@@ -1325,7 +1336,11 @@ _SOMEONE_ELSES = re.compile(r"(?:他|她|客户|(?<![险保])人)(?:家|的)$")
 # "打不通可以打我老婆的": a relative named as the number to call
 _TO_CALL_BEFORE = re.compile(r"(?:打|拨|联系|找)(?:我)?$")
 _PHONE_TALK = re.compile(r"电话|打不通|号码|手机|联系不上")
-_HEDGED = re.compile(r"(?:可能|估计|大概|也许|(?:高度)?怀疑|疑似)(?:是)?\s?$")
+_HEDGED = re.compile(r"(?:可能|估计|大概|也许|好像|(?:高度)?怀疑|疑似)(?:是)?\s?$")
+# "说是淋巴瘤 还没确诊": a finding not confirmed yet
+_UNCONFIRMED_AFTER = re.compile(
+    r"[，,\s]{0,2}(?:但是?|不过|可|只是)?\s?(?:还|都)?(?:没|没有|未)(?:最后)?确诊(?!前|之前|以前|的时候)"
+)
 _STILL_TREATED = re.compile(r"(?:现在|目前|如今|还)[^，。,]{0,8}?(?:住院|住着|ICU|重症|监护|抢救|治疗|输液)")
 _PERSON_BEFORE = re.compile(
     r"[爸妈爷奶姥公婆父母爹娘他她人哥姐弟妹叔姨舅伯子女]\s*(?:[^\s，。,]{0,2})?\s*$|老伴|老人|孩子"
@@ -1666,12 +1681,13 @@ _HEARD_WORDS = ("骨折", "骨裂", "住院", "门诊", "出院", "抢救", "手
                 "甲状腺", "白血病", "肺水肿", "踝关节",
                 # bones, organs and short names of illnesses said on their own ("勒骨 断了三根", "心摔 又加重了")
                 # (not 石膏: "说是高血压" holds 是高; nor 股骨: a stutter "骨 骨折" holds 骨骨)
-                "肋骨", "髌骨", "桡骨", "肱骨", "脾脏", "气胸", "心衰", "结节", "冠心病", "心绞痛", "宫外孕", "胰腺炎")
+                "肋骨", "髌骨", "桡骨", "肱骨", "胫骨", "腓骨", "脾脏", "气胸", "心衰", "结节", "冠心病", "心绞痛",
+                "宫外孕", "胰腺炎")
 
 
 _PLACE_UNIT_CHARS = frozenset("镇乡村区县市路街巷山湖河江桥州")
 # a bone or an organ misheard as what could be a name ("饶骨 远端骨折", "皮脏 破裂") is told by what follows it
-_BODY_PARTS_HEARD = frozenset({"肋骨", "髌骨", "桡骨", "肱骨", "脾脏"})
+_BODY_PARTS_HEARD = frozenset({"肋骨", "髌骨", "桡骨", "肱骨", "胫骨", "腓骨", "脾脏"})
 _INJURED_AFTER = re.compile(r"\s?(?:远端|近端|骨折|骨者|骨裂|破裂|断|裂)")
 
 
@@ -2150,7 +2166,9 @@ def extract_claim_slots(
     if diag is not None and expecting != "diagnosis" and diag.priority <= 2 and diag.kind == "injury" \
             and ("挫伤" in diag.term or diag.icd10 == "T14") and _MINOR_SCRAPE.search(diag_text):
         diag = None  # "胳膊擦破点皮": only a scrape, which the conventions leave without a diagnosis
-    if diag is not None and expecting != "diagnosis" and _HEDGED.search(diag_text, max(0, diag.start - 6), diag.start):
+    if diag is not None and expecting != "diagnosis" and (
+            _HEDGED.search(diag_text, max(0, diag.start - 6), diag.start)
+            or _UNCONFIRMED_AFTER.match(diag_text, diag.end)):
         diag = None  # "一二零说 可能是心梗 也说不准": a guess, asked about rather than recorded
     if diag is not None and diag.kind != "symptom":
         out.slots["diagnosis"] = {"term": diag.term, "icd10": diag.icd10}

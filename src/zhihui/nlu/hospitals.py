@@ -148,6 +148,12 @@ def derived_nicknames(
         proper = _PROPER_AFTER_AFFILIATION.search(name)
         if proper and not _INSTITUTION_ONLY.fullmatch(proper.group("p")):
             forms.add(proper.group("p") + "医院")  # 重庆大学附属三峡医院 -> 三峡医院
+    # "汕大医学院第一附属医院": the whole name, the university shortened (苏州大学 -> 苏大, 哈尔滨医科大学 -> 哈医大)
+    university = re.match(r"^[\u4e00-\u9fff]{2,3}?(?:医科)?大学", name)
+    if university and len(name) - university.end() >= 4:
+        for stem in stems - _COMMON_WORD_STEMS:
+            if stem.endswith("大") and stem != university.group(0):
+                forms.add(stem + name[university.end():])
     # "华西第二医院", "湘雅二医院": the name without its university, when what is left is a name of its own
     rest = name.split("大学", 1)[1] if "大学" in name else ""
     # (not a place's name plus 医院: "深圳医院" is what three universities call their Shenzhen hospitals)
@@ -286,7 +292,9 @@ class HospitalRegistry:
                 for c in context_cities or []:
                     # "宁波海曙 … 在六院住着": the city's own hospital of that nickname (宁波六院), not the one the
                     # nickname means elsewhere (上海六院)
-                    local = self.surface.get(city_short(c) + form) if chosen.city != c else None
+                    # ("友谊医院" in 伊犁 is 伊犁哈萨克自治州友谊医院, named with the prefecture's full name)
+                    local = (self.surface.get(city_short(c) + form) or self.surface.get(c + form)) \
+                        if chosen.city != c else None
                     if local and len(local) == 1 and self.hospitals[local[0]].city == c:
                         chosen = self.hospitals[local[0]]
                         break

@@ -401,6 +401,15 @@ def best_diagnosis(text: str, matches: list[MedicalMatch] | None = None) -> Medi
     best = max(found, key=lambda m: (m.priority, m.icd10 not in UNSPECIFIED_ICD10,
                                      bool(_DIAGNOSED.search(text, max(0, m.start - 8), m.start)),
                                      not (deeper and _SKIN_DEEP.match(m.icd10)), m.score, m.start))
+    flu = next((m for m in found if m.icd10 in ("J10", "J11") and "肺炎" not in m.term), None)
+    if best.icd10 in ("J12", "J18") and flu is not None:
+        # "得了甲流，转成肺炎": pneumonia with influenza is coded as the influenza (J10.0, J11.0)
+        kind = "甲型" if flu.term.startswith("甲型") else "乙型" if flu.term.startswith("乙型") else ""
+        term = f"{kind}流感并发肺炎" if kind else "流行性感冒并发肺炎"
+        return replace(best, term=term, icd10=flu.icd10)
+    if best.icd10 == "I25" and any(m.icd10 == "I21" for m in found):
+        # "心梗了 在医院放了支架": the stent treats the heart attack, which is the event the claim is about
+        return next(m for m in found if m.icd10 == "I21")
     if best.icd10 in ("S00", "S09", "T14") and any(m.icd10 == "T14" and m.term == "开放性伤口" for m in found) \
             and any(m.icd10 in ("S00", "S09") for m in found):
         # "额头撞到桌角，缝了五针": a head hit that needed stitches is an open wound of the head

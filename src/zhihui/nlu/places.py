@@ -185,6 +185,8 @@ class DivisionTable:
         prov: dict[str, str] = {}
         city_of: dict[str, Division] = {}
         self.surface: dict[str, list[tuple[Division, bool]]] = {}
+        # a district's names that end in its unit ("景宁县", "景宁畲族自治县"), for matching what was heard
+        self._unit_names: dict[str, list[str]] = {}
         self.provinces: dict[str, Division] = {}
         self.cities: dict[str, list[Division]] = {}
         # everyday-word city short names ("定西", "中山"): a city only right after their province ("甘肃定西") or
@@ -262,6 +264,8 @@ class DivisionTable:
         lst = self.surface.setdefault(surface, [])
         if all(x.adcode != d.adcode for x, _ in lst):
             lst.append((d, short))
+        if d.level == "district" and surface[-1:] in "区县市旗":
+            self._unit_names.setdefault(d.adcode, []).append(surface)
 
     # ------------------------------------------------------------------ mentions
     def mentions(self, text: str, whole_answer: bool = False, hint_cities: Sequence[str] = ()) -> list[_Mention]:
@@ -294,6 +298,10 @@ class DivisionTable:
                                 tuple(top)))
         kept: list[_Mention] = []
         for mention in out:
+            misheard = self._district_heard_in(text, mention, kept[-1] if kept else None)
+            if misheard is not None:
+                kept.append(misheard)  # "丽水 井宁县": 景宁县 as speech recognition wrote it, not 庆阳's 宁县
+                continue
             if mention.short and mention.level == "district" and mention.start > 0 \
                     and "\u4e00" <= text[mention.start - 1] <= "\u9fff" \
                     and text[mention.start - 1] not in _BEFORE_SHORT_DISTRICT_OK \
@@ -310,6 +318,10 @@ class DivisionTable:
                     and mention.surface + "山" not in self.surface \
                     and not (kept and _adjacent(text, kept[-1].end, mention.start)):
                 continue  # "长白山万达那个滑雪场": a mountain named like a county, not 长白县
+            if mention.short and mention.level == "district" and text[mention.end:mention.end + 1] == "湖" \
+                    and mention.surface + "湖" not in self.surface \
+                    and not (kept and _adjacent(text, kept[-1].end, mention.start)):
+                continue  # "在鄱阳湖边钓鱼": a lake shared by several counties, not 鄱阳县
             landmark = self._landmark_regex.match(text, mention.start) if mention.short else None
             if landmark is not None and landmark.end() > mention.end:
                 continue  # "缙云山" is a mountain in 北碚, not 缙云县: the longer, known name
@@ -484,6 +496,12 @@ class DivisionTable:
         if dmentions:
             # with no city or province said, the first district is the place ("在蓟州 盘山底下")
             dm = fitting[-1] if fitting else (dmentions[-1] if cities or provinces else dmentions[0])
+            # "伊宁 伊宁市": the name said again in full picks one of the places the short name could be
+            first_codes = {d.adcode for d in dm.divisions}
+            narrower = [m for m in dmentions if m.start > dm.start and len(m.divisions) < len(first_codes)
+                        and {d.adcode for d in m.divisions} <= first_codes]
+            if narrower:
+                dm = narrower[-1]
             cands = list(dm.divisions)
             if cities:
                 cands = [d for d in cands if d.city in cities]
@@ -535,6 +553,22 @@ class DivisionTable:
         prov = sorted(provinces)[0]
         return PlaceResult(prov, None, None, start, end)
 
+    def _district_heard_in(self, text: str, mention: _Mention, prev: _Mention | None) -> _Mention | None:
+        """A district of the city just said, heard with one character more than a district elsewhere: in
+        "丽水 井宁县" the word is 井宁县 (景宁县 misheard), of which 宁县 (庆阳) is only the end."""
+        if prev is None or prev.level != "city" or mention.level != "district" or mention.start < 1:
+            return None
+        if not _adjacent(text, prev.end, mention.start - 1) or not "\u4e00" <= text[mention.start - 1] <= "\u9fff":
+            return None
+        cities = {d.city for d in prev.divisions if d.city}
+        if any(d.city in cities for d in mention.divisions):
+            return None
+        word = text[mention.start - 1:mention.end]
+        if word in self.surface:
+            return None
+        heard = self._district_by_sound(cities, word)
+        return _Mention(mention.start - 1, mention.end, word, False, (heard,)) if heard is not None else None
+
     def _district_heard_after(self, text: str, start: int, end: int, city: str) -> PlaceResult | None:
         """The place, when a district-looking word right after ``city`` sounds like one of its districts."""
         said = _DISTRICT_WORD_AFTER.match(text, end)
@@ -551,9 +585,11 @@ class DivisionTable:
         sound = tuple(to_pinyin(word, fuzzy=True))
         if len(sound) != len(word):
             return None
-        found = [d for d in self._districts_of_cities(cities) if not d.legacy and len(d.name) == len(word)
-                 and tuple(to_pinyin(d.name, fuzzy=True)) == sound]
-        return found[0] if len(found) == 1 else None
+        # (any of its names with the unit: "井宁县" is heard for 景宁县, which is 景宁畲族自治县)
+        found = {d.adcode: d for d in self._districts_of_cities(cities) if not d.legacy and any(
+            len(name) == len(word) and tuple(to_pinyin(name, fuzzy=True)) == sound
+            for name in self._unit_names.get(d.adcode, [d.name]))}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _districts_of_cities(self, cities: set[str]) -> list[Division]:
         return [d for city in cities for name in dict.fromkeys(self._district_names_of_city.get(city, ()))
