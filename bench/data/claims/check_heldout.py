@@ -14,7 +14,7 @@ area code, place or hospital, extend the tables below (area codes were taken
 from the national administrative-division list).
 
 Usage: python3 check_heldout.py [--verbose]
-       [--prefix heldout|heldout2|...|heldout90 ...]
+       [--prefix heldout|heldout2|...|heldout94 ...]
 (without --prefix all sets in SETS are checked)
 Exit status 0 when clean, 1 otherwise.
 """
@@ -326,6 +326,16 @@ SETS: dict[str, tuple[int, int]] = {
     # raw speech-recognition transcripts (fillers, repeats, 幺/洞/两 digit groups, homophone slips), rest clean speech
     # and a few typed messages; falls, traffic and work accidents, strokes, heart attacks, cancers, children, deaths
     "heldout90": (100, 30),
+    # heldout91: blind AI helper; northern winter 2026 (Jan-Feb, Nov-Dec): ice falls, CO, skiing, snowy roads, strokes
+    "heldout91": (100, 30),
+    # heldout92: blind AI helper; an ordinary 2026 in the WeChat service window / app chat (typed bursts + voice), by population
+    "heldout92": (100, 30),
+    # heldout93: blind AI helper; elderly insureds in GD/GX/HI/FJ/YN/GZ over 2026 (strokes, late cancers, chronic flare-ups,
+    # falls and hip fractures), reported by grown children, spouses, neighbours and carers; Cantonese/Hakka/Minnan kin words
+    "heldout93": (100, 30),
+    # heldout94: blind AI helper; voice claim-report line, autumn and winter 2026 (Sep-Dec), nationwide, about two
+    # thirds raw speech-recognition transcripts (fillers, 幺/洞/两 digit groups, homophone slips), rest clean speech
+    "heldout94": (100, 30),
 }
 
 SLOTS = (
@@ -384,6 +394,19 @@ MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
 # Administrative divisions used by the data: code -> (province, city, county-level unit or None).
 REGIONS: dict[str, tuple[str, str, str | None]] = {
     "110101": ("北京市", "北京市", "东城区"),
+    # added for heldout91: Jilin 船营区, Qiqihar 富拉尔基区, Yichun 伊美区, Chengde 围场满族蒙古族自治县,
+    # Zhangjiakou 宣化区, Wuhai 海勃湾区 (national administrative-division codes)
+    "220204": ("吉林省", "吉林市", "船营区"),
+    "230206": ("黑龙江省", "齐齐哈尔市", "富拉尔基区"),
+    "230717": ("黑龙江省", "伊春市", "伊美区"),
+    "130828": ("河北省", "承德市", "围场满族蒙古族自治县"),
+    "130705": ("河北省", "张家口市", "宣化区"),
+    "150302": ("内蒙古自治区", "乌海市", "海勃湾区"),
+    # added for heldout93: Meizhou 梅县区 and Longyan 永定区 (national administrative-division codes)
+    "441403": ("广东省", "梅州市", "梅县区"),
+    "350803": ("福建省", "龙岩市", "永定区"),
+    # added for heldout92: Shantou 南澳县 (national administrative-division code)
+    "440523": ("广东省", "汕头市", "南澳县"),
     # (added for heldout84) Shanghai 长宁区 and Hangzhou 临安区 (national administrative-division codes)
     "310105": ("上海市", "上海市", "长宁区"),
     "330112": ("浙江省", "杭州市", "临安区"),
@@ -2066,6 +2089,11 @@ HOSPITALS = {
     # added for heldout83: real grade-3 hospital (full official name since the 2024 renaming of 蚌埠医学院)
     # in 蚌埠, "蚌医一附院"
     "蚌埠医科大学第一附属医院",
+    # added for heldout91: real grade-3 hospitals (full official names) in 太原 (迎泽区) and 沈阳 (沈河区, former 沈阳军区总医院)
+    "山西省人民医院",
+    "中国人民解放军北部战区总医院",
+    # added for heldout93: real grade-3 hospital (full official name) in 肇庆 (端州区)
+    "肇庆市第一人民医院",
 }
 
 # Mobile prefixes (3 digits) in use in mainland China.
