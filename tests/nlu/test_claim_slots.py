@@ -2650,3 +2650,35 @@ def test_a_finding_not_confirmed_is_not_a_diagnosis_and_a_misheard_shinbone_is_p
     assert _stated("之前没确诊前一直当胃炎治，现在确诊是胃癌")["diagnosis"]["icd10"] == "C16"
     assert _stated("左腿 经骨 骨折了 打了钢板")["diagnosis"]["icd10"] == "S82"
     assert "diagnosis" not in _stated("他已经骨科看过了")
+
+
+def test_northern_and_south_western_words_and_a_fall_that_followed_a_bleed() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _stated("我大爷昨晚烧炕 煤烟子中毒了")["diagnosis"]["icd10"] == "T58"
+    assert _stated("我老汉儿 在坡上摔了 脚杆摔断了")["diagnosis"]["icd10"] == "T12"
+    assert _stated("我家嬢嬢前天摔了一跤")["relation"] == "other"
+    assert _stated("我今儿上午在单位楼梯上摔了")["relation"] == "self"
+    assert _stated("我是车间领班，我们车间一个工人被机器夹了手")["relation"] == "other"
+    # whom to call is not the insured
+    assert _stated("报案，有事打我老婆电话，我开车不方便接").get("relation") != "spouse"
+    # a fall after a stroke is the stroke; a dizzy spell that ended in a knock leaves the cause to ask
+    said = _stated("我爸在家摔了，医生说是先脑出血才摔倒的，住院了")
+    assert said["diagnosis"]["icd10"] == "I61" and said["cause"] == "illness"
+    assert "cause" not in _stated("我妈在厨房站起来一晕，额头磕到桌角，缝了几针")
+    # a name in a form's field needs no Han surname
+    assert _stated("被保险人：那仁花\n出险日期：昨天")["insured_name"] == "那仁花"
+    # a name that is a verb is no name
+    assert "insured_name" not in _stated("老太太滑倒了，手腕骨折")
+
+
+def test_care_still_to_come_or_still_going_on_is_not_a_treatment_status() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert "treatment" not in _stated("孩子被猫抓了 准备去打针")
+    assert "treatment" not in _stated("他刚被车撞了 人送到医院了 还在抢救")
+    assert _stated("被车撞了 住进ICU抢救了三天")["treatment"]["status"] == "inpatient"
+    assert "treatment" not in _stated("我爸现在在市医院 还在急诊室 没住院")
+    said = _stated("查出来是肺癌 医生让住院手术 现在没床位 在家等通知")
+    assert said["treatment"]["status"] == "outpatient"
+    # a shoulder or an elbow: the read value is kept, at a confidence that makes the dialog ask
+    arm = extract_claim_slots("孩子打篮球胳膊脱臼了", dt.date(2026, 10, 1))
+    assert arm.slots["diagnosis"]["icd10"] == "S43" and arm.confidence["diagnosis"] < 0.7

@@ -234,3 +234,9 @@ def test_a_university_shortened_in_a_full_name_and_a_namesake_of_the_city_in_con
     assert [h.name for h in find_hospitals("在汕大医学院第一附属医院门诊")] == ["汕头大学医学院第一附属医院"]
     assert [h.name for h in find_hospitals("在友谊医院看的", ["伊犁哈萨克自治州"])] == ["伊犁哈萨克自治州友谊医院"]
     assert [h.name for h in find_hospitals("在友谊医院看的")] == ["首都医科大学附属北京友谊医院"]
+
+
+def test_a_nickname_written_for_one_hospital_is_not_derived_for_another() -> None:
+    # Written for this test: 南华大学 shortens to 南大 too, but 南大一附院 is written for 南昌大学's hospital.
+    assert [h.name for h in find_hospitals("去南大一附院看的")] == ["南昌大学第一附属医院"]
+    assert [h.name for h in find_hospitals("在医大二院缝的针", ["大连市"])] == ["大连医科大学附属第二医院"]

@@ -226,3 +226,11 @@ def test_a_misheard_county_of_the_city_said_and_a_lake_shared_by_counties() -> N
     # a short name said again in full picks one of its readings
     assert _slot("在伊宁 伊宁县 家里", whole_answer=True) == {
         "province": "新疆维吾尔自治区", "city": "伊犁哈萨克自治州", "district": "伊宁县"}
+
+
+def test_a_city_said_for_a_hospital_and_the_reporters_own_city_are_not_where_it_happened() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _slot("我妈在家摔了，送到了杭州那个浙一医院") is None
+    assert _slot("我在上海，我爸在苏州老家摔了") == {"province": "江苏省", "city": "苏州市", "district": None}
+    # the streets of a city are in it ("南京西路" is a road named after another city)
+    assert _slot("下班在哈尔滨街上滑倒了") == {"province": "黑龙江省", "city": "哈尔滨市", "district": None}

@@ -328,10 +328,12 @@ SETS: dict[str, tuple[int, int]] = {
     "heldout90": (100, 30),
     # heldout91: blind AI helper; northern winter 2026 (Jan-Feb, Nov-Dec): ice falls, CO, skiing, snowy roads, strokes
     "heldout91": (100, 30),
-    # heldout92: blind AI helper; an ordinary 2026 in the WeChat service window / app chat (typed bursts + voice), by population
+    # heldout92: blind AI helper; an ordinary 2026 in the WeChat service window / app chat (typed bursts + voice),
+    # callers by population
     "heldout92": (100, 30),
-    # heldout93: blind AI helper; elderly insureds in GD/GX/HI/FJ/YN/GZ over 2026 (strokes, late cancers, chronic flare-ups,
-    # falls and hip fractures), reported by grown children, spouses, neighbours and carers; Cantonese/Hakka/Minnan kin words
+    # heldout93: blind AI helper; elderly insureds in GD/GX/HI/FJ/YN/GZ over 2026 (strokes, late cancers, chronic
+    # flare-ups, falls and hip fractures), reported by grown children, spouses, neighbours and carers;
+    # Cantonese/Hakka/Minnan kin words
     "heldout93": (100, 30),
     # heldout94: blind AI helper; voice claim-report line, autumn and winter 2026 (Sep-Dec), nationwide, about two
     # thirds raw speech-recognition transcripts (fillers, 幺/洞/两 digit groups, homophone slips), rest clean speech
@@ -2089,7 +2091,8 @@ HOSPITALS = {
     # added for heldout83: real grade-3 hospital (full official name since the 2024 renaming of 蚌埠医学院)
     # in 蚌埠, "蚌医一附院"
     "蚌埠医科大学第一附属医院",
-    # added for heldout91: real grade-3 hospitals (full official names) in 太原 (迎泽区) and 沈阳 (沈河区, former 沈阳军区总医院)
+    # added for heldout91: real grade-3 hospitals (full official names) in 太原 (迎泽区) and 沈阳 (沈河区,
+    # former 沈阳军区总医院)
     "山西省人民医院",
     "中国人民解放军北部战区总医院",
     # added for heldout93: real grade-3 hospital (full official name) in 肇庆 (端州区)

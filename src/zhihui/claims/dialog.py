@@ -684,6 +684,8 @@ def question_for(s: DialogState, slot: str) -> str:
             return "医生有没有查出来是什么引起的出血？具体诊断是什么？"
         if value and value["term"].endswith("挤压伤"):
             return "请问伤得怎么样？医生具体是怎么诊断的？"
+        if value and value["icd10"] == "S43":  # asked only when 胳膊脱臼 left the joint open
+            return "请问脱臼的是肩关节还是肘关节？医生具体是怎么诊断的？"
         if value:
             return f"您说的“{value['term']}”，医生具体是怎么诊断的？比如哪个部位、哪一种。"
         if s.slots.get("cause") == "accident":

@@ -69,7 +69,7 @@ SINGLE_SURNAMES = frozenset(
 )
 # Characters that end a name: particles, verbs and time words that follow a name in speech.
 _NOT_GIVEN = set("的是在了和跟与说叫今昨前上这那本去身电手出住被查得从也就都呢吧啊家医院没，。、；！？ 0123456789"
-                 "我你他她它们爸妈儿女老哥姐弟妹岁年月日号天周点病癌伤摔断骨险")
+                 "我你他她它们爸妈儿女老哥姐弟妹岁年月日号天周点病癌伤摔断骨险倒")
 _BAD_NAMES = {"人民", "医院", "先生", "女士", "小姐", "师傅", "老师", "医生", "大夫", "护士", "同事", "邻居", "朋友",
               "司机", "员工", "职工", "工人", "客户", "学生", "病人", "家属", "单位", "体检",
               "时间", "地点", "经过", "伤情", "日期", "诊断", "住址", "电话", "就诊", "本人",
@@ -394,7 +394,7 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      r"(?:(?!是|[他她]叫|说|讲|老伴|老公|老婆|爱人|丈夫|妻子|儿子|女儿)[^，。,]){0,20}?(?:医生|村医|大夫|教练|民警|警察|交警|护工|护士|网格员|社工|志愿者|队友|工友|车间|"
      r"辅导员|领队|宿管|物业|保安|前台|班主任|老师|支书|书记|村主任|村长|村干部|护理员|护工|师傅|老板|安全员|经理|院长|船老大|船长|"
      r"会计|出纳|文书|调解员|信息员|安全科|保卫科|安监|人事|人力资源|行政|调度|劳资|干事|工会|班长|组长|队长|站长|店长|厂长|"
-     r"主管|负责人|管理员|村委会?|居委会|村里的|社区的|校医|园长|保育员|带队|工作人员|教官|服务站的|养老院的|敬老院的|"
+     r"主管|负责人|管理员|领班|工长|村委会?|居委会|村里的|社区的|校医|园长|保育员|带队|工作人员|教官|服务站的|养老院的|敬老院的|"
      r"福利院的|柜台的|网点的|银行的|客户经理|理财经理|包工头|工头|工地上的|公司的|单位的|项目部的)"
      # "我是张师傅的老婆": the role names the insured, the kin word after it says who the reporter is
      r"(?!\s?的?\s?(?:老婆|老公|爱人|媳妇|丈夫|妻子|儿子|女儿|闺女|孩子|家属|家里人))",
@@ -517,7 +517,7 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      r"(?:老公|老婆|丈夫|妻子|爱人|媳妇|男人)(?:的|嘅|他|她)(?:妈妈?|爸爸?|母亲(?!节)|父亲(?!节)|老妈|老爸|老娘|老豆|阿妈|阿爸|奶奶|爷爷|"
      r"哥哥?|姐姐?|弟弟?|妹妹?)|"
      r"老公公|老婆婆|老表|嫂子|弟媳|姐夫|妹夫|大爷|大伯|伯伯|伯父|伯母|大娘|婶婶|婶子|小叔子|小舅子|大舅子|阿嬷|阿嫲|阿公|阿婆|阿爷|家婆(?!娘)|家公|外父|外母|(?<!黑)大佬(?!们)|奶公|外爷|干妈|干爹|干爸|干儿子|干女儿|徒弟|侄媳妇|侄女婿|孙媳妇|"
-     r"外甥媳妇|阿舅|舅妈|姑妈|姨父|姑父|舅舅|嗲嗲|娭毑|爷叔|娘舅|侄儿|侄孙|表叔|表舅|表姑|表姨|堂叔|堂伯|幺爸|幺叔|幺姑|幺舅|幺爹|家兄|家姐|(?:我|俺)(?:家)?兄弟(?!俩|们|姐妹)|"
+     r"外甥媳妇|阿舅|舅妈|姑妈|姨父|姑父|舅舅|嗲嗲|娭毑|爷叔|娘舅|侄儿|侄孙|表叔|表舅|表姑|表姨|堂叔|堂伯|幺爸|幺叔|幺姑|幺舅|幺爹|嬢嬢|孃孃|家兄|家姐|(?:我|俺)(?:家)?兄弟(?!俩|们|姐妹)|"
      r"老师(?![您你]好|好)|班主任|村干部|干部|村长|(?:保险)?代理人|业务员|房东|柜员|理财经理|代客(?:户)?报案|"
      # 老娘 is the reporter's mother and 老爷子 the father: only the ordinals and 老 + a sibling or aunt/uncle
      r"(?:我|俺)(?:(?:大|二|三|四|五|六|小)(?:姨|姑|舅|叔|伯|爷|娘|婶|哥|姐|弟|妹)|老(?:姨|姑|舅|叔|伯|婶|哥|姐|弟|妹))"
@@ -607,7 +607,7 @@ _SELF_WEAK = re.compile(
     r"上午|下午|早上|中午|晚上|夜里|凌晨|"
     # "我痛风犯了", "我哮喘又发作了": the reporter's own illness coming back
     r"(?![大达爹娘妈爸])[\u4e00-\u9fff]{1,4}?(?:又犯|犯了|发作)|"
-    r"上个|上上周|上上个?礼拜|上礼拜|上周|这礼拜|这周|打|去|刚|前几天|前天|昨儿|前儿|礼拜[一二三四五六天日]|星期[一二三四五六天日]|"
+    r"上个|上上周|上上个?礼拜|上礼拜|上周|这礼拜|这周|打|去|刚|前几天|前天|昨儿|前儿|今儿|礼拜[一二三四五六天日]|星期[一二三四五六天日]|"
     r"周[一二三四五六日]|[\u4e00-\u9fff]{1,3}节那天|(?:的)?(?:左|右)(?:边|侧)?[\u4e00-\u9fff]{0,2}(?:手|脚|腿|胳膊|腕|膝|踝|肩|肋)|是(?:去年|今年|前年|上个月|这个月|上周|今天|昨天|前天|[0-9一二三四五六七八九十]{1,3}月|[\u4e00-\u9fff]{1,3}那天))"
     r"|我叫|我的名字|^[0-9一二三四五六七八九十]{1,4}月|^(?:本人|我)[，。,]?$|(?:^|[，。,\s])我\s?[0-9一二三四五六七八九十]{1,2}月"
     r"|我是\s?[\u4e00-\u9fff]{2,3}\s(?:身份证|电话|手机)"
@@ -751,7 +751,8 @@ def _relation(text: str, expecting: str | None = None) -> tuple[str | None, int,
                 and text[m.start() - 2:m.start() - 1] != "是":
             continue  # "我儿子…是坐他妈妈的电动车": the insured's mother, not the reporter's
         if _TO_CALL_BEFORE.search(text, max(0, m.start() - 3), m.start()) \
-                and _PHONE_TALK.search(text, max(0, m.start() - 14), m.start()):
+                and (_PHONE_TALK.search(text, max(0, m.start() - 14), m.start())
+                     or re.match(r"的?(?:电话|手机)", text[m.end():m.end() + 3])):
             continue  # "电话…（打不通可以打我老婆的）": someone else to call, not the insured
         if _HELPED.match(text, m.end(), m.end() + 8):
             helpers.append(m.start())
@@ -931,6 +932,7 @@ _GLOSS_CUE = re.compile(r"(?:就是|也就是|大名叫?|全名叫?)\s?")
 # a form's field named after whose it is: "被保险人关系", "出险人电话", "客户身份证号"
 _FIELD_AFTER_ROLE = re.compile(r"(?:关系|电话|手机|身份|证件|姓名|性别|年龄|地址|住址|信息|单位)")
 _NOT_A_NAME_CHAR = re.compile(r"[我你他她的了在和跟说叫今昨前这那病伤院去到没]")
+_NOT_A_NAME_CHAR_IN_FIELD = re.compile(r"[我你他她的了在和跟说叫今昨前这病伤院去到没]")
 _KIN_BEFORE_NAME = re.compile(
     # "客户的老公陆建平": someone else's relative, then the name
     r"(?:客户|被保险人|被保人|同事|朋友|邻居)(?:的|家)?(?:老公|老婆|爱人|丈夫|妻子|先生|太太|儿子|女儿|父亲|母亲|爸爸|妈妈|孩子)"
@@ -1210,7 +1212,9 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
             if _said_of_reporter(text, m.start()) and relation not in (None, "self"):
                 continue
             found = _ANY_NAME.match(text, m.end())
-            if found and not _NOT_A_NAME_CHAR.search(found.group(0)) and found.group(0) not in _BAD_NAMES:
+            # (a form's field, "被保险人：那日苏": 那 begins Mongolian names; in speech it is "that")
+            unwanted = _NOT_A_NAME_CHAR_IN_FIELD if m.group(0).rstrip().endswith(("：", ":")) else _NOT_A_NAME_CHAR
+            if found and not unwanted.search(found.group(0)) and found.group(0) not in _BAD_NAMES:
                 out.append((found.group(0), m.end(), 0.8))
         for m in _KIN_BEFORE_NAME.finditer(text):
             # "我们矿上的工人努尔兰，上周日…": a name without a Han surname after a job word, ended by a pause
@@ -1282,10 +1286,14 @@ _FAINTED_THEN_HIT = re.compile(
     r"(?:洗澡|泡澡|浴室|澡堂|淋浴)[^。]{0,10}?(?:头晕|晕倒|晕过去|昏倒|昏过去|晕了|一黑)"
     # "军训站军姿 突然晕倒了 下巴磕在地上": any faint that then hit something
     r"|(?:突然|一下子?)(?:就)?(?:晕倒|晕过去|昏倒|昏过去)了?[^。]{0,6}?(?:磕|撞|摔)"
+    # "站起来一晕，倒地上磕到后脑勺": a dizzy spell, then the knock
+    r"|一晕[^。]{0,8}?(?:磕|撞|摔)"
 )
 _TAKEN_IN = re.compile(r"住院|住进|住在[^，。,]{0,6}科|送到|送去|送进|抢救|急诊")
 # falling down because the illness struck ("吃饭时突然摔倒，叫不醒…诊断脑出血"), not hurt by the fall
-_COLLAPSE = re.compile(r"突然(?:就)?(?:摔倒|倒下|倒地|晕倒|栽倒|一头栽倒)|一头栽倒|叫不醒|不省人事|昏迷不醒")
+_COLLAPSE = re.compile(r"突然(?:就)?(?:摔倒|倒下|倒地|晕倒|栽倒|一头栽倒)|一头栽倒|叫不醒|不省人事|昏迷不醒"
+                       # "大夫说是先脑溢血才摔倒的": the bleed came first, the fall after it
+                       r"|先[^，。,]{0,4}?(?:脑溢血|脑出血|出血|脑梗|中风|晕)[^，。,]{0,4}?(?:才|再|然后|后)(?:摔|倒|跌|栽)")
 _TRAUMA_WORDS = re.compile(
     r"车祸|撞|摔|跌|砸|坠落|掉下|打架|被打|外伤|刮倒|碰倒|被车|轧|翻(?:车|倒|到|进|下|沟|河|田|坡)|撑了一下|崴|扭(?:了|伤|到)|"
     r"碰着|碰到|磕到|磕着|卷(?:了|进|到|住|伤|断)|翻了|(?<![疼痛胀晕])(?<![疼痛胀]得)(?<![疼痛胀]得要)炸(?:伤|到|了|着)(?!鸡|串)"
@@ -1391,6 +1399,8 @@ _DIED_AT_HOME = re.compile(
     r"在(?:家|屋里|屋头|屋企|老家)(?:里|中)?(?:走|去世|过世|没|死|咽气)|家里(?:走|去世|过世|没|咽气)"
     r"|在[^，。,\s]{1,4}\s?(?:屋里|屋头|家里|老家)\s?(?:走|去世|过世|没|咽气)"
 )
+_WAITING_FOR_BED = re.compile(r"没(?:有)?床位?|等(?:着)?床位?|排床|等(?:住院)?通知|床位(?:紧张|不够|满了)")
+_CARE_TO_COME = re.compile(r"(?:要去|准备去?|打算去?|得去|还得去?|待会|一会儿?去?|明天去?|回头去?)[^，。,]{0,2}$")
 _STILL_IN_EMERGENCY = re.compile(r"[^。]{0,4}?(?:还在|正在|在)(?:查|检查|做检查|抢救|观察|等结果|拍片)")
 _ADMITTED_AT = re.compile(r"[^，。,]{0,3}?(?:住院|住的院|住着|住下|做的手术|做了手术|ICU|重症监护)")
 _OUTPATIENT = re.compile(r"门诊|急诊|(?:医院|院|科)看的|(?:开|配|拿)了?(?:点|些)?药|回家了|返屋企|返屋|返家|回屋里|"
@@ -1458,10 +1468,19 @@ def _status(text: str) -> tuple[str | None, float]:
         return "death", 0.9
     inpatient = False
     negated_inpatient = False
+    still_rescued = False
+    # "医生让住院做手术 但是现在没床位 让在家等通知": an admission advised and waited for
+    waiting_for_bed = _WAITING_FOR_BED.search(text) is not None
     for m in _INPATIENT.finditer(text):
         if m.group(0) == "抢救" and re.search(r"回家|门诊|急诊[^，。,]{0,6}(?:处理|看)", text) \
                 and not re.search(r"住|ICU|病房|监护", text):
             continue  # "在急诊抢救了一下就回家了": an emergency visit, not an admission
+        if m.group(0) == "抢救" and re.search(r"(?:还在|正在|在)$", text[max(0, m.start() - 2):m.start()]):
+            still_rescued = True
+            continue  # "现在送医院了 还在抢救": whether they will be admitted is not known yet
+        if waiting_for_bed and m.group(0) in ("住院", "住进", "住上了院", "住上院", "入院"):
+            negated_inpatient = True
+            continue
         if _INPATIENT_NEG.search(text, max(0, m.start() - 4), m.start()) or text[m.start() - 1:m.start()] == "不":
             if m.group(0) == "出院":
                 inpatient = True  # "还没出院": still in hospital
@@ -1481,10 +1500,18 @@ def _status(text: str) -> tuple[str | None, float]:
         return "inpatient", 0.9
     if _NONE.search(text):
         return "none", 0.85
-    outpatient = _OUTPATIENT.search(text)
+    if still_rescued:
+        return None, 0.0
+    # "要去打针", "明天去拍片子": care still to come says nothing about the care so far
+    outpatient = next((o for o in _OUTPATIENT.finditer(text)
+                       if not _CARE_TO_COME.search(text, max(0, o.start() - 4), o.start())), None)
     if outpatient and outpatient.group(0) == "急诊" and _STILL_IN_EMERGENCY.search(text, outpatient.end()) \
             and not _OUTPATIENT.search(text, outpatient.end()) and not negated_inpatient:
         return None, 0.0  # "人现在还在同济急诊 还在查": whether they keep the patient in is not known yet
+    still_there = outpatient is not None and re.search(
+        r"(?:还在|正在|还)[^，。,]{0,8}$", text[max(0, outpatient.start() - 10):outpatient.start()]) is not None
+    if outpatient and outpatient.group(0) == "急诊" and still_there and not _OUTPATIENT.search(text, outpatient.end()):
+        return None, 0.0  # "现在在重医附一院 还在急诊那里 没住院": not admitted yet, and not sent home either
     if outpatient or negated_inpatient:
         return "outpatient", 0.85
     return None, 0.0
@@ -2186,8 +2213,11 @@ def extract_claim_slots(
         # "手臂骨折了": 手臂 is the whole arm, so the forearm read into it is checked (S42 or S52)
         arm_unsaid = diag.icd10 == "S52" and "手臂" in diag_text[diag.start:diag.end] \
             and not re.search("前臂|小臂|桡骨|尺骨|手腕|腕", diag_text)
+        # "胳膊脱臼": the shoulder most often, but a child's elbow as often (S43 or S53)
+        joint_unsaid = diag.icd10 == "S43" and "胳膊" in diag_text[diag.start:diag.end] \
+            and not re.search("肩|大臂", diag_text)
         if diag.icd10 in UNSPECIFIED_ICD10 or bowel or _inferred_from_what_happened(diag_text, diag) \
-                or believed or standing or result_unsaid or finger_off_or_broken or arm_unsaid:
+                or believed or standing or result_unsaid or finger_off_or_broken or arm_unsaid or joint_unsaid:
             out.confidence["diagnosis"] = 0.6
         else:
             out.confidence["diagnosis"] = 0.9 if diag.priority >= 3 else 0.8

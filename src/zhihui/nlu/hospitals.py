@@ -182,7 +182,8 @@ class HospitalRegistry:
             short_city = city_short(h.city)
             forms = {h.name, *row["aliases"]}
             derived, generic = derived_nicknames(h.name, row["aliases"], written - forms)
-            forms |= derived
+            # (a nickname written by hand for another hospital is that one's: 南大一附院 is 南昌大学's, not 南华大学's)
+            forms |= (derived - (written - forms)) | generic
             self.generic_forms |= generic
             if re.fullmatch(r"\w{2,3}(?:省|自治区)人民医院", h.name):
                 # how people of the province say it ("在省医住起的"); the city in context decides

@@ -65,7 +65,11 @@ _TREATED_AFTER = re.compile(
     r"|(?:确诊|查出|诊断|复查|做的检查|做了检查)"
 )
 # the reporter's own base: "我是在东莞打工的", "我在上海上班"
+# "到了沈阳那个盛京医院", "在鸡西 那个 密山市医院住着": a city said to place the hospital that follows
+_HOSPITAL_OF_CITY_AFTER = re.compile(r"\s*(?:那个|那家|的那个|的那家)\s*(?:[　]|[^，。,\s]{0,6}(?:医院|卫生院))")
 _REPORTER_BEFORE = re.compile(r"(?:我|俺)(?:是|现在|一直|人)?\s?在(?:\s?在)?\s?(?:那个\s?)?$")
+# "我在深圳 我妈在鞍山老家": where the reporter is, said against where a relative is
+_SOMEONE_ELSE_THERE_AFTER = re.compile(r"[，,\s]+(?:我|俺)(?:家)?(?:的)?[\u4e00-\u9fff]{1,3}?(?:在|住在|一个人在)")
 _REPORTER_AFTER = re.compile(r"\s?(?:这边|那边)?\s?(?:打工|上班|工作|读书|上学|做事|干活)")
 _ONE_PAUSE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 # "下礼拜去北京做手术": a trip for treatment goes where the treatment is, not where it happened
@@ -73,11 +77,11 @@ _TREATMENT_TRIP_AFTER = re.compile(
     r"\s*(?:(?:做|动)(?:个|了)?\s*)?(?:手术|穿刺|活检|检查)|\s*开(?:个|了)?刀|\s*(?:化疗|放疗|复查|看病|治病|治疗)"
 )
 # "南京西路", "在北京路": a road named after a city; "青海湖": a lake (not 湖南, 湖滨, 湖里, 湖州)
-_ROAD_OR_LAKE_AFTER = re.compile(r"[东西南北中]?(?:路(?![桥南北])|大街|街|大道)|湖(?![南北滨区里州])")
+_ROAD_OR_LAKE_AFTER = re.compile(r"[东西南北中]?(?:路(?![桥南北])|大街|街(?![上头边里面])|大道)|湖(?![南北滨区里州])")
 # a district-looking word after a city, a speech-recognition pause allowed ("沈阳 魂南区")
 _DISTRICT_WORD_AFTER = re.compile(r"\s?([\u4e00-\u9fff]{1,4}?[区县市])")
 _MOUNTAIN_AFTER = re.compile(r"山(?![里上下区脚沟路顶腰坡头间中])")
-_TAKEN_TO_BEFORE = re.compile(r"(?:送到|送去|送往|拉到|拉去|转到|转去|转院到)\s?$")
+_TAKEN_TO_BEFORE = re.compile(r"(?:送到|送去|送往|拉到|拉去|转到|转去|转院到|(?:要|准备|打算)转(?:院)?)\s?$")
 # on the way somewhere is not there ("自驾去瑞丽，在路上追尾了", "回老家的路上")
 _EN_ROUTE_BEFORE = re.compile(r"(?:去|往|回|到)(?:\s*(?:那个|那|嗯))*\s*$")
 _EN_ROUTE_AFTER = re.compile(r"\s*(?:的)?\s*(?:路上|途中|半路|半道)|\s*(?:嗯\s*)?在\s*(?:路上|途中|半路|半道|高速上)")
@@ -425,7 +429,8 @@ class DivisionTable:
                 and (text[c[0].start - 1:c[0].start] != "从" or _COME_AFTER.match(text, c[-1].end)))
             or ((_EN_ROUTE_AFTER.match(text, c[-1].end) or _TREATMENT_TRIP_AFTER.match(text, c[-1].end))
                 and _EN_ROUTE_BEFORE.search(text[max(0, c[0].start - 8):c[0].start]))
-            or (c[-1].level != "district" and _TREATED_AFTER.match(text, c[-1].end))
+            or (c[-1].level != "district" and (_TREATED_AFTER.match(text, c[-1].end)
+                                               or _HOSPITAL_OF_CITY_AFTER.match(text, c[-1].end)))
             # "送去 顺德 那边医院": where the insured was taken, whatever the level
             or _TAKEN_TO_BEFORE.search(text[max(0, c[0].start - 4):c[0].start])
         )]
@@ -446,7 +451,7 @@ class DivisionTable:
             chains = [c for c in chains if c not in from_here]
         own = [c for c in chains if not whole_answer
                and _REPORTER_BEFORE.search(text[max(0, c[0].start - 6):c[0].start])
-               and _REPORTER_AFTER.match(text, c[-1].end)]
+               and (_REPORTER_AFTER.match(text, c[-1].end) or _SOMEONE_ELSE_THERE_AFTER.match(text, c[-1].end))]
         if own and len(own) < len(chains):
             chains = [c for c in chains if c not in own]  # "我是在昆山打工的 我爸 在永城老家 收麦": 永城
         context = [d for mention in ms if mention.level != "district" for d in mention.divisions]
