@@ -14,7 +14,7 @@ area code, place or hospital, extend the tables below (area codes were taken
 from the national administrative-division list).
 
 Usage: python3 check_heldout.py [--verbose]
-       [--prefix heldout|heldout2|...|heldout94 ...]
+       [--prefix heldout|heldout2|...|heldout95 ...]
 (without --prefix all sets in SETS are checked)
 Exit status 0 when clean, 1 otherwise.
 """
@@ -338,6 +338,9 @@ SETS: dict[str, tuple[int, int]] = {
     # heldout94: blind AI helper; voice claim-report line, autumn and winter 2026 (Sep-Dec), nationwide, about two
     # thirds raw speech-recognition transcripts (fillers, 幺/洞/两 digit groups, homophone slips), rest clean speech
     "heldout94": (100, 30),
+    # heldout95: blind AI helper; ordinary spring and early summer (Mar-Jun 2026) on a national claim line,
+    # callers by population
+    "heldout95": (100, 30),
 }
 
 SLOTS = (
