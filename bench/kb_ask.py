@@ -170,7 +170,7 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(q / 100 * len(ordered)) - 1))] if ordered else 0.0
 
 
-async def main(n_entries: int, clients: int, seconds: float, use_wrk: bool) -> None:
+async def main(n_entries: int, clients: int, seconds: float, use_wrk: bool, workers: int = 1) -> None:
     rng = random.Random(7)
     entries, questions = generate_kb(n_entries, rng)
     tmp = Path(tempfile.mkdtemp(prefix="zhihui-bench-kb-"))
@@ -184,7 +184,8 @@ async def main(n_entries: int, clients: int, seconds: float, use_wrk: bool) -> N
     import_seconds = time.perf_counter() - t0
     port = free_port()
     server = subprocess.Popen(
-        [*zhihui, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        [*zhihui, "serve", "--port", str(port), "--workers", str(workers)],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -227,7 +228,8 @@ async def main(n_entries: int, clients: int, seconds: float, use_wrk: bool) -> N
     print(f"knowledge base        {len(entries)} entries, import {import_seconds:.1f} s")
     print(f"server ready          {ready_seconds:.1f} s after start (index built)")
     client = "wrk" if use_wrk else "httpx"
-    print(f"load                  {clients} concurrent clients, {seconds:.0f} s each, client: {client}")
+    print(f"load                  {clients} concurrent clients, {seconds:.0f} s each, client: {client}, "
+          f"server workers: {workers}")
     print(f"question pool         {len(questions)} distinct questions")
     for name, rps, p50, p99 in (
         ("/api/v1/kb/ask", ask_rps, ask_p50, ask_p99),
@@ -252,6 +254,7 @@ if __name__ == "__main__":
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=15.0)
     parser.add_argument("--client", choices=["auto", "wrk", "httpx"], default="auto", help="auto: wrk when installed")
+    parser.add_argument("--workers", type=int, default=1, help="server processes (zhihui serve --workers)")
     args = parser.parse_args()
     use_wrk = args.client == "wrk" or (args.client == "auto" and shutil.which("wrk") is not None)
-    asyncio.run(main(args.entries, args.clients, args.seconds, use_wrk))
+    asyncio.run(main(args.entries, args.clients, args.seconds, use_wrk, args.workers))

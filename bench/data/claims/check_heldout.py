@@ -14,7 +14,7 @@ area code, place or hospital, extend the tables below (area codes were taken
 from the national administrative-division list).
 
 Usage: python3 check_heldout.py [--verbose]
-       [--prefix heldout|heldout2|...|heldout95 ...]
+       [--prefix heldout|heldout2|...|heldout96 ...]
 (without --prefix all sets in SETS are checked)
 Exit status 0 when clean, 1 otherwise.
 """
@@ -341,6 +341,9 @@ SETS: dict[str, tuple[int, int]] = {
     # heldout95: blind AI helper; ordinary spring and early summer (Mar-Jun 2026) on a national claim line,
     # callers by population
     "heldout95": (100, 30),
+    # heldout96: blind AI helper; children and students over 2026 nationwide (parents, grandparents, teachers, school
+    # doctors; school, playground, sport, way to school; pneumonia, mycoplasma, appendicitis, burns, swallowed objects)
+    "heldout96": (100, 30),
 }
 
 SLOTS = (
@@ -1499,6 +1502,8 @@ REGIONS: dict[str, tuple[str, str, str | None]] = {
 
 # Hospital values allowed: big well-known grade-3 hospitals in the largest cities, official names.
 HOSPITALS = {
+    # added for heldout96: 河南省儿童医院 (郑州儿童医院, 郑州大学附属儿童医院), grade-3A children's hospital in Zhengzhou
+    "河南省儿童医院",
     "中国医学科学院北京协和医院",
     "四川大学华西医院",
     "中南大学湘雅医院",
