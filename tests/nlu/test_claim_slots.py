@@ -2682,3 +2682,31 @@ def test_care_still_to_come_or_still_going_on_is_not_a_treatment_status() -> Non
     # a shoulder or an elbow: the read value is kept, at a confidence that makes the dialog ask
     arm = extract_claim_slots("孩子打篮球胳膊脱臼了", dt.date(2026, 10, 1))
     assert arm.slots["diagnosis"]["icd10"] == "S43" and arm.confidence["diagnosis"] < 0.7
+
+
+def test_reports_about_children_name_them_from_forms_classes_and_grandparents() -> None:
+    # Written for this test, not taken from an evaluation set.
+    said = _stated("我是陈思远的外婆，孙子十岁，昨天在学校摔了")
+    assert said["insured_name"] == "陈思远" and said["relation"] == "other"
+    assert _stated("园所报案\n幼儿：周子墨 男 5岁\n时间：昨天下午")["insured_name"] == "周子墨"
+    assert _stated("考生：许安然（女，15岁）\n时间：今天上午")["insured_name"] == "许安然"
+    assert _stated("幼儿园中一班 吴梓萱（女，4岁）午睡后从床上摔下")["insured_name"] == "吴梓萱"
+    assert _stated("被保险人：韩一诺\n报案人：孩子爸爸")["relation"] == "child"
+    said = _stated("我是成都这边一所大学的大三学生 叫严浩然 昨天打篮球崴了脚")
+    assert said["relation"] == "self" and said["insured_name"] == "严浩然"
+    # who bought a policy is not whom the report is for
+    assert _stated("我打球手指骨折了，我爸给买的意外险")["relation"] == "self"
+
+
+def test_what_children_suffer_and_full_width_digits() -> None:
+    # Written for this test, not taken from an evaluation set.
+    said = _stated("孩子被猫挠了手，去疾控打了狂犬疫苗")
+    assert said["diagnosis"]["icd10"] == "W55" and said["treatment"]["status"] == "outpatient"
+    assert _stated("孩子半夜说下面疼，医生说是睾丸扭转")["diagnosis"]["icd10"] == "N44"
+    assert _stated("在学校跟同学踢球受伤了")["cause"] == "accident"
+    assert _stated("我儿子在学校被同学打了，鼻子出血")["cause"] == "accident"
+    assert _stated("我孙子过年被鞭炮炸着手了")["cause"] == "accident"
+    assert _stated("３月２号在家摔了")["accident_date"] == "2027-03-02"
+    # the bone read from a part said apart from the fracture is kept, at a confidence that makes the dialog ask
+    wrist = extract_claim_slots("孩子摔了，手腕疼，查出来是骨折", dt.date(2026, 10, 1))
+    assert wrist.slots["diagnosis"]["icd10"] == "S52" and wrist.confidence["diagnosis"] < 0.7

@@ -234,3 +234,10 @@ def test_a_city_said_for_a_hospital_and_the_reporters_own_city_are_not_where_it_
     assert _slot("我在上海，我爸在苏州老家摔了") == {"province": "江苏省", "city": "苏州市", "district": None}
     # the streets of a city are in it ("南京西路" is a road named after another city)
     assert _slot("下班在哈尔滨街上滑倒了") == {"province": "黑龙江省", "city": "哈尔滨市", "district": None}
+
+
+def test_where_someone_studies_and_a_scenic_area_named_like_a_county() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _slot("我是武汉大学的学生，在宿舍突然肚子疼") is None
+    assert _slot("暑假带孩子去黄龙玩") == {"province": "四川省", "city": "阿坝藏族羌族自治州", "district": "松潘县"}
+    assert _slot("在延安黄龙县摔了") == {"province": "陕西省", "city": "延安市", "district": "黄龙县"}

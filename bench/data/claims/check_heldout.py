@@ -1502,7 +1502,8 @@ REGIONS: dict[str, tuple[str, str, str | None]] = {
 
 # Hospital values allowed: big well-known grade-3 hospitals in the largest cities, official names.
 HOSPITALS = {
-    # added for heldout96: 河南省儿童医院 (郑州儿童医院, 郑州大学附属儿童医院), grade-3A children's hospital in Zhengzhou
+    # added for heldout96: 河南省儿童医院 (郑州儿童医院, 郑州大学附属儿童医院), grade-3A children's hospital
+    # in Zhengzhou
     "河南省儿童医院",
     "中国医学科学院北京协和医院",
     "四川大学华西医院",

@@ -119,6 +119,8 @@ _NOT_NAME_WORDS = (
     "时候", "最近", "马上", "高速", "高空", "高处", "高温", "高烧", "路上", "路边",
     "江边", "河边", "海边", "林子", "田里", "车间", "工地", "工厂", "房顶", "房子",
     "楼梯", "楼顶", "楼下", "楼道", "门口", "宿舍", "食堂", "毛病", "全身",
+    # kin words a surname character starts ("孙子十二岁", "孙女在上幼儿园")
+    "孙子", "孙女", "孙媳",
 )
 
 
@@ -441,7 +443,8 @@ _REL_PATTERNS: list[tuple[str, str]] = [
     (r"(?:替|给|帮)(?:我|俺)(?:的|家|屋里)?(?:儿子|女儿|闺女|孩子|娃|崽|小孩|个仔|个女|囡囡|妞)", "child"),
     # "报案人是被保险人的女儿", "（他女儿，也就是我）": the reporter is the insured's child
     # "报案人：林秀珍（孩子奶奶）", "报案人：王丽（孩子妈妈）": the reporter's place in the family, in brackets
-    (r"报案人[：:][^，。,（(]{0,6}[（(](?:孩子|小孩|学生)?的?(?:妈妈|爸爸|母亲|父亲|家长)[）)]", "child"),
+    (r"报案人[：:][^，。,（(]{0,6}[（(](?:孩子|小孩|学生)?的?(?:妈妈|爸爸|母亲|父亲|家长)[）)]"
+     r"|报案人[：:]\s?(?:孩子|小孩|宝宝)的?(?:妈妈|爸爸|母亲|父亲|妈|爸|家长)", "child"),
     (r"报案人[：:][^，。,（(]{0,6}[（(](?:孩子|小孩|学生)?的?(?:奶奶|爷爷|外婆|外公|姥姥|姥爷|舅舅|舅妈|姑姑|姑父|姨妈|"
      r"小姨|叔叔|婶婶|伯伯|哥哥|姐姐|老师|班主任|校医)[）)]", "other"),
     # "夏令营的 孩子受伤了", "学校医务室的": an organisation introducing itself
@@ -618,7 +621,7 @@ _OWN_INTRO = re.compile(
     r"|(?:^|[，。,\s])我是(?:一名|一个)?(?:快递员|外卖员|骑手|司机|保安|厨师|环卫工|保洁员?|农民工?)(?=[，,。\s])"
     r"|(?:^|[，。,\s])(?:我)?今年[0-9一二三四五六七八九十]{1,3}(?:岁)?[，,]"
     # "我是华科的研究生许晨阳，…", "我是浙江大学的学生，…": a student introducing themselves
-    r"|(?:^|[，。,\s])我是[^，。,]{0,10}?(?:学生|研究生|新生|大学生|博士生|本科生|留学生)(?=[\u4e00-\u9fff]{0,4}(?:[，,。\s]|$))"
+    r"|(?:^|[，。,\s])我是[^，。,]{0,14}?(?:学生|研究生|新生|大学生|博士生|本科生|留学生)(?=[\u4e00-\u9fff]{0,4}(?:[，,。\s]|$))"
     r"|(?:^|[，。,\s])我是(?:一名|一个)?(?:游客|旅客|散客)(?=[，,。\s])"
     # "我是来旅游的，…", "我是西安人，在北京出差…": where the reporter comes from or why they are there
     r"|(?:^|[，。,\s])我是来[^，。,他她]{1,6}的(?=[，,。\s])"
@@ -713,6 +716,7 @@ def _kin_core(word: str) -> str:
 
 # a kin word taken back as soon as said, before the right one: "哦 不是", or 不是 with a pause or 是 after it
 # ("我老婆，不是我娘" and "我公公不是我爸" say what the first word means, and take nothing back)
+_BOUGHT_POLICY = re.compile(r"(?:给我?|帮我|替我)?(?:买|投|交|办|上)的?[^，。,]{0,6}?(?:险|保单|保险)")
 _TAKEN_BACK_AFTER = re.compile(
     r"[…\.。，,]*(?:(?:哦|啊|呃|额|嗯|哎|诶)[…\.。，,]*(?:不是|不对|说错了|说错)"
     r"|(?:不是|不对|说错了|说错)(?=[…\.。，,是]))[…\.。，,]*(?:是)?"
@@ -754,6 +758,8 @@ def _relation(text: str, expecting: str | None = None) -> tuple[str | None, int,
                 and (_PHONE_TALK.search(text, max(0, m.start() - 14), m.start())
                      or re.match(r"的?(?:电话|手机)", text[m.end():m.end() + 3])):
             continue  # "电话…（打不通可以打我老婆的）": someone else to call, not the insured
+        if _BOUGHT_POLICY.match(text, m.end(), m.end() + 12):
+            continue  # "还有我妈给买的意外险": who bought a policy, not whom the report is for
         if _HELPED.match(text, m.end(), m.end() + 8):
             helpers.append(m.start())
         if _ASKED_OR_TOLD.match(text, m.end(), m.end() + 8):
@@ -873,7 +879,7 @@ _NAME_CUE = re.compile(
     r"(?:出险人|被保险人|被保人)[：:]?\s?(?:我自己|本人|我)\s|(?:出险人|被保险人|被保人)(?=[\u4e00-\u9fff]{2,4}(?:电话|身份|[，,\s]))|"
     r"(?:被保险人|被保人|出险人|姓名|名字)(?:[：:]|\s+(?:(?:呃|嗯|那个|就是)\s+)*(?=[\u4e00-\u9fff]))|客户[：:]"
     r"|(?<![的])姓名(?=[\u4e00-\u9fff]{2,4}[，,\s])"
-    r"|(?<![联系报案])(?:人员|伤者|伤员|患者|出险人员|受伤人员|同事|员工|工人|学生|孩子|小孩|患儿|营员)[：:]"
+    r"|(?<![联系报案])(?:人员|伤者|伤员|患者|出险人员|受伤人员|同事|员工|工人|学生|孩子|小孩|患儿|营员|幼儿|考生|学员)[：:]"
     r"|(?<![联系报案])(?:父亲|母亲|爸爸|妈妈|丈夫|妻子|老公|老婆|爱人|儿子|女儿|爷爷|奶奶|外公|外婆)[：:]"
     r"|(?:被保险人|被保人|出险人)[（(][^）)]{1,8}[）)][：:]?|[（(](?:被保险人|被保人|出险人)[）)][：:]?"
     r"|(?:被保险人|被保人|出险人)\s[：:]\s?"
@@ -905,7 +911,8 @@ _NAME_END = re.compile(r"[，,。\s（(]|$|身份|今年|电话")
 _STRONG_NAME_CUE = re.compile(
     r"(?:(?:名字|姓名)\s?(?:叫|是)|(?:姓名|名字)(?:那)?(?:一)?栏(?:里|上)?(?:写的是|是)|大名(?:叫|是)?|出险人叫|被保险人叫|被保人叫"
     r"|身份证上(?:的名字)?(?:是|叫|写的是)"
-    r"|(?:被保险人|出险人|被保人|姓名|人员|伤者|伤员|患者|同事|员工|工人|学生|孩子|小孩|患儿|营员)(?=[：:]))[，,:：\s]?"
+    r"|(?:被保险人|出险人|被保人|姓名|人员|伤者|伤员|患者|同事|员工|工人|学生|孩子|小孩|患儿|营员|幼儿|考生|学员)(?=[：:]))"
+    r"[，,:：\s]?"
 )
 _NOT_A_NAME_WORD = re.compile(
     r"什么|啥|谁|怎|哪|来着|不知|不记|忘|医生|大夫|救护|车|^报(?:个|案|一)|网点|柜面|柜台|^应为|^改为"
@@ -947,6 +954,8 @@ _KIN_BEFORE_NAME = re.compile(
     r"|姥爷|爸爸|妈妈|父亲|母亲)\s?"
     # "中班的彭宇轩", "初二（3）班的": a pupil named after the class
     r"|(?:小班|中班|大班|[一二三四五六]年级|初[一二三]|高[一二三])(?:[（(]?[一二三四五六七八九十\d]{1,2}[）)]?班)?的\s?"
+    # "幼儿园大二班 林语汐（女，5岁）": a class, then the pupil's name with their particulars
+    r"|(?:[小中大][一二三四五六七八九十\d]{1,2}班|[一二三四五六]年级[一二三四五六七八九十\d]{1,2}班)\s(?=[\u4e00-\u9fff]{2,4}[（(])"
     r"|(?:工人|员工|职工|同事|司机|电工|焊工|矿工|师傅|学生|客户|被保险人|小工|店员|伙计|服务员|保安|保洁员|保洁|厨师|管理员|保管员|"
     r"小朋友|游客|客人|乘客|旅客|病人|患者|搬运工|科长|处长|主任|学员|营员|新生|研究生|大学生|博士生|本科生|检修工|安全员|老人|丈母娘|"
     r"外甥|舅妈|姑妈|"
@@ -986,7 +995,8 @@ _NAME_OF = re.compile(
     r"(?:我|俺|我姓[\u4e00-\u9fff][，,\s]?)是\s?(?:那个\s?|这个\s?)?(?P<n>[\u4e00-\u9fff]{2,4}?)\s?(?:的|他的?|她的?)\s?(?:儿子|女儿|闺女|孩子|丈夫|老公|妻子|老婆|爱人|同事|朋友|邻居|家属|家里人|家人"
     r"|儿媳妇|儿媳|女婿|孙女婿|孙媳妇|爸爸|妈妈|父亲|母亲|家长|老伴儿?|媳妇|对象"
     r"|妹妹|姐姐|哥哥|弟弟|侄子|侄女|外甥|外甥女|孙子|孙女|亲戚|班主任|老师|领导|同学|师傅|舅舅|姑姑|叔叔|阿姨"
-    r"|表姐|表哥|表妹|表弟|堂姐|堂哥|堂妹|堂弟|嫂子|姐夫|妹夫|弟媳|舅妈|姨妈|小姨|婶婶|伯伯|外孙女?|工友|徒弟)"
+    r"|表姐|表哥|表妹|表弟|堂姐|堂哥|堂妹|堂弟|嫂子|姐夫|妹夫|弟媳|舅妈|姨妈|小姨|婶婶|伯伯|外孙女?|工友|徒弟"
+    r"|奶奶|爷爷|外婆|外公|姥姥|姥爷)"
     # "我是杨宇航妈妈": a parent named after the child, without 的
     r"|(?:我|俺)是\s?(?P<n2>[\u4e00-\u9fff]{2,4}?)(?:妈妈|爸爸|家长)(?=[，,。\s]|$)"
     # an accident report read out: "2026年2月7日8时15分许，冯丽娟驾驶电动自行车行至…"; "我是林晓燕本人"
@@ -1315,6 +1325,8 @@ _PLAIN_ACCIDENT = re.compile(
     r"|(?:开|骑|坐|干活|上班|施工)[^，。,]{0,6}?出(?:的|了)?事"
     # "油锅着火了 把他右胳膊和右手给烧了": a fire
     r"|着火|起火|失火|火灾"
+    # "打球受伤了", "被同学打了", "被炮仗崩着眼睛了": hurt at play, in a fight, by fireworks
+    r"|(?:打|踢|玩)[^，。,]{0,3}?球[^，。,]{0,3}?受伤|被[^，。,被]{1,6}?打(?:了|伤|肿|破)|(?:炮仗|鞭炮|炮竹|烟花|爆竹)[^，。,]{0,3}?(?:崩|炸)"
 )
 _PLAIN_ILLNESS = re.compile(
     r"生病|疾病|病了|发(?:的)?病|犯(?:的)?病|(?<!不)是病(?=[，,。\s]|$)|老毛病|(?:心脏|肺|肝|胃|肾|脑)(?:上)?的?毛病|病(?:又)?犯了|病发作|(?:突然|就)没(?:了)?反应|得病|查出|确诊|重疾|猝死|突然(?:就|一下)?(?:倒下|倒地|倒了|晕倒|昏倒|晕过去|昏过去|不行了)|"
@@ -1411,7 +1423,7 @@ _OUTPATIENT = re.compile(r"门诊|急诊|(?:医院|院|科)看的|(?:开|配|拿
                          r"在家(?:里)?(?:养着|休养|养伤|休息|躺着)|绷带|夹板|缝了?好?[几两二三四五六七八九十\d来多余]*针|院缝的|回院里|"
                          # (not "还在医院 拍片子": still being examined)
                          r"打了?针|换药|包扎|清创|缝合|包了(?:一)?下|拍[了的过完](?:个|张)?片|拍(?:个|张)?片子?[^，。,]{0,4}?(?:说|显示|看|出来|结果|是)|"
-                         r"看了(?:一)?下|处理完|(?<!疾控)(?<!疾控中心)(?<!防疫站)打了?(?:狂犬|破伤风)?(?:疫苗|针)|处理的|处理了|"
+                         r"看了(?:一)?下|处理完|打了?(?:狂犬|破伤风)?(?:疫苗|针)|处理的|处理了|"
                          # an infusion on the day ward ("输了两天液", "挂水", "打吊瓶") is an outpatient's
                          r"输了?[^，。,]{0,3}液|挂了?[^，。,]{0,3}水|打了?[^，。,]{0,3}(?:点滴|吊瓶)|吊了?[^，。,]{0,3}瓶")
 
@@ -1839,6 +1851,7 @@ class ClaimExtraction:
         return {}
 
 
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _TAIL_FIX_BEFORE = re.compile(
     r"(?:最后|后面|末尾|尾数|尾号|后[两三四五六]位)(?:[两三四五六]位|几位|几个)?(?:数字)?\s?(?:是|为|应该是)?\s?$"
 )
@@ -1910,7 +1923,8 @@ def extract_claim_slots(
     hospital nickname said without its city ("省人民医院", "儿童医院").
     """
     out = ClaimExtraction()
-    text = _typed_breaks_as_commas((text or "").strip())
+    # "１１月３号": full-width digits typed on a phone are the digits (one character each, so offsets hold)
+    text = _typed_breaks_as_commas((text or "").strip()).translate(_FULLWIDTH_DIGITS)
     if not text:
         return out
     for slip, meant in _INPUT_SLIPS.items():
@@ -2213,11 +2227,15 @@ def extract_claim_slots(
         # "手臂骨折了": 手臂 is the whole arm, so the forearm read into it is checked (S42 or S52)
         arm_unsaid = diag.icd10 == "S52" and "手臂" in diag_text[diag.start:diag.end] \
             and not re.search("前臂|小臂|桡骨|尺骨|手腕|腕", diag_text)
+        # "手腕疼，查出来是骨折": the bone read from a part said apart from the fracture (radius or scaphoid)
+        part_said_apart = diag.kind == "injury" and diag.icd10 not in UNSPECIFIED_ICD10 \
+            and re.fullmatch(r"骨折了?", diag_text[diag.start:diag.end]) is not None
         # "胳膊脱臼": the shoulder most often, but a child's elbow as often (S43 or S53)
         joint_unsaid = diag.icd10 == "S43" and "胳膊" in diag_text[diag.start:diag.end] \
             and not re.search("肩|大臂", diag_text)
         if diag.icd10 in UNSPECIFIED_ICD10 or bowel or _inferred_from_what_happened(diag_text, diag) \
-                or believed or standing or result_unsaid or finger_off_or_broken or arm_unsaid or joint_unsaid:
+                or believed or standing or result_unsaid or finger_off_or_broken or arm_unsaid or joint_unsaid \
+                or part_said_apart:
             out.confidence["diagnosis"] = 0.6
         else:
             out.confidence["diagnosis"] = 0.9 if diag.priority >= 3 else 0.8

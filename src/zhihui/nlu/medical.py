@@ -367,6 +367,9 @@ def best_diagnosis(text: str, matches: list[MedicalMatch] | None = None) -> Medi
         found = [next((replace(h, negated=False, history=False) for h in mentions
                        if h.history and h.start <= m.start and m.end <= h.end and (h.start, h.end) != (m.start, m.end)
                        and h.icd10[0] == m.icd10[0]), m) for m in found]
+    if any(m.icd10 == "W55" for m in found):
+        # "被猫抓了…打了狂犬疫苗": the rabies shot is for the cat's scratch, not a dog's bite
+        found = [m for m in found if not (m.icd10 == "W54" and "狂犬" in text[m.start:m.end])]
     if not found:
         return None
     last_fix = -1
@@ -483,8 +486,9 @@ def best_diagnosis(text: str, matches: list[MedicalMatch] | None = None) -> Medi
         regional = _fracture_of_region(text, best)
         if regional is not None:
             return regional  # "腿骨折了，大腿那根骨头": the fracture of the region said apart
-    if best.term == "动物咬伤" and re.search(r"狗|犬", text):
-        return replace(best, term="犬咬伤", icd10="W54")  # "逗狗，被咬了手": the animal said before the bite
+    if best.term == "动物咬伤" and re.search(r"狗|(?<!狂)犬", text):
+        # "逗狗，被咬了手": the animal said before the bite (not the 狂犬 of a rabies shot, given for cats too)
+        return replace(best, term="犬咬伤", icd10="W54")
     if best.icd10 in _CRUSHING:
         # "冲压机压伤左手，食指断了一节": a crush that took part of a limb off is coded as the amputation (in
         # each limb region of ICD-10 chapter XIX, S_7 is the crushing injury and S_8 the traumatic amputation)

@@ -81,6 +81,9 @@ _ROAD_OR_LAKE_AFTER = re.compile(r"[东西南北中]?(?:路(?![桥南北])|大�
 # a district-looking word after a city, a speech-recognition pause allowed ("沈阳 魂南区")
 _DISTRICT_WORD_AFTER = re.compile(r"\s?([\u4e00-\u9fff]{1,4}?[区县市])")
 _MOUNTAIN_AFTER = re.compile(r"山(?![里上下区脚沟路顶腰坡头间中])")
+_STUDIES_AT_AFTER = re.compile(
+    r"[^，。,\s]{0,6}?(?:大学|学院|学校|中学|小学)的?(?:学生|研究生|新生|大学生|本科生|博士生)"
+)
 _TAKEN_TO_BEFORE = re.compile(r"(?:送到|送去|送往|拉到|拉去|转到|转去|转院到|(?:要|准备|打算)转(?:院)?)\s?$")
 # on the way somewhere is not there ("自驾去瑞丽，在路上追尾了", "回老家的路上")
 _EN_ROUTE_BEFORE = re.compile(r"(?:去|往|回|到)(?:\s*(?:那个|那|嗯))*\s*$")
@@ -329,6 +332,10 @@ class DivisionTable:
             landmark = self._landmark_regex.match(text, mention.start) if mention.short else None
             if landmark is not None and landmark.end() > mention.end:
                 continue  # "缙云山" is a mountain in 北碚, not 缙云县: the longer, known name
+            if landmark is not None and landmark.end() == mention.end \
+                    and self._landmarks[landmark.group(0)][2] not in (None, *(d.name for d in mention.divisions)) \
+                    and not (kept and _adjacent(text, kept[-1].end, mention.start)):
+                continue  # "去黄龙玩": the scenic area in 松潘, not 延安's 黄龙县 (said after 延安, it is the county)
             if mention.short and mention.level in ("city", "province") \
                     and _ROAD_OR_LAKE_AFTER.match(text[mention.end:mention.end + 3]):
                 continue  # "南京西路地铁站", "在北京路": a road named after a city, not the city
@@ -433,6 +440,9 @@ class DivisionTable:
                                                or _HOSPITAL_OF_CITY_AFTER.match(text, c[-1].end)))
             # "送去 顺德 那边医院": where the insured was taken, whatever the level
             or _TAKEN_TO_BEFORE.search(text[max(0, c[0].start - 4):c[0].start])
+            # "我是厦门大学的学生": the school someone studies at, not where it happened
+            or (re.search(r"是\s?$", text[max(0, c[0].start - 2):c[0].start]) is not None
+                and _STUDIES_AT_AFTER.match(text, c[-1].end) is not None)
         )]
         # the district of the hospital counts only when nothing else says where it happened ("在呼伦贝尔草原上…翻了，
         # 在海拉尔的呼伦贝尔市人民医院住院" happened on the grassland, not in 海拉尔区)
