@@ -923,6 +923,7 @@ _HE_IS_CALLED = re.compile(
     r"\s?(?:的名字)?叫[，,:：\s]?"
 )
 _ANY_NAME = re.compile(r"[\u4e00-\u9fff·]{2,8}?(?=[是，,。！？\s（(]|$|今年|的)")
+_AGE_AFTER_NAME = re.compile(r"[，,]\s?(?:今年)?[0-9一二三四五六七八九十]{1,3}岁")
 _FILLERS_AT = re.compile(r"(?:(?:嗯|呃|啊|额|那个)\s+)+")
 _FORMAL_NAME_BEFORE = re.compile(
     r"(?:大名|学名|全名|身份证上(?:的名字)?|户口本上(?:的名字)?|正式(?:的)?名字)\s?(?:叫|是|写的是)?[，,:：\s]?$"
@@ -1229,10 +1230,13 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
         for m in _KIN_BEFORE_NAME.finditer(text):
             # "我们矿上的工人努尔兰，上周日…": a name without a Han surname after a job word, ended by a pause
             found = _ANY_NAME.match(text, m.end())
-            if found and 3 <= len(found.group(0)) <= 5 and text[found.end():found.end() + 1] in ("，", ",") \
+            # ("被保险人是我女儿其其格，14岁": a relative named, then the age, as one introduces a person)
+            aged = _AGE_AFTER_NAME.match(text, found.end()) is not None if found else False
+            if found and (3 if not aged else 2) <= len(found.group(0)) <= 5 \
+                    and text[found.end():found.end() + 1] in ("，", ",") \
                     and not _NOT_A_NAME_CHAR.search(found.group(0)) and found.group(0) not in _BAD_NAMES \
                     and not _NOT_A_NAME_WORD.search(found.group(0)) and not is_everyday_word_name(found.group(0)) \
-                    and _JOB_BEFORE.search(m.group(0)):
+                    and (_JOB_BEFORE.search(m.group(0)) or aged):
                 out.append((found.group(0), m.end(), 0.7))
         for m in _HE_IS_CALLED.finditer(text):
             if text[max(0, m.start() - 2):m.start()] in _NICKNAME_WORDS:
@@ -1423,7 +1427,7 @@ _OUTPATIENT = re.compile(r"门诊|急诊|(?:医院|院|科)看的|(?:开|配|拿
                          r"在家(?:里)?(?:养着|休养|养伤|休息|躺着)|绷带|夹板|缝了?好?[几两二三四五六七八九十\d来多余]*针|院缝的|回院里|"
                          # (not "还在医院 拍片子": still being examined)
                          r"打了?针|换药|包扎|清创|缝合|包了(?:一)?下|拍[了的过完](?:个|张)?片|拍(?:个|张)?片子?[^，。,]{0,4}?(?:说|显示|看|出来|结果|是)|"
-                         r"看了(?:一)?下|处理完|打了?(?:狂犬|破伤风)?(?:疫苗|针)|处理的|处理了|"
+                         r"看了(?:一)?下|处理完|打[了的]?(?:狂犬|破伤风)?(?:疫苗|针)|疫苗[^，。,]{0,3}打(?:了|上|完)|(?:医院|院)(?:弄|处理)的|处理的|处理了|"
                          # an infusion on the day ward ("输了两天液", "挂水", "打吊瓶") is an outpatient's
                          r"输了?[^，。,]{0,3}液|挂了?[^，。,]{0,3}水|打了?[^，。,]{0,3}(?:点滴|吊瓶)|吊了?[^，。,]{0,3}瓶")
 
@@ -1487,7 +1491,8 @@ def _status(text: str) -> tuple[str | None, float]:
         if m.group(0) == "抢救" and re.search(r"回家|门诊|急诊[^，。,]{0,6}(?:处理|看)", text) \
                 and not re.search(r"住|ICU|病房|监护", text):
             continue  # "在急诊抢救了一下就回家了": an emergency visit, not an admission
-        if m.group(0) == "抢救" and re.search(r"(?:还在|正在|在)$", text[max(0, m.start() - 2):m.start()]):
+        if m.group(0) == "抢救" and re.search(r"(?:还在|正在|在)(?:[^，。,住]{0,5}?(?:室|间|科|那里|那边))?$",
+                                              text[max(0, m.start() - 9):m.start()]):
             still_rescued = True
             continue  # "现在送医院了 还在抢救": whether they will be admitted is not known yet
         if waiting_for_bed and m.group(0) in ("住院", "住进", "住上了院", "住上院", "入院"):
