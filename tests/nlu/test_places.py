@@ -241,3 +241,12 @@ def test_where_someone_studies_and_a_scenic_area_named_like_a_county() -> None:
     assert _slot("我是武汉大学的学生，在宿舍突然肚子疼") is None
     assert _slot("暑假带孩子去黄龙玩") == {"province": "四川省", "city": "阿坝藏族羌族自治州", "district": "松潘县"}
     assert _slot("在延安黄龙县摔了") == {"province": "陕西省", "city": "延安市", "district": "黄龙县"}
+
+
+def test_where_someone_works_or_studies_is_not_the_place_unless_it_happened_there() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _slot("我儿子在合肥读大学，前天发烧住院了") is None
+    assert _slot("我女儿在杭州上班，上周突然肚子疼，阑尾炎") is None
+    suzhou = {"province": "江苏省", "city": "苏州市", "district": None}
+    assert _slot("我老公在苏州上班，今天在车间被机器夹了手") == suzhou
+    assert _slot("我在无锡上班路上摔了") == {"province": "江苏省", "city": "无锡市", "district": None}

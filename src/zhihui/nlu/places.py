@@ -70,6 +70,15 @@ _HOSPITAL_OF_CITY_AFTER = re.compile(r"\s*(?:那个|那家|的那个|的那家)\
 _REPORTER_BEFORE = re.compile(r"(?:我|俺)(?:是|现在|一直|人)?\s?在(?:\s?在)?\s?(?:那个\s?)?$")
 # "我在深圳 我妈在鞍山老家": where the reporter is, said against where a relative is
 _SOMEONE_ELSE_THERE_AFTER = re.compile(r"[，,\s]+(?:我|俺)(?:家)?(?:的)?[\u4e00-\u9fff]{1,3}?(?:在|住在|一个人在)")
+_STUDIES_OR_WORKS_AFTER = re.compile(
+    r"\s?(?:这边|那边)?\s?(?:上班|工作|打工|读书|上学|上大学|读大学|念大学|读研|读研究生|念书|上幼儿园|读大[一二三四])"
+    r"(?![^，。,]{0,3}(?:路上|途中))[^，。,]{0,6}?[，。,]"
+)
+_AT_WORK_OR_SCHOOL = re.compile(
+    r"(?:在|喺)(?:单位|公司|厂里|工地|车间|食堂|宿舍|学校|校园|操场|教室|实验室|店里|办公室|校内|球场|体育馆)"
+    r"|(?:上班|下班|上学|放学|加班)[^，。,]{0,6}?(?:路上|途中)|(?:下班|放学|加班)(?:后|回来|回家|骑|开车|走)|回宿舍"
+    r"|宿舍楼|军训|体育课"
+)
 _REPORTER_AFTER = re.compile(r"\s?(?:这边|那边)?\s?(?:打工|上班|工作|读书|上学|做事|干活)")
 _ONE_PAUSE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 # "下礼拜去北京做手术": a trip for treatment goes where the treatment is, not where it happened
@@ -459,6 +468,12 @@ class DivisionTable:
         if from_here and any(c not in from_here and _LOCATIVE_BEFORE.search(text[max(0, c[0].start - 10):c[0].start])
                              for c in chains):
             chains = [c for c in chains if c not in from_here]
+        # "我儿子在武汉读大学，…", "我闺女在长春上班，…": where someone studies or works, not where it happened
+        # (not when it happened there: "在南昌东湖区上班路上摔了", "…在单位晕倒了", "在宿舍楼下打球扭了膝盖")
+        chains = [c for c in chains if whole_answer or not (
+            re.search(r"在\s?$", text[max(0, c[0].start - 2):c[0].start])
+            and _STUDIES_OR_WORKS_AFTER.match(text, c[-1].end)
+            and not _AT_WORK_OR_SCHOOL.search(text, c[-1].end))]
         own = [c for c in chains if not whole_answer
                and _REPORTER_BEFORE.search(text[max(0, c[0].start - 6):c[0].start])
                and (_REPORTER_AFTER.match(text, c[-1].end) or _SOMEONE_ELSE_THERE_AFTER.match(text, c[-1].end))]
