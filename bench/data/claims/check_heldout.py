@@ -14,7 +14,7 @@ area code, place or hospital, extend the tables below (area codes were taken
 from the national administrative-division list).
 
 Usage: python3 check_heldout.py [--verbose]
-       [--prefix heldout|heldout2|...|heldout96 ...]
+       [--prefix heldout|heldout2|...|heldout98 ...]
 (without --prefix all sets in SETS are checked)
 Exit status 0 when clean, 1 otherwise.
 """
@@ -344,6 +344,11 @@ SETS: dict[str, tuple[int, int]] = {
     # heldout96: blind AI helper; children and students over 2026 nationwide (parents, grandparents, teachers, school
     # doctors; school, playground, sport, way to school; pneumonia, mycoplasma, appendicitis, burns, swallowed objects)
     "heldout96": (100, 30),
+    # heldout97: blind AI helper; late summer and autumn (Aug-Nov 2026) on a national claim line, callers by population
+    "heldout97": (100, 30),
+    # heldout98: blind AI helper; agents / counter / bank staff report for customers (app, forms, calls) plus family,
+    # 2026
+    "heldout98": (100, 30),
 }
 
 SLOTS = (
@@ -1136,6 +1141,8 @@ REGIONS: dict[str, tuple[str, str, str | None]] = {
     "440114": ("广东省", "广州市", "花都区"),
     "440825": ("广东省", "湛江市", "徐闻县"),
     "440883": ("广东省", "湛江市", "吴川市"),
+    # added for heldout97: Zhanjiang 廉江市 (national administrative-division code)
+    "440881": ("广东省", "湛江市", "廉江市"),
     "441424": ("广东省", "梅州市", "五华县"),
     "445102": ("广东省", "潮州市", "湘桥区"),
     "450123": ("广西壮族自治区", "南宁市", "隆安县"),
