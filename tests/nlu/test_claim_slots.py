@@ -2721,3 +2721,30 @@ def test_rabies_shots_and_rescues_said_other_ways_and_a_condition_found_years_ag
     said = _stated("我妈去年查出来高血压 一直吃药 这次是脑梗 住院了")
     assert said["diagnosis"]["icd10"] == "I63"
     assert _stated("被保险人是我儿子巴特尔，12岁，昨天摔了")["insured_name"] == "巴特尔"
+
+
+def test_riders_agents_and_the_relatives_of_someone_named() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _stated("我是饿了么的骑手，中午送餐的时候在路口被车刮倒了")["relation"] == "self"
+    # he drove the reporter, and he is the one in pain
+    said = _stated("我老公开车带我去吃饭，路上被追尾了，他说脖子疼")
+    assert said["relation"] == "spouse"
+    said = _stated("客户小孩赵一鸣，昨天在家吞了一颗纽扣电池")
+    assert said["relation"] == "other" and said["insured_name"] == "赵一鸣"
+    assert "relation" not in _stated("李姐家儿子周末打球把脚崴了")
+    # the relative of a customer named is the insured, not the customer
+    assert "insured_name" not in _stated("我客户王秀兰的老伴昨天在家突发脑梗")
+    assert _stated("我是被保险人王秀兰的儿子，我妈昨天摔了")["insured_name"] == "王秀兰"
+    assert "insured_name" not in _stated("有个客户来登记报案，他老婆住院了")
+    # 我大 is a father where the places are north-western
+    assert _stated("我 我大 昨天 在 富平县 地里 摔了")["relation"] == "parent"
+    # admitted, in a report's words; a rescue still going on in a hospital
+    assert _stated("客户今天被车撞了，现收住市中心医院骨科")["treatment"]["status"] == "inpatient"
+    assert _stated("被车撞了，现在在省人民医院抢救")["treatment"]["status"] is None
+
+
+def test_mushrooms_and_a_denial_inside_a_loose_phrase() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _stated("我爸上山捡菌子 拿回来炒了吃 中毒了")["diagnosis"]["icd10"] == "T62"
+    said = extract_claim_slots("医生说是脑梗，不是脑出血", REF, expecting="diagnosis").slots
+    assert said["diagnosis"]["icd10"] == "I63"

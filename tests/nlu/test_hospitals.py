@@ -240,3 +240,9 @@ def test_a_nickname_written_for_one_hospital_is_not_derived_for_another() -> Non
     # Written for this test: 南华大学 shortens to 南大 too, but 南大一附院 is written for 南昌大学's hospital.
     assert [h.name for h in find_hospitals("去南大一附院看的")] == ["南昌大学第一附属医院"]
     assert [h.name for h in find_hospitals("在医大二院缝的针", ["大连市"])] == ["大连医科大学附属第二医院"]
+
+
+def test_everyday_and_old_names_of_two_teaching_hospitals() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert [h.name for h in find_hospitals("在河北四院住院了")] == ["河北医科大学第四医院"]
+    assert [h.name for h in find_hospitals("送到赣南医学院附属医院")] == ["赣南医科大学第一附属医院"]

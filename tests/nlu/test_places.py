@@ -250,3 +250,9 @@ def test_where_someone_works_or_studies_is_not_the_place_unless_it_happened_ther
     suzhou = {"province": "江苏省", "city": "苏州市", "district": None}
     assert _slot("我老公在苏州上班，今天在车间被机器夹了手") == suzhou
     assert _slot("我在无锡上班路上摔了") == {"province": "江苏省", "city": "无锡市", "district": None}
+
+
+def test_a_county_by_its_everyday_short_name() -> None:
+    # Written for this test, not taken from an evaluation set.
+    qianguo = {"province": "吉林省", "city": "松原市", "district": "前郭尔罗斯蒙古族自治县"}
+    assert _slot("我爸在前郭县村里摔了") == qianguo

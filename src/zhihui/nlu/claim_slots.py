@@ -141,6 +141,7 @@ class _NameVocabulary:
     object_nouns: frozenset[str]  # frequent nouns with a character seldom given in names (窗户, 饺子, 马路)
     surnames_in_use: frozenset[str]  # surnames that begin at least ten of its full names (顾, 谷; not 骨 or 主)
     full_names: frozenset[str]  # the full names it lists (刘建军): a word of the dictionary that is a name
+    verbs_any: frozenset[str]  # two-character verbs of any first character ("登记", "看病"), for 来/到/回 + verb
 
 
 @functools.cache
@@ -154,10 +155,13 @@ def _name_vocabulary() -> _NameVocabulary:
     given: collections.Counter[str] = collections.Counter()
     surnames: collections.Counter[str] = collections.Counter()
     full_names: set[str] = set()
+    verbs_any: set[str] = set()
     with importlib.resources.files("jieba").joinpath("dict.txt").open(encoding="utf-8") as lines:
         for line in lines:
             word, freq_text, tag = line.split()
             freq = int(freq_text)
+            if len(word) == 2 and tag in _VERB_POS and freq >= 50:
+                verbs_any.add(word)
             if len(word) == 2 and tag == "n" and freq >= 300:
                 nouns.append(word)
             if tag == "nr" and len(word) in (2, 3) and word[0] in SINGLE_SURNAMES:
@@ -179,6 +183,7 @@ def _name_vocabulary() -> _NameVocabulary:
         object_nouns=frozenset(n for n in nouns if min(given[c] for c in n) < 100),
         surnames_in_use=frozenset(c for c, n in surnames.items() if n >= 10),
         full_names=frozenset(full_names),
+        verbs_any=frozenset(verbs_any),
     )
 
 
@@ -240,6 +245,8 @@ def take_name(text: str, pos: int = 0) -> str | None:
             or (sur in _GOING_SURNAMES and len(given) == 2 and given in table().surface
                 and given not in _GIVEN_NAMES_TOO):
         return None  # "我爸来青海旅游", "来三亚过冬", "带我妈 来荔波小七孔玩": a verb and a place, not a name
+    if sur in _GOING_SURNAMES and given in _name_vocabulary().verbs_any:
+        return None  # "有个客户来登记报案": 来 as "come", then what they came to do
     if text.startswith(("个电话", "个话", "一下"), end if len(given) < 3 else end + 1):
         return None  # "麻烦回个电话"
     name = sur + given
@@ -407,7 +414,9 @@ _REL_PATTERNS: list[tuple[str, str]] = [
     (r"(?:隔壁|对门|对面|楼上|楼下)(?:家)?的?(?:老|小|阿)[\u4e00-\u9fff](?![\u4e00-\u9fff]?(?:狗|猫|车))", "other"),
     # "我客户家孩子", "邻居家的老人": someone else's family
     (r"(?:客户|邻居|朋友|同事|亲戚|老乡|学生)(?:家|家的|的)"
-     r"(?:孩子|儿子|女儿|闺女|老人|老太太|老爷子|老婆|老公|媳妇)", "other"),
+     r"(?:孩子|儿子|女儿|闺女|老人|老太太|老爷子|老婆|老公|媳妇)"
+     # ("客户女儿代报": the relative is who reports, for the customer)
+     r"|客户(?:小孩|孩子|儿子|女儿|闺女|老公|老婆|爱人|丈夫|妻子|父亲|母亲)(?!代|来报|报案|帮)", "other"),
     # a typed form from an employer, a clinic or a village: "报案人：…卫生室 贾医生", "单位：…项目部"
     (r"报案人[：:][^，。,]{0,20}?(?:单位|公司|项目部|工地|厂|卫生室|卫生院|诊所|医院|医生|村医|学校|幼儿园|老师|村委会?|"
      r"居委会|社区|代理人|业务员|人事|HR)"
@@ -619,6 +628,8 @@ _SELF_WEAK = re.compile(
 _OWN_INTRO = re.compile(
     r"(?:^|[，。,\s])我是?(?:做|干|开|跑|送|搞|当)[^，。,]{1,6}的(?=[，,。\s])"
     r"|(?:^|[，。,\s])我是(?:一名|一个)?(?:快递员|外卖员|骑手|司机|保安|厨师|环卫工|保洁员?|农民工?)(?=[，,。\s])"
+    # "我是美团的骑手，…", "我是那个跑腿的闪送": a rider of a delivery platform
+    r"|(?:^|[，。,\s])我\s?是\s?(?:那个\s?)?(?![^，。,]{0,6}[他她])[^，。,]{0,6}?(?:的\s?)?(?:骑手|外卖员|快递员|送餐员|配送员|闪送|跑腿的?)(?=[，,。\s])"
     r"|(?:^|[，。,\s])(?:我)?今年[0-9一二三四五六七八九十]{1,3}(?:岁)?[，,]"
     # "我是华科的研究生许晨阳，…", "我是浙江大学的学生，…": a student introducing themselves
     r"|(?:^|[，。,\s])我是[^，。,]{0,14}?(?:学生|研究生|新生|大学生|博士生|本科生|留学生)(?=[\u4e00-\u9fff]{0,4}(?:[，,。\s]|$))"
@@ -664,7 +675,7 @@ _BROUGHT_ALONG = re.compile(r"带着?(?:我|俺)?(?:家)?$")
 # "我们几个同事…": a group the reporter belongs to, not the insured's relation to the reporter
 _DONE_FOR = re.compile(r"[做买送煮烧炒拿洗修搬接过庆]")
 _OWN_GROUP = re.compile(r"(?:我们|俺们|咱们)(?:几个|俩|两个|仨|三个|一帮|一群|一伙)$")
-_HE_HURT = re.compile(r"[他她](?:的)?[\u4e00-\u9fff]{0,3}?(?:扭伤|骨折|受伤|摔|撞伤|伤了|烫|割|崴|断)")
+_HE_HURT = re.compile(r"[他她](?:的)?[\u4e00-\u9fff]{0,3}?(?:扭伤|骨折|受伤|摔|撞伤|伤了|烫|割|崴|断|疼|痛)")
 _THEY_HURT = re.compile(r"[他她](?:从|被|摔|在|也|的|就)")
 _UNHURT = re.compile(
     r"[，,\s]?(?:倒是|倒|就|都|还|人)?(?:没事|没受伤|没啥事|没什么事|没大碍|好好的|没伤着|一点事都没有)"
@@ -683,6 +694,7 @@ _HUSBAND_LAOHAN_PROVINCES = frozenset({"陕西省", "山西省", "甘肃省", "�
 _FATHER_LAOHAN_PROVINCES = frozenset({"四川省", "重庆市", "贵州省", "云南省"})
 
 
+_BARE_DA = re.compile(r"(?:^|(?<=[\s，,]))(?:我|俺|额)\s?大(?=\s|[，,])")
 _BARE_LAOHAN = re.compile(r"(?:我|俺)(?:家|屋头|屋里)?的?老汉(?!儿)")
 
 
@@ -747,7 +759,7 @@ def _relation(text: str, expecting: str | None = None) -> tuple[str | None, int,
         if label == "spouse" and m.group(0).startswith(("孩子", "孩他", "娃他")) \
                 and _REPORTS_AFTER.match(text, m.end()):
             continue  # "孩子妈妈报案：我女儿许诺…": who reports, not whom the report is for
-        if label in ("child", "parent", "spouse") and _SOMEONE_ELSES.search(text, max(0, m.start() - 2), m.start()):
+        if label in ("child", "parent", "spouse") and _SOMEONE_ELSES.search(text, max(0, m.start() - 5), m.start()):
             continue  # "他家孩子在国外，托我报案": the insured's own relative
         if re.search(r"听(?:我|俺)?$", text[max(0, m.start() - 2):m.start()]) and text.startswith("说", m.end()):
             continue  # "我听我姐说 我爸昨天…摔了": who told the reporter, not whom the report is for
@@ -861,6 +873,10 @@ def _relation(text: str, expecting: str | None = None) -> tuple[str | None, int,
         return str(chosen), cands[0][1], 0.9
     if expecting == "relation" and _ROLE_ANSWER.search(text):
         return "other", 0, 0.8  # asked who it happened to, "学校校医": someone reporting in their job
+    # "我 我大 我大 前天 在 蒲城县 地里…": 我大 is a father where the places are north-western or Jin
+    dad = _BARE_DA.search(spoken)
+    if dad is not None and _laohan_by_places(text):
+        return "parent", dad.start(), 0.8
     intro = _OWN_INTRO.search(spoken)
     # (the intro's own words do not make a third party: "我是浙江大学的学生，…")
     besides_intro = _PAUSE.sub("", spoken[:intro.start()] + "，" + spoken[intro.end():]) if intro else text
@@ -915,7 +931,7 @@ _STRONG_NAME_CUE = re.compile(
     r"[，,:：\s]?"
 )
 _NOT_A_NAME_WORD = re.compile(
-    r"什么|啥|谁|怎|哪|来着|不知|不记|忘|医生|大夫|救护|车|^报(?:个|案|一)|网点|柜面|柜台|^应为|^改为"
+    r"什么|啥|谁|怎|哪|来着|不知|不记|忘|医生|大夫|救护|车|^报(?:个|案|一)|报案|登记|网点|柜面|柜台|^应为|^改为"
 )
 _HE_IS_CALLED = re.compile(
     r"(?:他|她|我|工人|员工|职工|司机|师傅|学生|小孩|孩子|客户|老人|病人|游客|客人|孙子|孙女|儿子|女儿|闺女|伙计|店员|"
@@ -924,6 +940,9 @@ _HE_IS_CALLED = re.compile(
 )
 _ANY_NAME = re.compile(r"[\u4e00-\u9fff·]{2,8}?(?=[是，,。！？\s（(]|$|今年|的)")
 _AGE_AFTER_NAME = re.compile(r"[，,]\s?(?:今年)?[0-9一二三四五六七八九十]{1,3}岁")
+_RELATIVE_OF_NAMED = re.compile(
+    r"\s?的(?:老伴|老公|老婆|丈夫|妻子|爱人|儿子|女儿|孩子|小孩|父亲|母亲|爸爸|妈妈|婆婆|公公|孙子|孙女)"
+)
 _FILLERS_AT = re.compile(r"(?:(?:嗯|呃|啊|额|那个)\s+)+")
 _FORMAL_NAME_BEFORE = re.compile(
     r"(?:大名|学名|全名|身份证上(?:的名字)?|户口本上(?:的名字)?|正式(?:的)?名字)\s?(?:叫|是|写的是)?[，,:：\s]?$"
@@ -943,7 +962,7 @@ _NOT_A_NAME_CHAR = re.compile(r"[我你他她的了在和跟说叫今昨前这�
 _NOT_A_NAME_CHAR_IN_FIELD = re.compile(r"[我你他她的了在和跟说叫今昨前这病伤院去到没]")
 _KIN_BEFORE_NAME = re.compile(
     # "客户的老公陆建平": someone else's relative, then the name
-    r"(?:客户|被保险人|被保人|同事|朋友|邻居)(?:的|家)?(?:老公|老婆|爱人|丈夫|妻子|先生|太太|儿子|女儿|父亲|母亲|爸爸|妈妈|孩子)"
+    r"(?:客户|被保险人|被保人|同事|朋友|邻居)(?:的|家)?(?:老公|老婆|爱人|丈夫|妻子|先生|太太|儿子|女儿|父亲|母亲|爸爸|妈妈|孩子|小孩)"
     r"(?:是|叫)?[，,\s]?|"
     r"(?:我|俺|本人)\s?(?:的|家)?\s?(?:那个|这个)?\s?(?:女朋友|男朋友|老汉儿|阿爸|阿妈|兄弟|大伯|二伯|三伯|侄儿|幺爸|幺叔|幺儿|婆娘|娃儿|老倌|个仔|个女|"
     r"小舅子|大舅子|小姨子|大姨子|小叔子|姐夫|妹夫|姑父|姨父|舅妈|婶婶|老爸|老妈|老爷子|老太太|爸爸|妈妈|父亲|母亲|爸|妈|爹|娘|老婆(?!婆)|媳妇|爱人|老公(?!公)|丈夫|妻子|太太|先生|老伴儿?|"
@@ -1277,6 +1296,10 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
                     break
     if relation not in (None, "self"):
         out = [c for c in out if not _REPORTER_AFTER_NAME.match(text, c[1] + len(c[0]))]  # "陈静怡是我，…"
+    # "我客户孙秀珍的老伴…": the relative of someone named is the insured ("我是王明亮的女儿" names the insured)
+    out = [c for c in out if not (_RELATIVE_OF_NAMED.match(text, c[1] + len(c[0]))
+                                  and not re.search(r"是\s?(?:那个\s?)?(?:被保险人|被保人|出险人)?$",
+                                                    text[max(0, c[1] - 8):c[1]]))]
     for n, pos, conf in list(out):
         denied = _NAME_DENIED_THEN.match(text, pos + len(n))
         if denied and denied.group("n").startswith(n[:2]) and denied.group("n") != n:
@@ -1356,7 +1379,9 @@ _HONORIFIC_END = re.compile(r"(?:大爷|大妈|大娘|大叔|大姐|大哥|阿�
 # "我是公司的代理人": the reporter's own job before the word 代理人
 _OWN_AGENT_JOB = re.compile(r"(?:我|俺)是(?:你们|咱们|咱|贵)?(?:公司)?(?:的)?(?:保险)?$")
 # "他家孩子", "她的儿子": a relative of someone else's (not "被保险人的老伴儿")
-_SOMEONE_ELSES = re.compile(r"(?:他|她|客户|(?<![险保])人)(?:家|的)$")
+_SOMEONE_ELSES = re.compile(
+    r"(?:他|她|客户|(?<![险保])人|[\u4e00-\u9fff](?:姐|哥|叔|姨|婶|嫂|总|师傅|老师|阿姨))(?:家|的)$"  # "王姐家女儿"
+)
 # "打不通可以打我老婆的": a relative named as the number to call
 _TO_CALL_BEFORE = re.compile(r"(?:打|拨|联系|找)(?:我)?$")
 _PHONE_TALK = re.compile(r"电话|打不通|号码|手机|联系不上")
@@ -1378,7 +1403,7 @@ _INPATIENT = re.compile(
     r"住院|住进|入住(?=[^，。,]{0,12}(?:医院|院|科))|住的院|住了院|住着院|住着|(?<![磕卡抓挡压夹绊拦按捂堵拴绑套撞])住了[^，。,]{1,5}院|"
     r"住在[^，。,]{1,12}(?<!养老|敬老|福利|疗养)(?<![学大小合庭])院|在ICU|ICU|icu|CCU|ccu|重症监护|监护室|病房|"
     r"医院\s?重症(?!肺炎)|(?:进了?|住(?:在|进)?|在)重症(?!肺炎)|"
-    r"住在[^，。,]{1,8}科|住(?:进)?(?:了)?[^，。,在]{1,5}内科|住(?:进)?(?:了)?[^，。,在]{1,5}外科|留院|住起|留医|入院|住下|住进去|住[辣勒拉海]医院|住[辣勒拉海]院里|住紧院?|住咗院|住到院|"
+    r"住在[^，。,]{1,8}科|收住|收入院|住(?:进)?(?:了)?[^，。,在]{1,5}内科|住(?:进)?(?:了)?[^，。,在]{1,5}外科|留院|住起|留医|入院|住下|住进去|住[辣勒拉海]医院|住[辣勒拉海]院里|住紧院?|住咗院|住到院|"
     r"做了[^，。,]{0,6}(?:吻合|内固定|置换|切除术|再植|复位固定)|放了?(?:[一两二三四五\d]个)?支架|"
     r"住了(?:快|近|将近|差不多)?(?:[一二两三四五六七八九十几半]|\d)+(?:个多|多个?|来个?|个)?(?:天|晚|夜|周|星期|礼拜|月)|"
     r"(?<!门诊)(?:做|动|行)[^，。,做]{0,8}?手术|手术(?:做|后|完)|术后|开刀|(?<!门诊)(?<!门诊放)(?<!门诊做)化疗|住上了?院|(?:已经|都)住上了?|"
@@ -1491,8 +1516,8 @@ def _status(text: str) -> tuple[str | None, float]:
         if m.group(0) == "抢救" and re.search(r"回家|门诊|急诊[^，。,]{0,6}(?:处理|看)", text) \
                 and not re.search(r"住|ICU|病房|监护", text):
             continue  # "在急诊抢救了一下就回家了": an emergency visit, not an admission
-        if m.group(0) == "抢救" and re.search(r"(?:还在|正在|在)(?:[^，。,住]{0,5}?(?:室|间|科|那里|那边))?$",
-                                              text[max(0, m.start() - 9):m.start()]):
+        if m.group(0) == "抢救" and re.search(r"(?:还在|正在|在)(?:[^，。,住]{0,10}?(?:室|间|科|院|那里|那边))?$",
+                                              text[max(0, m.start() - 14):m.start()]):
             still_rescued = True
             continue  # "现在送医院了 还在抢救": whether they will be admitted is not known yet
         if waiting_for_bed and m.group(0) in ("住院", "住进", "住上了院", "住上院", "入院"):

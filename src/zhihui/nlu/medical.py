@@ -233,7 +233,9 @@ _FIRE_THEN_POISONED = re.compile(r"(?:炭火|烤火|炭盆|烧炭|木炭|煤炉|
 
 
 def find_mentions(text: str) -> list[MedicalMatch]:
-    found = lexicon().find(text)
+    # a match read across a denial ("脑…出血" in "脑梗，不是脑出血") is not what was said
+    found = [m for m in lexicon().find(text)
+             if m.end - m.start <= m.literal or not _DENIAL_INSIDE.search(text, m.start, m.end)]
     poisonings = (("T60", "农药中毒", _SPRAYED_THEN_POISONED), ("T58", "一氧化碳中毒", _FIRE_THEN_POISONED))
     for code, term_name, said in poisonings:
         if any(m.icd10 == code for m in found):
@@ -246,6 +248,9 @@ def find_mentions(text: str) -> list[MedicalMatch]:
         found = [replace(m, negated=True, history=True) if m.kind == "disease" and not m.negated
                  and _HAS_BEFORE.search(text, max(0, m.start - 7), m.start) else m for m in found]
     return found
+
+
+_DENIAL_INSIDE = re.compile(r"不是|并非")
 
 
 # WHO categories that leave the site, the side or the kind open ("骨折", "烧伤", "癌症", "白血病", "淋巴瘤", "中风",

@@ -135,7 +135,7 @@ _CITY_CUSTOM = {"呼和浩特市": ("呼市",), "乌鲁木齐市": ("乌市",), 
 # districts their own cities call by a customary two-character name rather than the regular short form
 # (the source's short names keep part of a rare suffix: "六枝特" for 六枝特区, "大柴旦行政" for 大柴旦行政区)
 _DISTRICT_CUSTOM = {"昆都仑区": ("昆区",), "沙坪坝区": ("沙区",), "沙依巴克区": ("沙区",), "六枝特区": ("六枝",),
-                    "大柴旦行政区": ("大柴旦",)}
+                    "大柴旦行政区": ("大柴旦",), "前郭尔罗斯蒙古族自治县": ("前郭", "前郭县")}
 
 
 def _banner_abbreviations(name: str) -> tuple[str, ...]:
