@@ -14,7 +14,7 @@ area code, place or hospital, extend the tables below (area codes were taken
 from the national administrative-division list).
 
 Usage: python3 check_heldout.py [--verbose]
-       [--prefix heldout|heldout2|...|heldout98 ...]
+       [--prefix heldout|heldout2|...|heldout100 ...]
 (without --prefix all sets in SETS are checked)
 Exit status 0 when clean, 1 otherwise.
 """
@@ -349,6 +349,11 @@ SETS: dict[str, tuple[int, int]] = {
     # heldout98: blind AI helper; agents / counter / bank staff report for customers (app, forms, calls) plus family,
     # 2026
     "heldout98": (100, 30),
+    # heldout99: blind AI helper; control set, an ordinary 2026 (Jan-Dec) on a national claim line, by population
+    "heldout99": (100, 30),
+    # heldout100: blind AI helper; ordinary 2026 in central/western China (SC/CQ/GZ/YN/SN/GS/HA/HB/HN/GX/NM/XJ),
+    # dialect words glossed
+    "heldout100": (100, 30),
 }
 
 SLOTS = (
@@ -1505,6 +1510,13 @@ REGIONS: dict[str, tuple[str, str, str | None]] = {
     # added for heldout90 (national administrative-division code, from memory): 郫都区 (成都; the former 郫县
     # 510124, a district since 2017)
     "510117": ("四川省", "成都市", "郫都区"),
+    # added for heldout100 (national administrative-division codes, from memory): 松桃苗族自治县 (铜仁),
+    # 溆浦县 (怀化), 靖西市 (百色; county-level city since 2015), 房县 (十堰), 莎车县 (喀什地区)
+    "520628": ("贵州省", "铜仁市", "松桃苗族自治县"),
+    "431224": ("湖南省", "怀化市", "溆浦县"),
+    "451081": ("广西壮族自治区", "百色市", "靖西市"),
+    "420325": ("湖北省", "十堰市", "房县"),
+    "653125": ("新疆维吾尔自治区", "喀什地区", "莎车县"),
 }
 
 # Hospital values allowed: big well-known grade-3 hospitals in the largest cities, official names.
