@@ -2748,3 +2748,18 @@ def test_mushrooms_and_a_denial_inside_a_loose_phrase() -> None:
     assert _stated("我爸上山捡菌子 拿回来炒了吃 中毒了")["diagnosis"]["icd10"] == "T62"
     said = extract_claim_slots("医生说是脑梗，不是脑出血", REF, expecting="diagnosis").slots
     assert said["diagnosis"]["icd10"] == "I63"
+
+
+def test_a_grandparent_a_gloss_a_fall_in_dialect_and_a_death_found_later() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _stated("我是娃娃的外婆 我孙孙昨天在学校摔了")["relation"] == "other"
+    assert _stated("我婆婆，就是我外婆，昨天摔了一跤")["relation"] == "other"
+    assert "relation" not in _stated("请问在这里报案吗 我家老人摔了")
+    assert _stated("是我自己 骑电瓶车 扳了一跤")["cause"] == "accident"
+    said = _stated("我舅舅昨晚骑车掉到河沟里，今天早上才被人发现，已经没了")
+    assert said["treatment"]["status"] == "death"
+    assert _stated("我除夕那天晚上突然胸口疼")["relation"] == "self"
+    assert "diagnosis" not in _stated("孩子在学校被推了一下，额头磕破了点皮，擦了点碘伏")
+    # a department is no diagnosis
+    assert "diagnosis" not in _stated("在市一院肿瘤科住着院")
+    assert _stated("火把节那天晚上摔了", dt.date(2026, 8, 10))["accident_date"] == "2026-08-06"

@@ -142,6 +142,8 @@ LUNAR_FESTIVALS: dict[str, tuple[int, int]] = {
     "重阳节": (9, 9), "重阳": (9, 9), "腊八节": (12, 8), "腊八": (12, 8), "小年": (12, 23),
     # 三月三 (壮族三月三, 上巳), 五月五, 七月七 and 九月九 are said by their lunar dates
     "三月三": (3, 3), "五月五": (5, 5), "七月七": (7, 7), "九月九": (9, 9),
+    # the Yi and Bai torch festival (彝族火把节) falls on the 24th of the sixth lunar month
+    "火把节": (6, 24),
 }
 _LUNAR_FESTIVALS = "|".join(
     r"小年(?![轻级纪龄])" if w == "小年"

@@ -234,8 +234,10 @@ _FIRE_THEN_POISONED = re.compile(r"(?:炭火|烤火|炭盆|烧炭|木炭|煤炉|
 
 def find_mentions(text: str) -> list[MedicalMatch]:
     # a match read across a denial ("脑…出血" in "脑梗，不是脑出血") is not what was said
+    # nor is a department ("烧伤科", "肿瘤科") a diagnosis
     found = [m for m in lexicon().find(text)
-             if m.end - m.start <= m.literal or not _DENIAL_INSIDE.search(text, m.start, m.end)]
+             if (m.end - m.start <= m.literal or not _DENIAL_INSIDE.search(text, m.start, m.end))
+             and not text.startswith(("科", "病区", "中心"), m.end)]
     poisonings = (("T60", "农药中毒", _SPRAYED_THEN_POISONED), ("T58", "一氧化碳中毒", _FIRE_THEN_POISONED))
     for code, term_name, said in poisonings:
         if any(m.icd10 == code for m in found):
