@@ -2763,3 +2763,8 @@ def test_a_grandparent_a_gloss_a_fall_in_dialect_and_a_death_found_later() -> No
     # a department is no diagnosis
     assert "diagnosis" not in _stated("在市一院肿瘤科住着院")
     assert _stated("火把节那天晚上摔了", dt.date(2026, 8, 10))["accident_date"] == "2026-08-06"
+
+
+def test_a_stay_in_hospital_misheard() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _stated("我妈 在 市医院 主着院呢")["treatment"]["status"] == "inpatient"

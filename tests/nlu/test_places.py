@@ -256,3 +256,14 @@ def test_a_county_by_its_everyday_short_name() -> None:
     # Written for this test, not taken from an evaluation set.
     qianguo = {"province": "吉林省", "city": "松原市", "district": "前郭尔罗斯蒙古族自治县"}
     assert _slot("我爸在前郭县村里摔了") == qianguo
+
+
+def test_a_district_misheard_after_its_city_as_a_place_elsewhere_or_as_no_word() -> None:
+    # Written for this test, not taken from an evaluation set.
+    # a city's name with a unit after it: 苏州区 after 酒泉 is 肃州区, 运城县 after 菏泽 is 郓城县
+    assert _slot("在 酒泉 苏州区 摔了") == {"province": "甘肃省", "city": "酒泉市", "district": "肃州区"}
+    assert _slot("我们是 菏泽 运城县的") == {"province": "山东省", "city": "菏泽市", "district": "郓城县"}
+    assert _slot("在江苏苏州摔了") == {"province": "江苏省", "city": "苏州市", "district": None}
+    # two characters that are no word and sound like a district's short name
+    assert _slot("在 保定 卓州 老家 摔了") == {"province": "河北省", "city": "保定市", "district": "涿州市"}
+    assert _slot("在 北京 东边 摔了") == {"province": "北京市", "city": "北京市", "district": None}

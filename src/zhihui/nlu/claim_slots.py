@@ -1748,8 +1748,9 @@ _INPUT_SLIPS = {"股折": "骨折", "肺结合": "肺结核", "骨拆": "骨折"
                 "门症": "门诊", "做手数": "做手术"}
 # Words a claim report turns on, as a speech recogniser mishears them ("骨者", "主院", "脑埂塞", "一样化碳"): a
 # window that sounds exactly like one of them (toneless) and is no word itself is read as that word.
-_HEARD_WORDS = ("骨折", "骨裂", "住院", "门诊", "出院", "抢救", "手术", "脱臼", "扭伤", "烧伤", "烫伤", "脑梗",
-                "心梗", "脑梗塞", "脑梗死", "心肌梗塞", "心肌梗死", "一氧化碳", "脑出血", "脑溢血", "乳腺癌", "甲流",
+_HEARD_WORDS = ("骨折", "骨裂", "住院", "住着院", "门诊", "出院", "抢救", "手术", "脱臼", "扭伤", "烧伤", "烫伤",
+                "脑梗", "心梗", "脑梗塞", "脑梗死", "心肌梗塞", "心肌梗死", "一氧化碳", "脑出血", "脑溢血", "乳腺癌",
+                "甲流",
                 "阑尾炎", "胆结石", "肺炎", "骨髓炎", "中风", "腰椎", "颈椎", "胸椎", "锁骨", "半月板",
                 "甲状腺", "白血病", "肺水肿", "踝关节",
                 # bones, organs and short names of illnesses said on their own ("勒骨 断了三根", "心摔 又加重了")

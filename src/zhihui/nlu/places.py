@@ -22,7 +22,7 @@ from importlib import resources
 from typing import Any
 
 from zhihui.nlu.text import literal_pattern, without_pauses
-from zhihui.nlu.tokenizer import to_pinyin, word_edges
+from zhihui.nlu.tokenizer import known_words, to_pinyin, word_edges
 
 MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 # City short forms that are everyday words; they need a suffix or context to count as a place.
@@ -89,6 +89,7 @@ _TREATMENT_TRIP_AFTER = re.compile(
 _ROAD_OR_LAKE_AFTER = re.compile(r"[东西南北中]?(?:路(?![桥南北])|大街|街(?![上头边里面])|大道)|湖(?![南北滨区里州])")
 # a district-looking word after a city, a speech-recognition pause allowed ("沈阳 魂南区")
 _DISTRICT_WORD_AFTER = re.compile(r"\s?([\u4e00-\u9fff]{1,4}?[区县市])")
+_TWO_CHARACTERS_AFTER = re.compile(r"\s?([\u4e00-\u9fff]{2})(?=\s|[，,。]|$)")
 _MOUNTAIN_AFTER = re.compile(r"山(?![里上下区脚沟路顶腰坡头间中])")
 _STUDIES_AT_AFTER = re.compile(
     r"[^，。,\s]{0,6}?(?:大学|学院|学校|中学|小学)的?(?:学生|研究生|新生|大学生|本科生|博士生)"
@@ -203,6 +204,7 @@ class DivisionTable:
         self.surface: dict[str, list[tuple[Division, bool]]] = {}
         # a district's names that end in its unit ("景宁县", "景宁畲族自治县"), for matching what was heard
         self._unit_names: dict[str, list[str]] = {}
+        self._short_names: dict[str, list[str]] = {}  # two-character short names ("涿州", "神木")
         self.provinces: dict[str, Division] = {}
         self.cities: dict[str, list[Division]] = {}
         # everyday-word city short names ("定西", "中山"): a city only right after their province ("甘肃定西") or
@@ -282,6 +284,8 @@ class DivisionTable:
             lst.append((d, short))
         if d.level == "district" and surface[-1:] in "区县市旗":
             self._unit_names.setdefault(d.adcode, []).append(surface)
+        elif d.level == "district" and short and len(surface) == 2:
+            self._short_names.setdefault(d.adcode, []).append(surface)
 
     # ------------------------------------------------------------------ mentions
     def mentions(self, text: str, whole_answer: bool = False, hint_cities: Sequence[str] = ()) -> list[_Mention]:
@@ -584,28 +588,46 @@ class DivisionTable:
         return PlaceResult(prov, None, None, start, end)
 
     def _district_heard_in(self, text: str, mention: _Mention, prev: _Mention | None) -> _Mention | None:
-        """A district of the city just said, heard with one character more than a district elsewhere: in
-        "丽水 井宁县" the word is 井宁县 (景宁县 misheard), of which 宁县 (庆阳) is only the end."""
-        if prev is None or prev.level != "city" or mention.level != "district" or mention.start < 1:
-            return None
-        if not _adjacent(text, prev.end, mention.start - 1) or not "\u4e00" <= text[mention.start - 1] <= "\u9fff":
+        """A district of the city just said, misheard as a place elsewhere: in "丽水 井宁县" the word is 井宁县
+        (景宁县), of which 宁县 (庆阳) is only the end; in "酒泉 苏州区" and "菏泽 运城县" a city's name with a unit
+        after it is 肃州区 and 郓城县 as speech recognition wrote them."""
+        if prev is None or prev.level not in ("city", "province") or mention.level not in ("district", "city"):
             return None
         cities = {d.city for d in prev.divisions if d.city}
-        if any(d.city in cities for d in mention.divisions):
+        if not cities or any(d.city in cities for d in mention.divisions):
             return None
-        word = text[mention.start - 1:mention.end]
-        if word in self.surface:
-            return None
-        heard = self._district_by_sound(cities, word)
-        return _Mention(mention.start - 1, mention.end, word, False, (heard,)) if heard is not None else None
+        spans = []
+        if mention.level == "district" and mention.start >= 1 and _adjacent(text, prev.end, mention.start - 1) \
+                and "\u4e00" <= text[mention.start - 1] <= "\u9fff":
+            spans.append((mention.start - 1, mention.end))
+        if _adjacent(text, prev.end, mention.start) and text[mention.end:mention.end + 1] in ("区", "县", "市", "旗"):
+            spans.append((mention.start, mention.end + 1))
+        for start, end in spans:
+            word = text[start:end]
+            if word in self.surface:
+                continue
+            heard = self._district_by_sound(cities, word)
+            if heard is not None:
+                return _Mention(start, end, word, False, (heard,))
+        return None
 
     def _district_heard_after(self, text: str, start: int, end: int, city: str) -> PlaceResult | None:
         """The place, when a district-looking word right after ``city`` sounds like one of its districts."""
         said = _DISTRICT_WORD_AFTER.match(text, end)
         heard = self._district_by_sound({city}, said.group(1)) if said else None
-        if said is None or heard is None:
+        if said is not None and heard is not None:
+            return PlaceResult(heard.province, heard.city, heard.name, start, said.end())
+        # "保定 卓州 老家", "榆林 神母 煤矿": a district's short name misheard, two characters that are no word
+        bare = _TWO_CHARACTERS_AFTER.match(text, end)
+        if bare is None or bare.group(1) in self.surface or bare.group(1) in known_words():
             return None
-        return PlaceResult(heard.province, heard.city, heard.name, start, said.end())
+        sound = tuple(to_pinyin(bare.group(1), fuzzy=True))
+        found = {d.adcode: d for d in self._districts_of_cities({city}) if not d.legacy and any(
+            tuple(to_pinyin(short, fuzzy=True)) == sound for short in self._short_names.get(d.adcode, ()))}
+        if len(found) != 1:
+            return None
+        d = next(iter(found.values()))
+        return PlaceResult(d.province, d.city, d.name, start, bare.end(), short_district=True)
 
     def _district_by_sound(self, cities: set[str], word: str) -> Division | None:
         """The one district of ``cities`` whose name sounds like ``word`` (toneless, with the usual southern
