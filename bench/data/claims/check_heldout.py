@@ -14,7 +14,7 @@ area code, place or hospital, extend the tables below (area codes were taken
 from the national administrative-division list).
 
 Usage: python3 check_heldout.py [--verbose]
-       [--prefix heldout|heldout2|...|heldout100 ...]
+       [--prefix heldout|heldout2|...|heldout104 ...]
 (without --prefix all sets in SETS are checked)
 Exit status 0 when clean, 1 otherwise.
 """
@@ -354,6 +354,15 @@ SETS: dict[str, tuple[int, int]] = {
     # heldout100: blind AI helper; ordinary 2026 in central/western China (SC/CQ/GZ/YN/SN/GS/HA/HB/HN/GX/NM/XJ),
     # dialect words glossed
     "heldout100": (100, 30),
+    # heldout104: blind AI helper; an ordinary 2026 of reports typed into the web-form free-text box and WeChat
+    # (typed chat, pasted half-filled forms, WeChat voice-to-text), nationwide, callers by population
+    "heldout104": (100, 30),
+    # heldout102: blind AI helper; elderly callers (60-85) reporting for themselves or spouses over 2026, nationwide,
+    # about two thirds raw ASR transcripts (slow, repeated, self-corrected, digits one by one), rest clean speech
+    "heldout102": (100, 30),
+    # heldout103: blind AI helper; migrant workers and families over 2026 (sites, factories, warehouses, e-bikes,
+    # lorries)
+    "heldout103": (100, 30),
 }
 
 SLOTS = (
@@ -901,6 +910,7 @@ REGIONS: dict[str, tuple[str, str, str | None]] = {
     "469028": ("海南省", "陵水黎族自治县", None),
     "500108": ("重庆市", "重庆市", "南岸区"),
     "500236": ("重庆市", "重庆市", "奉节县"),
+    "500235": ("重庆市", "重庆市", "云阳县"),  # added for heldout103 (national administrative-division code)
     "500242": ("重庆市", "重庆市", "酉阳土家族苗族自治县"),
     "510181": ("四川省", "成都市", "都江堰市"),
     "511381": ("四川省", "南充市", "阆中市"),
