@@ -354,6 +354,9 @@ SETS: dict[str, tuple[int, int]] = {
     # heldout100: blind AI helper; ordinary 2026 in central/western China (SC/CQ/GZ/YN/SN/GS/HA/HB/HN/GX/NM/XJ),
     # dialect words glossed
     "heldout100": (100, 30),
+    # heldout101: blind AI helper; winter 2026 (Jan-Mar, Nov-Dec) in SH/JS/ZJ/AH/FJ/JX: wet/icy falls, heater burns,
+    # CO, flu, strokes
+    "heldout101": (100, 30),
     # heldout104: blind AI helper; an ordinary 2026 of reports typed into the web-form free-text box and WeChat
     # (typed chat, pasted half-filled forms, WeChat voice-to-text), nationwide, callers by population
     "heldout104": (100, 30),
@@ -1531,6 +1534,8 @@ REGIONS: dict[str, tuple[str, str, str | None]] = {
 
 # Hospital values allowed: big well-known grade-3 hospitals in the largest cities, official names.
 HOSPITALS = {
+    # added for heldout101: 宿州市立医院, grade-3A general hospital in Suzhou (Anhui)
+    "宿州市立医院",
     # added for heldout96: 河南省儿童医院 (郑州儿童医院, 郑州大学附属儿童医院), grade-3A children's hospital
     # in Zhengzhou
     "河南省儿童医院",
