@@ -1534,8 +1534,6 @@ REGIONS: dict[str, tuple[str, str, str | None]] = {
 
 # Hospital values allowed: big well-known grade-3 hospitals in the largest cities, official names.
 HOSPITALS = {
-    # added for heldout101: 宿州市立医院, grade-3A general hospital in Suzhou (Anhui)
-    "宿州市立医院",
     # added for heldout96: 河南省儿童医院 (郑州儿童医院, 郑州大学附属儿童医院), grade-3A children's hospital
     # in Zhengzhou
     "河南省儿童医院",
