@@ -2768,3 +2768,23 @@ def test_a_grandparent_a_gloss_a_fall_in_dialect_and_a_death_found_later() -> No
 def test_a_stay_in_hospital_misheard() -> None:
     # Written for this test, not taken from an evaluation set.
     assert _stated("我妈 在 市医院 主着院呢")["treatment"]["status"] == "inpatient"
+
+
+def test_elderly_callers_say_their_own_name_and_their_spouses_by_old_words() -> None:
+    # Written for this test, not taken from an evaluation set.
+    said = _stated("喂 我孙德福 我报个案 前天 在院里 滑倒了")
+    assert said["insured_name"] == "孙德福" and said["relation"] == "self"
+    said = _stated("喂 我是李桂英 李是木子李 桂花的桂 英雄的英 我昨天摔了")
+    assert said["insured_name"] == "李桂英"
+    assert _stated("我王长贵 我七十六了 昨天在家晕倒了")["relation"] == "self"
+    assert "insured_name" not in _stated("我马上 过去医院")
+    for said_spouse in ("俺家老头儿 赵金山 昨天摔了", "我堂客 刘翠花 前天住院了", "俺屋里人 张秀英 病了"):
+        assert _stated(said_spouse)["insured_name"] in ("赵金山", "刘翠花", "张秀英"), said_spouse
+    # 额 is "I" in the north-west, and 金额 stays an amount
+    assert _stated("额是王福生 额上礼拜在地里摔了")["relation"] == "self"
+    assert "relation" not in _stated("赔付金额是多少")
+    # a spouse who took the reporter to hospital is a helper, and the reporter the insured
+    assert _stated("我前天发烧咳嗽，老伴儿把我送到县医院")["relation"] == "self"
+    assert _stated("我在地里干活，邻居家那条大狗把我腿咬了")["relation"] == "self"
+    assert _stated("我去亲戚家帮忙收玉米，从拖拉机上摔下来了")["relation"] == "self"
+    assert _stated("喂 我老头子没了")["treatment"]["status"] == "death"

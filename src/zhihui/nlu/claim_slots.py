@@ -583,7 +583,7 @@ _THIRD_PARTY = re.compile(
     r"|(?:一个|有个|一位)[\u4e00-\u9fff]{0,5}?叫[\u4e00-\u9fff]{2}"
 )
 # "同事叫了120", "同事 送到 省医": who helped
-_HELPED = re.compile(r"(?:叫了?|打了?)(?:120|一二零|幺二零|救护车)|送(?:我)?(?:到|去)")
+_HELPED = re.compile(r"儿?(?:(?:叫了?|打[了的]?)(?:120|一二零|幺二零|救护车)|送(?:我)?(?:到|去)|把我(?:送|拉|扶|背))")
 _ASKED_OR_TOLD = re.compile(
     r"[爸妈]?(?:让|叫|要|托|喊)(?:我|俺)|[^，。,]{0,3}?(?:打(?:来)?电话|通知|告诉)|" + _HELPED.pattern
 )
@@ -730,6 +730,7 @@ def _kin_core(word: str) -> str:
 
 # a kin word taken back as soon as said, before the right one: "哦 不是", or 不是 with a pause or 是 after it
 # ("我老婆，不是我娘" and "我公公不是我爸" say what the first word means, and take nothing back)
+_THEIR_ANIMAL_OR_THING = re.compile(r"家(?:的|养的|那条|那只|那头|那个)?(?:大|小)?(?:狗|猫|车|牛|马|羊|鹅|房子|孩子)")
 _BOUGHT_POLICY = re.compile(r"(?:给我?|帮我|替我)?(?:买|投|交|办|上)的?[^，。,]{0,6}?(?:险|保单|保险)")
 _TAKEN_BACK_AFTER = re.compile(
     r"[…\.。，,]*(?:(?:哦|啊|呃|额|嗯|哎|诶)[…\.。，,]*(?:不是|不对|说错了|说错)"
@@ -804,11 +805,12 @@ def _relation(text: str, expecting: str | None = None) -> tuple[str | None, int,
             continue  # "妇女儿童医疗中心": a hospital's name, not a daughter
         if m.group(0) == "客户" and not _FIRST_PERSON.search(text) and not _CUSTOMERS_OWN.match(text, m.end()):
             continue  # "客户张秀英 身份证号…": a customer named, but the speaker does not say who they are
-        if label == "other" and re.match(r"家的?(?:狗|猫|车|牛|马|羊|鹅|房子|孩子)", text[m.end():m.end() + 4]):
+        if label == "other" and _THEIR_ANIMAL_OR_THING.match(text[m.end():m.end() + 7]):
             continue  # "邻居家的狗咬了": the neighbour owns the dog
         if text[m.end():m.end() + 1] == "家" and (
                 re.search(r"[回去到在住]$", text[max(0, m.start() - 1):m.start()])
-                or re.match(r"家的?(?:地里|田里|院子|门口|楼下|附近|那边|屋里)", text[m.end():m.end() + 5])):
+                or re.match(r"家的?(?:地里|田里|院子|门口|楼下|附近|那边|屋里)|家(?:帮忙|干活|做客|吃饭|吃酒|收|玩)",
+                            text[m.end():m.end() + 5])):
             continue  # "回奶奶家过节", "在俺老丈人家地里": a relative's home, a place
         if label == "other" and re.search(r"[跟和同]$", text[max(0, m.start() - 1):m.start()]) \
                 and re.match(r"(?:们)?(?:一起|去|出去|玩|吃|打|爬|逛|聚|踢|跑|在)", text[m.end():m.end() + 2]):
@@ -845,7 +847,7 @@ def _relation(text: str, expecting: str | None = None) -> tuple[str | None, int,
         cores[m.start()] = _kin_core(m.group(0))
     if any(pos not in companions for _, pos in cands):
         cands = [c for c in cands if c[1] not in companions]  # "五一带孩子去青岛玩，我老公…摔伤了"
-    elif cands and all(pos in helpers for _, pos in cands) and (_SELF_WEAK.search(text) or _SELF_WEAK.search(spoken)) \
+    if cands and all(pos in helpers for _, pos in cands) and (_SELF_WEAK.search(text) or _SELF_WEAK.search(spoken)) \
             and not re.search(r"不是我", text):
         return "self", 0, 0.6  # "我在公司上班时突然胸痛，同事叫了120": only helpers besides the reporter
     # "…拉着我婆婆去复查，被追尾了，我婆婆没事，我老公脖子扭了": whoever is said to be unhurt is not the insured
@@ -945,6 +947,12 @@ _AGE_AFTER_NAME = re.compile(r"[，,]\s?(?:今年)?[0-9一二三四五六七八�
 _RELATIVE_OF_NAMED = re.compile(
     r"\s?的(?:老伴|老公|老婆|丈夫|妻子|爱人|儿子|女儿|孩子|小孩|父亲|母亲|爸爸|妈妈|婆婆|公公|孙子|孙女)"
 )
+_SAID_OWN_NAME = re.compile(r"(?:^|(?<=[\s，,。]))(?:我|俺)(?:是|叫)?\s?(?P<n>[\u4e00-\u9fff]{2,4}?)(?=\s|[，,])")
+# what a caller says after their own name: the report ("我周长海 我报个案"), their age, where they are from
+_OWN_VOICE_AFTER = re.compile(
+    r"\s?[，,]?\s?(?:我|俺)?\s?(?:要|想)?(?:报|今年|[七八九六五][十]|是[^，。,\s]{1,5}的|[\u4e00-\u9fff]{2,4}(?:区|县|市)的)"
+)
+_PAUSE_ONCE = re.compile(r"(?<=[我俺是叫])\s(?=[\u4e00-\u9fff])")
 _FILLERS_AT = re.compile(r"(?:(?:嗯|呃|啊|额|那个)\s+)+")
 _FORMAL_NAME_BEFORE = re.compile(
     r"(?:大名|学名|全名|身份证上(?:的名字)?|户口本上(?:的名字)?|正式(?:的)?名字)\s?(?:叫|是|写的是)?[，,:：\s]?$"
@@ -966,7 +974,7 @@ _KIN_BEFORE_NAME = re.compile(
     # "客户的老公陆建平": someone else's relative, then the name
     r"(?:客户|被保险人|被保人|同事|朋友|邻居)(?:的|家)?(?:老公|老婆|爱人|丈夫|妻子|先生|太太|儿子|女儿|父亲|母亲|爸爸|妈妈|孩子|小孩)"
     r"(?:是|叫)?[，,\s]?|"
-    r"(?:我|俺|本人)\s?(?:的|家)?\s?(?:那个|这个)?\s?(?:女朋友|男朋友|老汉儿|阿爸|阿妈|兄弟|大伯|二伯|三伯|侄儿|幺爸|幺叔|幺儿|婆娘|娃儿|老倌|个仔|个女|"
+    r"(?:我|俺|本人|阿拉|(?:我们|俺们)(?=家))\s?(?:的|家)?\s?(?:那个|这个)?\s?(?:女朋友|男朋友|老汉儿|老汉|老头子|老头儿|老头|堂客|掌柜的|老婆儿|屋里人|老婆子|阿爸|阿妈|兄弟|大伯|二伯|三伯|侄儿|幺爸|幺叔|幺儿|婆娘|娃儿|老倌|个仔|个女|"
     r"小舅子|大舅子|小姨子|大姨子|小叔子|姐夫|妹夫|姑父|姨父|舅妈|婶婶|老爸|老妈|老爷子|老太太|爸爸|妈妈|父亲|母亲|爸|妈|爹|娘|老婆(?!婆)|媳妇|爱人|老公(?!公)|丈夫|妻子|太太|先生|老伴儿?|"
     r"儿子|女儿|闺女|孩子|同事|朋友|邻居|同学|室友|哥哥|姐姐|弟弟|妹妹|哥|姐|弟|妹|外婆|外公|奶奶|爷爷|婆婆|公公|"
     r"岳父|岳母|老丈人|员工|领导|院里的|村里的|厂里的|店里的|班上的|单位的|外孙女|外孙|孙子|孙女|外甥女|外甥|侄子|侄女|儿媳妇|儿媳|女婿|舅舅|叔叔|姑姑|阿姨|姨妈|"
@@ -1228,6 +1236,15 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
         if n and len(n) >= 2 and _NAME_END.match(text, m.end() + len(n)) and not is_everyday_word_name(n):
             out.append((n, m.end(), 0.8))
     if relation in (None, "self"):
+        # "我周长海 我报个案", "我是马秀兰 马是马牛羊的马 …": a caller saying their name, then a pause
+        for m in _SAID_OWN_NAME.finditer(text):
+            n = take_name(text, m.start("n"))
+            if n is None or len(n) < 2 or is_everyday_word_name(n) \
+                    or (n in known_words() and n not in _name_vocabulary().full_names):
+                continue
+            after = m.start("n") + len(n)
+            if _spelled_after(text, after, n) or _OWN_VOICE_AFTER.match(text, after):
+                out.append((n, m.start("n"), 0.85))
         for m in _SELF_NAME.finditer(text):
             n = take_name(text, m.end())
             if n and m.group(0) == "本人" and not _NAME_END.match(text, m.end() + len(n)):
@@ -1375,7 +1392,7 @@ _DEATH = re.compile(
     r"人已经不行|人(?:还是|最后|终究|到底|最终)(?:就|都|也)?(?:已经)?没了|火化|办(?:了|完)?(?:丧事|后事)|出殡|"
     r"(?:捞|救|拉)(?:上来|出来)[^，。,]{0,3}?(?:就|已经|都)(?:不行了|没气了|没了)|"
     r"(?:路上|半路|半道|途中)\s*(?:人)?\s*(?:就|已经)?\s*不行了|"
-    r"(?<![腿腰手脚膊膝背脖头])(?:当场|当时)(?:人)?就不行了(?![^，。,]{0,3}(?:走|站|动|起))|人就不行了|人当(?:场|时)(?:就)?没了|当场(?:人)?(?:就)?(?:没了|死亡|身亡)|人[就都也]?已经?没了|人[就都也]没了|没气了|没了气|没救上来|(?:发现|找到|找着|捞上来)[^。]{0,6}?(?:已经|都|就)没了|没(?:能)?留住|抢救唔返|冇救|过身|走咗)"
+    r"(?<![腿腰手脚膊膝背脖头])(?:当场|当时)(?:人)?就不行了(?![^，。,]{0,3}(?:走|站|动|起))|人就不行了|人当(?:场|时)(?:就)?没了|当场(?:人)?(?:就)?(?:没了|死亡|身亡)|人[就都也]?已经?没了|人[就都也]没了|没气了|没了气|没救上来|(?:老头子?|老头儿|老伴儿?|老太婆|老婆子)(?:他|她)?(?:已经)?没了|(?:发现|找到|找着|捞上来)[^。]{0,6}?(?:已经|都|就)没了|没(?:能)?留住|抢救唔返|冇救|过身|走咗)"
 )
 # the confidence of a place named only as where the insured is treated ("现在在吉首住院"): the dialog asks once
 WHERE_TREATED_CONFIDENCE = 0.55
@@ -1886,6 +1903,10 @@ class ClaimExtraction:
         return {}
 
 
+# "额是刘福贵 额要报个案 额上礼拜五…": 额 is "I" in Shaanxi and Gansu speech (not 金额, 额头, 限额)
+_NORTH_WESTERN_I = re.compile(
+    r"(?<![金限份定余差名超总数配税面])额(?=\s?(?:是|要|在|上|报|今年|家|们|的|自己|姓|叫|就|刚|去|跟|和|给|一|这|那|前天|昨天|今天|骑|开|被|让|叫|把|也|都))"
+)
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _TAIL_FIX_BEFORE = re.compile(
     r"(?:最后|后面|末尾|尾数|尾号|后[两三四五六]位)(?:[两三四五六]位|几位|几个)?(?:数字)?\s?(?:是|为|应该是)?\s?$"
@@ -1964,7 +1985,7 @@ def extract_claim_slots(
         return out
     for slip, meant in _INPUT_SLIPS.items():
         text = text.replace(slip, meant)
-    text = _repair_misheard(fold_cantonese(text))
+    text = _repair_misheard(_NORTH_WESTERN_I.sub("我", fold_cantonese(text)))
     text = _STUTTER.sub("", text)
     if len(text) > 4000:
         text = text[:4000]  # a ramble that long carries nothing a short report would not
@@ -2022,6 +2043,11 @@ def extract_claim_slots(
         # "报案人：李娜 被保险人：李娜": the reporter is the insured
         out.slots["relation"] = "self"
         out.confidence["relation"] = 0.8
+    if "relation" not in out.slots and "insured_name" in out.slots and expecting != "insured_name" and re.search(
+            rf"(?:^|[\s，,。])(?:我|俺)(?:是|叫)?\s?{re.escape(out.slots['insured_name'])}", _PAUSE_ONCE.sub("", text)):
+        # "喂 我胡汉明 我八十一了 …": the caller's own name, and no one else's report
+        out.slots["relation"] = "self"
+        out.confidence["relation"] = 0.6
     if "insured_name" in out.slots:
         for m in re.finditer(re.escape(out.slots["insured_name"]), text):
             for i in range(m.start(), m.end()):
