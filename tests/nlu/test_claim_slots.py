@@ -2788,3 +2788,17 @@ def test_elderly_callers_say_their_own_name_and_their_spouses_by_old_words() -> 
     assert _stated("我在地里干活，邻居家那条大狗把我腿咬了")["relation"] == "self"
     assert _stated("我去亲戚家帮忙收玉米，从拖拉机上摔下来了")["relation"] == "self"
     assert _stated("喂 我老头子没了")["treatment"]["status"] == "death"
+
+
+def test_unpunctuated_names_stutters_and_a_home_that_is_not_where_an_illness_began() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _stated("他叫冯冯志强两点水的冯志气的志强大的强")["insured_name"] == "冯志强"
+    said = _stated("她大名叫沈秀云沈阳的沈秀气的秀云彩的云")
+    assert said["insured_name"] == "沈秀云" and "accident_place" not in said
+    assert _stated("身份证 三五零八零二，一九七八零九零九，零一零，X。")["insured_id"] == "35080219780909010X"
+    assert _stated("我帮我老公的奶奶报个案，她摔了")["relation"] == "other"
+    assert _stated("阿拉屋里厢老头子跌了一跤")["relation"] == "spouse"
+    # where the family is from is not where an illness began; at home it is
+    assert "accident_place" not in _stated("我是德化的，我爷爷这个月咳嗽发烧，住进了泉州市第一医院，说是肺炎")
+    said = _stated("我是莲花县的，我爸昨天在家里突然倒下，医生说是脑出血")
+    assert said["accident_place"]["district"] == "莲花县"

@@ -246,3 +246,9 @@ def test_everyday_and_old_names_of_two_teaching_hospitals() -> None:
     # Written for this test, not taken from an evaluation set.
     assert [h.name for h in find_hospitals("在河北四院住院了")] == ["河北医科大学第四医院"]
     assert [h.name for h in find_hospitals("送到赣南医学院附属医院")] == ["赣南医科大学第一附属医院"]
+
+
+def test_downtown_before_a_nickname_and_yangzhou_university_hospital() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert [h.name for h in find_hospitals("后来转到市区六院住院了", ["上海市"])] == ["上海市第六人民医院"]
+    assert [h.name for h in find_hospitals("在扬大附院住院", ["扬州市"])] == ["扬州大学附属医院"]

@@ -267,3 +267,9 @@ def test_a_district_misheard_after_its_city_as_a_place_elsewhere_or_as_no_word()
     # two characters that are no word and sound like a district's short name
     assert _slot("在 保定 卓州 老家 摔了") == {"province": "河北省", "city": "保定市", "district": "涿州市"}
     assert _slot("在 北京 东边 摔了") == {"province": "北京市", "city": "北京市", "district": None}
+
+
+def test_a_motorway_on_the_way_home_is_not_the_town_headed_for() -> None:
+    # Written for this test, not taken from an evaluation set.
+    said = _slot("开车从苏州市区回昆山，在沪宁高速上追尾了")
+    assert said == {"province": "江苏省", "city": "苏州市", "district": None}

@@ -347,6 +347,7 @@ def id_problem(idno: str) -> str | None:
     return None
 
 
+_X_AFTER_PAUSE = re.compile(r"[，,、\s]{1,2}(?P<c>[Xx叉])(?![a-zA-Z])")
 _LAST_CHAR = re.compile(
     r"[，,\s]*(?:最后一位|末位|最后一个|尾号|最后)\s*(?:一位|一个)?\s*(?:数字|字母)?\s*(?:是|为)?\s*(?:个)?\s*"
     r"(?:大写|小写)?(?:的)?(?:字母)?\s*"
@@ -485,7 +486,7 @@ _REL_PATTERNS: list[tuple[str, str]] = [
      r"|(?:我是|俺是)(?:个|一个|一名|一位)?(?:业务员|代理人|保险代理人)|住我们(?:店|酒店|宾馆|民宿|客栈)的客人"
      r"|(?:代理人|业务员|营销员)[：:]\s?[\u4e00-\u9fff]{2,3}",
      "other"),
-    (r"(?:我|俺|阿拉)(?:家|屋头|屋里头?)?(?:那个|的)?(?:男人|女人|老倌|老头子|老伴儿?|老爷们儿?|屋里人|那位)|屋头那个|屋里头那个|"
+    (r"(?:我|俺|阿拉)(?:家|屋头|屋里厢|屋里头?)?(?:那个|的)?(?:男人|女人|老倌|老头子|老伴儿?|老爷们儿?|屋里人|那位)|屋头那个|屋里头那个|"
      r"(?:我|俺)(?:家)?当家的|(?:我|俺)(?:是)?(?:她|他)?掌柜的|(?:我|俺|额)(?:们)?家(?:的)?掌柜的|额掌柜的|我们家那位",
      "spouse"),
     # "I am X's child" -> the insured is my parent; "I am the child's mother" -> insured is my child
@@ -683,7 +684,8 @@ _UNHURT = re.compile(
     r"[，,\s]?(?:倒是|倒|就|都|还|人)?(?:没事|没受伤|没啥事|没什么事|没大碍|好好的|没伤着|一点事都没有)"
 )
 _KIN_OF_KIN = re.compile(
-    r"的(?:弟弟|妹妹|哥哥|姐姐|爸爸|妈妈|父亲|母亲|弟|妹|哥|姐|爸|妈|舅舅|姑姑|叔叔|阿姨|侄子|侄女|外甥|同事|朋友|同学)"
+    r"的(?:弟弟|妹妹|哥哥|姐姐|爸爸|妈妈|父亲|母亲|弟|妹|哥|姐|爸|妈|舅舅|姑姑|叔叔|阿姨|侄子|侄女|外甥|同事|朋友|同学"
+    r"|奶奶|爷爷|外婆|外公|姥姥|姥爷)"
 )
 _REPORTS_AFTER = re.compile(r"(?:妈|爸)?\s?(?:来|代|代为)?报案")
 _WENT_WITH_BEFORE = re.compile(r"(?:我|俺)[跟和同](?:我|俺)(?:家)?$")
@@ -1140,6 +1142,9 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
             pos += 2  # "她叫罗 罗兰芳": a stutter before the name
         elif text[pos + 2:pos + 3] in (" ", "，", ",") and text[pos + 3:pos + 5] == text[pos:pos + 2]:
             pos += 3  # "叫 欧阳 欧阳秀兰": a stutter over a two-character surname
+        elif text[pos:pos + 1] == text[pos + 1:pos + 2] and surname_of(text[pos:pos + 1]) \
+                and len(take_name(text, pos + 1) or "") == 3:
+            pos += 1  # "他叫俞俞国庆": the surname said twice, with no pause written
         if _KIN_ASKED.match(text, pos):
             continue  # "今朝才叫孙子帮我打这个电话": 叫 as "asked", a relative, then what they did
         if _INSTITUTION_NAMED.match(text, pos):
@@ -1149,8 +1154,10 @@ def _names(text: str, relation: str | None) -> list[tuple[str, int, float]]:
             continue  # "导游报案：游客张丽": a role word, then the name, which the role words find
         n = take_name(text, pos)
         whole = _ANY_NAME.match(text, pos)
+        # ("大名叫沈桂英沈阳的沈…": the name runs into the word that spells its first character)
         if n and whole and len(whole.group(0)) > len(n) and not _NOT_A_NAME_CHAR.search(whole.group(0)) \
-                and not _ROLE_IN_NAME.search(whole.group(0)) and (
+                and not _ROLE_IN_NAME.search(whole.group(0)) \
+                and not (text.startswith("的", whole.end()) and text[whole.end() + 1:whole.end() + 2] in n) and (
             _STRONG_NAME_CUE.match(text, m.start()) or _NAME_END.match(text, pos + len(whole.group(0)))
         ):
             n = whole.group(0)  # "名字叫阿依努尔", "我婆婆叫斯琴高娃，蒙古族": longer than surname + two
@@ -1907,6 +1914,10 @@ class ClaimExtraction:
 _NORTH_WESTERN_I = re.compile(
     r"(?<![金限份定余差名超总数配税面])额(?=\s?(?:是|要|在|上|报|今年|家|们|的|自己|姓|叫|就|刚|去|跟|和|给|一|这|那|前天|昨天|今天|骑|开|被|让|叫|把|也|都))"
 )
+# where an illness began, said outright: at home, in the fields, at work ("在家里突然说话不利索", "在地里锄草")
+_ONSET_AT_HOME = re.compile(
+    r"在(?:自家|家|屋|院|坡|田|地里|菜地|菜园|村|厂|单位|公司|工地|店|学校|大棚|果园|山上)|家里|屋里|屋头|地里|锄草|干活"
+)
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _TAIL_FIX_BEFORE = re.compile(
     r"(?:最后|后面|末尾|尾数|尾号|后[两三四五六]位)(?:[两三四五六]位|几位|几个)?(?:数字)?\s?(?:是|为|应该是)?\s?$"
@@ -1928,7 +1939,8 @@ def _digits(text: str, expecting: str | None, out: ClaimExtraction) -> list[tupl
                 and not _ID_LABEL.search(norm, s.end, s.end + 6):
             # "…八八洞三 哎 不对 八八洞五 幺三九 四七幺二 八八洞五": the end put right, then all of it
             digits = digits[-11:]
-        tail = _LAST_CHAR.match(norm, s.end)
+        # (or "…零一零，X": the check character read on its own after a pause)
+        tail = _LAST_CHAR.match(norm, s.end) or _X_AFTER_PAUSE.match(norm, s.end)
         if len(digits) == 17 and tail:
             c = tail.group("c").upper()
             digits += "X" if c in ("X", "叉") else c
@@ -2059,6 +2071,13 @@ def extract_claim_slots(
                 and (len(m.group("c")) < len(m.group("w")) or len(m.group("c")) == 2) and "院" not in m.group("w"):
             for i in range(m.start(), m.end()):
                 masked[i] = _WORD_MASK
+    if "insured_name" in out.slots:
+        # "沈桂英沈阳的沈桂花的桂…": a character of the name spelled with no pause after it (沈阳 is no place here)
+        for ch in dict.fromkeys(out.slots["insured_name"]):
+            for m in re.finditer(rf"([\u4e00-\u9fff]{{1,3}})的{re.escape(ch)}", text):
+                if ch in m.group(1):
+                    for i in range(m.start(), m.end()):
+                        masked[i] = _WORD_MASK
     for m in _NOT_PLACES.finditer(text):
         for i in range(m.start(), m.end()):
             masked[i] = _WORD_MASK  # "喷了点云南白药": a product named after a place
@@ -2354,6 +2373,11 @@ def extract_claim_slots(
     if cause:
         out.slots["cause"] = cause
         out.confidence["cause"] = 0.85
+    if cause == "illness" and place is not None and place.said_as_home and relation not in (None, "self") \
+            and expecting != "accident_place" and not _ONSET_AT_HOME.search(text):
+        # "我是德化的，我阿公…咳嗽发烧住进了泉州市第一医院": where the family is from, not where an illness began
+        out.slots.pop("accident_place", None)
+        out.confidence.pop("accident_place", None)
 
     # treatment
     status, sconf = _status(text)

@@ -362,8 +362,8 @@ class HospitalRegistry:
             word = text[start - pause - n : start - pause]
             if word in self._places:
                 return self._places[word], n + pause  # "保定 一中心": speech recognition's pause after the place
-        if start and text[start - 1] in _NAME_TAIL:
-            return set(), 1
+        if start and text[start - 1] in _NAME_TAIL and text[max(0, start - 2):start] not in ("市区", "城区", "县城"):
+            return set(), 1  # (not "转到市区六院": downtown, not the tail of a name)
         return None
 
 

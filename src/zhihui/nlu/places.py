@@ -97,7 +97,9 @@ _STUDIES_AT_AFTER = re.compile(
 _TAKEN_TO_BEFORE = re.compile(r"(?:送到|送去|送往|拉到|拉去|转到|转去|转院到|(?:要|准备|打算)转(?:院)?)\s?$")
 # on the way somewhere is not there ("自驾去瑞丽，在路上追尾了", "回老家的路上")
 _EN_ROUTE_BEFORE = re.compile(r"(?:去|往|回|到)(?:\s*(?:那个|那|嗯))*\s*$")
-_EN_ROUTE_AFTER = re.compile(r"\s*(?:的)?\s*(?:路上|途中|半路|半道)|\s*(?:嗯\s*)?在\s*(?:路上|途中|半路|半道|高速上)")
+_EN_ROUTE_AFTER = re.compile(
+    r"\s*(?:的)?\s*(?:路上|途中|半路|半道)|[，,]?\s*(?:嗯\s*)?在\s*(?:[^，。,\s]{0,5}?高速上|路上|途中|半路|半道)"
+)
 _ORIGIN_AFTER = re.compile(r"的?人(?![民员])|籍|户口|口音|老乡|的?(?:游客|旅客)|来的")
 _ORIGIN_BEFORE = re.compile(r"来自$|老乡是?$|户口在$|籍贯是?$|从$")
 # (said of the insured by someone else; "我是昆山的，…在厂里摔了" is where the reporter lives and works)
@@ -175,6 +177,8 @@ class PlaceResult:
     reporters_own: bool = False
     """Said as where the reporter works or studies ("我是在东莞打工的"): the place only if the report is their own."""
     where_treated: bool = False
+    said_as_home: bool = False
+    """Said as where the reporter is from ("我是德化的，…"): the home, which an illness need not have struck."""
     """Named only as where the insured was treated ("现在在吉首住院"): the likeliest place, still to be confirmed."""
     short_district: bool = False
     """The district was named by its short form ("曲江"), not in full ("雁塔区")."""
@@ -488,7 +492,8 @@ class DivisionTable:
         # "江北区 观音桥": a landmark said with a district of that name in two cities tells which city
         hints = [*(hint_cities or []), *(lm.city for lm in landmarks if lm.city)]
         results = [self._resolve_chain(c, context, hints, text) for c in chains]
-        results = [dataclasses.replace(r, where_treated=c in treated, reporters_own=c in own)
+        results = [dataclasses.replace(r, where_treated=c in treated, reporters_own=c in own,
+                                       said_as_home=c in from_here)
                    for c, r in zip(chains, results, strict=True)]
         # "北京环球度假区": a landmark that starts with its city is not a district of that city nobody has heard of
         results = [r for r in results if not (r.problem and any(
