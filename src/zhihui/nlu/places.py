@@ -626,26 +626,22 @@ class DivisionTable:
         bare = _TWO_CHARACTERS_AFTER.match(text, end)
         if bare is None or bare.group(1) in self.surface or bare.group(1) in known_words():
             return None
-        sound = tuple(to_pinyin(bare.group(1), fuzzy=True))
-        found = {d.adcode: d for d in self._districts_of_cities({city}) if not d.legacy and any(
-            tuple(to_pinyin(short, fuzzy=True)) == sound for short in self._short_names.get(d.adcode, ()))}
-        if len(found) != 1:
-            return None
-        d = next(iter(found.values()))
-        return PlaceResult(d.province, d.city, d.name, start, bare.end(), short_district=True)
+        d = self._district_by_sound({city}, bare.group(1), short=True)
+        return PlaceResult(d.province, d.city, d.name, start, bare.end(), short_district=True) if d else None
 
-    def _district_by_sound(self, cities: set[str], word: str) -> Division | None:
+    def _district_by_sound(self, cities: set[str], word: str, *, short: bool = False) -> Division | None:
         """The one district of ``cities`` whose name sounds like ``word`` (toneless, with the usual southern
-        confusions folded), if exactly one does: a speech recogniser writes 浑南区 as 魂南区, 邕宁区 as 拥宁区."""
+        confusions folded), if exactly one does: a speech recogniser writes 浑南区 as 魂南区, 邕宁区 as 拥宁区.
+        The names compared are those with the unit ("井宁县" is heard for 景宁县, which is 景宁畲族自治县), or with
+        ``short`` the two-character short names ("卓州" for 涿州)."""
         if not word or len(word) < 2:
             return None
         sound = tuple(to_pinyin(word, fuzzy=True))
         if len(sound) != len(word):
             return None
-        # (any of its names with the unit: "井宁县" is heard for 景宁县, which is 景宁畲族自治县)
         found = {d.adcode: d for d in self._districts_of_cities(cities) if not d.legacy and any(
             len(name) == len(word) and tuple(to_pinyin(name, fuzzy=True)) == sound
-            for name in self._unit_names.get(d.adcode, [d.name]))}
+            for name in (self._short_names.get(d.adcode, []) if short else self._unit_names.get(d.adcode, [d.name])))}
         return next(iter(found.values())) if len(found) == 1 else None
 
     def _districts_of_cities(self, cities: set[str]) -> list[Division]:
