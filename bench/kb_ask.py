@@ -51,6 +51,8 @@ TOPICS = [
 CHANNELS = ["官网", "App", "微信", "柜面", "电话", "业务员", "短信", "邮件", "网点", "小程序"]
 REGIONS = ["北京", "上海", "广州", "深圳", "杭州", "南京", "成都", "武汉", "西安", "重庆"]
 AUDIENCES = ["customer", "agent"]
+# Asked over and over in the third run; not in the pool, so the log figures of the first run leave it out.
+ONE_QUESTION = "犹豫期退保能退多少钱"
 
 
 def generate_kb(n: int, rng: random.Random) -> tuple[list[dict[str, object]], list[tuple[str, str]]]:
@@ -154,11 +156,13 @@ def ask_log_figures(db_file: Path) -> dict[str, float]:
     cold: list[float] = []
     warm: list[float] = []
     for text, audience, latency in rows:
+        if text == ONE_QUESTION:
+            continue
         (warm if (text, audience) in seen else cold).append(float(latency))
         seen.add((text, audience))
     return {
-        "asks": len(rows),
-        "repeats": len(warm) / max(1, len(rows)),
+        "asks": len(cold) + len(warm),
+        "repeats": len(warm) / max(1, len(cold) + len(warm)),
         "cold_p50": pct(cold, 50),
         "cold_p99": pct(cold, 99),
         "cached_p50": pct(warm, 50),
@@ -212,6 +216,8 @@ async def main(n_entries: int, clients: int, seconds: float, use_wrk: bool, work
             bodies = [json.dumps({"text": t, "audience": a}, ensure_ascii=False) for t, a in questions]
             ask_rps, ask_p50, ask_p99 = run_wrk(url, "/api/v1/kb/ask", clients, seconds, bodies)
             bare_rps, bare_p50, bare_p99 = run_wrk(url, "/healthz", clients, seconds, None)
+            one_body = json.dumps({"text": ONE_QUESTION, "audience": "customer"}, ensure_ascii=False)
+            one_rps, one_p50, one_p99 = run_wrk(url, "/api/v1/kb/ask", clients, seconds, [one_body])
         else:
             n_ask, lat_ask, err_ask = await load(url, clients, seconds, ask)
             if err_ask:
@@ -219,8 +225,14 @@ async def main(n_entries: int, clients: int, seconds: float, use_wrk: bool, work
             n_bare, lat_bare, err_bare = await load(url, clients, seconds, bare)
             if err_bare:
                 print(f"bare errors           {err_bare}")
+
+            async def ask_one(client: httpx.AsyncClient, r: random.Random) -> httpx.Response:
+                return await client.post("/api/v1/kb/ask", json={"text": ONE_QUESTION, "audience": "customer"})
+
+            n_one, lat_one, _ = await load(url, clients, seconds, ask_one)
             ask_rps, ask_p50, ask_p99 = n_ask / seconds, pct(lat_ask, 50), pct(lat_ask, 99)
             bare_rps, bare_p50, bare_p99 = n_bare / seconds, pct(lat_bare, 50), pct(lat_bare, 99)
+            one_rps, one_p50, one_p99 = n_one / seconds, pct(lat_one, 50), pct(lat_one, 99)
     finally:
         server.terminate()
         server.wait(timeout=30)  # a clean shutdown writes the last asks to the log
@@ -235,6 +247,7 @@ async def main(n_entries: int, clients: int, seconds: float, use_wrk: bool, work
     for name, rps, p50, p99 in (
         ("/api/v1/kb/ask", ask_rps, ask_p50, ask_p99),
         ("/healthz (bare)", bare_rps, bare_p50, bare_p99),
+        ("ask, one question", one_rps, one_p50, one_p99),
     ):
         print(f"{name:<21} {rps:8.1f} req/s   p50 {p50:6.1f} ms   p99 {p99:6.1f} ms")
     if logged is not None:
@@ -248,6 +261,17 @@ async def main(n_entries: int, clients: int, seconds: float, use_wrk: bool, work
         )
     rps_ask, rps_bare = ask_rps, bare_rps
     print(f"ratio ask/bare        {rps_ask / rps_bare:.2f}  (target >= 0.50; p99 target < 50 ms)")
+    # Server time per request at saturation, per process: what each kind of request costs the CPU.
+    per = {name: workers * 1000 / rps for name, rps in (("ask", ask_rps), ("bare", bare_rps), ("one", one_rps))}
+    budget = 2 * per["bare"] - per["one"]
+    print(
+        f"time per request      ask {per['ask']:.3f} ms, bare {per['bare']:.3f} ms, ask with a free search"
+        f" {per['one']:.3f} ms (ratio {one_rps / bare_rps:.2f})"
+    )
+    print(
+        f"search budget         at ratio 0.5 an ask may cost {2 * per['bare']:.3f} ms, which leaves"
+        f" {budget:.3f} ms for the search (now {per['ask'] - per['one']:.3f} ms on average)"
+    )
 
 
 if __name__ == "__main__":
