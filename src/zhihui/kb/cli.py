@@ -184,6 +184,7 @@ def eval_kb(
     )
     typer.echo(f"top-1 准确率（范围内）  {m['top1_accuracy']:.3f}")
     typer.echo(f"回答率（范围内）        {m['answer_rate']:.3f}")
+    typer.echo(f"正确条目已展示（范围内）{m['shown_rate']:.3f}")
     typer.echo(f"回答准确率              {m['answer_precision']:.3f}（共回答 {m['answers_given']} 次）")
     typer.echo(f"范围外拒答率            {m['oos_rejection_rate']:.3f}")
     typer.echo(f"延迟 p50 / p99          {m['latency_p50_ms']:.1f} / {m['latency_p99_ms']:.1f} ms")
@@ -230,7 +231,8 @@ async def evaluate_kb(kb: Path, questions: Path) -> dict[str, Any]:
         response, _ = service.answer_question(engine, str(row["q"]), audience=audience)
         latency = (time.perf_counter() - t0) * 1000
         top = response.entry_id or (response.suggestions[0].entry_id if response.suggestions else None)
-        results.append(QuestionResult(row.get("id"), response.outcome, top, latency))
+        suggested = tuple(sug.entry_id for sug in response.suggestions)
+        results.append(QuestionResult(row.get("id"), response.outcome, top, latency, suggested))
     metrics = evaluate(results).to_dict()
     return {
         "entries": len(entries),

@@ -19,6 +19,7 @@ class QuestionResult:
     outcome: str  # "answer" | "clarify" | "none"
     returned_id: str | None  # top candidate, whatever the outcome
     latency_ms: float
+    suggested_ids: tuple[str, ...] = ()  # the suggestions the reply lists (top three), best first
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,10 @@ class EvalResult:
     """Top candidate == expected entry, over in-scope questions, whatever the outcome."""
     answer_rate: float
     """Share of in-scope questions answered outright."""
+    shown_rate: float
+    """Share of in-scope questions whose right entry the asker is shown: answered with it, or listed among the
+    suggestions of a reply that does not answer (the robot page shows them with a clarifying reply and with a
+    hand-off to a person alike)."""
     answer_precision: float
     """Correct answers / all answers given (in-scope and out-of-scope questions)."""
     answers_given: int
@@ -63,6 +68,12 @@ def evaluate(results: Sequence[QuestionResult]) -> EvalResult:
     oos = [r for r in results if r.expected_id is None]
     top1 = sum(1 for r in in_scope if r.returned_id == r.expected_id)
     answered_in = sum(1 for r in in_scope if r.outcome == "answer")
+    shown = sum(
+        1
+        for r in in_scope
+        if (r.outcome == "answer" and r.returned_id == r.expected_id)
+        or (r.outcome != "answer" and r.expected_id in r.suggested_ids)
+    )
     answers = [r for r in results if r.outcome == "answer"]
     correct = sum(1 for r in answers if r.expected_id is not None and r.returned_id == r.expected_id)
     rejected = sum(1 for r in oos if r.outcome != "answer")
@@ -73,6 +84,7 @@ def evaluate(results: Sequence[QuestionResult]) -> EvalResult:
         n_out_of_scope=len(oos),
         top1_accuracy=_ratio(top1, len(in_scope)),
         answer_rate=_ratio(answered_in, len(in_scope)),
+        shown_rate=_ratio(shown, len(in_scope)),
         answer_precision=correct / len(answers) if answers else 1.0,
         answers_given=len(answers),
         oos_rejection_rate=rejected / len(oos) if oos else 1.0,
