@@ -91,6 +91,15 @@ async def test_training_page_adds_a_paraphrase_and_hot_page_draws(
     asked = int(re.search(r"共 (\d+) 个提问", summary).group(1))  # type: ignore[union-attr]
     assert asked >= 3  # the warm-up questions, the unanswered one and its retry
     assert await page.evaluate("() => Chart.getChart('hot-chart').data.datasets[0].data.length") >= 1
+    assert await page.locator("#hot-chart").is_visible() and not await page.locator("#hot-chart-empty").is_visible()
+    # Counts of questions are whole numbers: no tick of the count axis has a fraction.
+    ticks = await page.evaluate("() => Chart.getChart('hot-chart').scales.x.ticks.map((t) => t.value)")
+    assert ticks and all(float(t).is_integer() for t in ticks)
+    # No agent asked anything: the page says so instead of drawing an empty chart.
+    await page.select_option("#audience", "agent")
+    await page.click("#hot-filter button[type=submit]")
+    await page.locator("#hot-chart-empty").wait_for(state="visible")
+    assert not await page.locator("#hot-chart").is_visible()
     await client.aclose()
 
 

@@ -2,6 +2,9 @@
 const form = document.getElementById("hot-filter");
 const summary = document.getElementById("hot-summary");
 const rising = document.getElementById("rising");
+const chartCanvas = document.getElementById("hot-chart");
+const chartEmpty = document.getElementById("hot-chart-empty");
+const chartBox = document.getElementById("hot-chart-box");
 let chart = null;
 
 async function refresh() {
@@ -14,12 +17,21 @@ async function refresh() {
   summary.textContent = `共 ${data.total_questions} 个提问，机器人直接回答 ${data.answered} 个（${rate}%）`;
   const labels = data.entries.map((e) => e.question.length > 18 ? e.question.slice(0, 18) + "…" : e.question);
   const counts = data.entries.map((e) => e.count);
+  chartEmpty.hidden = counts.length > 0;
+  // (on the canvas itself Chart.js's inline display style would win over the hidden attribute)
+  chartBox.hidden = counts.length === 0;
   if (window.Chart) {
     if (!chart) {
-      chart = new window.Chart(document.getElementById("hot-chart"), {
+      chart = new window.Chart(chartCanvas, {
         type: "bar",
-        data: { labels, datasets: [{ label: "提问次数", data: counts, backgroundColor: "#0a5bd8" }] },
-        options: { indexAxis: "y", animation: false, plugins: { legend: { display: false } } },
+        data: { labels, datasets: [{ label: "提问次数", data: counts, backgroundColor: "#0a5bd8", maxBarThickness: 28 }] },
+        options: {
+          indexAxis: "y",
+          animation: false,
+          plugins: { legend: { display: false } },
+          // counts of questions: whole numbers on the axis, never 0.2 or 1.4
+          scales: { x: { beginAtZero: true, ticks: { precision: 0 } } },
+        },
       });
     } else {
       chart.data.labels = labels;
