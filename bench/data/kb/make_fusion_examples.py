@@ -59,6 +59,9 @@ ADAPTER_OUT = ROOT / "src/zhihui/kb/data" / r.EMBEDDING_ADAPTER_FILE
 # (identity 0.693): the middle value.
 ADAPTER_TEMPERATURE = 0.05
 ADAPTER_L2 = 0.01
+# The knowledge bases' phrasings asked of each other as extra questions, at this weight: mean left-out top-1 0.759
+# without them, 0.771 / 0.776 / 0.770 at 0.1 / 0.3 / 1 (temperatures 0.02 / 0.03 / 0.1 gave 0.746 / 0.751 / 0.752).
+ADAPTER_PHRASING_WEIGHT = 0.3
 CACHE = Path(__file__).resolve().parent / ".cache"
 
 
@@ -121,25 +124,37 @@ def adapter_data(kb_file: Path, q_file: Path, embedder: r.Embedder) -> tuple[np.
 
 def train_adapter(data: list[tuple[np.ndarray, ...]]) -> np.ndarray:
     """M = I + A minimising each question's cross-entropy over its knowledge base's phrasings (any phrasing of the
-    right entry counts as right), with scores q·M·t / temperature, plus ADAPTER_L2·|A|²."""
+    right entry counts as right), with scores q·M·t / temperature, plus ADAPTER_L2·|A|². Each phrasing, asked of the
+    others of its knowledge base, is a question too, at ADAPTER_PHRASING_WEIGHT."""
     d = r.E5_DIMENSIONS
-    n_questions = sum(len(part[2]) for part in data)
+    items: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray | None, float]] = []
+    for t_vecs, owner, q_vecs, label in data:
+        items.append((t_vecs, owner, q_vecs, label, None, 1.0))
+        if ADAPTER_PHRASING_WEIGHT > 0:
+            items.append((t_vecs, owner, t_vecs, owner, np.eye(len(owner), dtype=bool), ADAPTER_PHRASING_WEIGHT))
 
     def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
         a = theta.reshape(d, d)
         m = np.eye(d) + a
-        total = 0.0
+        total = weight_sum = 0.0
         grad = np.zeros((d, d))
-        for t_vecs, owner, q_vecs, label in data:
+        for t_vecs, owner, q_vecs, label, itself, weight in items:
             z = (q_vecs @ m @ t_vecs.T) / ADAPTER_TEMPERATURE
             right = owner[None, :] == label[:, None]
+            if itself is not None:  # a phrasing is not asked of itself
+                z = np.where(itself, -1e9, z)
+                right &= ~itself
             lse_all = logsumexp(z, axis=1)
             lse_right = logsumexp(np.where(right, z, -np.inf), axis=1)
-            total += float((lse_all - lse_right).sum())
+            asked = np.isfinite(lse_right)  # an entry's only phrasing has no other to be asked of
+            total += weight * float((lse_all - lse_right)[asked].sum())
+            weight_sum += weight * int(asked.sum())
             p_all = np.exp(z - lse_all[:, None])
-            p_right = np.where(right, np.exp(z - lse_right[:, None]), 0.0)
-            grad += q_vecs.T @ ((p_all - p_right) / ADAPTER_TEMPERATURE) @ t_vecs
-        return total / n_questions + ADAPTER_L2 * float((a**2).sum()), (grad / n_questions + 2 * ADAPTER_L2 * a).ravel()
+            p_right = np.where(right, np.exp(z - np.where(asked, lse_right, 0.0)[:, None]), 0.0)
+            residual = (p_all - p_right) / ADAPTER_TEMPERATURE
+            residual[~asked] = 0.0
+            grad += weight * (q_vecs.T @ residual @ t_vecs)
+        return total / weight_sum + ADAPTER_L2 * float((a**2).sum()), (grad / weight_sum + 2 * ADAPTER_L2 * a).ravel()
 
     result = minimize(loss, np.zeros(d * d), jac=True, method="L-BFGS-B", options={"maxiter": 200})
     return (np.eye(d) + result.x.reshape(d, d)).astype(np.float32)
