@@ -26,10 +26,6 @@ mfe = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(mfe)
 
 
-def set_name(kb_file: Path) -> str:
-    return kb_file.name.split("_kb")[0]
-
-
 def main(names: list[str], overrides: list[str], errors: Path | None = None, nested: bool = False) -> None:
     misses: list[dict[str, object]] = []
     for item in overrides:
@@ -38,30 +34,30 @@ def main(names: list[str], overrides: list[str], errors: Path | None = None, nes
         old = getattr(r, name)
         setattr(r, name, value.lower() in ("1", "true") if isinstance(old, bool) else type(old)(value))
         print(f"{name} = {getattr(r, name)} (shipped: {old})")
-    sets = [(kb, qs) for kb, qs in mfe.SETS if kb.exists() and (not names or set_name(kb) in names)]
+    sets = [(kb, qs) for kb, qs in mfe.SETS if kb.exists() and (not names or mfe.set_name(kb) in names)]
     embedder = mfe.use_caching_embedder()
     print("training the e5 query map without each set …", flush=True)
     # As shipped: each set's examples computed with a map that never saw that set; the left-out set is asked with it.
-    data = {set_name(kb): mfe.adapter_data(kb, qs, embedder) for kb, qs in mfe.SETS if kb.exists()}
-    without = {name: mfe.train_adapter([d for other, d in data.items() if other != name]) for name in data}
+    data = mfe.adapter_sets(embedder)
+    without = mfe.maps_without(data)
     print("computing candidate features of every set's questions …", flush=True)
     parts = {}
     for kb, qs in sets:
-        r._adapter_override = without[set_name(kb)]
-        parts[set_name(kb)] = mfe.examples(kb, qs, "auto")
+        r._adapter_override = without[mfe.set_name(kb)]
+        parts[mfe.set_name(kb)] = mfe.examples(kb, qs, "auto")
     embedder.save()
     n = next(iter(parts.values()))[0]
     pooled = np.zeros(6)
     print(f"{'left out':<10}{'questions':>10}{'top-1':>8}{'answer':>8}{'precision':>11}{'rejection':>11}{'thr':>8}")
     for kb_file, q_file in sets:
-        held = set_name(kb_file)
+        held = mfe.set_name(kb_file)
         # (a transfer-only set is asked when left out but, like the shipped examples, never trains the others)
         others = [(i, p) for i, (name, p) in enumerate(parts.items()) if name != held and name not in mfe.TRANSFER_ONLY]
         if nested and r.EMBEDDING_ADAPTER:
             # The others' examples recomputed with maps that saw neither them nor the left-out set.
             others = []
             for i, (kb, qs) in enumerate(sets):
-                name = set_name(kb)
+                name = mfe.set_name(kb)
                 if name != held and name not in mfe.TRANSFER_ONLY:
                     r._adapter_override = mfe.train_adapter([d for o, d in data.items() if o not in (name, held)])
                     others.append((i, mfe.examples(kb, qs, "auto")))
@@ -72,12 +68,7 @@ def main(names: list[str], overrides: list[str], errors: Path | None = None, nes
         ss = np.concatenate([p[4] for _, p in others]).astype(bool)
         ks = np.concatenate([np.full(len(p[2]), i, dtype=np.int64) for i, p in others])
         r._external_cache[n] = r._External(xs, ys, qs.astype(np.int64), ss, ks)
-        rows = mfe.read_jsonl(kb_file)
-        docs = [
-            r.KbDoc(str(x["id"]), str(x["audience"]), str(x["question"]), tuple(x.get("paraphrases") or ()),
-                    str(x.get("category", "")), str(x.get("answer", "")))
-            for x in rows
-        ]  # fmt: skip
+        docs = mfe.read_docs(kb_file)
         audience_of = {d.entry_id: d.audience for d in docs}
         r._adapter_override = without[held]
         index = r.RetrievalIndex.build(docs)

